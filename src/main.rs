@@ -1,0 +1,229 @@
+//! `caveat [--format text|json] [--color auto|always|never] [FILE]`
+//! Reads FILE (or stdin when absent or `-`), prints the marks and a summary.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use caveat::{analyze, Annotation, Category, Report};
+use serde::Serialize;
+
+const USAGE: &str = "usage: caveat [--format text|json] [--color auto|always|never] [FILE]
+       caveat --list-rules [--format text|json]
+Marks hedging, vague sourcing and machine-translation artifacts in FILE (or stdin).";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct Args {
+    format: Format,
+    color: Option<bool>,
+    list_rules: bool,
+    file: Option<String>,
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args { format: Format::Text, color: None, list_rules: false, file: None };
+    while let Some(a) = argv.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let mut value = |name: &str| inline.clone().or_else(|| argv.next()).ok_or(format!("{name} needs a value"));
+        match flag.as_str() {
+            "--format" => {
+                args.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format {other:?} (text or json)")),
+                }
+            }
+            "--color" => {
+                args.color = match value("--color")?.as_str() {
+                    "auto" => None,
+                    "always" => Some(true),
+                    "never" => Some(false),
+                    other => return Err(format!("unknown color mode {other:?} (auto, always or never)")),
+                }
+            }
+            "--list-rules" => args.list_rules = true,
+            "-h" | "--help" => return Err(String::new()),
+            "-V" | "--version" => {
+                println!("caveat {}", env!("CARGO_PKG_VERSION"));
+                std::process::exit(0);
+            }
+            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
+            _ if args.file.is_some() => return Err("only one FILE may be given".into()),
+            _ => args.file = Some(a),
+        }
+    }
+    Ok(args)
+}
+
+fn read_input(file: Option<&str>) -> Result<String, String> {
+    let (name, bytes) = match file {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+            ("standard input".to_string(), buf)
+        }
+        Some(path) => (path.to_string(), std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+#[derive(Serialize)]
+struct JsonAnnotation<'a> {
+    #[serde(flatten)]
+    annotation: &'a Annotation,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    annotations: Vec<JsonAnnotation<'a>>,
+    attributions: &'a [caveat::Attribution],
+    summary: &'a caveat::Summary,
+}
+
+fn to_json(text: &str, report: &Report) -> String {
+    let annotations =
+        report.annotations.iter().map(|a| JsonAnnotation { annotation: a, text: &text[a.start..a.end] }).collect();
+    let json = JsonReport { annotations, attributions: &report.attributions, summary: &report.summary };
+    serde_json::to_string(&json).expect("a report always serializes")
+}
+
+fn style(c: Category) -> (&'static str, &'static str) {
+    // (ANSI style, plain-text tag)
+    match c {
+        Category::Hedging => ("\x1b[33;4m", "h"),
+        Category::Sourcing => ("\x1b[36;4m", "s"),
+        Category::Translation => ("\x1b[35;4m", "t"),
+    }
+}
+
+/// The text with its marks: ANSI colours on a terminal, `[h: …]` tags otherwise.
+fn render_text(text: &str, report: &Report, color: bool) -> String {
+    let mut events: Vec<(usize, bool, usize)> = Vec::new(); // (offset, opens, annotation)
+    for (i, a) in report.annotations.iter().enumerate() {
+        events.push((a.start, true, i));
+        events.push((a.end, false, i));
+    }
+    // At one offset, close before opening; open outer (longer) marks first.
+    events.sort_by_key(|&(pos, opens, i)| (pos, opens, if opens { usize::MAX - report.annotations[i].end } else { 0 }));
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut active: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for (pos, opens, i) in events {
+        out.push_str(&text[at..pos]);
+        at = pos;
+        let (ansi, tag) = style(report.annotations[i].category);
+        if opens {
+            active.push(i);
+            if color {
+                out.push_str(ansi);
+            } else {
+                out.push('[');
+                out.push_str(tag);
+                out.push_str(": ");
+            }
+        } else {
+            active.retain(|&x| x != i);
+            if color {
+                out.push_str("\x1b[0m");
+                if let Some(&j) = active.last() {
+                    out.push_str(style(report.annotations[j].category).0);
+                }
+            } else {
+                out.push(']');
+            }
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn render_summary(report: &Report) -> String {
+    let s = &report.summary;
+    let mut out = String::new();
+    let per_k = |n: usize| if s.words == 0 { 0.0 } else { n as f64 * 1000.0 / s.words as f64 };
+    out.push_str(&format!("\n── Caveat summary ── {} words\n", s.words));
+    for c in Category::ALL {
+        let n = s.counts.get(c);
+        out.push_str(&format!("  {:<12} {:>4} marks  ({:.1} per 1,000 words)\n", c.as_str(), n, per_k(n)));
+    }
+    let src = &s.sources;
+    out.push_str(&format!("  sources      {} of {} attributions anonymous or vague", src.anonymous, src.attributions));
+    if !src.named.is_empty() {
+        out.push_str(&format!("; quoted by name: {}", src.named.join(", ")));
+    }
+    out.push('\n');
+    if s.translation.too_short {
+        out.push_str("  machine translation: too short to tell\n");
+    } else {
+        out.push_str(&format!("  machine translation: {:.0}% likely", s.translation_likelihood * 100.0));
+        if !s.translation.reasons.is_empty() {
+            out.push_str(&format!(" ({})", s.translation.reasons.join(", ")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn list_rules(format: Format) -> String {
+    let rules: Vec<_> = caveat::rules().collect();
+    if format == Format::Json {
+        return serde_json::to_string(&rules).expect("rules serialize");
+    }
+    rules.iter().map(|r| format!("{:<36} {}\n", r.id, r.message)).collect()
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args(std::env::args().skip(1))?;
+    let out = if args.list_rules {
+        list_rules(args.format)
+    } else {
+        let text = read_input(args.file.as_deref())?;
+        let report = analyze(&text);
+        match args.format {
+            Format::Json => to_json(&text, &report),
+            Format::Text => {
+                let color = args.color.unwrap_or_else(|| std::io::stdout().is_terminal());
+                let mut s = render_text(&text, &report, color);
+                s.push_str(&render_summary(&report));
+                s
+            }
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`caveat … | head`) is not an error worth reporting.
+    let _ =
+        stdout
+            .write_all(out.as_bytes())
+            .and_then(|_| if out.ends_with('\n') { Ok(()) } else { stdout.write_all(b"\n") });
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("caveat: {e}");
+            if e.contains("option") || e.contains("value") || e.contains("unknown") || e.contains("only one") {
+                eprintln!("{USAGE}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The text model every detector shares, computed once per analysis:
+//! paragraphs (lines of text), sentences and tokens, all with UTF-8 byte offsets.
+
+pub mod offsets;
+pub mod sentences;
+pub mod tokens;
+
+use std::ops::Range;
+
+pub use tokens::{Token, TokenKind};
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Indexes into `Document::tokens`.
+    pub tokens: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// Indexes into `Document::sentences`.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    /// `text` with ASCII letters lower-cased: same byte offsets, so a token's
+    /// lower-case form is `&lower[t.start..t.end]`.
+    pub lower: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokens::tokenize(text);
+        let sentences: Vec<Sentence> = sentences::split(text, &tokens)
+            .into_iter()
+            .map(|r| Sentence { start: tokens[r.start].start, end: tokens[r.end - 1].end, tokens: r })
+            .collect();
+        let mut paragraphs = Vec::new();
+        let mut first = 0;
+        for i in 0..sentences.len() {
+            let next_starts_line = sentences.get(i + 1).is_none_or(|s| tokens[s.tokens.start].newline_before);
+            if next_starts_line {
+                paragraphs.push(Paragraph {
+                    start: sentences[first].start,
+                    end: sentences[i].end,
+                    sentences: first..i + 1,
+                });
+                first = i + 1;
+            }
+        }
+        Document { text, lower: text.to_ascii_lowercase(), tokens, sentences, paragraphs }
+    }
+
+    /// The token's text as written.
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The token's text with ASCII letters lower-cased.
+    pub fn low(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.lower[t.start..t.end]
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Index of the sentence that holds token `i` (binary search).
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tokens.end <= i)
+    }
+
+    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+        &self.text[s.start..s.end]
+    }
+
+    pub fn paragraph_text(&self, p: &Paragraph) -> &'a str {
+        &self.text[p.start..p.end]
+    }
+
+    /// Number of word tokens (numbers included), the basis of densities.
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let d = Document::new("One. Two.\n\nThree.\nFour");
+        let ps: Vec<_> = d.paragraphs.iter().map(|p| d.paragraph_text(p)).collect();
+        assert_eq!(ps, vec!["One. Two.", "Three.", "Four"]);
+        assert_eq!(d.paragraphs[0].sentences, 0..2);
+    }
+
+    #[test]
+    fn lower_keeps_offsets() {
+        let d = Document::new("Émile SAID “Yes”");
+        assert_eq!(d.low(1), "said");
+        assert_eq!(d.tok(0), "Émile");
+        assert_eq!(d.word_count(), 3);
+    }
+
+    #[test]
+    fn sentence_of_finds_the_sentence() {
+        let d = Document::new("A b. C d. E f.");
+        assert_eq!(d.sentence_of(0), 0);
+        assert_eq!(d.sentence_of(4), 1);
+        assert_eq!(d.sentence_of(8), 2);
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        for t in ["", "   \n\n  ", "\u{0}"] {
+            let d = Document::new(t);
+            assert!(d.paragraphs.len() <= 1);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Sentence boundaries over tokens.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (plus closing quotes and brackets) when
+//! the next token starts a new sentence: an upper-case letter, a digit, an opening
+//! quote, or a newline. A lower-case continuation is not a new sentence — that is
+//! how "Zabihullah. he said" stays one (broken) sentence the translation rules can
+//! see. Titles and initials ("Sen.", "Dr.", "J.") never end a sentence.
+
+use super::tokens::{Token, TokenKind};
+
+/// Titles and abbreviations that are normally followed by a name or a number.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
+    "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "supt", "atty", "no", "nos", "vs", "etc", "inc", "corp", "co",
+    "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ave", "blvd", "e.g", "i.e",
+    "approx", "dept", "univ", "fig", "vol", "op", "cf", "al",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true; // an initial: "John F. Kennedy"
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "»")
+}
+
+fn starts_sentence(s: &str) -> bool {
+    match s.chars().next() {
+        Some(c) => {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '¿' | '¡')
+        }
+        None => false,
+    }
+}
+
+/// Token index ranges, one per sentence, covering every token in order.
+pub fn split(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if i > begin && t.newline_before {
+            out.push(begin..i);
+            begin = i;
+        }
+        let s = &text[t.start..t.end];
+        let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
+        let acronym_end = t.kind == TokenKind::Word && s.ends_with('.') && s.len() > 2;
+        if terminal || acronym_end {
+            // Swallow runs of terminal punctuation and closers: "?!", ".”", ".)".
+            let mut j = i + 1;
+            while j < tokens.len() && !tokens[j].space_before && tokens[j].kind == TokenKind::Punct {
+                let n = &text[tokens[j].start..tokens[j].end];
+                if matches!(n, "." | "!" | "?" | "…") || is_closer(n) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let ends = match tokens.get(j) {
+                None => true,
+                Some(next) if next.newline_before => true,
+                Some(next) => {
+                    let next_s = &text[next.start..next.end];
+                    let prev_word = if terminal && i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { s };
+                    let after_abbrev =
+                        (terminal && s == "." && i > 0 && !tokens[i].space_before && is_abbreviation(prev_word))
+                            || (acronym_end && is_abbreviation_like_acronym(s));
+                    next.space_before && starts_sentence(next_s) && !after_abbrev
+                }
+            };
+            if ends {
+                out.push(begin..j);
+                begin = j;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if begin < tokens.len() {
+        out.push(begin..tokens.len());
+    }
+    out
+}
+
+/// "U.S." and "U.K." usually sit mid-sentence before a noun ("U.S. troops");
+/// treat them as not ending the sentence unless a newline follows.
+fn is_abbreviation_like_acronym(s: &str) -> bool {
+    s.len() <= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        split(text, &toks).into_iter().map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string()).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("U.S. intelligence concluded. Then more.", &["U.S. intelligence concluded.", "Then more."]),
+            ("Sen. Bob Menendez asked. Dr. Who answered.", &["Sen. Bob Menendez asked.", "Dr. Who answered."]),
+            ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            ("“It is,” he said. “No.”", &["“It is,” he said.", "“No.”"]),
+            ("group Zabihullah. he said in a statement.", &["group Zabihullah. he said in a statement."]),
+            ("Really?! Yes.", &["Really?!", "Yes."]),
+            ("Line one\nLine two", &["Line one", "Line two"]),
+            ("It rose 4.5 percent. In 2018 it fell.", &["It rose 4.5 percent.", "In 2018 it fell."]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentences(text), want, "splitting {text:?}");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Tokens: words (with inner apostrophes, hyphens and acronym dots), numbers,
+//! and single punctuation characters. Whitespace is not a token.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, digits and marks, with inner `'` `’` `-` and acronym dots ("U.S.").
+    Word,
+    /// Starts with a digit: "2018", "8,600", "4.5", "29155".
+    Number,
+    /// One character that is neither a word character nor whitespace.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace (or the start of the text) comes right before this token.
+    pub space_before: bool,
+    /// A newline lies between the previous token and this one.
+    pub newline_before: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Combining marks (e.g. U+0301) belong to the letter before them.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        || c == '\u{200D}'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    let mut newline_before = false;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                newline_before = true;
+            }
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if is_word_char(c) {
+            let numeric = c.is_ascii_digit();
+            // Extend over word characters, and over a joiner that sits between two
+            // word characters ("don't", "well-known", "U.S", "8,600", "4.5").
+            loop {
+                match chars.peek().copied() {
+                    Some((_, n)) if is_word_char(n) => {
+                        chars.next();
+                        end += n.len_utf8();
+                    }
+                    Some((j, n)) if is_joiner(n) || (numeric && n == ',') => {
+                        let after = j + n.len_utf8();
+                        let next = text[after..].chars().next();
+                        let joins = match next {
+                            Some(x) if is_word_char(x) => {
+                                // A dot joins only inside acronyms and decimals: "U.S", "4.5",
+                                // not "years.information".
+                                if n == '.' {
+                                    (numeric && x.is_ascii_digit())
+                                        || (last_segment_is_letter(&text[start..end]) && next_is_short(text, after))
+                                } else if n == ',' {
+                                    x.is_ascii_digit()
+                                } else {
+                                    true
+                                }
+                            }
+                            _ => false,
+                        };
+                        if !joins {
+                            break;
+                        }
+                        chars.next();
+                        end = after;
+                    }
+                    _ => break,
+                }
+            }
+            // An acronym keeps its final dot: "U.S." (but "U.S." at a sentence end
+            // is resolved by the sentence splitter, which looks at what follows).
+            if end < bytes.len() && bytes[end] == b'.' && is_acronym(&text[start..end]) {
+                chars.next();
+                end += 1;
+            }
+            if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            }
+        } else {
+            TokenKind::Punct
+        };
+        tokens.push(Token { start, end, kind, space_before, newline_before });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+/// "S" in "U.S" or "K" in "U.K": one letter before the next dot or a boundary.
+fn next_is_short(text: &str, from: usize) -> bool {
+    let mut it = text[from..].chars();
+    it.next();
+    !matches!(it.next(), Some(c) if is_word_char(c))
+}
+
+/// The word so far ends in a one-letter segment: "U", "U.S", "e", "e.g".
+fn last_segment_is_letter(s: &str) -> bool {
+    let seg = s.rsplit('.').next().unwrap_or(s);
+    let mut it = seg.chars();
+    matches!((it.next(), it.next()), (Some(c), None) if c.is_alphabetic())
+}
+
+/// "U.S", "U.K", "D.C", "e.g", "a.m": single letters joined by dots.
+fn is_acronym(s: &str) -> bool {
+    s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Hello, world.", &["Hello", ",", "world", "."]),
+            ("U.S. intelligence", &["U.S.", "intelligence"]),
+            ("the U.K. and D.C.", &["the", "U.K.", "and", "D.C."]),
+            ("don't well-known McEnany’s", &["don't", "well-known", "McEnany’s"]),
+            ("from 8,600 to 4.5%", &["from", "8,600", "to", "4.5", "%"]),
+            ("years. information,", &["years", ".", "information", ","]),
+            ("affiliates. .", &["affiliates", ".", "."]),
+            ("“We said,”", &["“", "We", "said", ",", "”"]),
+            ("naïve café", &["naïve", "café"]),
+            ("e.g. rents at 5 p.m. today", &["e.g.", "rents", "at", "5", "p.m.", "today"]),
+            ("cafe\u{301} ok", &["cafe\u{301}", "ok"]),
+            ("東京 مرحبا 👍🏽", &["東京", "مرحبا", "👍", "🏽"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&words(text), want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn flags_space_and_newline() {
+        let t = tokenize("x. y\n\nz");
+        assert!(t[0].space_before);
+        assert!(!t[1].space_before);
+        assert!(t[3].newline_before && t[3].space_before);
+    }
+}

@@ -1,0 +1,106 @@
+//! The browser boundary: text in, annotations with UTF-16 offsets out.
+//! Only plain data crosses, so the same module serves the content script and
+//! the service worker.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::report::{Attribution, Summary};
+use crate::rule::{Category, Rule, Strength};
+use crate::text::offsets::utf8_to_utf16;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsAnnotation {
+    category: Category,
+    rule: &'static str,
+    /// UTF-16 code units, as JS strings and DOM Ranges count.
+    start: usize,
+    end: usize,
+    message: &'static str,
+    strength: Strength,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    detail: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsAttribution {
+    cue_start: usize,
+    cue_end: usize,
+    source_start: Option<usize>,
+    source_end: Option<usize>,
+    kind: crate::report::SourceKind,
+    name: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsReport<'a> {
+    annotations: Vec<JsAnnotation>,
+    attributions: Vec<JsAttribution>,
+    summary: &'a Summary,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| JsError::new(&format!("caveat: cannot serialize the report: {e}")))
+}
+
+/// Analyse `text` (a JS string; unpaired surrogates arrive as U+FFFD, one unit
+/// each, so offsets still line up) and return `{annotations, attributions, summary}`
+/// with UTF-16 offsets.
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> Result<JsValue, JsError> {
+    let report = crate::analyze(text);
+    let mut offsets = Vec::with_capacity(report.annotations.len() * 2 + report.attributions.len() * 4);
+    for a in &report.annotations {
+        offsets.extend([a.start, a.end]);
+    }
+    for a in &report.attributions {
+        offsets.extend([a.cue_start, a.cue_end, a.source_start.unwrap_or(0), a.source_end.unwrap_or(0)]);
+    }
+    let mapped = utf8_to_utf16(text, &offsets);
+    let mut m = mapped.into_iter();
+    let mut next = || m.next().unwrap_or(0);
+    let annotations = report
+        .annotations
+        .iter()
+        .map(|a| JsAnnotation {
+            category: a.category,
+            rule: a.rule.id,
+            start: next(),
+            end: next(),
+            message: a.message,
+            strength: a.strength,
+            detail: a.detail.clone(),
+        })
+        .collect();
+    let attributions = report
+        .attributions
+        .iter()
+        .map(|a: &Attribution| {
+            let (cs, ce, ss, se) = (next(), next(), next(), next());
+            JsAttribution {
+                cue_start: cs,
+                cue_end: ce,
+                source_start: a.source_start.map(|_| ss),
+                source_end: a.source_end.map(|_| se),
+                kind: a.kind,
+                name: a.name.clone(),
+            }
+        })
+        .collect();
+    to_js(&JsReport { annotations, attributions, summary: &report.summary })
+}
+
+/// Every rule with its documentation: the hover cards' text.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    let rules: Vec<&Rule> = crate::rules().collect();
+    to_js(&rules)
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

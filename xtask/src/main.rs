@@ -1,0 +1,46 @@
+//! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
+//! and is quick when everything is already there.
+
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const HELP: &str = "cargo xtask <task>
+
+  run          build everything (Wasm, extension for Chromium and Firefox under dist/)
+               and serve the playground with the seed article on http://127.0.0.1:8787/
+  test         every test: Rust, Wasm, browser end-to-end (Chromium, Firefox), lints,
+               and the scoreboard's quality floors
+  build        only the build part of `run`
+  serve        only the serving part of `run` (after a build)
+  scoreboard   detection quality on ../shared/eval  [--json] [--check]
+  bench        benchmarks: core, CLI vs alternatives, browser, sizes
+  setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
+               Chromium, Firefox ESR, npm packages)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        println!("{HELP}");
+        return ExitCode::SUCCESS;
+    };
+    let rest = &args[1..];
+    let result = match task.as_str() {
+        "setup" => setup::all(),
+        "test" => test::all(rest),
+        "-h" | "--help" | "help" => {
+            println!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown task {other:?}\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
