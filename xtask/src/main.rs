@@ -1,6 +1,7 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod scoreboard;
 mod setup;
 mod test;
 mod util;
@@ -15,7 +16,8 @@ const HELP: &str = "cargo xtask <task>
                and the scoreboard's quality floors
   build        only the build part of `run`
   serve        only the serving part of `run` (after a build)
-  scoreboard   detection quality on ../shared/eval  [--json] [--check]
+  scoreboard   detection quality on ../shared/eval  [--json] [--check] [--split dev|test] [-v]
+               [--readme] [--write-floors]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "test" => test::all(rest),
+        "scoreboard" => scoreboard::main(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())
