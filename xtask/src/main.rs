@@ -1,6 +1,7 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod docs;
 mod scoreboard;
 mod setup;
 mod test;
@@ -19,6 +20,7 @@ const HELP: &str = "cargo xtask <task>
   scoreboard   detection quality on ../shared/eval  [--json] [--check] [--split dev|test] [-v]
                [--readme] [--write-floors]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
+  docs         regenerate docs/rules.md from the rules' docs  [--check]
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "setup" => setup::all(),
+        "docs" => docs::main(rest),
         "test" => test::all(rest),
         "scoreboard" => scoreboard::main(rest),
         "-h" | "--help" | "help" => {
