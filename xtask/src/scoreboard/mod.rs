@@ -93,6 +93,7 @@ pub fn check_or_skip() -> Result {
 
 fn rerun_optimised(args: &[String]) -> Result {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    eprintln!("scoreboard: running optimised (cargo profile `scoreboard`; a first build takes a minute or two)");
     let status = Command::new(cargo)
         .current_dir(root())
         .args(["run", "--quiet", "-p", "xtask", "--profile", "scoreboard"])
@@ -237,7 +238,7 @@ fn score_seed(shared: &Path) -> Result<Scored> {
         lines.push(format!("seed {}: missed {:?}", s.category.as_str(), s.missed));
         lines.push(format!("seed {}: extra {:?}", s.category.as_str(), s.extra));
     }
-    Ok((seed::rows(&scores), lines))
+    Ok((seed::rows(&scores, report.summary.translation_likelihood), lines))
 }
 
 fn score_szeged(dataset: &str, src: &str, detail_split: &str) -> Result<Scored> {
