@@ -18,7 +18,7 @@ const HELP: &str = "cargo xtask <task>
   build        only the build part of `run`
   serve        only the serving part of `run` (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check] [--split dev|test] [-v]
-               [--readme] [--write-floors]
+               [--category C] [--readme] [--write-floors [--lower]]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   docs         regenerate docs/rules.md from the rules' docs  [--check]
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,

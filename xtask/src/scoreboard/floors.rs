@@ -49,6 +49,43 @@ pub fn from_rows(rows: &[Row]) -> Floors {
     }
 }
 
+/// The floors after `--write-floors`: `rows`' figures (minus the margin) replace the
+/// floors of the rows in `scope` (a category, or every row), but a floor is never
+/// lowered unless `lower` is set; floors of rows in scope that are no longer measured
+/// are dropped. Returns the new floors and what was kept or dropped, in words.
+pub fn update(old: Option<Floors>, rows: &[Row], scope: Option<&str>, lower: bool) -> (Floors, Vec<String>) {
+    let in_scope = |key: &str| scope.is_none_or(|c| key.split(' ').next() == Some(c));
+    let fresh = from_rows(rows);
+    let mut out = old.unwrap_or_default();
+    out.note = fresh.note;
+    out.margin = MARGIN;
+    let mut notes = Vec::new();
+    out.floors.retain(|key, _| {
+        let keep = !in_scope(key) || fresh.floors.contains_key(key);
+        if !keep {
+            notes.push(format!("{key}: no longer measured, floor dropped"));
+        }
+        keep
+    });
+    for (key, new) in fresh.floors.into_iter().filter(|(k, _)| in_scope(k)) {
+        let old = out.floors.remove(&key).unwrap_or_default();
+        let mut merged = new.clone();
+        for (name, value) in merged.iter_mut() {
+            let Some(&was) = old.get(name) else { continue };
+            // Floors only go up, ceilings only down, unless lowering was asked for.
+            let worse = if name == MARKS_KEY { *value > was } else { *value < was };
+            if worse && !lower {
+                notes.push(format!(
+                    "{key}: kept {name} {was:.3} (current figures give {value:.3}; --lower to lower it, and say why)"
+                ));
+                *value = was;
+            }
+        }
+        out.floors.insert(key, merged);
+    }
+    (out, notes)
+}
+
 /// Every figure below its floor (or above its ceiling), in words. `complete`: the rows
 /// are the whole scoreboard, so a floored row that is missing is a failure too.
 pub fn check(rows: &[Row], floors: &Floors, complete: bool) -> Vec<String> {
@@ -99,6 +136,29 @@ mod tests {
         let n = &f.floors["translation polnear-native dev document"];
         assert!((n["marks_per_1k_max"] - 0.6).abs() < 0.0015 && n["marks_per_1k_max"] >= 0.6);
         assert_eq!(from_rows(&[row("cue", 0.01)]).floors["hedging factbank dev cue"]["f1"], 0.0);
+    }
+
+    #[test]
+    fn update_raises_keeps_lowers_on_request_and_respects_scope() {
+        let mut other = Row::new("sourcing", "polnear", "dev", "span", 273);
+        other.f1 = Some(0.2);
+        let old = from_rows(&[row("cue", 0.5), row("sentence", 0.6), other.clone()]);
+        // Hedging only: cue improves, sentence worsens, sourcing is out of scope (its figure fell, untouched).
+        other.f1 = Some(0.1);
+        let rows = [row("cue", 0.7), row("sentence", 0.4), other];
+        let (f, notes) = update(Some(from_rows(&[])), &rows, None, false);
+        assert!(notes.is_empty() && f.floors.len() == 3);
+        let (f, notes) = update(Some(old), &rows, Some("hedging"), false);
+        assert!((f.floors["hedging factbank dev cue"]["f1"] - 0.68).abs() < 0.0015);
+        assert!((f.floors["hedging factbank dev sentence"]["f1"] - 0.58).abs() < 0.0015, "kept");
+        assert!((f.floors["sourcing polnear dev span"]["f1"] - 0.18).abs() < 0.0015, "out of scope");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].starts_with("hedging factbank dev sentence: kept f1 0.58"));
+        let (f, _) = update(Some(f), &rows, Some("hedging"), true);
+        assert!((f.floors["hedging factbank dev sentence"]["f1"] - 0.38).abs() < 0.0015, "lowered on request");
+        let (f, notes) = update(Some(f), &rows[..1], Some("hedging"), false);
+        assert!(!f.floors.contains_key("hedging factbank dev sentence"));
+        assert_eq!(notes, vec!["hedging factbank dev sentence: no longer measured, floor dropped"]);
     }
 
     #[test]

@@ -28,7 +28,9 @@ use caveat::Category;
 use crate::util::{root, shared, Result};
 use row::Row;
 
-const USAGE: &str = "cargo xtask scoreboard [--json] [--check] [--split dev|test] [-v] [--readme] [--write-floors]";
+const USAGE: &str =
+    "cargo xtask scoreboard [--json] [--check] [--split dev|test] [--category hedging|sourcing|translation]
+                       [-v] [--readme] [--write-floors [--lower]]";
 
 #[derive(Debug, Default)]
 struct Options {
@@ -38,6 +40,8 @@ struct Options {
     verbose: bool,
     readme: bool,
     write_floors: bool,
+    lower: bool,
+    category: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options> {
@@ -50,6 +54,11 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "-v" | "--verbose" => o.verbose = true,
             "--readme" => o.readme = true,
             "--write-floors" => o.write_floors = true,
+            "--lower" => o.lower = true,
+            "--category" => match it.next() {
+                Some(c) if Category::ALL.iter().any(|k| k.as_str() == c) => o.category = Some(c.clone()),
+                _ => return Err(format!("--category takes hedging, sourcing or translation\n{USAGE}")),
+            },
             "--split" => match it.next().map(String::as_str) {
                 Some(s @ ("dev" | "test")) => o.split = Some(s.to_string()),
                 _ => return Err(format!("--split takes dev or test\n{USAGE}")),
@@ -59,6 +68,12 @@ fn parse_args(args: &[String]) -> Result<Options> {
     }
     if o.split.is_some() && (o.readme || o.write_floors) {
         return Err("--readme and --write-floors need both splits: drop --split".into());
+    }
+    if o.category.is_some() && o.readme {
+        return Err("--readme needs every category: drop --category".into());
+    }
+    if o.lower && !o.write_floors {
+        return Err("--lower only goes with --write-floors".into());
     }
     Ok(o)
 }
@@ -180,9 +195,9 @@ fn run(opts: &Options, shared: &Path) -> Result {
     let order = |r: &Row| Category::ALL.iter().position(|c| c.as_str() == r.category).unwrap_or(9);
     rows.sort_by_key(|r| (order(r), dataset_order(&r.dataset)));
     let all_rows = rows.clone();
-    if let Some(split) = &opts.split {
-        rows.retain(|r| &r.split == split);
-    }
+    rows.retain(|r| {
+        opts.split.as_ref().is_none_or(|s| &r.split == s) && opts.category.as_ref().is_none_or(|c| &r.category == c)
+    });
 
     if opts.json {
         println!("{}", table::json(&rows));
@@ -198,9 +213,13 @@ fn run(opts: &Options, shared: &Path) -> Result {
 
     let floor_path = root().join("quality-floor.json");
     if opts.write_floors {
-        let f = floors::from_rows(&all_rows);
+        let old = if floor_path.exists() { Some(load_floors(&floor_path)?) } else { None };
+        let (f, notes) = floors::update(old, &all_rows, opts.category.as_deref(), opts.lower);
         let text = serde_json::to_string_pretty(&f).map_err(|e| e.to_string())? + "\n";
         std::fs::write(&floor_path, text).map_err(|e| format!("cannot write {}: {e}", floor_path.display()))?;
+        for n in &notes {
+            eprintln!("scoreboard: {n}");
+        }
         eprintln!("scoreboard: wrote {} floors to {}", f.floors.len(), floor_path.display());
     }
     if opts.readme {
@@ -210,15 +229,18 @@ fn run(opts: &Options, shared: &Path) -> Result {
         eprintln!("scoreboard: README section regenerated");
     }
     if opts.check {
-        let f: floors::Floors =
-            serde_json::from_str(&read(&floor_path)?).map_err(|e| format!("{}: {e}", floor_path.display()))?;
-        let fails = floors::check(&rows, &f, opts.split.is_none());
+        let f = load_floors(&floor_path)?;
+        let fails = floors::check(&rows, &f, opts.split.is_none() && opts.category.is_none());
         if !fails.is_empty() {
             return Err(format!("{} figures below their floors:\n  {}", fails.len(), fails.join("\n  ")));
         }
         eprintln!("scoreboard: every figure is at or above its floor ({} rows guarded)", f.floors.len());
     }
     Ok(())
+}
+
+fn load_floors(path: &Path) -> Result<floors::Floors> {
+    serde_json::from_str(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn dataset_order(d: &str) -> usize {
@@ -328,6 +350,11 @@ mod tests {
         assert!(parse_args(&args("--split")).is_err());
         assert!(parse_args(&args("--frobnicate")).is_err());
         assert!(parse_args(&args("--split dev --write-floors")).is_err());
+        let o = parse_args(&args("--category hedging --write-floors --lower")).unwrap();
+        assert!(o.write_floors && o.lower && o.category.as_deref() == Some("hedging"));
+        assert!(parse_args(&args("--category style")).is_err());
+        assert!(parse_args(&args("--category hedging --readme")).is_err());
+        assert!(parse_args(&args("--lower")).is_err());
     }
 
     #[test]
