@@ -127,6 +127,11 @@ fn rerun_optimised(args: &[String]) -> Result {
     }
 }
 
+/// `caveat::analyze`, with a core panic turned into an error naming the text.
+pub(crate) fn analyze(text: &str, what: impl FnOnce() -> String) -> Result<caveat::Report> {
+    std::panic::catch_unwind(|| caveat::analyze(text)).map_err(|_| format!("caveat::analyze panicked on {}", what()))
+}
+
 fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
@@ -253,7 +258,7 @@ fn dataset_order(d: &str) -> usize {
 fn score_seed(shared: &Path) -> Result<Scored> {
     let article = read(&shared.join("corpus/seed-article.txt"))?;
     let gold = seed::parse(&read(&shared.join("corpus/seed-article.gold.tsv"))?, &article)?;
-    let report = caveat::analyze(&article);
+    let report = analyze(&article, || "the seed article".into())?;
     let scores = seed::score(&gold, &article, &seed::marks_of(&report));
     let mut lines = Vec::new();
     for s in &scores {
@@ -269,7 +274,7 @@ fn score_szeged(dataset: &str, src: &str, detail_split: &str) -> Result<Scored> 
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (split, part) in [("dev", &docs[..cut]), ("test", &docs[cut..])] {
-        let s = szeged::score(part);
+        let s = szeged::score(part, dataset)?;
         rows.extend(szeged::rows(dataset, split, &s));
         if split == detail_split {
             lines.push(format!("{dataset} {split} hedging missed: {}", top(&s.missed, 25)));
@@ -296,7 +301,11 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
         for n in &names {
             texts.push(read(&dir.join(n))?);
         }
-        let reports: Vec<caveat::Report> = texts.iter().map(|t| caveat::analyze(t)).collect();
+        let reports: Vec<caveat::Report> = texts
+            .iter()
+            .zip(&names)
+            .map(|(t, n)| analyze(t, || format!("PolNeAR {split} {n}")))
+            .collect::<Result<_>>()?;
         let mut tally = native::Tally::default();
         for r in &reports {
             let marks = r.annotations.iter().filter(|a| a.category == Category::Translation).count();
@@ -328,8 +337,10 @@ fn score_parity(eval: &Path) -> Result<Scored> {
     for split in ["dev", "test"] {
         let (mut machine, mut human) = (Vec::new(), Vec::new());
         for p in pairs.iter().filter(|p| p.split() == split) {
-            machine.push(caveat::analyze(&p.machine).summary.translation_likelihood);
-            human.push(caveat::analyze(&p.human).summary.translation_likelihood);
+            let n = p.number;
+            machine
+                .push(analyze(&p.machine, || format!("MT parity document {n} (MT)"))?.summary.translation_likelihood);
+            human.push(analyze(&p.human, || format!("MT parity document {n} (human)"))?.summary.translation_likelihood);
         }
         rows.push(parity::row(split, &machine, &human));
         // A sentence-level row joins here once the core exposes a per-sentence score.
