@@ -126,8 +126,7 @@ fn empty_input_is_an_empty_report() {
     }
 }
 
-/// Each case: arguments (a `{dir}` is replaced by a temporary folder), stdin, and a
-/// word the one-line error must contain.
+/// Each case: arguments, stdin, and what the one-line error must contain.
 #[test]
 fn bad_input_is_one_line_naming_the_problem_with_status_2() {
     let bad_utf8 = temp_file("latin1.txt", b"caf\xe9 officials said\n");
@@ -135,7 +134,8 @@ fn bad_input_is_one_line_naming_the_problem_with_status_2() {
     let missing = format!("{dir}/no-such-file.txt");
     // A name full of words that look like usage errors, to be reported as an input error.
     let tricky = format!("{dir}/unknown option value only one.txt");
-    let cases: Vec<(Vec<&str>, Option<&[u8]>, &str)> = vec![
+    type Case<'a> = (Vec<&'a str>, Option<&'a [u8]>, &'a str);
+    let cases: Vec<Case> = vec![
         (vec![&missing], None, "no-such-file.txt"),
         (vec!["--format", "json", &missing], None, "no-such-file.txt"),
         (vec![&tricky], None, "unknown option value only one.txt"),
@@ -202,7 +202,7 @@ fn color_modes() {
     let body = plain.split("\n── Caveat summary").next().unwrap();
     let mut untagged = String::new();
     let mut rest = body;
-    while let Some(i) = rest.find(|c| c == '[' || c == ']') {
+    while let Some(i) = rest.find(['[', ']']) {
         untagged.push_str(&rest[..i]);
         rest = if rest[i..].starts_with('[') { &rest[i + 4..] } else { &rest[i + 1..] };
     }
