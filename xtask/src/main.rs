@@ -1,6 +1,7 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod fuzz;
 mod setup;
 mod test;
 mod util;
@@ -17,6 +18,7 @@ const HELP: &str = "cargo xtask <task>
   serve        only the serving part of `run` (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
+  fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "test" => test::all(rest),
+        "fuzz" => fuzz::run_all(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())
