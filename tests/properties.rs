@@ -4,6 +4,8 @@
 //! 64 cases per property by default so the suite stays fast; more with
 //! `PROPTEST_CASES=10000 cargo test --release --test properties`.
 
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
+
 mod invariants;
 
 use proptest::prelude::*;

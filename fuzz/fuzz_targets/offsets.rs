@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     // the end); the rest is the text.
     let split = data.first().map_or(0, |&n| (1 + 2 * (n as usize % 8)).min(data.len()));
     let (head, rest) = data.split_at(split);
-    let arbitrary: Vec<usize> = head.get(1..).unwrap_or(&[]).chunks(2).map(|c| c.iter().fold(0, |a, &b| a * 256 + b as usize)).collect();
+    let arbitrary: Vec<usize> =
+        head.get(1..).unwrap_or(&[]).chunks(2).map(|c| c.iter().fold(0, |a, &b| a * 256 + b as usize)).collect();
     let text = String::from_utf8_lossy(rest);
     invariants::check_offset_mapping(&text, &arbitrary);
 });

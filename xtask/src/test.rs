@@ -9,5 +9,9 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
+    // The Wasm API under Node (tests/wasm.rs); no -q: the runner rejects --quiet.
+    run(Command::new("cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
     Ok(())
 }
