@@ -13,5 +13,6 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo")
         .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
+    crate::docs::main(&["--check".to_string()])?;
     Ok(())
 }
