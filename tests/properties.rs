@@ -226,6 +226,7 @@ fn the_invariant_checker_rejects_broken_reports() {
             let a = r.annotations.last_mut().unwrap();
             a.start = "Officials said the suspect was believed to have fled. ".len() + 1;
         }),
+        ("blank edge", |r| r.annotations[0].end += 1),
         ("count", |r| r.summary.counts.hedging += 1),
         ("likelihood", |r| r.summary.translation_likelihood = f64::NAN),
         ("overlap", |r| {

@@ -22,6 +22,15 @@ pub fn check_report(text: &str, report: &Report) {
             a.start,
             a.end
         );
+        let marked = &text[a.start..a.end];
+        // A mark is drawn over words: one that starts or ends in blank space looks broken.
+        assert!(
+            !marked.starts_with(char::is_whitespace) && !marked.ends_with(char::is_whitespace),
+            "annotation {i} ({}) {}..{} has blank space at an edge: {marked:?}",
+            a.rule.id,
+            a.start,
+            a.end
+        );
         assert!((a.start, a.end) >= last, "annotation {i} ({}) out of order", a.rule.id);
         last = (a.start, a.end);
         assert_eq!(a.category, a.rule.category, "annotation {i} has its rule's category");
