@@ -82,8 +82,14 @@ fn the_same_paragraph_twenty_thousand_times() {
     let p = "Officials said the plan may fail because the money had already been spent.\n";
     let n = size(20_000);
     let report = analyze_checked("one paragraph repeated", &p.repeat(n));
-    let duplicates = report.annotations.iter().filter(|a| a.rule.id == "translation/duplicated-paragraph").count();
-    assert_eq!(duplicates, n - 1, "every copy after the first is a repeat");
+    // Whatever the rule is called, every copy after the first is marked as a repeat.
+    let whole = p.trim_end();
+    let repeats = report
+        .annotations
+        .iter()
+        .filter(|a| a.category == caveat::Category::Translation && a.end - a.start == whole.len())
+        .count();
+    assert_eq!(repeats, n - 1, "every copy after the first is a repeat");
 }
 
 #[test]
