@@ -24,20 +24,29 @@ struct Args {
     file: Option<String>,
 }
 
-fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
+/// Why the CLI stops early. Usage errors also print the usage; input errors are one line.
+enum Failure {
+    Help,
+    Usage(String),
+    Input(String),
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
+    let usage = |msg: String| Failure::Usage(msg);
     let mut args = Args { format: Format::Text, color: None, list_rules: false, file: None };
     while let Some(a) = argv.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| argv.next()).ok_or(format!("{name} needs a value"));
+        let mut value =
+            |name: &str| inline.clone().or_else(|| argv.next()).ok_or_else(|| usage(format!("{name} needs a value")));
         match flag.as_str() {
             "--format" => {
                 args.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?} (text or json)")),
+                    other => return Err(usage(format!("unknown format {other:?} (text or json)"))),
                 }
             }
             "--color" => {
@@ -45,17 +54,17 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
                     "auto" => None,
                     "always" => Some(true),
                     "never" => Some(false),
-                    other => return Err(format!("unknown color mode {other:?} (auto, always or never)")),
+                    other => return Err(usage(format!("unknown color mode {other:?} (auto, always or never)"))),
                 }
             }
             "--list-rules" => args.list_rules = true,
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => return Err(Failure::Help),
             "-V" | "--version" => {
                 println!("caveat {}", env!("CARGO_PKG_VERSION"));
                 std::process::exit(0);
             }
-            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
-            _ if args.file.is_some() => return Err("only one FILE may be given".into()),
+            f if f.starts_with('-') && f != "-" => return Err(usage(format!("unknown option {f}"))),
+            _ if args.file.is_some() => return Err(usage("only one FILE may be given".into())),
             _ => args.file = Some(a),
         }
     }
@@ -185,12 +194,12 @@ fn list_rules(format: Format) -> String {
     rules.iter().map(|r| format!("{:<36} {}\n", r.id, r.message)).collect()
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), Failure> {
     let args = parse_args(std::env::args().skip(1))?;
     let out = if args.list_rules {
         list_rules(args.format)
     } else {
-        let text = read_input(args.file.as_deref())?;
+        let text = read_input(args.file.as_deref()).map_err(Failure::Input)?;
         let report = analyze(&text);
         match args.format {
             Format::Json => to_json(&text, &report),
@@ -214,15 +223,17 @@ fn run() -> Result<(), String> {
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.is_empty() => {
+        Err(Failure::Help) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("caveat: {e}");
-            if e.contains("option") || e.contains("value") || e.contains("unknown") || e.contains("only one") {
-                eprintln!("{USAGE}");
-            }
+        Err(Failure::Usage(e)) => {
+            eprintln!("caveat: {e}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(e)) => {
+            // One line, whatever the file is called or the OS says.
+            eprintln!("caveat: {}", e.replace(['\n', '\r'], " "));
             ExitCode::from(2)
         }
     }

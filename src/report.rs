@@ -208,13 +208,16 @@ fn summarize_sources(attributions: &[Attribution]) -> SourceSummary {
     for kind in SourceKind::ALL {
         s.by_kind.insert(kind.as_str(), 0);
     }
+    // A set beside the list: a long page can name thousands of people, and a
+    // linear `contains` per attribution made the summary quadratic.
+    let mut seen = std::collections::HashSet::new();
     for a in attributions {
         *s.by_kind.entry(a.kind.as_str()).or_default() += 1;
         if a.kind.is_flagged() {
             s.anonymous += 1;
         }
         if let Some(name) = &a.name {
-            if !s.named.contains(name) {
+            if seen.insert(name.as_str()) {
                 s.named.push(name.clone());
             }
         }

@@ -3,6 +3,7 @@
 
 mod docs;
 mod scoreboard;
+mod fuzz;
 mod setup;
 mod test;
 mod util;
@@ -21,6 +22,7 @@ const HELP: &str = "cargo xtask <task>
                [--category C] [--readme] [--write-floors [--lower]]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   docs         regenerate docs/rules.md from the rules' docs  [--check]
+  fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "docs" => docs::main(rest),
         "test" => test::all(rest),
         "scoreboard" => scoreboard::main(rest),
+        "fuzz" => fuzz::run_all(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

@@ -10,6 +10,10 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     crate::scoreboard::check_or_skip()?;
+    // The Wasm API under Node (tests/wasm.rs); no -q: the runner rejects --quiet.
+    run(Command::new("cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
     crate::docs::main(&["--check".to_string()])?;
     Ok(())
 }

@@ -1,0 +1,244 @@
+//! The `caveat` binary from outside: JSON shape, input sources, exit codes, colours.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// A short news-like text that marks all three categories.
+const NEWS: &str = "Officials said the suspect was believed to have fled to the U.S. on May 14.\n\
+“It may rain,” a source said. People familiar with the matter said the deal could collapse.\n\
+The minister said that reports were allegedly false. . the the committee is meeting.\n\
+Smith, a spokesman for Acme Corp., said on Tuesday the company would respond.\n";
+
+fn caveat(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_caveat"))
+        .args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the caveat binary runs");
+    if let Some(input) = stdin {
+        // A write error means the binary exited early; its status tells the rest.
+        let _ = child.stdin.take().expect("stdin is piped").write_all(input);
+    }
+    child.wait_with_output().expect("caveat finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn json(o: &Output) -> Value {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("stdout is one JSON document")
+}
+
+/// A file in a fresh temporary folder of this test process.
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("caveat-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// The shape issue 2 fixes: every field present with its type, offsets valid, `text`
+/// the exact slice, sorted by start, counts agreeing with the annotations.
+fn check_report_shape(input: &str, report: &Value) {
+    let anns = report["annotations"].as_array().expect("annotations is an array");
+    let mut last_start = 0;
+    let mut counts = std::collections::HashMap::<&str, u64>::new();
+    for a in anns {
+        let category = a["category"].as_str().expect("category is a string");
+        assert!(["hedging", "sourcing", "translation"].contains(&category), "category {category}");
+        let rule = a["rule"].as_str().expect("rule is a string");
+        assert!(rule.starts_with(&format!("{category}/")), "rule {rule} is prefixed by its category");
+        assert!(!a["message"].as_str().expect("message is a string").is_empty());
+        let start = a["start"].as_u64().expect("start is a number") as usize;
+        let end = a["end"].as_u64().expect("end is a number") as usize;
+        assert!(start < end && end <= input.len(), "{start}..{end} within {} bytes", input.len());
+        assert!(input.is_char_boundary(start) && input.is_char_boundary(end));
+        assert_eq!(a["text"].as_str(), Some(&input[start..end]), "text is the UTF-8 slice {start}..{end}");
+        assert!(start >= last_start, "annotations sorted by start");
+        last_start = start;
+        *counts.entry(category).or_default() += 1;
+    }
+    let summary = &report["summary"];
+    assert!(summary["words"].is_u64());
+    for c in ["hedging", "sourcing", "translation"] {
+        assert_eq!(summary["counts"][c].as_u64(), Some(counts.get(c).copied().unwrap_or(0)), "count of {c}");
+    }
+    let likelihood = summary["translation_likelihood"].as_f64().expect("translation_likelihood is a number");
+    assert!((0.0..=1.0).contains(&likelihood));
+    assert!(report["attributions"].is_array());
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let report = json(&caveat(&["--format", "json"], Some(NEWS.as_bytes())));
+    check_report_shape(NEWS, &report);
+    let categories: Vec<&str> =
+        report["annotations"].as_array().unwrap().iter().map(|a| a["category"].as_str().unwrap()).collect();
+    for c in ["hedging", "sourcing", "translation"] {
+        assert!(categories.contains(&c), "the news text marks {c}: {categories:?}");
+    }
+    assert!(report["summary"]["words"].as_u64().unwrap() > 40);
+}
+
+#[test]
+fn json_offsets_are_utf8_bytes_in_non_ascii_text() {
+    let text = "👍🏽 東京で、officials said — مرحبا — the suspect was believed to have fled. café\u{301}\n";
+    let report = json(&caveat(&["--format=json", "-"], Some(text.as_bytes())));
+    check_report_shape(text, &report);
+    let texts: Vec<&str> =
+        report["annotations"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"believed to"), "{texts:?}");
+    let believed = report["annotations"].as_array().unwrap().iter().find(|a| a["text"] == "believed to").unwrap();
+    assert_eq!(believed["start"].as_u64(), Some(text.find("believed to").unwrap() as u64));
+}
+
+#[test]
+fn stdin_dash_and_file_give_the_same_report() {
+    let path = temp_file("news.txt", NEWS.as_bytes());
+    let from_file = caveat(&["--format", "json", path.to_str().unwrap()], None);
+    let from_stdin = caveat(&["--format", "json"], Some(NEWS.as_bytes()));
+    let from_dash = caveat(&["--format", "json", "-"], Some(NEWS.as_bytes()));
+    assert_eq!(json(&from_file), json(&from_stdin));
+    assert_eq!(stdout(&from_file), stdout(&from_dash));
+}
+
+#[test]
+fn empty_input_is_an_empty_report() {
+    for input in [&b""[..], b"\n", b"   \n\n\t"] {
+        let report = json(&caveat(&["--format", "json"], Some(input)));
+        assert_eq!(report["annotations"], Value::Array(vec![]));
+        assert_eq!(report["summary"]["words"], 0);
+        let text = caveat(&[], Some(input));
+        assert_eq!(text.status.code(), Some(0));
+        assert!(stdout(&text).contains("0 words"), "{}", stdout(&text));
+    }
+}
+
+/// Each case: arguments, stdin, and what the one-line error must contain.
+#[test]
+fn bad_input_is_one_line_naming_the_problem_with_status_2() {
+    let bad_utf8 = temp_file("latin1.txt", b"caf\xe9 officials said\n");
+    let dir = bad_utf8.parent().unwrap().to_str().unwrap().to_string();
+    let missing = format!("{dir}/no-such-file.txt");
+    // A name full of words that look like usage errors, to be reported as an input error.
+    let tricky = format!("{dir}/unknown option value only one.txt");
+    type Case<'a> = (Vec<&'a str>, Option<&'a [u8]>, &'a str);
+    let cases: Vec<Case> = vec![
+        (vec![&missing], None, "no-such-file.txt"),
+        (vec!["--format", "json", &missing], None, "no-such-file.txt"),
+        (vec![&tricky], None, "unknown option value only one.txt"),
+        (vec![&dir], None, &dir),
+        (vec![bad_utf8.to_str().unwrap()], None, "not UTF-8"),
+        (vec!["-"], Some(b"\xff\xfe o\x00k"), "not UTF-8"),
+        (vec!["--format", "json"], Some(b"valid start \xc3\x28 then broken"), "offset 12"),
+    ];
+    for (args, input, needle) in cases {
+        let o = caveat(&args, input);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?} prints no report");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line, got {err:?}");
+        assert!(err.starts_with("caveat: ") && err.contains(needle), "{args:?}: {err:?} names {needle:?}");
+    }
+}
+
+#[test]
+fn bad_flags_exit_2_with_usage() {
+    let cases: &[&[&str]] = &[
+        &["--format"],
+        &["--format", "xml"],
+        &["--format=yaml"],
+        &["--color", "sometimes"],
+        &["--colour", "always"],
+        &["-x"],
+        &["a.txt", "b.txt"],
+    ];
+    for args in cases {
+        let o = caveat(args, Some(b"text"));
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("caveat: ") && err.contains("usage: caveat"), "{args:?}: {err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let help = caveat(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("usage: caveat"));
+    let version = caveat(&["--version"], None);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(stdout(&version).trim(), format!("caveat {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn color_modes() {
+    const ESC: char = '\x1b';
+    let always = stdout(&caveat(&["--color", "always"], Some(NEWS.as_bytes())));
+    assert!(always.contains("\x1b[33;4mbelieved to\x1b[0m"), "hedging in yellow: {always}");
+    assert!(!always.contains("[h: "));
+    for args in [&["--color", "never"][..], &["--color=never"], &[], &["--color", "auto"]] {
+        // Auto means no colour here: stdout is a pipe, not a terminal.
+        let plain = stdout(&caveat(args, Some(NEWS.as_bytes())));
+        assert!(!plain.contains(ESC), "{args:?} prints no escape codes");
+        assert!(plain.contains("[h: believed to]"), "{args:?}: {plain}");
+        assert!(plain.contains("Caveat summary"));
+    }
+    // Without the tags and the summary, the text is the input, unchanged.
+    let plain = stdout(&caveat(&["--color", "never"], Some(NEWS.as_bytes())));
+    let body = plain.split("\n── Caveat summary").next().unwrap();
+    let mut untagged = String::new();
+    let mut rest = body;
+    while let Some(i) = rest.find(['[', ']']) {
+        untagged.push_str(&rest[..i]);
+        rest = if rest[i..].starts_with('[') { &rest[i + 4..] } else { &rest[i + 1..] };
+    }
+    untagged.push_str(rest);
+    assert_eq!(untagged, NEWS);
+}
+
+#[test]
+fn list_rules_in_text_and_json() {
+    let text = caveat(&["--list-rules"], None);
+    assert_eq!(text.status.code(), Some(0));
+    let lines = stdout(&text);
+    assert!(lines.lines().count() >= 3);
+    for line in lines.lines() {
+        let id = line.split_whitespace().next().unwrap();
+        assert!(
+            ["hedging/", "sourcing/", "translation/"].iter().any(|p| id.starts_with(p)),
+            "each line starts with a rule id: {line}"
+        );
+    }
+    let rules = json(&caveat(&["--list-rules", "--format", "json"], None));
+    let rules = rules.as_array().expect("a JSON array of rules");
+    assert_eq!(rules.len(), lines.lines().count());
+    for r in rules {
+        for field in ["id", "category", "name", "message", "why", "example"] {
+            assert!(r[field].as_str().is_some_and(|s| !s.is_empty()), "{field} in {r}");
+        }
+    }
+}
+
+#[test]
+fn text_format_reports_the_summary() {
+    let o = caveat(&["--color", "never", "-"], Some(NEWS.as_bytes()));
+    let out = stdout(&o);
+    for c in ["hedging", "sourcing", "translation"] {
+        assert!(out.lines().any(|l| l.trim_start().starts_with(c) && l.contains("marks")), "{c} row in {out}");
+    }
+    assert!(out.contains("machine translation"));
+}
