@@ -1,6 +1,7 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod hedging_eval;
 mod setup;
 mod test;
 mod util;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "test" => test::all(rest),
+        "hedging-dev" => hedging_eval::run(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())
