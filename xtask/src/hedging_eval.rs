@@ -22,10 +22,13 @@ const HEDGE_TYPES: &[&str] = &["probable", "possible", "doxastic"];
 pub struct Sentence {
     pub text: String,
     /// (start, end, type) in bytes of `text`.
-    pub cues: Vec<(usize, usize, String)>,
+    pub cues: Vec<Cue>,
 }
 
 pub type Doc = Vec<Sentence>;
+
+/// A gold cue: byte range and Szeged type.
+pub type Cue = (usize, usize, String);
 
 pub fn is_hedge_type(t: &str) -> bool {
     HEDGE_TYPES.iter().any(|k| t.contains(k))
@@ -114,7 +117,7 @@ pub fn splits(test: bool) -> Result<(Vec<Doc>, Vec<Doc>)> {
 }
 
 /// A document joined into one text: the text, each sentence's byte range, the gold cues.
-pub fn join(doc: &Doc) -> (String, Vec<(usize, usize)>, Vec<(usize, usize, String)>) {
+pub fn join(doc: &Doc) -> (String, Vec<(usize, usize)>, Vec<Cue>) {
     let mut text = String::new();
     let mut bounds = Vec::new();
     let mut cues = Vec::new();
