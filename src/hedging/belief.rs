@@ -1,0 +1,113 @@
+//! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
+//! the source keeps a distance from the claim.
+
+use super::cue::{Cue, When::*, DETERMINER};
+use crate::rule::{Category, Rule, Strength};
+
+pub static RULE: Rule = Rule {
+    id: "hedging/belief",
+    category: Category::Hedging,
+    name: "Belief or guess",
+    message: "Someone thinks or assumes this; it is not stated as known.",
+    why: "\"Believe\", \"think\", \"suspect\" and \"assume\" report a belief. Believing something is not evidence for it: look for what the belief rests on.",
+    example: "Investigators believe the fire was set deliberately.",
+    strength: Strength::Weak,
+};
+
+/// "think about it", "thought of", "believe in": considering or trusting, not a belief
+/// that something is true.
+const NOT_A_CLAIM: &[&str] =
+    &["about", "of", "in", "tank", "tanks", "so", "twice", "again", "back", "up", "out", "hard"];
+
+pub static CUES: &[Cue] = &[
+    Cue::new("believe", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("believes", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("believed", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("believing", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("think", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("thinks", &[NextIsNot(NOT_A_CLAIM)]),
+    // "they thought it wise", "is thought": not "a thought", "thought of".
+    Cue::new(
+        "thought",
+        &[
+            NextIsNot(NOT_A_CLAIM),
+            NextIsNot(&["process", "processes", "experiment", "police"]),
+            PrevIsNot(DETERMINER),
+            PrevIsNot(&[
+                "school",
+                "political",
+                "religious",
+                "free",
+                "of",
+                "western",
+                "modern",
+                "and",
+                "greek",
+                "chinese",
+            ]),
+        ],
+    ),
+    Cue::new("suspect", &[PrevIsNot(DETERMINER), PrevIsNot(&["chief", "prime", "main", "murder"])]),
+    Cue::new("suspects", &[PrevIsNot(DETERMINER), PrevIsNot(&["no", "two", "three", "several"])]),
+    Cue::new(
+        "assume",
+        &[NextIsNot(&[
+            "office",
+            "the",
+            "control",
+            "responsibility",
+            "command",
+            "power",
+            "a",
+            "his",
+            "her",
+            "their",
+            "its",
+        ])],
+    ),
+    Cue::new("assumes", &[NextIs(&["that"])]),
+    Cue::new("assumed", &[NextIs(&["that", "to"])]),
+    Cue::new("speculate", &[]),
+    Cue::new("speculates", &[]),
+    Cue::new("speculated", &[]),
+    Cue::new("speculation", &[]),
+    Cue::new("presume", &[]),
+    Cue::new("presumes", &[]),
+    Cue::new("suppose", &[]),
+    Cue::new("supposed", &[NextIsNot(&["to"])]),
+    Cue::new("feared", &[NextIs(&["that", "the", "he", "she", "it", "they"])]),
+    Cue::new("fear that", &[]),
+    Cue::new("fears that", &[]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_beliefs() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Investigators believe the fire was set deliberately.", &["believe"]),
+            ("I think we're not there yet.", &["think"]),
+            ("Police suspect he fled abroad.", &["suspect"]),
+            ("They speculated that prices would rise.", &["speculated"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn considering_and_nouns_are_not_beliefs() {
+        let cases = [
+            "The newspaper said officials had thought of possible answers.",
+            "The suspect was arrested.",
+            "She will assume office in May.",
+            "Let us think about it.",
+        ];
+        for text in cases {
+            assert_no_marks(Hedging, text);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! `hedging/expected`: a forecast ("is expected to", "expects"), not something that happened.
+
+use super::cue::{next_word, prev_word, Cue, Span, When::*, BE};
+use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
+
+pub static RULE: Rule = Rule {
+    id: "hedging/expected",
+    category: Category::Hedging,
+    name: "Forecast, not fact",
+    message: "This is what someone expects to happen, not what has happened.",
+    why: "\"Expected to\", \"expects\" and \"anticipates\" describe a prediction. Predictions often fail; the text has not shown it happened.",
+    example: "The company is expected to announce cuts next week.",
+    strength: Strength::Weak,
+};
+
+/// "is expected to", "expected that", "had been expected": the verb, not the adjective
+/// in "expected losses", "than expected", "as expected".
+fn expected_as_verb(doc: &Document, span: Span) -> bool {
+    let prev = prev_word(doc, span);
+    if matches!(prev, Some("than" | "as" | "an" | "the" | "un" | "life")) {
+        return false;
+    }
+    matches!(next_word(doc, span), Some("to" | "that"))
+        || prev.is_some_and(|p| BE.contains(&p) || matches!(p, "had" | "has" | "have"))
+}
+
+pub static CUES: &[Cue] = &[
+    Cue::new("expected", &[Test(expected_as_verb)]),
+    Cue::new("expects", &[]),
+    Cue::new("expect", &[PrevIsNot(&["to", "not", "n't", "than"])]),
+    Cue::new("expecting", &[NextIsNot(&["a", "their", "her", "his"])]),
+    Cue::new("anticipate", &[]),
+    Cue::new("anticipates", &[]),
+    Cue::new("anticipated", &[PrevIsNot(&["than", "as", "long", "much", "eagerly", "highly"])]),
+    Cue::new("predicted", &[NextIs(&["to", "that"])]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_forecasts() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The company is expected to announce cuts.", &["expected"]),
+            ("Analysts expect a loss.", &["expect"]),
+            ("He expects an equal effort.", &["expects"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn the_adjective_is_not_a_forecast() {
+        assert_no_marks(Hedging, "Losses were larger than expected. As expected, it rained.");
+        assert_no_marks(Hedging, "They cited expected losses in shipping.");
+    }
+}
