@@ -1,7 +1,7 @@
 //! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
 //! the source keeps a distance from the claim.
 
-use super::cue::{Cue, When::*, DETERMINER};
+use super::cue::{clause_follows, Cue, When::*, DETERMINER};
 use crate::rule::{Category, Rule, Strength};
 
 pub static RULE: Rule = Rule {
@@ -20,12 +20,12 @@ const NOT_A_CLAIM: &[&str] =
     &["about", "of", "in", "tank", "tanks", "so", "twice", "again", "back", "up", "out", "hard"];
 
 pub static CUES: &[Cue] = &[
-    Cue::new("believe", &[NextIsNot(NOT_A_CLAIM)]),
-    Cue::new("believes", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("believe", &[Test(clause_follows)]),
+    Cue::new("believes", &[Test(clause_follows)]),
     Cue::new("believed", &[NextIsNot(NOT_A_CLAIM)]),
     Cue::new("believing", &[NextIsNot(NOT_A_CLAIM)]),
-    Cue::new("think", &[NextIsNot(NOT_A_CLAIM)]),
-    Cue::new("thinks", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("think", &[Test(clause_follows)]),
+    Cue::new("thinks", &[Test(clause_follows)]),
     // "they thought it wise", "is thought": not "a thought", "thought of".
     Cue::new(
         "thought",
@@ -47,8 +47,9 @@ pub static CUES: &[Cue] = &[
             ]),
         ],
     ),
-    Cue::new("suspect", &[PrevIsNot(DETERMINER), PrevIsNot(&["chief", "prime", "main", "murder"])]),
-    Cue::new("suspects", &[PrevIsNot(DETERMINER), PrevIsNot(&["no", "two", "three", "several"])]),
+    Cue::new("suspect", &[PrevIsNot(DETERMINER), Test(clause_follows)]),
+    // The plural noun ("six suspects are held") is far more common than the verb.
+    Cue::new("suspects", &[NextIs(&["that", "he", "she", "they", "it", "there"])]),
     Cue::new(
         "assume",
         &[NextIsNot(&[
@@ -78,6 +79,10 @@ pub static CUES: &[Cue] = &[
     Cue::new("feared", &[NextIs(&["that", "the", "he", "she", "it", "they"])]),
     Cue::new("fear that", &[]),
     Cue::new("fears that", &[]),
+    Cue::new("worry that", &[]),
+    Cue::new("worries that", &[]),
+    Cue::new("worried that", &[]),
+    Cue::new("confident that", &[]),
 ];
 
 #[cfg(test)]
@@ -105,6 +110,8 @@ mod tests {
             "The suspect was arrested.",
             "She will assume office in May.",
             "Let us think about it.",
+            "John does not believe his father.",
+            "Six suspects are in custody.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

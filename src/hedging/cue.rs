@@ -104,6 +104,58 @@ pub fn is_name_case(doc: &Document, span: Span) -> bool {
     !matches!(prev_word(doc, span), Some(":" | "\"" | "“" | "‘" | "'" | "(" | "[" | "—" | "–"))
 }
 
+/// Finite verbs and modals: a clause has begun ("believe the fire was set").
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does", "do", "shall", "won't", "wo",
+];
+
+/// The word after the span opens a clause ("think that…", "believe the fire was set",
+/// "suspect he fled"), as a belief verb needs; not an object ("believe his father",
+/// "believe this", "suspects in six cases").
+pub fn clause_follows(doc: &Document, span: Span) -> bool {
+    clause_after(doc, span, false)
+}
+
+/// Like `clause_follows`, but only a finite verb will do ("suggested Israel was willing",
+/// not "suggested the plan to the board").
+pub fn finite_clause_follows(doc: &Document, span: Span) -> bool {
+    clause_after(doc, span, true)
+}
+
+fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
+    let Some(next) = next_word(doc, span) else { return false };
+    if matches!(next, "that" | "he" | "she" | "they" | "we" | "i" | "you" | "there") {
+        return true;
+    }
+    if doc.tokens.get(span.last).is_none_or(|t| t.kind == TokenKind::Punct) {
+        return false;
+    }
+    if matches!(next, "and" | "or" | "so") {
+        return false;
+    }
+    // A short object that ends the clause ("believe his father.") is not a claim; a
+    // finite verb, or a longer stretch, is ("believe the fire was set").
+    let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end);
+    let words: Vec<usize> = (span.last..sentence_end.min(doc.tokens.len()))
+        .take_while(|&i| doc.tokens[i].kind != TokenKind::Punct)
+        .take(7)
+        .collect();
+    (!need_finite && words.len() >= 4)
+        || words.iter().any(|&i| {
+            let w = doc.low(i);
+            FINITE.contains(&w) || ["'s", "’s", "'re", "’re", "'ll", "n't"].iter().any(|e| w.ends_with(e))
+        })
+}
+
+/// The sentence holds a condition ("if", "unless", "provided"): a modal in it is the
+/// consequence of the condition, which is not hedging.
+pub fn in_conditional_sentence(doc: &Document, span: Span) -> bool {
+    doc.sentences
+        .get(doc.sentence_of(span.first))
+        .is_some_and(|s| s.tokens.clone().any(|i| matches!(doc.low(i), "if" | "unless" | "provided" | "providing")))
+}
+
 /// Forms of "to be" and the words that go between them and a participle.
 pub const BE: &[&str] = &[
     "is",

@@ -1,9 +1,8 @@
 //! `hedging/evidence`: evidence that points to a claim without proving it ("suggests",
 //! "indicates", "implies"), and its absence ("no evidence").
 
-use super::cue::{next_word, Cue, Span, When::*};
+use super::cue::{finite_clause_follows, Cue, When::*};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/evidence",
@@ -19,16 +18,12 @@ pub static RULE: Rule = Rule {
 const PROPOSAL_NEXT: &[&str] =
     &["a", "an", "to", "by", "using", "making", "adding", "changes", "ways", "some", "several"];
 
-/// The epistemic "suggested" introduces a clause: "suggested that", "suggested he was".
-fn suggested_a_clause(doc: &Document, span: Span) -> bool {
-    matches!(next_word(doc, span), Some("that" | "he" | "she" | "they" | "it" | "there" | "this" | "these"))
-}
-
 pub static CUES: &[Cue] = &[
     Cue::new("suggest", &[NextIsNot(PROPOSAL_NEXT)]),
     Cue::new("suggests", &[NextIsNot(PROPOSAL_NEXT)]),
     Cue::new("suggesting", &[NextIsNot(PROPOSAL_NEXT)]),
-    Cue::new("suggested", &[Test(suggested_a_clause)]),
+    // The epistemic "suggested" introduces a clause: "suggested that", "suggested he was".
+    Cue::new("suggested", &[NextIsNot(PROPOSAL_NEXT), Test(finite_clause_follows)]),
     Cue::new("indicate", &[NextIs(&["that"])]),
     Cue::new("indicates", &[NextIs(&["that"])]),
     Cue::new("indicated", &[NextIs(&["that"])]),
@@ -50,6 +45,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("The data suggest the drug slows the disease.", &["suggest"]),
             ("Polls suggested that he would lose.", &["suggested"]),
+            ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
             ("There is no evidence that it works.", &["no evidence"]),
         ];
         for (text, want) in cases {
@@ -61,5 +57,6 @@ mod tests {
     fn a_proposal_is_not_a_hedge() {
         assert_no_marks(Hedging, "The mayor suggested a new route for the parade.");
         assert_no_marks(Hedging, "The name was suggested by a reader.");
+        assert_no_marks(Hedging, "She suggested the plan to the board in March.");
     }
 }

@@ -1,6 +1,6 @@
 //! `hedging/expected`: a forecast ("is expected to", "expects"), not something that happened.
 
-use super::cue::{next_word, prev_word, Cue, Span, When::*, BE};
+use super::cue::{next_word, prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     strength: Strength::Weak,
 };
 
-/// "is expected to", "expected that", "had been expected": the verb, not the adjective
+/// "is expected to", "expected that": the forecast verb, not "had been expected" (it
+/// happened as foreseen) nor, not the adjective
 /// in "expected losses", "than expected", "as expected".
 fn expected_as_verb(doc: &Document, span: Span) -> bool {
     let prev = prev_word(doc, span);
@@ -22,7 +23,6 @@ fn expected_as_verb(doc: &Document, span: Span) -> bool {
         return false;
     }
     matches!(next_word(doc, span), Some("to" | "that"))
-        || prev.is_some_and(|p| BE.contains(&p) || matches!(p, "had" | "has" | "have"))
 }
 
 pub static CUES: &[Cue] = &[

@@ -22,6 +22,7 @@ mod evidence;
 mod expected;
 mod modal;
 mod reportedly;
+mod unknown;
 
 use std::sync::OnceLock;
 
@@ -41,7 +42,21 @@ macro_rules! registry {
     };
 }
 
-registry![alleged, reportedly, believed_to, estimation, considered, expected, belief, appears, evidence, modal,];
+// One line per rule, strongest first; the order also breaks ties when marks merge.
+#[rustfmt::skip]
+registry![
+    alleged,
+    reportedly,
+    believed_to,
+    estimation,
+    considered,
+    expected,
+    belief,
+    appears,
+    evidence,
+    unknown,
+    modal,
+];
 
 /// (rule index, cue) for every cue, in one flat list that the automaton indexes.
 fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {

@@ -51,6 +51,9 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     if nth_after(doc, span, 1).is_some_and(|w| matches!(w, "not" | "n't" | "never")) {
         return false;
     }
+    if super::cue::in_conditional_sentence(doc, span) {
+        return false;
+    }
     // A clause that states a condition, a purpose or an indirect question.
     !super::cue::clause_before(doc, span).take(12).any(|i| {
         matches!(
@@ -70,13 +73,21 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     })
 }
 
-/// "a possible end", "it is possible that": not "as soon as possible", "made possible",
-/// "possible answers" after "of", which list options rather than doubt a claim.
+/// "a possible end", "for possible downgrade", "it is possible that": not "as soon as
+/// possible", "made possible", "possible to do" (can be done), and not "of possible
+/// answers", which lists options rather than doubting a claim.
 fn possible_is_doubt(doc: &Document, span: Span) -> bool {
-    matches!(prev_word(doc, span), Some("a" | "an" | "the" | "any"))
-        || matches!(next_word(doc, span), Some("that"))
-        || matches!(prev_word(doc, span), Some("quite" | "entirely" | "very" | "also" | "is" | "was"))
-            && !matches!(next_word(doc, span), Some("to" | "for"))
+    let prev = prev_word(doc, span).unwrap_or("");
+    let next = next_word(doc, span).unwrap_or("");
+    if next == "that" {
+        return true;
+    }
+    if matches!(next, "to" | "for" | "." | "," | ";" | ")") && !matches!(prev, "a" | "an" | "the") {
+        return false;
+    }
+    matches!(prev, "a" | "an" | "the" | "any" | "one" | "another" | "for" | "from" | "about" | "over" | "against")
+        || (prev.ends_with("ly") && prev != "only")
+        || matches!(prev, "is" | "was" | "be" | "seems" | "quite" | "very")
 }
 
 pub static CUES: &[Cue] = &[
@@ -122,6 +133,7 @@ mod tests {
             ("He will likely win.", &["likely"]),
             ("The deal set in motion a possible end to the war.", &["possible"]),
             ("It is possible that he left.", &["possible"]),
+            ("The rating was placed on watch for possible downgrade.", &["possible"]),
             ("Perhaps he left.", &["Perhaps"]),
         ];
         for (text, want) in cases {
@@ -138,6 +150,7 @@ mod tests {
             "She could not be reached for comment.",
             "He could n't estimate the charge.",
             "He moved so that he could be near her.",
+            "If he is convicted, he could face the death penalty.",
             "Finish it as soon as possible.",
             "The grant made the study possible.",
             "Officials had thought of possible answers.",
