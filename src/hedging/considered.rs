@@ -1,8 +1,9 @@
 //! `hedging/considered`: a judgement with no one behind it ("is considered the best",
 //! "is regarded as", "is seen as").
 
-use super::cue::{Cue, When::*, BE};
+use super::cue::{next_word, prev_word, Cue, Span, When::*, BE};
 use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/considered",
@@ -14,10 +15,28 @@ pub static RULE: Rule = Rule {
     strength: Strength::Weak,
 };
 
+/// What follows "considered" when it means weighed or examined rather than judged.
+const WEIGHED: &[&str] =
+    &["for", "in", "from", "but", "and", "during", "at", "when", "whether", "how", "what", ".", ",", ";", ")"];
+
+/// An active "considered" with a plain object weighs it ("considered the offer"); after a
+/// form of "to be" it judges ("is considered a classic").
+const OBJECT: &[&str] = &["the", "a", "an", "this", "that", "it", "them", "all", "other", "several", "options"];
+
+fn considered_as_judgement(doc: &Document, span: Span) -> bool {
+    let next = next_word(doc, span).unwrap_or(".");
+    if WEIGHED.contains(&next) {
+        return false;
+    }
+    prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next)
+}
+
 pub static CUES: &[Cue] = &[
     // "is considered (to be) the best", "widely considered": not "considered the offer"
     // with a person as subject, which the be-verb before it rules out.
-    Cue::new("considered", &[PrevIs(BE)]),
+    // "is considered (to be) the best", "whom critics considered a genius": a judgement;
+    // not "considered for the role", "considered in the study", "considered but rejected".
+    Cue::new("considered", &[Test(considered_as_judgement)]),
     Cue::new("regarded", &[PrevIs(BE), NextIs(&["as", "by", "to"])]),
     Cue::new("seen as", &[PrevIs(BE)]),
     Cue::new("viewed as", &[PrevIs(BE)]),
@@ -50,6 +69,7 @@ mod tests {
     #[test]
     fn weighing_an_option_is_not_a_hedge() {
         assert_no_marks(Hedging, "The board considered the offer and rejected it.");
+        assert_no_marks(Hedging, "Lee was considered for the lead.");
         assert_no_marks(Hedging, "The company considers buying more air time.");
     }
 }

@@ -105,12 +105,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("unlikely", &[]),
     Cue::new("probable", &[]),
     Cue::new("possible", &[Test(possible_is_doubt)]),
-    Cue::new(
-        "potential",
-        &[PrevIsNot(&[
-            "full", "its", "his", "her", "their", "our", "great", "growth", "earning", "earnings", "high", "real",
-        ])],
-    ),
+    // Bare "potential" is mostly a noun or a plain label ("potential energy", "potential
+    // customers"); "the potential for" names a risk.
+    Cue::new("potential for", &[]),
     Cue::new("potentially", &[]),
     Cue::new("possibility", &[PrevIsNot(&["no"])]),
     Cue::new("possibilities", &[]),
