@@ -19,6 +19,28 @@ pub static RULE: Rule = Rule {
 const NOT_A_CLAIM: &[&str] =
     &["about", "of", "in", "tank", "tanks", "so", "twice", "again", "back", "up", "out", "hard"];
 
+/// Who holds a view in "many regard it as…", "some see him as…", "critics view it as…".
+const HOLDERS: &[&str] = &[
+    "some",
+    "many",
+    "others",
+    "most",
+    "critics",
+    "scholars",
+    "historians",
+    "experts",
+    "analysts",
+    "observers",
+    "they",
+    "who",
+    "we",
+    "i",
+    "people",
+    "fans",
+    "commentators",
+    "which",
+];
+
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
     Cue::new("believes", &[Test(clause_follows)]),
@@ -79,6 +101,14 @@ pub static CUES: &[Cue] = &[
     Cue::new("feared", &[NextIs(&["that", "the", "he", "she", "it", "they"])]),
     Cue::new("fear that", &[]),
     Cue::new("fears that", &[]),
+    Cue::new("belief that", &[]),
+    Cue::new("beliefs that", &[]),
+    Cue::new("view that", &[PrevIsNot(&["point", "of"])]),
+    Cue::new("views that", &[]),
+    Cue::new("the idea that", &[]),
+    Cue::new("regard", &[PrevIs(HOLDERS)]),
+    Cue::new("view", &[PrevIs(HOLDERS)]),
+    Cue::new("see", &[PrevIs(HOLDERS), NextIsNot(&["the", "a", "it", "what", "how", "that"])]),
     Cue::new("worry that", &[]),
     Cue::new("worries that", &[]),
     Cue::new("worried that", &[]),
@@ -97,6 +127,8 @@ mod tests {
             ("I think we're not there yet.", &["think"]),
             ("Police suspect he fled abroad.", &["suspect"]),
             ("They speculated that prices would rise.", &["speculated"]),
+            ("Many regard this incident as his cruelest act.", &["regard"]),
+            ("It gives support to the view that the handle is black.", &["view that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -110,6 +142,7 @@ mod tests {
             "The suspect was arrested.",
             "She will assume office in May.",
             "Let us think about it.",
+            "Many see the film on Sundays.",
             "John does not believe his father.",
             "Six suspects are in custody.",
         ];
