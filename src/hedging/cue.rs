@@ -124,28 +124,29 @@ pub fn finite_clause_follows(doc: &Document, span: Span) -> bool {
 }
 
 fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
+    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
     let Some(next) = next_word(doc, span) else { return false };
-    if matches!(next, "that" | "he" | "she" | "they" | "we" | "i" | "you" | "there") {
+    if next == "that" || next == "there" || SUBJECT_PRONOUNS.contains(&next) {
         return true;
     }
-    if doc.tokens.get(span.last).is_none_or(|t| t.kind == TokenKind::Punct) {
-        return false;
+    // A parenthetical belief: "they believe, was lost", "I think, a sense of…".
+    if next == "," && !need_finite && prev_word(doc, span).is_some_and(|p| SUBJECT_PRONOUNS.contains(&p)) {
+        return true;
     }
-    if matches!(next, "and" | "or" | "so") {
+    if doc.tokens.get(span.last).is_none_or(|t| t.kind == TokenKind::Punct) || matches!(next, "and" | "or" | "so") {
         return false;
     }
     // A short object that ends the clause ("believe his father.") is not a claim; a
-    // finite verb, or a longer stretch, is ("believe the fire was set").
-    let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end);
-    let words: Vec<usize> = (span.last..sentence_end.min(doc.tokens.len()))
-        .take_while(|&i| doc.tokens[i].kind != TokenKind::Punct)
-        .take(7)
-        .collect();
-    (!need_finite && words.len() >= 4)
-        || words.iter().any(|&i| {
-            let w = doc.low(i);
-            FINITE.contains(&w) || ["'s", "’s", "'re", "’re", "'ll", "n't"].iter().any(|e| w.ends_with(e))
-        })
+    // finite verb (past an appositive: "believe this man, James Kopp, is"), or a longer
+    // stretch of words, is ("believe the fire was set").
+    let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end).min(doc.tokens.len());
+    let ahead = || (span.last..sentence_end).take(9);
+    let words = ahead().take_while(|&i| doc.tokens[i].kind != TokenKind::Punct).count();
+    let finite = ahead().take_while(|&i| !matches!(doc.low(i), "." | ";" | "?" | "!" | ":")).any(|i| {
+        let w = doc.low(i);
+        FINITE.contains(&w) || ["'s", "’s", "'re", "’re", "'ll", "n't"].iter().any(|e| w.ends_with(e))
+    });
+    finite || (!need_finite && words >= 4)
 }
 
 /// The sentence holds a condition ("if", "unless", "provided"): a modal in it is the

@@ -25,6 +25,30 @@ fn expected_as_verb(doc: &Document, span: Span) -> bool {
     matches!(next_word(doc, span), Some("to" | "that"))
 }
 
+/// Verbs of change after "should": "should rise", "should help", "should improve".
+const CHANGE: &[&str] = &[
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "grow",
+    "decline",
+    "improve",
+    "worsen",
+    "help",
+    "boost",
+    "reduce",
+    "ease",
+    "recover",
+    "rebound",
+    "climb",
+    "drop",
+    "narrow",
+    "widen",
+    "slow",
+    "accelerate",
+];
+
 pub static CUES: &[Cue] = &[
     Cue::new("expected", &[Test(expected_as_verb)]),
     Cue::new("expects", &[]),
@@ -34,6 +58,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("anticipates", &[]),
     Cue::new("anticipated", &[PrevIsNot(&["than", "as", "long", "much", "eagerly", "highly"])]),
     Cue::new("predicted", &[NextIs(&["to", "that"])]),
+    // "profits should rise": a forecast; "you should vote" (advice) takes other verbs.
+    Cue::new("should", &[NextIs(CHANGE)]),
 ];
 
 #[cfg(test)]
@@ -47,6 +73,7 @@ mod tests {
             ("The company is expected to announce cuts.", &["expected"]),
             ("Analysts expect a loss.", &["expect"]),
             ("He expects an equal effort.", &["expects"]),
+            ("Profitability should increase this year.", &["should"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -57,5 +84,6 @@ mod tests {
     fn the_adjective_is_not_a_forecast() {
         assert_no_marks(Hedging, "Losses were larger than expected. As expected, it rained.");
         assert_no_marks(Hedging, "They cited expected losses in shipping.");
+        assert_no_marks(Hedging, "The administration should take quick action.");
     }
 }
