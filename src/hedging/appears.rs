@@ -29,8 +29,12 @@ pub static CUES: &[Cue] = &[
     Cue::new("apparently", &[]),
     // "an apparent suicide": not "it became apparent that" (it became clear).
     Cue::new("apparent", &[PrevIs(&["an", "the", "his", "her", "its", "their", "in"])]),
-    Cue::new("looks like", &[PrevIs(&["it", "that", "this"])]),
-    Cue::new("looked like", &[PrevIs(&["it", "that", "this"])]),
+    Cue::new("looks like", &[PrevIs(&["it", "that", "this", "what"])]),
+    Cue::new("looked like", &[PrevIs(&["it", "that", "this", "what"])]),
+    Cue::new("looks as though", &[]),
+    Cue::new("looks as if", &[]),
+    Cue::new("looked as though", &[]),
+    Cue::new("looked as if", &[]),
 ];
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `hedging/expected`: a forecast ("is expected to", "expects"), not something that happened.
 
-use super::cue::{next_word, prev_word, Cue, Span, When::*};
+use super::cue::{next_word, nth_after, prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -22,7 +22,8 @@ fn expected_as_verb(doc: &Document, span: Span) -> bool {
     if matches!(prev, Some("than" | "as" | "an" | "the" | "un" | "life")) {
         return false;
     }
-    matches!(next_word(doc, span), Some("to" | "that"))
+    // "expected to", "expected that", "had expected Consolidated to post".
+    matches!(next_word(doc, span), Some("that")) || (0..3).any(|n| nth_after(doc, span, n) == Some("to"))
 }
 
 /// Verbs of change after "should": "should rise", "should help", "should improve".
@@ -72,6 +73,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("The company is expected to announce cuts.", &["expected"]),
             ("Analysts expect a loss.", &["expect"]),
+            ("Analysts had expected Consolidated to post a profit.", &["expected"]),
             ("He expects an equal effort.", &["expects"]),
             ("Profitability should increase this year.", &["should"]),
         ];

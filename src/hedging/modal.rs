@@ -39,7 +39,7 @@ fn might_is_modal(doc: &Document, span: Span) -> bool {
         Some(
             "his" | "her" | "its" | "their" | "our" | "military" | "all" | "the" | "economic" | "naval" | "of" | "and"
         )
-    ) && !matches!(next_word(doc, span), Some("and" | "of" | "." | ","))
+    ) && !matches!(next_word(doc, span), Some("and" | "of" | "."))
 }
 
 /// "could" as possibility, not past ability or a condition: not "could not be reached",

@@ -28,6 +28,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("said to", &[PrevIs(BE)]),
     Cue::new("reported to", &[PrevIs(BE), NextIs(&["be", "have", "been"])]),
     Cue::new("unconfirmed", &[]),
+    // "is supposed to have paid": hearsay about the past (not "is supposed to arrive").
+    Cue::new("supposed to have", &[PrevIs(BE)]),
 ];
 
 #[cfg(test)]

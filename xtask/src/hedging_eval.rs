@@ -256,8 +256,8 @@ pub fn run(args: &[String]) -> Result {
         println!("{name:9} {split} sentence {}", sent.show());
         println!("{name:9} {split} cue      {}", cue.show());
         if verbose {
-            println!("  top false positives: {}", top(&errors.fp, 25));
-            println!("  top false negatives: {}", top(&errors.fn_, 25));
+            println!("  top false positives: {}", top(&errors.fp, 40));
+            println!("  top false negatives: {}", top(&errors.fn_, 40));
         }
         if let Some(word) = &show {
             for (kind, map) in [("FP", &errors.fp), ("FN", &errors.fn_)] {
