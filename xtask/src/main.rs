@@ -1,6 +1,7 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod docs;
 mod hedging_eval;
 mod setup;
 mod test;
@@ -18,6 +19,7 @@ const HELP: &str = "cargo xtask <task>
   serve        only the serving part of `run` (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
+  docs         regenerate docs/rules.md from the rules' docs  [--check]
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "setup" => setup::all(),
+        "docs" => docs::main(rest),
         "test" => test::all(rest),
         "hedging-dev" => hedging_eval::run(rest),
         "-h" | "--help" | "help" => {

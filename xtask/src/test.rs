@@ -9,5 +9,6 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
+    crate::docs::main(&["--check".to_string()])?;
     Ok(())
 }
