@@ -42,6 +42,12 @@ fn might_is_modal(doc: &Document, span: Span) -> bool {
     ) && !matches!(next_word(doc, span), Some("and" | "of" | "."))
 }
 
+/// Verbs and adverbs after "could" that mostly report an ability, not a possibility.
+const ABILITY: &[&str] = &[
+    "see", "hear", "find", "afford", "swim", "read", "speak", "walk", "use", "argue", "tell", "carry", "buy", "travel",
+    "play", "only", "also", "still", "easily", "then", "now", "do", "run", "no", "barely", "hardly",
+];
+
 /// "could" as possibility, not past ability or a condition: not "could not be reached",
 /// "so that he could", "whether they could", "if it could".
 fn could_is_possibility(doc: &Document, span: Span) -> bool {
@@ -51,7 +57,17 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     if nth_after(doc, span, 1).is_some_and(|w| matches!(w, "not" | "n't" | "never")) {
         return false;
     }
+    // "could see", "could afford", "could also": what someone was able to do.
+    if next_word(doc, span).is_some_and(|w| ABILITY.contains(&w)) {
+        return false;
+    }
     if super::cue::in_conditional_sentence(doc, span) {
+        return false;
+    }
+    // In a past-tense narrative "could" is mostly past ability ("he was kept away and
+    // could not train", "the studio was built so crews could film").
+    let sentence = doc.sentences.get(doc.sentence_of(span.first));
+    if sentence.is_some_and(|s| s.tokens.clone().any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did"))) {
         return false;
     }
     // A clause that states a condition, a purpose or an indirect question.
@@ -148,6 +164,7 @@ mod tests {
             "He could n't estimate the charge.",
             "He moved so that he could be near her.",
             "If he is convicted, he could face the death penalty.",
+            "He was kept away, and he could see his people only at night.",
             "Finish it as soon as possible.",
             "The grant made the study possible.",
             "Officials had thought of possible answers.",
