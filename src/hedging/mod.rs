@@ -26,8 +26,6 @@ mod unknown;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::report::Annotation;
 use crate::rule::{Rule, Strength};
 use crate::text::Document;
@@ -63,40 +61,43 @@ fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
     CUES.iter().enumerate().flat_map(|(r, cues)| cues.iter().map(move |c| (r, c)))
 }
 
-struct Matcher {
-    ac: AhoCorasick,
-    cues: Vec<(usize, &'static Cue)>,
+/// Every cue, sorted by its first word, so that each token finds its candidates with one
+/// binary search. (Matching on tokens keeps overlapping phrases — "may or may not" and
+/// "may" — without an overlapping automaton, which would cost Wasm bytes.)
+fn by_first_word() -> &'static [(&'static str, usize, &'static Cue)] {
+    static INDEX: OnceLock<Vec<(&'static str, usize, &'static Cue)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v: Vec<_> =
+            all_cues().map(|(rule, cue)| (cue.phrase.split(' ').next().unwrap_or(""), rule, cue)).collect();
+        v.sort_by_key(|(first, _, _)| *first);
+        v
+    })
 }
 
-fn matcher() -> &'static Matcher {
-    static M: OnceLock<Matcher> = OnceLock::new();
-    M.get_or_init(|| {
-        let cues: Vec<_> = all_cues().collect();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(cues.iter().map(|(_, c)| c.phrase))
-            .expect("cue phrases are small literals");
-        Matcher { ac, cues }
-    })
+/// The token span of `phrase` if its words follow each other from token `first`.
+fn match_at(doc: &Document, first: usize, phrase: &str) -> Option<Span> {
+    let mut last = first;
+    for word in phrase.split(' ') {
+        if last >= doc.tokens.len() || doc.low(last) != word {
+            return None;
+        }
+        last += 1;
+    }
+    Some(Span { first, last })
 }
 
 /// Every accepted cue: token span and rule index.
 fn accepted(doc: &Document) -> Vec<(Span, usize)> {
-    let m = matcher();
+    let index = by_first_word();
     let mut out = Vec::new();
-    for hit in m.ac.find_overlapping_iter(doc.lower.as_bytes()) {
-        let first = doc.tokens.partition_point(|t| t.start < hit.start());
-        let last = doc.tokens.partition_point(|t| t.end <= hit.end());
-        let whole_tokens = doc.tokens.get(first).is_some_and(|t| t.start == hit.start())
-            && last > first
-            && doc.tokens.get(last - 1).is_some_and(|t| t.end == hit.end());
-        if !whole_tokens {
-            continue;
-        }
-        let span = Span { first, last };
-        let Some(&(rule, cue)) = m.cues.get(hit.pattern().as_usize()) else { continue };
-        if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {
-            out.push((span, rule));
+    for i in 0..doc.tokens.len() {
+        let word = doc.low(i);
+        let from = index.partition_point(|(first, _, _)| *first < word);
+        for &(_, rule, cue) in index[from..].iter().take_while(|(first, _, _)| *first == word) {
+            let Some(span) = match_at(doc, i, cue.phrase) else { continue };
+            if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {
+                out.push((span, rule));
+            }
         }
     }
     out
@@ -145,6 +146,11 @@ mod tests {
         for (r, cue) in all_cues() {
             assert!(RULES[r].id.starts_with("hedging/"), "{}", RULES[r].id);
             assert_eq!(cue.phrase, cue.phrase.to_lowercase(), "cue phrases are lower case");
+            assert!(
+                !cue.phrase.is_empty() && cue.phrase.split(' ').all(|w| !w.is_empty()),
+                "cue {:?}: words are separated by single spaces",
+                cue.phrase
+            );
             assert!(phrases.insert(cue.phrase), "cue {:?} is listed twice", cue.phrase);
         }
     }
