@@ -23,6 +23,14 @@ pub static CUES: &[Cue] = &[
     Cue::new("accused", &[PrevIsNot(&["the", "an", "co"])]),
     Cue::new("accuses", &[]),
     Cue::new("accusing", &[]),
+    // The nouns, when they carry the claim: "allegations that…", "accusations of…"
+    // (not "unfounded allegations", which the writer has already judged).
+    Cue::new("allegations that", &[]),
+    Cue::new("allegations of", &[]),
+    Cue::new("allegation that", &[]),
+    Cue::new("accusations that", &[]),
+    Cue::new("accusations of", &[]),
+    Cue::new("accusation that", &[]),
     // "the suspected killer", "suspected of": not "police suspected nothing".
     Cue::new("suspected", &[NextIsNot(&["nothing", "that", "it", "him", "her", "them"])]),
 ];
@@ -39,6 +47,7 @@ mod tests {
             ("He allegedly paid them.", &["allegedly"]),
             ("The unit was accused of plotting.", &["accused"]),
             ("Two suspected militants were held.", &["suspected"]),
+            ("He denied allegations that he took bribes.", &["allegations that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);

@@ -1,8 +1,9 @@
 //! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
 //! the source keeps a distance from the claim.
 
-use super::cue::{clause_follows, Cue, When::*, DETERMINER};
+use super::cue::{clause_follows, nth_after, Cue, Span, When::*, DETERMINER};
 use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/belief",
@@ -40,6 +41,16 @@ const HOLDERS: &[&str] = &[
     "commentators",
     "which",
 ];
+
+/// "sees X as Y": an "as" within the next few words, not a comparison ("as often as").
+fn as_follows(doc: &Document, span: Span) -> bool {
+    let Some(n) = (0..5).find(|&n| nth_after(doc, span, n) == Some("as")) else { return false };
+    n > 0
+        && !matches!(
+            nth_after(doc, span, n + 1),
+            Some("often" | "well" | "soon" | "much" | "many" | "long" | "far" | "usual")
+        )
+}
 
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
@@ -109,6 +120,10 @@ pub static CUES: &[Cue] = &[
     Cue::new("regard", &[PrevIs(HOLDERS)]),
     Cue::new("view", &[PrevIs(HOLDERS)]),
     Cue::new("see", &[PrevIs(HOLDERS), NextIsNot(&["the", "a", "it", "what", "how", "that"])]),
+    // "now sees alliances as the way back": a view; not "sees the doctor".
+    Cue::new("sees", &[Test(as_follows)]),
+    Cue::new("concern that", &[]),
+    Cue::new("concerns that", &[]),
     Cue::new("worry that", &[]),
     Cue::new("worries that", &[]),
     Cue::new("worried that", &[]),
@@ -128,6 +143,7 @@ mod tests {
             ("Police suspect he fled abroad.", &["suspect"]),
             ("They speculated that prices would rise.", &["speculated"]),
             ("Many regard this incident as his cruelest act.", &["regard"]),
+            ("The company now sees alliances as the way back.", &["sees"]),
             ("It gives support to the view that the handle is black.", &["view that"]),
         ];
         for (text, want) in cases {
@@ -143,6 +159,7 @@ mod tests {
             "She will assume office in May.",
             "Let us think about it.",
             "Many see the film on Sundays.",
+            "She sees the doctor as often as she can.",
             "John does not believe his father.",
             "Six suspects are in custody.",
         ];

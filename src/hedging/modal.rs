@@ -75,6 +75,9 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
         matches!(
             doc.low(i),
             "if" | "whether"
+                | "neither"
+                | "nor"
+                | "nobody"
                 | "unless"
                 | "so"
                 | "how"

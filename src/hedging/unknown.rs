@@ -32,6 +32,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("are unknown", &[PrevIs(&["whereabouts", "causes", "origins", "details"])]),
     Cue::new("is unknown", &[PrevIs(&["whereabouts", "cause", "origin", "identity", "date", "fate"])]),
     Cue::new("little is known", &[]),
+    Cue::new("uncertainty about", &[]),
+    Cue::new("uncertainty over", &[]),
+    Cue::new("uncertainty as to", &[]),
     // "analysts questioned how much…": doubt about the claim that follows.
     Cue::new("questioned", &[NextIs(&["whether", "if", "how", "why"])]),
     Cue::new("question whether", &[]),

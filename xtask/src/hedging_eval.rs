@@ -1,4 +1,4 @@
-//! `cargo xtask hedging-dev [--test] [-v] [--show WORD]`: hedging quality on the Szeged
+//! `cargo xtask hedging-dev [--test] [-v] [--set factbank|wiki] [--show WORD]`: hedging quality on the Szeged
 //! FactBank (news) and Wikipedia splits, measured the way `../shared/tools/score_hedging.py`
 //! measures the test splits, but on the DEV splits by default (the ones we may tune on):
 //! FactBank's first 104 documents, Wikipedia's first 80%.
@@ -248,9 +248,13 @@ pub fn run(args: &[String]) -> Result {
     let test = args.iter().any(|a| a == "--test");
     let verbose = args.iter().any(|a| a == "-v");
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).map(|s| s.to_lowercase());
+    let only = args.iter().position(|a| a == "--set").and_then(|i| args.get(i + 1)).cloned();
     let (fb, wk) = splits(test)?;
     let split = if test { "test" } else { "dev" };
     for (name, docs) in [("factbank", &fb), ("wiki", &wk)] {
+        if only.as_ref().is_some_and(|o| o != name) {
+            continue;
+        }
         let mut errors = Errors::default();
         let (sent, cue) = score(docs, &mut errors);
         println!("{name:9} {split} sentence {}", sent.show());
