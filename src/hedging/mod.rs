@@ -1,169 +1,184 @@
 //! Hedging: the writer (or the source) keeps a distance from the claim.
+//!
+//! Each rule lives in its own file with its doc (the hover-card text), its lexicon (cue
+//! phrases with the context they need, as data: see `cue`) and its tests. This file is the
+//! registry (one line per rule) and the matcher: every cue phrase is found as whole tokens,
+//! overlapping phrases included ("may or may not" and "may"), each is kept only if its
+//! context conditions hold, and overlapping survivors merge into one mark that carries the
+//! strongest rule.
+//!
+//! Conditionals ("if") and questions ("whether") are not hedges: the claim is put on a
+//! condition or asked about, not weakened. No rule here marks them.
+
+mod cue;
+
+mod alleged;
+mod appears;
+mod belief;
+mod believed_to;
+mod considered;
+mod estimation;
+mod evidence;
+mod expected;
+mod modal;
+mod reportedly;
+mod unknown;
 
 use std::sync::OnceLock;
 
-use crate::lexicon::PhraseSet;
 use crate::report::Annotation;
-use crate::rule::{Category, Rule, Strength};
+use crate::rule::{Rule, Strength};
 use crate::text::Document;
+use cue::{Cue, Span};
 
-pub static ALLEGED: Rule = Rule {
-    id: "hedging/alleged",
-    category: Category::Hedging,
-    name: "Alleged, not established",
-    message: "\"Alleged\" marks a claim that someone makes but that has not been proven.",
-    why: "The writer is reporting an accusation or claim without vouching for it. Until it is confirmed, read it as one side's account, not as fact.",
-    example: "officials had not been told of the alleged Russian intelligence",
-    strength: Strength::Strong,
-};
-
-pub static BELIEVED_TO: Rule = Rule {
-    id: "hedging/believed-to",
-    category: Category::Hedging,
-    name: "Belief, not verified fact",
-    message: "Someone believes this; the text does not say it was verified.",
-    why: "\"Believed to\", \"thought to\" and \"said to\" report what people think is true. The claim rests on that belief, and often the text does not say whose belief it is.",
-    example: "whose forces are also believed to have been targeted",
-    strength: Strength::Strong,
-};
-
-pub static REPORTEDLY: Rule = Rule {
-    id: "hedging/reportedly",
-    category: Category::Hedging,
-    name: "Second-hand report",
-    message: "The claim is passed on from another report, not confirmed by the writer.",
-    why: "\"Reportedly\", \"supposedly\" and \"purportedly\" tell you the writer is relaying something they did not confirm themselves. Check the original report before relying on it.",
-    example: "the unit reportedly paid the fighters",
-    strength: Strength::Strong,
-};
-
-pub static ESTIMATION: Rule = Rule {
-    id: "hedging/estimation",
-    category: Category::Hedging,
-    name: "Someone's estimate",
-    message: "This is an estimate or opinion, not an established finding.",
-    why: "Phrases such as \"in their estimation\" or \"according to estimates\" present a judgement. It may be well informed, but it is not a measured fact.",
-    example: "the motives, in their estimation, were unclear",
-    strength: Strength::Weak,
-};
-
-pub static MODAL: Rule = Rule {
-    id: "hedging/modal",
-    category: Category::Hedging,
-    name: "Possibility, not certainty",
-    message: "The claim is only possible or likely, not stated as certain.",
-    why: "Words such as \"may\", \"might\", \"could\", \"possibly\" and \"likely\" weaken a claim. That can be honest caution, but a headline fact built on \"may\" is weaker than it looks.",
-    example: "the payments may have led to deaths",
-    strength: Strength::Weak,
-};
-
-pub static APPEARS: Rule = Rule {
-    id: "hedging/appears",
-    category: Category::Hedging,
-    name: "Appearance, not confirmation",
-    message: "The claim is how things seem, not a confirmed fact.",
-    why: "\"Appears to\", \"seems to\" and \"apparently\" describe an impression. The writer stops short of saying it is so.",
-    example: "the unit appears to have offered rewards",
-    strength: Strength::Weak,
-};
-
-pub static RULES: &[&Rule] = &[&ALLEGED, &BELIEVED_TO, &REPORTEDLY, &ESTIMATION, &MODAL, &APPEARS];
-
-/// (phrase, rule). Phrases are lower-case; context checks follow in `accept`.
-const LEXICON: &[(&str, &Rule)] = &[
-    ("alleged", &ALLEGED),
-    ("allegedly", &ALLEGED),
-    ("believed to", &BELIEVED_TO),
-    ("thought to", &BELIEVED_TO),
-    ("said to", &BELIEVED_TO),
-    ("reportedly", &REPORTEDLY),
-    ("supposedly", &REPORTEDLY),
-    ("purportedly", &REPORTEDLY),
-    ("in their estimation", &ESTIMATION),
-    ("in his estimation", &ESTIMATION),
-    ("in her estimation", &ESTIMATION),
-    ("according to estimates", &ESTIMATION),
-    ("may", &MODAL),
-    ("might", &MODAL),
-    ("possibly", &MODAL),
-    ("perhaps", &MODAL),
-    ("probably", &MODAL),
-    ("appears to", &APPEARS),
-    ("appeared to", &APPEARS),
-    ("seems to", &APPEARS),
-    ("seemed to", &APPEARS),
-    ("apparently", &APPEARS),
-];
-
-fn phrases() -> &'static PhraseSet {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(LEXICON.iter().map(|(p, _)| p)))
+macro_rules! registry {
+    ($($rule:ident),* $(,)?) => {
+        /// Every hedging rule, strongest first.
+        pub static RULES: &[&Rule] = &[$(&$rule::RULE),*];
+        /// Each rule's cues, in the order of `RULES`.
+        static CUES: &[&[Cue]] = &[$($rule::CUES),*];
+    };
 }
 
-const MONTH_FOLLOWERS: &[&str] = &["day", "days"];
+// One line per rule, strongest first; the order also breaks ties when marks merge.
+#[rustfmt::skip]
+registry![
+    alleged,
+    reportedly,
+    believed_to,
+    estimation,
+    considered,
+    expected,
+    belief,
+    appears,
+    evidence,
+    unknown,
+    modal,
+];
 
-/// Context that turns a lexicon hit into a non-hedge.
-fn accept(doc: &Document, first: usize, last: usize) -> bool {
-    let word = doc.low(first);
-    if word == "may" {
-        // "May 14", "in May", "May Day", "Theresa May": the month or a name.
-        if doc.is_capitalized(first) {
-            let next_is_number = doc.tokens.get(last).is_some_and(|t| t.kind == crate::text::TokenKind::Number);
-            let prev = first.checked_sub(1).map(|p| doc.low(p));
-            let starts_sentence = doc.sentences[doc.sentence_of(first)].tokens.start == first;
-            let after_name = first > 0 && doc.is_capitalized(first - 1) && !starts_sentence;
-            let month_context = matches!(
-                prev,
-                Some("in" | "of" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this")
-            );
-            if next_is_number
-                || after_name
-                || month_context
-                || MONTH_FOLLOWERS.contains(&doc.low(last.min(doc.tokens.len() - 1)))
-            {
-                return false;
-            }
-            // Mid-sentence capital "May" is a name or month, never the modal.
-            if !starts_sentence {
-                return false;
+/// (rule index, cue) for every cue, in one flat list that the automaton indexes.
+fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
+    CUES.iter().enumerate().flat_map(|(r, cues)| cues.iter().map(move |c| (r, c)))
+}
+
+/// Every cue, sorted by its first word, so that each token finds its candidates with one
+/// binary search. (Matching on tokens keeps overlapping phrases — "may or may not" and
+/// "may" — without an overlapping automaton, which would cost Wasm bytes.)
+fn by_first_word() -> &'static [(&'static str, usize, &'static Cue)] {
+    static INDEX: OnceLock<Vec<(&'static str, usize, &'static Cue)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v: Vec<_> =
+            all_cues().map(|(rule, cue)| (cue.phrase.split(' ').next().unwrap_or(""), rule, cue)).collect();
+        v.sort_by_key(|(first, _, _)| *first);
+        v
+    })
+}
+
+/// The token span of `phrase` if its words follow each other from token `first`.
+fn match_at(doc: &Document, first: usize, phrase: &str) -> Option<Span> {
+    let mut last = first;
+    for word in phrase.split(' ') {
+        if last >= doc.tokens.len() || doc.low(last) != word {
+            return None;
+        }
+        last += 1;
+    }
+    Some(Span { first, last })
+}
+
+/// Every accepted cue: token span and rule index.
+fn accepted(doc: &Document) -> Vec<(Span, usize)> {
+    let index = by_first_word();
+    let mut out = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let word = doc.low(i);
+        let from = index.partition_point(|(first, _, _)| *first < word);
+        for &(_, rule, cue) in index[from..].iter().take_while(|(first, _, _)| *first == word) {
+            let Some(span) = match_at(doc, i, cue.phrase) else { continue };
+            if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {
+                out.push((span, rule));
             }
         }
     }
-    if word == "might" {
-        // "with all his might": the noun.
-        if first > 0
-            && matches!(doc.low(first - 1), "his" | "her" | "its" | "their" | "military" | "all" | "the" | "economic")
-        {
-            return false;
-        }
-    }
-    true
+    out
+}
+
+/// Rank for choosing the rule of a merged mark: strong beats weak, then the earlier rule.
+fn rank(rule: usize) -> (bool, std::cmp::Reverse<usize>) {
+    let strong = RULES.get(rule).is_some_and(|r| r.strength == Strength::Strong);
+    (strong, std::cmp::Reverse(rule))
 }
 
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for m in phrases().find_all(doc) {
-        if !accept(doc, m.first, m.last) {
-            continue;
+    let mut hits = accepted(doc);
+    hits.sort_by_key(|(s, _)| (s.first, std::cmp::Reverse(s.last)));
+    let mut merged: Vec<(Span, usize)> = Vec::with_capacity(hits.len());
+    for (span, rule) in hits {
+        match merged.last_mut() {
+            Some((m, r)) if span.first < m.last => {
+                m.last = m.last.max(span.last);
+                if rank(rule) > rank(*r) {
+                    *r = rule;
+                }
+            }
+            _ => merged.push((span, rule)),
         }
-        let rule = LEXICON[m.phrase].1;
-        out.push(Annotation::new(rule, doc.tokens[m.first].start, doc.tokens[m.last - 1].end));
+    }
+    for (span, rule) in merged {
+        let (Some(a), Some(b), Some(r)) = (doc.tokens.get(span.first), doc.tokens.get(span.last - 1), RULES.get(rule))
+        else {
+            continue;
+        };
+        out.push(Annotation::new(r, a.start, b.end));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::rule::Category::Hedging;
     use crate::test_util::{assert_marks, assert_no_marks};
 
     #[test]
-    fn finds_hedges() {
-        assert_marks(Hedging, "The alleged plot. They are believed to have left.", &["alleged", "believed to"]);
-        assert_marks(Hedging, "May I ask? It may rain.", &["May", "may"]);
+    fn registry_is_consistent() {
+        assert_eq!(RULES.len(), CUES.len());
+        let mut phrases = std::collections::HashSet::new();
+        for (r, cue) in all_cues() {
+            assert!(RULES[r].id.starts_with("hedging/"), "{}", RULES[r].id);
+            assert_eq!(cue.phrase, cue.phrase.to_lowercase(), "cue phrases are lower case");
+            assert!(
+                !cue.phrase.is_empty() && cue.phrase.split(' ').all(|w| !w.is_empty()),
+                "cue {:?}: words are separated by single spaces",
+                cue.phrase
+            );
+            assert!(phrases.insert(cue.phrase), "cue {:?} is listed twice", cue.phrase);
+        }
     }
 
     #[test]
-    fn dates_and_names_are_not_hedges() {
-        assert_no_marks(Hedging, "On May 14 the talks began. In May they ended. Theresa May spoke.");
-        assert_no_marks(Hedging, "They pushed with all their might.");
+    fn overlapping_cues_merge_into_one_mark_with_the_strongest_rule() {
+        assert_marks(Hedging, "It may or may not rain.", &["may or may not"]);
+        let r = crate::analyze("The forces are believed to have been targeted.");
+        let hedges: Vec<_> = r.annotations.iter().filter(|a| a.category == Hedging).collect();
+        assert_eq!(hedges.len(), 1);
+        assert_eq!(hedges[0].rule.id, "hedging/believed-to");
+    }
+
+    #[test]
+    fn conditionals_and_questions_are_not_hedges() {
+        assert_no_marks(Hedging, "If the report is true, the administration should act.");
+        assert_no_marks(Hedging, "He asked whether they were deaths or injuries.");
+    }
+
+    #[test]
+    fn plain_future_is_not_a_hedge() {
+        assert_no_marks(Hedging, "The move will reduce the number of troops.");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in ["", "may", "May", "could n't", "believed to", "  \n may\n", "“Might”", "…alleged—"] {
+            let _ = crate::analyze(t);
+        }
     }
 }

@@ -4,6 +4,7 @@
 mod docs;
 mod scoreboard;
 mod fuzz;
+mod hedging_eval;
 mod setup;
 mod test;
 mod util;
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         "test" => test::all(rest),
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
+        "hedging-dev" => hedging_eval::run(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

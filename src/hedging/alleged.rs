@@ -1,0 +1,61 @@
+//! `hedging/alleged`: an accusation or claim that has not been proven.
+
+use super::cue::{Cue, When::*};
+use crate::rule::{Category, Rule, Strength};
+
+pub static RULE: Rule = Rule {
+    id: "hedging/alleged",
+    category: Category::Hedging,
+    name: "Alleged, not established",
+    message: "Someone claims or accuses this; it has not been proven.",
+    why: "\"Alleged\", \"accused of\" and \"suspected\" report an accusation without vouching for it. Until it is confirmed, read it as one side's account, not as fact.",
+    example: "officials had not been told of the alleged Russian intelligence",
+    strength: Strength::Strong,
+};
+
+pub static CUES: &[Cue] = &[
+    Cue::new("alleged", &[]),
+    Cue::new("allegedly", &[]),
+    Cue::new("allege", &[]),
+    Cue::new("alleges", &[]),
+    Cue::new("alleging", &[]),
+    // "was accused of", "accused him of": not "the accused" (the defendant).
+    Cue::new("accused", &[PrevIsNot(&["the", "an", "co"])]),
+    Cue::new("accuses", &[]),
+    Cue::new("accusing", &[]),
+    // The nouns, when they carry the claim: "allegations that…", "accusations of…"
+    // (not "unfounded allegations", which the writer has already judged).
+    Cue::new("allegations that", &[]),
+    Cue::new("allegations of", &[]),
+    Cue::new("allegation that", &[]),
+    Cue::new("accusations that", &[]),
+    Cue::new("accusations of", &[]),
+    Cue::new("accusation that", &[]),
+    // "the suspected killer", "suspected of": not "police suspected nothing".
+    Cue::new("suspected", &[NextIsNot(&["nothing", "that", "it", "him", "her", "them"])]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_accusations() {
+        let cases: &[(&str, &[&str])] = &[
+            ("the value of the alleged intelligence", &["alleged"]),
+            ("He allegedly paid them.", &["allegedly"]),
+            ("The unit was accused of plotting.", &["accused"]),
+            ("Two suspected militants were held.", &["suspected"]),
+            ("He denied allegations that he took bribes.", &["allegations that"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn the_accused_is_a_person_not_a_hedge() {
+        assert_no_marks(Hedging, "The accused stood up.");
+    }
+}

@@ -1,0 +1,170 @@
+//! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
+//! the source keeps a distance from the claim.
+
+use super::cue::{clause_follows, nth_after, Cue, Span, When::*, DETERMINER};
+use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
+
+pub static RULE: Rule = Rule {
+    id: "hedging/belief",
+    category: Category::Hedging,
+    name: "Belief or guess",
+    message: "Someone thinks or assumes this; it is not stated as known.",
+    why: "\"Believe\", \"think\", \"suspect\" and \"assume\" report a belief. Believing something is not evidence for it: look for what the belief rests on.",
+    example: "Investigators believe the fire was set deliberately.",
+    strength: Strength::Weak,
+};
+
+/// "think about it", "thought of", "believe in": considering or trusting, not a belief
+/// that something is true.
+const NOT_A_CLAIM: &[&str] =
+    &["about", "of", "in", "tank", "tanks", "so", "twice", "again", "back", "up", "out", "hard"];
+
+/// Who holds a view in "many regard it as…", "some see him as…", "critics view it as…".
+const HOLDERS: &[&str] = &[
+    "some",
+    "many",
+    "others",
+    "most",
+    "critics",
+    "scholars",
+    "historians",
+    "experts",
+    "analysts",
+    "observers",
+    "they",
+    "who",
+    "we",
+    "i",
+    "people",
+    "fans",
+    "commentators",
+    "which",
+];
+
+/// "sees X as Y": an "as" within the next few words, not a comparison ("as often as").
+fn as_follows(doc: &Document, span: Span) -> bool {
+    let Some(n) = (0..5).find(|&n| nth_after(doc, span, n) == Some("as")) else { return false };
+    n > 0
+        && !matches!(
+            nth_after(doc, span, n + 1),
+            Some("often" | "well" | "soon" | "much" | "many" | "long" | "far" | "usual")
+        )
+}
+
+pub static CUES: &[Cue] = &[
+    Cue::new("believe", &[Test(clause_follows)]),
+    Cue::new("believes", &[Test(clause_follows)]),
+    Cue::new("believed", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("believing", &[NextIsNot(NOT_A_CLAIM)]),
+    Cue::new("think", &[Test(clause_follows)]),
+    Cue::new("thinks", &[Test(clause_follows)]),
+    // "they thought it wise", "is thought": not "a thought", "thought of".
+    Cue::new(
+        "thought",
+        &[
+            NextIsNot(NOT_A_CLAIM),
+            NextIsNot(&["process", "processes", "experiment", "police"]),
+            PrevIsNot(DETERMINER),
+            PrevIsNot(&[
+                "school",
+                "political",
+                "religious",
+                "free",
+                "of",
+                "western",
+                "modern",
+                "and",
+                "greek",
+                "chinese",
+            ]),
+        ],
+    ),
+    Cue::new("suspect", &[PrevIsNot(DETERMINER), Test(clause_follows)]),
+    // The plural noun ("six suspects are held") is far more common than the verb.
+    Cue::new("suspects", &[NextIs(&["that", "he", "she", "they", "it", "there"])]),
+    Cue::new(
+        "assume",
+        &[NextIsNot(&[
+            "office",
+            "the",
+            "control",
+            "responsibility",
+            "command",
+            "power",
+            "a",
+            "his",
+            "her",
+            "their",
+            "its",
+        ])],
+    ),
+    Cue::new("assumes", &[NextIs(&["that"])]),
+    Cue::new("assumed", &[NextIs(&["that", "to"])]),
+    Cue::new("speculate", &[]),
+    Cue::new("speculates", &[]),
+    Cue::new("speculated", &[]),
+    Cue::new("speculation", &[]),
+    Cue::new("presume", &[]),
+    Cue::new("presumes", &[]),
+    Cue::new("suppose", &[]),
+    Cue::new("supposed", &[NextIsNot(&["to"])]),
+    Cue::new("feared", &[NextIs(&["that", "the", "he", "she", "it", "they"])]),
+    Cue::new("fear that", &[]),
+    Cue::new("fears that", &[]),
+    Cue::new("belief that", &[]),
+    Cue::new("beliefs that", &[]),
+    Cue::new("view that", &[PrevIsNot(&["point", "of"])]),
+    Cue::new("views that", &[]),
+    Cue::new("the idea that", &[]),
+    Cue::new("regard", &[PrevIs(HOLDERS)]),
+    Cue::new("view", &[PrevIs(HOLDERS)]),
+    Cue::new("see", &[PrevIs(HOLDERS), NextIsNot(&["the", "a", "it", "what", "how", "that"])]),
+    // "now sees alliances as the way back": a view; not "sees the doctor".
+    Cue::new("sees", &[Test(as_follows)]),
+    Cue::new("concern that", &[]),
+    Cue::new("concerns that", &[]),
+    Cue::new("worry that", &[]),
+    Cue::new("worries that", &[]),
+    Cue::new("worried that", &[]),
+    Cue::new("confident that", &[]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_beliefs() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Investigators believe the fire was set deliberately.", &["believe"]),
+            ("I think we're not there yet.", &["think"]),
+            ("Police suspect he fled abroad.", &["suspect"]),
+            ("They speculated that prices would rise.", &["speculated"]),
+            ("Many regard this incident as his cruelest act.", &["regard"]),
+            ("The company now sees alliances as the way back.", &["sees"]),
+            ("It gives support to the view that the handle is black.", &["view that"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn considering_and_nouns_are_not_beliefs() {
+        let cases = [
+            "The newspaper said officials had thought of possible answers.",
+            "The suspect was arrested.",
+            "She will assume office in May.",
+            "Let us think about it.",
+            "Many see the film on Sundays.",
+            "She sees the doctor as often as she can.",
+            "John does not believe his father.",
+            "Six suspects are in custody.",
+        ];
+        for text in cases {
+            assert_no_marks(Hedging, text);
+        }
+    }
+}

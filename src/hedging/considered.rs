@@ -1,0 +1,75 @@
+//! `hedging/considered`: a judgement with no one behind it ("is considered the best",
+//! "is regarded as", "is seen as").
+
+use super::cue::{next_word, prev_word, Cue, Span, When::*, BE};
+use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
+
+pub static RULE: Rule = Rule {
+    id: "hedging/considered",
+    category: Category::Hedging,
+    name: "Opinion presented as consensus",
+    message: "This is a judgement someone holds, not a fact; the text may not say who holds it.",
+    why: "\"Is considered\", \"is regarded as\" and \"is seen as\" turn an opinion into something that sounds settled. Ask who considers it so, and on what grounds.",
+    example: "He is considered one of the finest players of his generation.",
+    strength: Strength::Weak,
+};
+
+/// What follows "considered" when it means weighed or examined rather than judged.
+const WEIGHED: &[&str] =
+    &["for", "in", "from", "but", "and", "during", "at", "when", "whether", "how", "what", ".", ",", ";", ")"];
+
+/// An active "considered" with a plain object weighs it ("considered the offer"); after a
+/// form of "to be" it judges ("is considered a classic").
+const OBJECT: &[&str] = &["the", "a", "an", "this", "that", "it", "them", "all", "other", "several", "options"];
+
+fn considered_as_judgement(doc: &Document, span: Span) -> bool {
+    let next = next_word(doc, span).unwrap_or(".");
+    if WEIGHED.contains(&next) {
+        return false;
+    }
+    prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next)
+}
+
+pub static CUES: &[Cue] = &[
+    // "is considered (to be) the best", "widely considered": not "considered the offer"
+    // with a person as subject, which the be-verb before it rules out.
+    // "is considered (to be) the best", "whom critics considered a genius": a judgement;
+    // not "considered for the role", "considered in the study", "considered but rejected".
+    Cue::new("considered", &[Test(considered_as_judgement)]),
+    Cue::new("regarded", &[PrevIs(BE), NextIs(&["as", "by", "to"])]),
+    Cue::new("seen as", &[PrevIs(BE)]),
+    Cue::new("viewed as", &[PrevIs(BE)]),
+    Cue::new("deemed", &[PrevIs(BE)]),
+    Cue::new("perceived as", &[]),
+    Cue::new("considers", &[NextIsNot(&["a", "an", "the", "whether", "how", "buying", "selling"])]),
+    Cue::new(
+        "consider",
+        &[PrevIs(&["i", "we", "they", "many", "most", "some", "others", "critics", "scholars", "historians"])],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_judgements_without_a_judge() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He is considered one of the finest players.", &["considered"]),
+            ("The album is widely regarded as a classic.", &["regarded"]),
+            ("The move was seen as a snub.", &["seen as"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn weighing_an_option_is_not_a_hedge() {
+        assert_no_marks(Hedging, "The board considered the offer and rejected it.");
+        assert_no_marks(Hedging, "Lee was considered for the lead.");
+        assert_no_marks(Hedging, "The company considers buying more air time.");
+    }
+}

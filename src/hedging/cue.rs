@@ -1,0 +1,196 @@
+//! Lexicon entries as data: a cue phrase and the context it needs to count as a hedge.
+//!
+//! Most hedge words have a plain, committed reading too ("May 14", "with all his might",
+//! "she could swim", "appeared in court", "suggested a new route"). Each entry says, as
+//! data, what may or may not come before or after it; a few entries need a small test
+//! function (a cheap part-of-speech guess) that a word list cannot express.
+
+use crate::text::{Document, TokenKind};
+
+/// A matched phrase: token indexes `first..last` (one past the end).
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// One condition on the context of a match. A cue counts only when all its conditions hold.
+pub enum When {
+    /// The next word is one of these.
+    NextIs(&'static [&'static str]),
+    /// The next word is none of these (or there is no next word).
+    NextIsNot(&'static [&'static str]),
+    /// The previous word is one of these.
+    PrevIs(&'static [&'static str]),
+    /// The previous word is none of these (or there is none).
+    PrevIsNot(&'static [&'static str]),
+    /// What a word list cannot say: a cheap part-of-speech or shape test.
+    Test(fn(&Document, Span) -> bool),
+}
+
+/// A lexicon entry: lower-case phrase (whole tokens) and its conditions.
+pub struct Cue {
+    pub phrase: &'static str,
+    pub when: &'static [When],
+}
+
+impl Cue {
+    pub const fn new(phrase: &'static str, when: &'static [When]) -> Cue {
+        Cue { phrase, when }
+    }
+
+    pub fn accepts(&self, doc: &Document, span: Span) -> bool {
+        self.when.iter().all(|w| w.holds(doc, span))
+    }
+}
+
+impl When {
+    fn holds(&self, doc: &Document, span: Span) -> bool {
+        match self {
+            When::NextIs(words) => next_word(doc, span).is_some_and(|w| words.contains(&w)),
+            When::NextIsNot(words) => !next_word(doc, span).is_some_and(|w| words.contains(&w)),
+            When::PrevIs(words) => prev_word(doc, span).is_some_and(|w| words.contains(&w)),
+            When::PrevIsNot(words) => !prev_word(doc, span).is_some_and(|w| words.contains(&w)),
+            When::Test(f) => f(doc, span),
+        }
+    }
+}
+
+/// The lower-cased token right after the span, within its sentence (punctuation included).
+pub fn next_word<'d>(doc: &'d Document, span: Span) -> Option<&'d str> {
+    nth_after(doc, span, 0)
+}
+
+/// The lower-cased token `n` places after the span's end, within its sentence.
+pub fn nth_after<'d>(doc: &'d Document, span: Span, n: usize) -> Option<&'d str> {
+    let i = span.last + n;
+    let sentence = doc.sentences.get(doc.sentence_of(span.first))?;
+    (i < sentence.tokens.end && i < doc.tokens.len()).then(|| doc.low(i))
+}
+
+/// The lower-cased token right before the span, within its sentence.
+pub fn prev_word<'d>(doc: &'d Document, span: Span) -> Option<&'d str> {
+    nth_before(doc, span, 0)
+}
+
+/// The lower-cased token `n` places before the span's start, within its sentence.
+pub fn nth_before<'d>(doc: &'d Document, span: Span, n: usize) -> Option<&'d str> {
+    let i = span.first.checked_sub(n + 1)?;
+    let sentence = doc.sentences.get(doc.sentence_of(span.first))?;
+    (i >= sentence.tokens.start).then(|| doc.low(i))
+}
+
+/// Token indexes before the span, back to the start of its clause (a comma, semicolon,
+/// colon, dash or the sentence start), nearest first.
+pub fn clause_before<'d>(doc: &'d Document, span: Span) -> impl Iterator<Item = usize> + 'd {
+    let start = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.start);
+    (start..span.first.min(doc.tokens.len())).rev().take_while(move |&i| {
+        !(doc.tokens[i].kind == TokenKind::Punct && matches!(doc.low(i), "," | ";" | ":" | "—" | "–" | "(" | ")"))
+    })
+}
+
+/// The span starts its sentence (after any opening quotes or brackets).
+pub fn starts_sentence(doc: &Document, span: Span) -> bool {
+    let start = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.start);
+    (start..span.first).all(|i| doc.tokens[i].kind == TokenKind::Punct)
+}
+
+/// Capitalised in the middle of a sentence: a name or a title ("Theresa May", "Might and
+/// Magic"), not the hedge. A capital after a colon or an opening quote is a new sentence.
+pub fn is_name_case(doc: &Document, span: Span) -> bool {
+    if !doc.is_capitalized(span.first) || starts_sentence(doc, span) {
+        return false;
+    }
+    !matches!(prev_word(doc, span), Some(":" | "\"" | "“" | "‘" | "'" | "(" | "[" | "—" | "–"))
+}
+
+/// Finite verbs and modals: a clause has begun ("believe the fire was set").
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does", "do", "shall", "won't", "wo",
+];
+
+/// The word after the span opens a clause ("think that…", "believe the fire was set",
+/// "suspect he fled"), as a belief verb needs; not an object ("believe his father",
+/// "believe this", "suspects in six cases").
+pub fn clause_follows(doc: &Document, span: Span) -> bool {
+    clause_after(doc, span, false)
+}
+
+/// Like `clause_follows`, but only a finite verb will do ("suggested Israel was willing",
+/// not "suggested the plan to the board").
+pub fn finite_clause_follows(doc: &Document, span: Span) -> bool {
+    clause_after(doc, span, true)
+}
+
+fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
+    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+    let Some(next) = next_word(doc, span) else { return false };
+    if next == "that" || next == "there" || SUBJECT_PRONOUNS.contains(&next) {
+        return true;
+    }
+    // A parenthetical belief: "they believe, was lost", "I think, a sense of…".
+    if next == "," && !need_finite && prev_word(doc, span).is_some_and(|p| SUBJECT_PRONOUNS.contains(&p)) {
+        return true;
+    }
+    if doc.tokens.get(span.last).is_none_or(|t| t.kind == TokenKind::Punct) || matches!(next, "and" | "or" | "so") {
+        return false;
+    }
+    // A short object that ends the clause ("believe his father.") is not a claim; a
+    // finite verb (past an appositive: "believe this man, James Kopp, is"), or a longer
+    // stretch of words, is ("believe the fire was set").
+    let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end).min(doc.tokens.len());
+    let ahead = || (span.last..sentence_end).take(9);
+    let words = ahead().take_while(|&i| doc.tokens[i].kind != TokenKind::Punct).count();
+    let finite = ahead().take_while(|&i| !matches!(doc.low(i), "." | ";" | "?" | "!" | ":")).any(|i| {
+        let w = doc.low(i);
+        FINITE.contains(&w) || ["'s", "’s", "'re", "’re", "'ll", "n't"].iter().any(|e| w.ends_with(e))
+    });
+    finite || (!need_finite && words >= 4)
+}
+
+/// The sentence holds a condition ("if", "unless", "provided"): a modal in it is the
+/// consequence of the condition, which is not hedging.
+pub fn in_conditional_sentence(doc: &Document, span: Span) -> bool {
+    doc.sentences
+        .get(doc.sentence_of(span.first))
+        .is_some_and(|s| s.tokens.clone().any(|i| matches!(doc.low(i), "if" | "unless" | "provided" | "providing")))
+}
+
+/// Forms of "to be" and the words that go between them and a participle.
+pub const BE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "’s",
+    "am",
+    "widely",
+    "generally",
+    "also",
+    "still",
+    "long",
+    "often",
+    "commonly",
+    "now",
+    "once",
+    "originally",
+    "largely",
+    "mostly",
+    "sometimes",
+    "traditionally",
+    "popularly",
+];
+
+/// Negations and limits that turn "could" into (in)ability: "could not be reached".
+pub const NEGATION: &[&str] = &["not", "n't", "never", "no", "hardly", "barely", "scarcely", "only", "nt"];
+
+/// Determiners and possessives: a noun follows.
+pub const DETERMINER: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "all",
+    "some", "any", "no", "every", "each", "military", "economic",
+];

@@ -1,0 +1,62 @@
+//! `hedging/evidence`: evidence that points to a claim without proving it ("suggests",
+//! "indicates", "implies"), and its absence ("no evidence").
+
+use super::cue::{finite_clause_follows, Cue, When::*};
+use crate::rule::{Category, Rule, Strength};
+
+pub static RULE: Rule = Rule {
+    id: "hedging/evidence",
+    category: Category::Hedging,
+    name: "Points to, does not prove",
+    message: "The evidence hints at this; it does not establish it.",
+    why: "\"Suggests\", \"indicates\" and \"implies\" say the evidence is consistent with the claim, which is weaker than showing it. \"No evidence\" says the claim is unsupported.",
+    example: "The data suggest the drug slows the disease.",
+    strength: Strength::Weak,
+};
+
+/// "suggested a new route", "suggested to him", "suggested by": a proposal, not an inference.
+const PROPOSAL_NEXT: &[&str] =
+    &["a", "an", "to", "by", "using", "making", "adding", "changes", "ways", "some", "several"];
+
+pub static CUES: &[Cue] = &[
+    Cue::new("suggest", &[NextIsNot(PROPOSAL_NEXT)]),
+    Cue::new("suggests", &[NextIsNot(PROPOSAL_NEXT)]),
+    Cue::new("suggesting", &[NextIsNot(PROPOSAL_NEXT)]),
+    // The epistemic "suggested" introduces a clause: "suggested that", "suggested he was".
+    Cue::new("suggested", &[NextIsNot(PROPOSAL_NEXT), Test(finite_clause_follows)]),
+    Cue::new("indicate", &[NextIs(&["that"])]),
+    Cue::new("indicates", &[NextIs(&["that"])]),
+    Cue::new("indicated", &[NextIs(&["that"])]),
+    Cue::new("implies", &[]),
+    Cue::new("imply", &[]),
+    Cue::new("implied", &[NextIs(&["that"])]),
+    Cue::new("no evidence", &[]),
+    Cue::new("little evidence", &[]),
+    Cue::new("insufficient evidence", &[]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_inferences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The data suggest the drug slows the disease.", &["suggest"]),
+            ("Polls suggested that he would lose.", &["suggested"]),
+            ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
+            ("There is no evidence that it works.", &["no evidence"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn a_proposal_is_not_a_hedge() {
+        assert_no_marks(Hedging, "The mayor suggested a new route for the parade.");
+        assert_no_marks(Hedging, "The name was suggested by a reader.");
+        assert_no_marks(Hedging, "She suggested the plan to the board in March.");
+    }
+}

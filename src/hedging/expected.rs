@@ -1,0 +1,91 @@
+//! `hedging/expected`: a forecast ("is expected to", "expects"), not something that happened.
+
+use super::cue::{next_word, nth_after, prev_word, Cue, Span, When::*};
+use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
+
+pub static RULE: Rule = Rule {
+    id: "hedging/expected",
+    category: Category::Hedging,
+    name: "Forecast, not fact",
+    message: "This is what someone expects to happen, not what has happened.",
+    why: "\"Expected to\", \"expects\" and \"anticipates\" describe a prediction. Predictions often fail; the text has not shown it happened.",
+    example: "The company is expected to announce cuts next week.",
+    strength: Strength::Weak,
+};
+
+/// "is expected to", "expected that": the forecast verb, not "had been expected" (it
+/// happened as foreseen) nor, not the adjective
+/// in "expected losses", "than expected", "as expected".
+fn expected_as_verb(doc: &Document, span: Span) -> bool {
+    let prev = prev_word(doc, span);
+    if matches!(prev, Some("than" | "as" | "an" | "the" | "un" | "life")) {
+        return false;
+    }
+    // "expected to", "expected that", "had expected Consolidated to post".
+    matches!(next_word(doc, span), Some("that")) || (0..3).any(|n| nth_after(doc, span, n) == Some("to"))
+}
+
+/// Verbs of change after "should": "should rise", "should help", "should improve".
+const CHANGE: &[&str] = &[
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "grow",
+    "decline",
+    "improve",
+    "worsen",
+    "help",
+    "boost",
+    "reduce",
+    "ease",
+    "recover",
+    "rebound",
+    "climb",
+    "drop",
+    "narrow",
+    "widen",
+    "slow",
+    "accelerate",
+];
+
+pub static CUES: &[Cue] = &[
+    Cue::new("expected", &[Test(expected_as_verb)]),
+    Cue::new("expects", &[]),
+    Cue::new("expect", &[PrevIsNot(&["to", "not", "n't", "than"])]),
+    Cue::new("expecting", &[NextIsNot(&["a", "their", "her", "his"])]),
+    Cue::new("anticipate", &[]),
+    Cue::new("anticipates", &[]),
+    Cue::new("anticipated", &[PrevIsNot(&["than", "as", "long", "much", "eagerly", "highly"])]),
+    Cue::new("predicted", &[NextIs(&["to", "that"])]),
+    // "profits should rise": a forecast; "you should vote" (advice) takes other verbs.
+    Cue::new("should", &[NextIs(CHANGE)]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_forecasts() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The company is expected to announce cuts.", &["expected"]),
+            ("Analysts expect a loss.", &["expect"]),
+            ("Analysts had expected Consolidated to post a profit.", &["expected"]),
+            ("He expects an equal effort.", &["expects"]),
+            ("Profitability should increase this year.", &["should"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn the_adjective_is_not_a_forecast() {
+        assert_no_marks(Hedging, "Losses were larger than expected. As expected, it rained.");
+        assert_no_marks(Hedging, "They cited expected losses in shipping.");
+        assert_no_marks(Hedging, "The administration should take quick action.");
+    }
+}

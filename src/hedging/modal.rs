@@ -1,0 +1,180 @@
+//! `hedging/modal`: possibility or probability ("may", "might", "could", "likely",
+//! "perhaps", "a possible end"), not certainty.
+
+use super::cue::{next_word, nth_after, prev_word, starts_sentence, Cue, Span, When::*, NEGATION};
+use crate::rule::{Category, Rule, Strength};
+use crate::text::{Document, TokenKind};
+
+pub static RULE: Rule = Rule {
+    id: "hedging/modal",
+    category: Category::Hedging,
+    name: "Possibility, not certainty",
+    message: "The claim is only possible or likely, not stated as certain.",
+    why: "Words such as \"may\", \"might\", \"could\", \"possibly\" and \"likely\" weaken a claim. That can be honest caution, but a headline fact built on \"may\" is weaker than it looks.",
+    example: "the payments may have led to deaths",
+    strength: Strength::Weak,
+};
+
+/// "May 14", "in May", "May Day", "Theresa May": the month or a name, not the modal.
+/// A capital "May" is the modal only at the start of a sentence, before a subject
+/// ("May I ask?") or a verb ("May be true").
+fn may_is_modal(doc: &Document, span: Span) -> bool {
+    if !doc.is_capitalized(span.first) {
+        return true;
+    }
+    if !starts_sentence(doc, span) {
+        return false;
+    }
+    let next_is_number = doc.tokens.get(span.last).is_some_and(|t| t.kind == TokenKind::Number);
+    let next = next_word(doc, span);
+    !next_is_number
+        && !matches!(next, Some("day" | "days" | "and" | "," | "." | "was" | "is" | "said"))
+        && next.is_some()
+}
+
+/// "with all his might", "military might": the noun.
+fn might_is_modal(doc: &Document, span: Span) -> bool {
+    !matches!(
+        prev_word(doc, span),
+        Some(
+            "his" | "her" | "its" | "their" | "our" | "military" | "all" | "the" | "economic" | "naval" | "of" | "and"
+        )
+    ) && !matches!(next_word(doc, span), Some("and" | "of" | "."))
+}
+
+/// Verbs and adverbs after "could" that mostly report an ability, not a possibility.
+const ABILITY: &[&str] = &[
+    "see", "hear", "find", "afford", "swim", "read", "speak", "walk", "use", "argue", "tell", "carry", "buy", "travel",
+    "play", "only", "also", "still", "easily", "then", "now", "do", "run", "no", "barely", "hardly",
+];
+
+/// "could" as possibility, not past ability or a condition: not "could not be reached",
+/// "so that he could", "whether they could", "if it could".
+fn could_is_possibility(doc: &Document, span: Span) -> bool {
+    if next_word(doc, span).is_some_and(|w| NEGATION.contains(&w)) {
+        return false;
+    }
+    if nth_after(doc, span, 1).is_some_and(|w| matches!(w, "not" | "n't" | "never")) {
+        return false;
+    }
+    // "could see", "could afford", "could also": what someone was able to do.
+    if next_word(doc, span).is_some_and(|w| ABILITY.contains(&w)) {
+        return false;
+    }
+    if super::cue::in_conditional_sentence(doc, span) {
+        return false;
+    }
+    // In a past-tense narrative "could" is mostly past ability ("he was kept away and
+    // could not train", "the studio was built so crews could film").
+    let sentence = doc.sentences.get(doc.sentence_of(span.first));
+    if sentence.is_some_and(|s| s.tokens.clone().any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did"))) {
+        return false;
+    }
+    // A clause that states a condition, a purpose or an indirect question.
+    !super::cue::clause_before(doc, span).take(12).any(|i| {
+        matches!(
+            doc.low(i),
+            "if" | "whether"
+                | "neither"
+                | "nor"
+                | "nobody"
+                | "unless"
+                | "so"
+                | "how"
+                | "until"
+                | "before"
+                | "once"
+                | "where"
+                | "when"
+                | "what"
+                | "why"
+        )
+    })
+}
+
+/// "a possible end", "for possible downgrade", "it is possible that": not "as soon as
+/// possible", "made possible", "possible to do" (can be done), and not "of possible
+/// answers", which lists options rather than doubting a claim.
+fn possible_is_doubt(doc: &Document, span: Span) -> bool {
+    let prev = prev_word(doc, span).unwrap_or("");
+    let next = next_word(doc, span).unwrap_or("");
+    if next == "that" {
+        return true;
+    }
+    if matches!(next, "to" | "for" | "." | "," | ";" | ")") && !matches!(prev, "a" | "an" | "the") {
+        return false;
+    }
+    matches!(prev, "a" | "an" | "the" | "any" | "one" | "another" | "for" | "from" | "about" | "over" | "against")
+        || (prev.ends_with("ly") && prev != "only")
+        || matches!(prev, "is" | "was" | "be" | "seems" | "quite" | "very")
+}
+
+pub static CUES: &[Cue] = &[
+    Cue::new("may", &[Test(may_is_modal)]),
+    Cue::new("may or may not", &[]),
+    Cue::new("might", &[Test(might_is_modal)]),
+    Cue::new("could", &[Test(could_is_possibility)]),
+    Cue::new("possibly", &[]),
+    Cue::new("perhaps", &[]),
+    Cue::new("maybe", &[]),
+    Cue::new("probably", &[]),
+    Cue::new("presumably", &[]),
+    Cue::new("conceivably", &[]),
+    Cue::new("likely", &[]),
+    Cue::new("unlikely", &[]),
+    Cue::new("probable", &[]),
+    Cue::new("possible", &[Test(possible_is_doubt)]),
+    // Bare "potential" is mostly a noun or a plain label ("potential energy", "potential
+    // customers"); "the potential for" names a risk.
+    Cue::new("potential for", &[]),
+    Cue::new("potentially", &[]),
+    Cue::new("possibility", &[PrevIsNot(&["no"])]),
+    Cue::new("possibilities", &[]),
+    Cue::new("likelihood", &[]),
+    Cue::new("in all likelihood", &[]),
+    Cue::new("in all probability", &[]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_possibility() {
+        let cases: &[(&str, &[&str])] = &[
+            ("May I ask? It may rain.", &["May", "may"]),
+            ("The payments might have led to deaths.", &["might"]),
+            ("The embargo could plunge the U.S. into a depression.", &["could"]),
+            ("He will likely win.", &["likely"]),
+            ("The deal set in motion a possible end to the war.", &["possible"]),
+            ("It is possible that he left.", &["possible"]),
+            ("The rating was placed on watch for possible downgrade.", &["possible"]),
+            ("Perhaps he left.", &["Perhaps"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn months_names_nouns_and_ability_are_not_hedges() {
+        let cases = [
+            "On May 14 the talks began. In May they ended. Theresa May spoke.",
+            "They pushed with all their might.",
+            "Military might is not enough.",
+            "She could not be reached for comment.",
+            "He could n't estimate the charge.",
+            "He moved so that he could be near her.",
+            "If he is convicted, he could face the death penalty.",
+            "He was kept away, and he could see his people only at night.",
+            "Finish it as soon as possible.",
+            "The grant made the study possible.",
+            "Officials had thought of possible answers.",
+            "The company can only realize its full potential as two.",
+        ];
+        for text in cases {
+            assert_no_marks(Hedging, text);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! `hedging/reportedly`: a second-hand claim the writer did not confirm.
+
+use super::cue::{Cue, When::*, BE};
+use crate::rule::{Category, Rule, Strength};
+
+pub static RULE: Rule = Rule {
+    id: "hedging/reportedly",
+    category: Category::Hedging,
+    name: "Second-hand report",
+    message: "The claim is passed on from someone else, not confirmed by the writer.",
+    why: "\"Reportedly\", \"supposedly\", \"purportedly\" and \"is said to\" relay something the writer did not confirm themselves. Check the original report before relying on it.",
+    example: "the unit reportedly paid the fighters",
+    strength: Strength::Strong,
+};
+
+pub static CUES: &[Cue] = &[
+    Cue::new("reportedly", &[]),
+    Cue::new("supposedly", &[]),
+    Cue::new("purportedly", &[]),
+    Cue::new("purported", &[]),
+    Cue::new("reputedly", &[]),
+    Cue::new("reputed", &[NextIs(&["to"])]),
+    Cue::new("rumored", &[]),
+    Cue::new("rumoured", &[]),
+    Cue::new("rumors", &[NextIs(&["that", "of"])]),
+    Cue::new("rumours", &[NextIs(&["that", "of"])]),
+    // "is said to have", "was reported to be": the passive hides who says so.
+    Cue::new("said to", &[PrevIs(BE)]),
+    Cue::new("reported to", &[PrevIs(BE), NextIs(&["be", "have", "been"])]),
+    Cue::new("unconfirmed", &[]),
+    // "is supposed to have paid": hearsay about the past (not "is supposed to arrive").
+    Cue::new("supposed to have", &[PrevIs(BE)]),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Hedging;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_second_hand_claims() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The unit reportedly paid the fighters.", &["reportedly"]),
+            ("The bridge is said to date back centuries.", &["said to"]),
+            ("He was reported to have fled.", &["reported to"]),
+            ("There were unconfirmed accounts.", &["unconfirmed"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Hedging, text, want);
+        }
+    }
+
+    #[test]
+    fn a_named_speaker_saying_something_is_not_a_hedge() {
+        assert_no_marks(Hedging, "She said to reporters that the plan was ready.");
+        assert_no_marks(Hedging, "He reported to the committee on Friday.");
+    }
+}
