@@ -1,6 +1,9 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod build;
+mod e2e;
+mod serve;
 mod setup;
 mod test;
 mod util;
@@ -14,7 +17,8 @@ const HELP: &str = "cargo xtask <task>
   test         every test: Rust, Wasm, browser end-to-end (Chromium, Firefox), lints,
                and the scoreboard's quality floors
   build        only the build part of `run`
-  serve        only the serving part of `run` (after a build)
+  serve        only the serving part of `run` (after a build)  [--port N]
+  e2e          only the JS lints and browser end-to-end tests (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
@@ -30,6 +34,10 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "test" => test::all(rest),
+        "build" => build::all(),
+        "serve" => serve::main(rest),
+        "run" => serve::run(rest),
+        "e2e" => e2e::all(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

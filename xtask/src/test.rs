@@ -9,5 +9,7 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
+    crate::build::all()?;
+    crate::e2e::all(&[])?;
     Ok(())
 }
