@@ -6,6 +6,13 @@ import { answer, createEngine, localBackend } from './core/engine.js';
 const api = globalThis.browser ?? globalThis.chrome;
 const engine = createEngine(localBackend());
 
+// Diagnostics (and the e2e tests): how often the core actually ran here.
+globalThis.caveatBackground = {
+  get analyses() {
+    return engine.analyses;
+  },
+};
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts may ask.
   if (sender?.id !== api.runtime.id) return false;

@@ -87,3 +87,47 @@ export function highlightState(insideSelector = 'article') {
   }
   return out;
 }
+
+/** The built Wasm core, in node: for expected messages and rule names. */
+export async function nodeCore() {
+  const glue = path.join(DIST, 'www', 'ext', 'wasm', 'caveat.js');
+  const core = await import(glue);
+  core.initSync({ module: fs.readFileSync(path.join(DIST, 'www', 'ext', 'wasm', 'caveat_bg.wasm')) });
+  return core;
+}
+
+/** The article pages every browser test visits: always the built-in example; the seed when ../shared is there. */
+export const PAGES = [
+  { name: 'example', path: 'article/example.html', skip: false },
+  { name: 'seed', path: 'article/seed.html', skip: SEED_SKIP },
+];
+
+/** Console lines that are about Caveat or are errors (our fixture pages have none of their own). */
+export function caveatProblems(messages) {
+  return messages.filter((m) => /caveat|error/i.test(m));
+}
+
+/** In the page: the centre of the first client rect of the first range of a category's highlight. */
+export function firstMarkPoint(category) {
+  const h = CSS.highlights.get(`caveat-${category}`);
+  if (!h) return null;
+  const [range] = h;
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() } : null;
+}
+
+/** In the page: the open card's text and mark id, or null. */
+export function cardState() {
+  const host = document.querySelector('caveat-card');
+  const card = host?.shadowRoot?.querySelector('.card');
+  if (!card) return null;
+  const r = card.getBoundingClientRect();
+  return {
+    text: card.textContent,
+    markId: card.dataset.markId,
+    category: card.dataset.category,
+    rect: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
+  };
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
