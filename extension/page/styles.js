@@ -6,8 +6,8 @@
  */
 export const MARK_CSS = `
 ::highlight(caveat-hedging) {
-  background-color: rgb(245 166 35 / 0.16);
-  text-decoration: underline dotted rgb(204 122 0);
+  background-color: rgb(245 166 35 / 0.18);
+  text-decoration: underline dotted rgb(184 106 0);
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
 }

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 import {
   artifact, caveatProblems, cardState, CATEGORIES, CHROMIUM, extensionDir, firstMarkPoint, highlightState,
-  nodeCore, PAGES, SEED_SKIP, startServer, watchConsole,
+  nodeCore, PAGES, SEED_SKIP, settle, startServer, watchConsole,
 } from './helpers.mjs';
 
 let server;
@@ -71,6 +71,7 @@ describe('Chromium extension', () => {
       assertAllCategories(state, name);
       // The page's DOM is untouched: no element of ours until a card is opened.
       assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
+      await settle(page);
       await page.screenshot({ path: artifact(`chromium-${name}.png`) });
       await page.close();
     });
@@ -94,6 +95,7 @@ describe('Chromium extension', () => {
         (await sw.evaluate(() => globalThis.caveatBackground.analyses)) > before,
         'the service worker did not analyse the strict-CSP page',
       );
+      await settle(page);
       await page.screenshot({ path: artifact(`chromium-${name}-strict-csp.png`) });
       await page.close();
     });
@@ -118,7 +120,10 @@ describe('Chromium extension', () => {
       assert.ok(card.text.includes(rule.message), `card lacks the rule's message: ${card.text}`);
       // The card does not cover the hovered words.
       assert.ok(card.rect.top > point.y || card.rect.bottom < point.y, 'the card covers the hovered line');
-      if (category === 'sourcing') await page.screenshot({ path: artifact('chromium-card.png') });
+      if (category === 'sourcing') {
+        await settle(page);
+        await page.screenshot({ path: artifact('chromium-card.png') });
+      }
     }
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(cardState), null, 'Escape did not close the card');
@@ -133,6 +138,7 @@ describe('Chromium extension', () => {
 describe('Chromium playground', () => {
   test('marks the preloaded text as you type, with a summary; toggles never re-analyse', async () => {
     const page = await context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
     const messages = watchConsole(page);
     await page.goto(server.url);
     await page.waitForFunction(() => document.documentElement.dataset.caveatReady, null, { timeout: 15_000 });
@@ -148,6 +154,7 @@ describe('Chromium playground', () => {
     for (const c of CATEGORIES) assert.ok(state[c] > 0, `playground: no ${c} marks`);
     const words = core.analyze(preloaded).summary.words;
     assert.match(await page.textContent('#summary'), new RegExp(`Words\\s*${words}`));
+    await settle(page);
     await page.screenshot({ path: artifact('chromium-playground.png') });
 
     // Typing re-analyses (debounced): a new hedge adds a mark.

@@ -6,7 +6,7 @@ import puppeteer from 'puppeteer-core';
 
 import {
   artifact, caveatProblems, cardState, CATEGORIES, extensionDir, FIREFOX, firstMarkPoint, highlightState, nodeCore,
-  PAGES, SEED_SKIP, startServer, watchConsole,
+  PAGES, SEED_SKIP, settle, startServer, watchConsole,
 } from './helpers.mjs';
 
 let server;
@@ -55,6 +55,7 @@ describe('Firefox extension', () => {
       const state = await page.evaluate(highlightState);
       assertAllCategories(state, name);
       assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
+      await settle(page);
       await page.screenshot({ path: artifact(`firefox-${name}.png`) });
       await page.close();
     });
@@ -78,6 +79,7 @@ describe('Firefox extension', () => {
     const card = await page.evaluate(cardState);
     const rule = rules.get(card.markId.split(':').pop());
     assert.ok(rule && card.text.includes(rule.message), `card text: ${card.text}`);
+    await settle(page);
     await page.screenshot({ path: artifact('firefox-card.png') });
     await page.close();
   });

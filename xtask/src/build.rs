@@ -68,7 +68,7 @@ fn playground(wasm_dir: &Path, out: &Path) -> Result {
 
 fn report_sizes(wasm_dir: &Path, dist: &Path) -> Result {
     let wasm = fs::read(wasm_dir.join("caveat_bg.wasm")).map_err(|e| e.to_string())?;
-    eprintln!("Wasm: {} bytes raw, {} bytes gzip -9", wasm.len(), gzip_len(&wasm));
+    eprintln!("Wasm: {} bytes raw, {} bytes gzip (level 9)", wasm.len(), gzip_len(&wasm));
     for browser in BROWSERS {
         let zip = dist.join(format!("caveat-{browser}.zip"));
         let size = fs::metadata(&zip).map(|m| m.len()).unwrap_or(0);
