@@ -2,7 +2,9 @@
 //! and is quick when everything is already there.
 
 mod build;
+mod docs;
 mod e2e;
+mod scoreboard;
 mod serve;
 mod setup;
 mod test;
@@ -19,8 +21,10 @@ const HELP: &str = "cargo xtask <task>
   build        only the build part of `run`
   serve        only the serving part of `run` (after a build)  [--port N]
   e2e          only the JS lints and browser end-to-end tests (after a build)
-  scoreboard   detection quality on ../shared/eval  [--json] [--check]
+  scoreboard   detection quality on ../shared/eval  [--json] [--check] [--split dev|test] [-v]
+               [--category C] [--readme] [--write-floors [--lower]]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
+  docs         regenerate docs/rules.md from the rules' docs  [--check]
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -33,11 +37,13 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "setup" => setup::all(),
+        "docs" => docs::main(rest),
         "test" => test::all(rest),
         "build" => build::all(),
         "serve" => serve::main(rest),
         "run" => serve::run(rest),
         "e2e" => e2e::all(rest),
+        "scoreboard" => scoreboard::main(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

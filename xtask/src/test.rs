@@ -9,6 +9,8 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
+    crate::scoreboard::check_or_skip()?;
+    crate::docs::main(&["--check".to_string()])?;
     crate::build::all()?;
     crate::e2e::all(&[])?;
     Ok(())

@@ -1,0 +1,89 @@
+//! Translation on MT parity zh→en (WMT17): each document's professional human
+//! translation and its neural MT, scored by `summary.translation_likelihood`.
+//! Documents are the `.sgm`'s `<doc>`s; odd-numbered (1-based) are dev, even test.
+//! A document's sentences are joined with a space (as score_translation.py does).
+
+use super::metrics::{accuracy_at, auc, Counts};
+use super::row::Row;
+
+/// One document in both versions.
+#[derive(Debug, PartialEq)]
+pub struct Pair {
+    /// 1-based document number in the `.sgm`.
+    pub number: usize,
+    pub human: String,
+    pub machine: String,
+}
+
+impl Pair {
+    pub fn split(&self) -> &'static str {
+        if self.number % 2 == 1 {
+            "dev"
+        } else {
+            "test"
+        }
+    }
+}
+
+/// Sentences per `<doc>` of the source `.sgm`.
+pub fn doc_sizes(sgm: &str) -> Vec<usize> {
+    sgm.split("<doc ").skip(1).map(|d| d.matches("<seg").count()).collect()
+}
+
+pub fn pairs(sgm: &str, human: &str, machine: &str) -> Result<Vec<Pair>, String> {
+    let sizes = doc_sizes(sgm);
+    let ht: Vec<&str> = human.lines().collect();
+    let mt: Vec<&str> = machine.lines().collect();
+    let total: usize = sizes.iter().sum();
+    if total != ht.len() || total != mt.len() {
+        return Err(format!("MT parity: {total} segments in the .sgm, {} human and {} MT lines", ht.len(), mt.len()));
+    }
+    let mut at = 0;
+    Ok(sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            let p = Pair { number: i + 1, human: ht[at..at + k].join(" "), machine: mt[at..at + k].join(" ") };
+            at += k;
+            p
+        })
+        .collect())
+}
+
+/// `machine` / `human`: the likelihoods of the machine and human versions.
+pub fn row(split: &str, machine: &[f64], human: &[f64]) -> Row {
+    let called = |xs: &[f64]| xs.iter().filter(|&&x| x >= 0.5).count();
+    let tp = called(machine);
+    let fp = called(human);
+    let c = Counts { tp, fn_: machine.len() - tp, fp, predicted: tp + fp };
+    let mut r = Row::prf("translation", "mt-parity-zhen", split, "document", c);
+    r.auc = auc(machine, human);
+    r.accuracy = Some(accuracy_at(machine, human, 0.5));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SGM: &str =
+        "<srcset>\n<doc docid=\"a\">\n<p>\n<seg id=\"1\">一</seg>\n<seg id=\"2\">二</seg>\n</p>\n</doc>\n\
+                       <doc docid=\"b\">\n<seg id=\"1\">三</seg>\n</doc>\n</srcset>\n";
+
+    #[test]
+    fn groups_lines_by_document_and_splits_odd_even() {
+        let p = pairs(SGM, "H1\nH2\nH3\n", "M1\nM2\nM3\n").unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!((p[0].human.as_str(), p[0].machine.as_str(), p[0].split()), ("H1 H2", "M1 M2", "dev"));
+        assert_eq!((p[1].human.as_str(), p[1].split()), ("H3", "test"));
+        assert!(pairs(SGM, "H1\nH2\n", "M1\nM2\nM3\n").is_err());
+    }
+
+    #[test]
+    fn row_has_auc_accuracy_and_mt_class_f1() {
+        let r = row("dev", &[0.9, 0.4], &[0.6, 0.1]);
+        assert_eq!(r.auc, Some(0.75));
+        assert_eq!(r.accuracy, Some(0.5));
+        assert_eq!((r.precision, r.recall, r.n), (Some(0.5), Some(0.5), 2));
+    }
+}
