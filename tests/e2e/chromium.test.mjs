@@ -133,6 +133,22 @@ describe('Chromium extension', () => {
   test('no console errors or warnings from Caveat on any page', () => {
     assert.deepEqual(caveatProblems(consoleMessages), []);
   });
+
+  test('Chromium reports no install warning or error, and no permission beyond http(s) content scripts', async () => {
+    const page = await context.newPage();
+    await page.goto('chrome://extensions');
+    const info = await page.evaluate(
+      () => new Promise((resolve) => chrome.developerPrivate.getExtensionsInfo({ includeDisabled: true }, resolve)),
+    );
+    await page.close();
+    const caveat = info.find((e) => e.name === 'Caveat');
+    assert.ok(caveat, 'the extension is not loaded');
+    assert.deepEqual(caveat.installWarnings, []);
+    assert.deepEqual(caveat.manifestErrors, []);
+    assert.deepEqual(caveat.runtimeErrors, []);
+    assert.deepEqual(caveat.permissions.simplePermissions, []);
+    assert.deepEqual(caveat.permissions.runtimeHostPermissions.hosts.map((h) => h.host).sort(), ['http://*/*', 'https://*/*']);
+  });
 });
 
 describe('Chromium playground', () => {
