@@ -101,6 +101,16 @@ describe('Chromium extension', () => {
     });
   }
 
+  test('under a strict CSP the page sees at most the one probe violation, and no console message', async () => {
+    // Detecting that Wasm is refused costs one `securitypolicyviolation` event
+    // (script-src wasm-eval) in the page: the 8-byte probe. The real module is never tried.
+    const page = await openMarked('fixtures/strict.html?csp=strict');
+    const violations = await page.evaluate(() => window.cspViolations);
+    assert.ok(violations.length <= 1, JSON.stringify(violations));
+    assert.ok(violations.every((v) => v.startsWith('script-src')), JSON.stringify(violations));
+    await page.close();
+  });
+
   test('hovering a mark shows its category and message; Escape closes it', async () => {
     const rules = new Map(core.rules().map((r) => [r.id, r]));
     const page = await openMarked(PAGES[SEED_SKIP ? 0 : 1].path);
