@@ -21,7 +21,9 @@ async function loadInitialText() {
   ]) {
     try {
       const res = await fetch(url);
-      if (res.ok) return { text: await res.text(), label };
+      // The server answers 204 for the seed article when ../shared is absent.
+      const text = res.ok ? await res.text() : '';
+      if (text.trim()) return { text, label };
     } catch {
       // try the next one
     }

@@ -72,7 +72,7 @@ describe('Chromium extension', () => {
       // The page's DOM is untouched: no element of ours until a card is opened.
       assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
       await settle(page);
-      await page.screenshot({ path: artifact(`chromium-${name}.png`) });
+      await page.screenshot({ path: artifact(`chromium-${name}.png`), fullPage: true });
       await page.close();
     });
 
@@ -197,5 +197,24 @@ describe('Chromium playground', () => {
     assert.equal(await page.evaluate(() => CSS.highlights.has('caveat-hedging')), true);
     assert.deepEqual(caveatProblems(messages), []);
     await page.close();
+  });
+
+  test('without ../shared the playground falls back to its built-in example, with no console error', async () => {
+    const bare = await startServer({ noShared: true });
+    const page = await context.newPage();
+    const messages = watchConsole(page);
+    try {
+      await page.goto(bare.url);
+      await page.waitForFunction(() => document.documentElement.dataset.caveatReady, null, { timeout: 15_000 });
+      assert.match(await page.textContent('#source'), /built-in example/);
+      const counts = await page.evaluate(() =>
+        ['hedging', 'sourcing', 'translation'].map((c) => CSS.highlights.get(`caveat-${c}`)?.size ?? 0),
+      );
+      assert.ok(counts.every((n) => n > 0), `example text lacks a category: ${counts}`);
+      assert.deepEqual(messages, []);
+    } finally {
+      await page.close();
+      bare.stop();
+    }
   });
 });

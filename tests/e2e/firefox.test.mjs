@@ -56,7 +56,7 @@ describe('Firefox extension', () => {
       assertAllCategories(state, name);
       assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
       await settle(page);
-      await page.screenshot({ path: artifact(`firefox-${name}.png`) });
+      await page.screenshot({ path: artifact(`firefox-${name}.png`), fullPage: true });
       await page.close();
     });
 

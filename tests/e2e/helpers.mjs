@@ -29,12 +29,13 @@ export function artifact(name) {
   return path.join(ARTIFACTS, name);
 }
 
-/** Start `xtask serve --port 0`; resolves to { url, stop() }. */
-export async function startServer() {
+/** Start `xtask serve --port 0` (`noShared`: as if ../shared were absent); resolves to { url, stop() }. */
+export async function startServer({ noShared = false } = {}) {
   const bin = path.join(ROOT, 'target', 'debug', 'xtask');
+  const serveArgs = ['serve', '--port', '0', ...(noShared ? ['--no-shared'] : [])];
   const [cmd, args] = fs.existsSync(bin)
-    ? [bin, ['serve', '--port', '0']]
-    : ['cargo', ['run', '--quiet', '--package', 'xtask', '--', 'serve', '--port', '0']];
+    ? [bin, serveArgs]
+    : ['cargo', ['run', '--quiet', '--package', 'xtask', '--', ...serveArgs]];
   const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';

@@ -1,7 +1,9 @@
 //! `cargo xtask serve [--port N]`: a tiny static server on 127.0.0.1 (std only).
 //!
 //! /                       the playground (dist/www)
-//! /seed-article.txt       ../shared/corpus/seed-article.txt, when ../shared is there
+//! /seed-article.txt       ../shared/corpus/seed-article.txt; 204 No Content when ../shared is
+//!                         absent (the playground then falls back to its example, and the
+//!                         browser logs no error)
 //! /article/seed.html      the seed article as a news page (with page chrome around it)
 //! /article/example.html   the playground's built-in example text as a news page
 //! /fixtures/…             tests/e2e/fixtures/…
@@ -9,35 +11,53 @@
 //! 'wasm-unsafe-eval': the extension must fall back to its background);
 //! `?csp=trusted-types` adds `require-trusted-types-for 'script'`.
 //! The seed article is read from ../shared on each request, never copied.
+//! `--no-shared` serves as if ../shared were absent (to test the fallback).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::util::{root, shared, Result};
 
 pub const DEFAULT_PORT: u16 = 8787;
 
-/// Parse `[--port N]` and serve until killed.
+/// Set by `--no-shared`: behave as if ../shared were absent.
+static NO_SHARED: AtomicBool = AtomicBool::new(false);
+
+/// Parse `[--port N] [--no-shared]` and serve until killed.
 pub fn main(args: &[String]) -> Result {
-    serve(parse_port(args)?, |_| {})
+    serve(parse_args(args)?, |_| {})
 }
 
-pub fn parse_port(args: &[String]) -> Result<u16> {
+/// `--port N` (0 = any free port; default 8787) and `--no-shared`.
+pub fn parse_args(args: &[String]) -> Result<u16> {
     let mut port = DEFAULT_PORT;
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        if a == "--no-shared" {
+            NO_SHARED.store(true, Ordering::Relaxed);
+            continue;
+        }
         let value = match a.as_str() {
             "--port" => it.next().map(String::as_str),
             other => other.strip_prefix("--port="),
         };
         match value {
             Some(v) => port = v.parse().map_err(|_| format!("--port wants a number, got {v:?}"))?,
-            None => return Err(format!("unknown argument {a:?} (serve takes --port N)")),
+            None => return Err(format!("unknown argument {a:?} (serve takes --port N and --no-shared)")),
         }
     }
     Ok(port)
+}
+
+fn seed_path() -> Option<PathBuf> {
+    if NO_SHARED.load(Ordering::Relaxed) {
+        return None;
+    }
+    let p = shared()?.join("corpus").join("seed-article.txt");
+    p.is_file().then_some(p)
 }
 
 /// Bind 127.0.0.1:`port` (0 = any free port), call `ready(url)`, then serve forever.
@@ -84,7 +104,7 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     });
     let head = method == "HEAD";
     match resolve(path) {
-        Some((mime, body)) => respond(&mut stream, 200, mime, &body, csp, head),
+        Some((status, mime, body)) => respond(&mut stream, status, mime, &body, csp, head),
         None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found\n", csp, head),
     }
 }
@@ -99,6 +119,7 @@ fn respond(
 ) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
+        204 => "No Content",
         404 => "Not Found",
         _ => "Method Not Allowed",
     };
@@ -117,16 +138,21 @@ fn respond(
     stream.flush()
 }
 
-/// The body and MIME type for a URL path, or None (404).
-fn resolve(path: &str) -> Option<(&'static str, Vec<u8>)> {
+/// The status, MIME type and body for a URL path, or None (404).
+fn resolve(path: &str) -> Option<(u16, &'static str, Vec<u8>)> {
     let path = percent_decode(path)?;
     let html = "text/html; charset=utf-8";
     match path.as_str() {
-        "/seed-article.txt" => return Some(("text/plain; charset=utf-8", read_seed()?.into_bytes())),
-        "/article/seed.html" => return Some((html, article_page("Seed article", &read_seed()?).into_bytes())),
+        "/seed-article.txt" => {
+            return Some(match read_seed() {
+                Some(text) => (200, "text/plain; charset=utf-8", text.into_bytes()),
+                None => (204, "text/plain; charset=utf-8", Vec::new()),
+            })
+        }
+        "/article/seed.html" => return Some((200, html, article_page("Seed article", &read_seed()?).into_bytes())),
         "/article/example.html" => {
             let text = std::fs::read_to_string(root().join("www").join("example.txt")).ok()?;
-            return Some((html, article_page("Harbour ferries", &text).into_bytes()));
+            return Some((200, html, article_page("Harbour ferries", &text).into_bytes()));
         }
         _ => {}
     }
@@ -139,11 +165,11 @@ fn resolve(path: &str) -> Option<(&'static str, Vec<u8>)> {
         file = file.join("index.html");
     }
     let body = std::fs::read(&file).ok()?;
-    Some((mime_of(&file), body))
+    Some((200, mime_of(&file), body))
 }
 
 fn read_seed() -> Option<String> {
-    std::fs::read_to_string(shared()?.join("corpus").join("seed-article.txt")).ok()
+    std::fs::read_to_string(seed_path()?).ok()
 }
 
 /// `base/rel` when `rel` stays inside `base` (no `..`, no absolute parts).
@@ -238,12 +264,12 @@ pub fn article_page(title: &str, text: &str) -> String {
 /// `cargo xtask run`: install what is missing, build, say how to load the
 /// extension, and serve the playground with the seed article.
 pub fn run(args: &[String]) -> Result {
-    let port = parse_port(args)?;
+    let port = parse_args(args)?;
     crate::setup::all()?;
     crate::build::all()?;
     let dist = root().join("dist");
     serve(port, |url| {
-        let seed = if shared().is_some() {
+        let seed = if seed_path().is_some() {
             "the seed article (from ../shared)"
         } else {
             "the built-in example (../shared is absent)"
@@ -295,10 +321,10 @@ mod tests {
 
     #[test]
     fn port_argument() {
-        assert_eq!(parse_port(&[]), Ok(DEFAULT_PORT));
-        assert_eq!(parse_port(&["--port".into(), "0".into()]), Ok(0));
-        assert_eq!(parse_port(&["--port=9000".into()]), Ok(9000));
-        assert!(parse_port(&["--port".into(), "x".into()]).is_err());
+        assert_eq!(parse_args(&[]), Ok(DEFAULT_PORT));
+        assert_eq!(parse_args(&["--port".into(), "0".into()]), Ok(0));
+        assert_eq!(parse_args(&["--port=9000".into()]), Ok(9000));
+        assert!(parse_args(&["--port".into(), "x".into()]).is_err());
     }
 
     #[test]
