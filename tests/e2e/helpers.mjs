@@ -31,7 +31,8 @@ export function artifact(name) {
 
 /** Start `xtask serve --port 0` (`noShared`: as if ../shared were absent); resolves to { url, stop() }. */
 export async function startServer({ noShared = false } = {}) {
-  const bin = path.join(ROOT, 'target', 'debug', 'xtask');
+  const bin =
+    process.env.CAVEAT_XTASK ?? path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target'), 'debug', 'xtask');
   const serveArgs = ['serve', '--port', '0', ...(noShared ? ['--no-shared'] : [])];
   const [cmd, args] = fs.existsSync(bin)
     ? [bin, serveArgs]

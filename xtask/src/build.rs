@@ -37,7 +37,7 @@ pub fn wasm() -> Result<PathBuf> {
     crate::setup::wasm_target()?;
     crate::setup::wasm_bindgen_cli()?;
     run(Command::new("cargo").args(["build", "--target", "wasm32-unknown-unknown", "--profile", "wasm", "--lib"]))?;
-    let target = root().join("target");
+    let target = target_dir();
     let out = target.join("wasm-bindgen");
     fresh_dir(&out)?;
     run(Command::new("wasm-bindgen")
@@ -45,6 +45,14 @@ pub fn wasm() -> Result<PathBuf> {
         .arg(&out)
         .arg(target.join("wasm32-unknown-unknown").join("wasm").join("caveat.wasm")))?;
     Ok(out)
+}
+
+/// Cargo's target folder (`CARGO_TARGET_DIR` when set, relative to the project root).
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
 }
 
 fn copy_wasm(from: &Path, to: &Path) -> Result {

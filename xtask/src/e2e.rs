@@ -81,6 +81,10 @@ pub fn tests(args: &[String]) -> Result {
     let dir = root().join("tests").join("e2e");
     let mut cmd = Command::new("node");
     cmd.args(["--test", "--test-concurrency=1"]).current_dir(&dir);
+    // The tests start this very binary's `serve` task.
+    if let Ok(exe) = std::env::current_exe() {
+        cmd.env("CAVEAT_XTASK", exe);
+    }
     if args.is_empty() {
         cmd.arg("--test-reporter=spec");
         let mut files: Vec<String> = std::fs::read_dir(&dir)
