@@ -3,11 +3,12 @@
  * article text, analyse it (here, or in the background when the page's CSP
  * forbids Wasm in content scripts), draw the marks, wire the hover card.
  * The same code runs in both cases: only the text and the report cross.
+ * The reading UI is mounted through page/mount-ui.js.
  */
 import { canCompileWasm, createEngine, localBackend, remoteBackend } from '../core/engine.js';
 import { collectText } from './collect.js';
 import { createMarkLayer, highlightsSupported } from './marks.js';
-import { createMiniCard } from './mini-card.js';
+import { mountUi } from './mount-ui.js';
 
 /** Where the analysis runs: 'local' (this content script) or 'remote' (the background). */
 export function chooseBackend(api) {
@@ -31,6 +32,6 @@ async function run(api) {
   const [report, rules] = await Promise.all([engine.analyze(textMap.text), engine.rules()]);
   const layer = createMarkLayer({ doc: document });
   layer.setReport(report, textMap);
-  const card = createMiniCard(layer, { doc: document, rules });
-  return { engine, layer, card, textMap, rules };
+  const ui = mountUi({ api, doc: document, layer, rules, engine, textMap });
+  return { engine, layer, ui, textMap, rules };
 }

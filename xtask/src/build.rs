@@ -4,7 +4,7 @@
 //! dist/
 //!   chromium/ firefox/          unpacked extensions (one manifest serves both)
 //!   caveat-chromium.zip  caveat-firefox.zip
-//!   www/                        the playground; ext/{core,page,wasm} are the extension's modules
+//!   www/                        the playground; ext/{core,page,ui,wasm} are the extension's modules
 
 use std::fs;
 use std::io::Write;
@@ -68,8 +68,12 @@ fn playground(wasm_dir: &Path, out: &Path) -> Result {
     fresh_dir(out)?;
     copy_tree(&root().join("www"), out)?;
     let ext = out.join("ext");
-    for shared in ["core", "page"] {
-        copy_tree(&root().join("extension").join(shared), &ext.join(shared))?;
+    // The extension modules the playground shares (ui/ once the reading UI exists).
+    for shared in ["core", "page", "ui"] {
+        let from = root().join("extension").join(shared);
+        if from.is_dir() {
+            copy_tree(&from, &ext.join(shared))?;
+        }
     }
     copy_wasm(wasm_dir, &ext.join("wasm"))
 }
