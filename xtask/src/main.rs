@@ -1,10 +1,13 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod build;
 mod docs;
+mod e2e;
 mod scoreboard;
 mod fuzz;
 mod hedging_eval;
+mod serve;
 mod setup;
 mod test;
 mod util;
@@ -18,7 +21,8 @@ const HELP: &str = "cargo xtask <task>
   test         every test: Rust, Wasm, browser end-to-end (Chromium, Firefox), lints,
                and the scoreboard's quality floors
   build        only the build part of `run`
-  serve        only the serving part of `run` (after a build)
+  serve        only the serving part of `run` (after a build)  [--port N]
+  e2e          only the JS lints and browser end-to-end tests (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check] [--split dev|test] [-v]
                [--category C] [--readme] [--write-floors [--lower]]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
@@ -38,6 +42,10 @@ fn main() -> ExitCode {
         "setup" => setup::all(),
         "docs" => docs::main(rest),
         "test" => test::all(rest),
+        "build" => build::all(),
+        "serve" => serve::main(rest),
+        "run" => serve::run(rest),
+        "e2e" => e2e::all(rest),
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),

@@ -15,5 +15,7 @@ pub fn all(_args: &[String]) -> Result {
         .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
     crate::docs::main(&["--check".to_string()])?;
+    crate::build::all()?;
+    crate::e2e::all(&[])?;
     Ok(())
 }

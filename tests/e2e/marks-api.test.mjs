@@ -1,0 +1,110 @@
+// The page-layer API (extension/page/marks.js) that the UI builds on, exercised
+// in Chromium on a plain page with the real Wasm engine (no extension needed).
+/* global t -- the test state set up in the page by before() */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM, startServer, watchConsole } from './helpers.mjs';
+
+let server;
+let browser;
+let page;
+let messages;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+  messages = watchConsole(page);
+  await page.goto(`${server.url}fixtures/marks-api.html`);
+  // Set up a layer over the article with the same modules the extension uses.
+  await page.evaluate(async () => {
+    const { createEngine, localBackend } = await import('/ext/core/engine.js');
+    const { collectText } = await import('/ext/page/collect.js');
+    const { createMarkLayer } = await import('/ext/page/marks.js');
+    const engine = createEngine(localBackend());
+    const textMap = collectText(document.getElementById('text'));
+    const layer = createMarkLayer({ doc: document });
+    const events = [];
+    layer.onChange((e) => events.push(e.reason));
+    layer.setReport(await engine.analyze(textMap.text), textMap);
+    window.t = { engine, layer, textMap, events };
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('marks() lists every annotation with its text, in order, and setReport fires onChange', async () => {
+  const r = await page.evaluate(() => ({
+    marks: t.layer.marks().map((m) => ({ category: m.category, text: m.text, hasMessage: !!m.message })),
+    events: t.events.slice(),
+  }));
+  const texts = r.marks.map((m) => m.text);
+  assert.ok(texts.includes('allegedly') && texts.includes('the source said') && texts.includes('may'), JSON.stringify(texts));
+  assert.ok(r.marks.every((m) => m.hasMessage));
+  assert.ok(new Set(r.marks.map((m) => m.category)).size === 3, JSON.stringify(r.marks));
+  assert.deepEqual(r.events, ['report']);
+});
+
+test('toggling a category and hiding a mark redraw without re-analysing', async () => {
+  const r = await page.evaluate(() => {
+    const before = t.engine.analyses;
+    const sizes = () => ({
+      hedging: CSS.highlights.get('caveat-hedging')?.size ?? 0,
+      sourcing: CSS.highlights.get('caveat-sourcing')?.size ?? 0,
+    });
+    const start = sizes();
+    t.layer.setCategoryEnabled('hedging', false);
+    const off = { has: CSS.highlights.has('caveat-hedging'), visible: t.layer.visibleMarks().some((m) => m.category === 'hedging') };
+    t.layer.setCategoryEnabled('hedging', true);
+    const back = sizes();
+    const id = t.layer.marks().find((m) => m.category === 'sourcing').id;
+    t.layer.hideMark(id);
+    const hidden = sizes();
+    t.layer.showMark(id);
+    return { start, off, back, hidden, shown: sizes(), analyses: t.engine.analyses - before, events: t.events.slice(1) };
+  });
+  assert.equal(r.off.has, false);
+  assert.equal(r.off.visible, false);
+  assert.deepEqual(r.back, r.start);
+  assert.equal(r.hidden.sourcing, r.start.sourcing - 1);
+  assert.deepEqual(r.shown, r.start);
+  assert.equal(r.analyses, 0, 'a toggle re-analysed the text');
+  assert.deepEqual(r.events, ['category', 'category', 'hide', 'show']);
+  // Analysing the same text again comes from the cache.
+  const again = await page.evaluate(async () => {
+    await t.engine.analyze(t.textMap.text);
+    return t.engine.analyses;
+  });
+  assert.equal(again, 1);
+});
+
+test('markAt finds the mark under a point via its rects; rectsOf, flash and scrollToMark work', async () => {
+  const r = await page.evaluate(() => {
+    const m = t.layer.marks().find((x) => x.text === 'allegedly');
+    const [rect] = t.layer.rectsOf(m.id);
+    const hit = t.layer.markAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const miss = t.layer.markAt(rect.left - 30, rect.top + rect.height / 2);
+    t.layer.flash(m.id, 50);
+    const flashing = CSS.highlights.has('caveat-flash');
+    return { id: m.id, hit: hit?.id, miss: miss?.text ?? null, flashing, scrolled: t.layer.scrollToMark(m.id) };
+  });
+  assert.equal(r.hit, r.id);
+  assert.equal(r.miss, null);
+  assert.ok(r.flashing);
+  assert.ok(r.scrolled);
+  await page.waitForFunction(() => !CSS.highlights.has('caveat-flash'), null, { timeout: 2000 });
+});
+
+test('clear() removes every highlight', async () => {
+  const r = await page.evaluate(() => {
+    t.layer.clear();
+    return { size: [...CSS.highlights.keys()].filter((k) => k.startsWith('caveat-')).length, marks: t.layer.marks().length };
+  });
+  assert.deepEqual(r, { size: 0, marks: 0 });
+  assert.deepEqual(messages, []);
+});
