@@ -1,7 +1,10 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod build;
 mod docs;
+mod e2e;
+mod serve;
 mod setup;
 mod test;
 mod util;
@@ -15,7 +18,8 @@ const HELP: &str = "cargo xtask <task>
   test         every test: Rust, Wasm, browser end-to-end (Chromium, Firefox), lints,
                and the scoreboard's quality floors
   build        only the build part of `run`
-  serve        only the serving part of `run` (after a build)
+  serve        only the serving part of `run` (after a build)  [--port N]
+  e2e          only the JS lints and browser end-to-end tests (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   docs         regenerate docs/rules.md from the rules' docs  [--check]
@@ -33,6 +37,10 @@ fn main() -> ExitCode {
         "setup" => setup::all(),
         "docs" => docs::main(rest),
         "test" => test::all(rest),
+        "build" => build::all(),
+        "serve" => serve::main(rest),
+        "run" => serve::run(rest),
+        "e2e" => e2e::all(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

@@ -10,5 +10,7 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     crate::docs::main(&["--check".to_string()])?;
+    crate::build::all()?;
+    crate::e2e::all(&[])?;
     Ok(())
 }

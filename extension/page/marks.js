@@ -1,0 +1,222 @@
+/**
+ * The mark layer: draws a report's annotations over the page with the CSS Custom
+ * Highlight API, without touching the page's DOM, and answers questions about them.
+ * The content script, the playground and the UI (issue 7: hover card, sidebar,
+ * popup) all go through this API.
+ *
+ *   import { createMarkLayer, CATEGORIES } from './marks.js';
+ *   const layer = createMarkLayer({ doc: document });
+ *
+ *   layer.setReport(report, textMap)  draw a report; `report` is the Wasm core's
+ *                                     { annotations, attributions, summary } (UTF-16
+ *                                     offsets into textMap.text). Replaces earlier marks.
+ *   layer.report()                    the current report (or null)
+ *   layer.marks()                     every mark, in text order:
+ *                                     { id, category, rule, start, end, text, message,
+ *                                       strength, detail, hidden, range }
+ *   layer.visibleMarks()              the marks currently drawn
+ *   layer.mark(id)                    one mark, or undefined
+ *   layer.setCategoryEnabled(cat, on) show or hide a whole category (never re-analyses)
+ *   layer.isCategoryEnabled(cat)
+ *   layer.hideMark(id) / showMark(id) hide one mark on this page / bring it back
+ *   layer.markAt(x, y)                the innermost drawn mark under a viewport point,
+ *                                     or null (hit-tested against the ranges' client rects)
+ *   layer.marksAt(x, y)               all drawn marks under the point, innermost first
+ *   layer.rectsOf(id)                 the mark's client rects (viewport coordinates)
+ *   layer.scrollToMark(id, opts)      scroll the mark into view (centred by default)
+ *   layer.flash(id, ms = 900)         briefly emphasise a mark (the `caveat-flash` highlight)
+ *   layer.onChange(fn)                fn({ reason }) after setReport/toggle/hide/show;
+ *                                     returns an unsubscribe function
+ *   layer.clear()                     remove every highlight (marks are forgotten)
+ *   layer.destroy()                   clear, and remove the layer's stylesheet
+ *
+ * Highlights are registered as `caveat-hedging`, `caveat-sourcing`,
+ * `caveat-translation` (one Highlight per category) and styled by
+ * `::highlight(caveat-<category>)` in a constructed stylesheet adopted by the
+ * document (see styles.js), so no element is added to the page.
+ */
+import { installStyles } from './styles.js';
+
+export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation']);
+export const HIGHLIGHT_PREFIX = 'caveat-';
+// Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
+const PRIORITY = { translation: 0, hedging: 1, sourcing: 2 };
+
+/** Whether this browser can draw marks at all. */
+export function highlightsSupported(win = globalThis) {
+  return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
+}
+
+export function createMarkLayer({ doc = document } = {}) {
+  const win = doc.defaultView ?? globalThis;
+  const registry = win.CSS.highlights;
+  const HighlightCtor = win.Highlight;
+  const styles = installStyles(doc);
+  const enabled = new Map(CATEGORIES.map((c) => [c, true]));
+  const listeners = new Set();
+  let current = null;
+  let marks = [];
+  let byId = new Map();
+  /** text node → ids of marks whose range touches it: narrows hit-testing. */
+  let byNode = new Map();
+  let flashTimer = 0;
+
+  function emit(reason) {
+    for (const fn of listeners) {
+      try {
+        fn({ reason });
+      } catch (e) {
+        console.error('Caveat: a mark listener failed', e);
+      }
+    }
+  }
+
+  function render() {
+    for (const category of CATEGORIES) {
+      const name = HIGHLIGHT_PREFIX + category;
+      if (!enabled.get(category)) {
+        registry.delete(name);
+        continue;
+      }
+      const ranges = marks.filter((m) => m.category === category && !m.hidden).map((m) => m.range);
+      if (ranges.length === 0) {
+        registry.delete(name);
+        continue;
+      }
+      const highlight = new HighlightCtor(...ranges);
+      highlight.priority = PRIORITY[category];
+      registry.set(name, highlight);
+    }
+  }
+
+  const isDrawn = (m) => !m.hidden && enabled.get(m.category);
+
+  function setReport(report, textMap) {
+    current = report;
+    marks = [];
+    byId = new Map();
+    byNode = new Map();
+    const text = textMap.text;
+    for (const a of report?.annotations ?? []) {
+      const range = textMap.rangeOf(a.start, a.end);
+      if (!range || !CATEGORIES.includes(a.category)) continue;
+      const mark = {
+        id: `${a.category}:${a.start}-${a.end}:${a.rule}`,
+        category: a.category,
+        rule: a.rule,
+        start: a.start,
+        end: a.end,
+        text: text.slice(a.start, a.end),
+        message: a.message,
+        strength: a.strength,
+        detail: a.detail ?? '',
+        hidden: false,
+        range,
+      };
+      if (byId.has(mark.id)) continue;
+      marks.push(mark);
+      byId.set(mark.id, mark);
+      for (const node of textMap.nodesIn(a.start, a.end)) {
+        let ids = byNode.get(node);
+        if (!ids) byNode.set(node, (ids = []));
+        ids.push(mark.id);
+      }
+    }
+    render();
+    emit('report');
+  }
+
+  function contains(rect, x, y) {
+    return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+  }
+
+  /** Marks that might be under the point: those on the text node there, else all. */
+  function candidatesAt(x, y) {
+    let node = null;
+    if (typeof doc.caretPositionFromPoint === 'function') {
+      node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+    } else if (typeof doc.caretRangeFromPoint === 'function') {
+      node = doc.caretRangeFromPoint(x, y)?.startContainer ?? null;
+    }
+    const ids = node && byNode.get(node);
+    if (ids) return ids.map((id) => byId.get(id));
+    return node && node.nodeType === 3 ? [] : marks;
+  }
+
+  function marksAt(x, y) {
+    const hits = candidatesAt(x, y).filter(
+      (m) => isDrawn(m) && Array.from(m.range.getClientRects()).some((r) => contains(r, x, y)),
+    );
+    return hits.sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+
+  return {
+    setReport,
+    report: () => current,
+    marks: () => marks.slice(),
+    visibleMarks: () => marks.filter(isDrawn),
+    mark: (id) => byId.get(id),
+    setCategoryEnabled(category, on) {
+      if (!enabled.has(category) || enabled.get(category) === !!on) return;
+      enabled.set(category, !!on);
+      render();
+      emit('category');
+    },
+    isCategoryEnabled: (category) => !!enabled.get(category),
+    hideMark(id) {
+      const m = byId.get(id);
+      if (!m || m.hidden) return;
+      m.hidden = true;
+      render();
+      emit('hide');
+    },
+    showMark(id) {
+      const m = byId.get(id);
+      if (!m || !m.hidden) return;
+      m.hidden = false;
+      render();
+      emit('show');
+    },
+    markAt: (x, y) => marksAt(x, y)[0] ?? null,
+    marksAt,
+    rectsOf(id) {
+      const m = byId.get(id);
+      return m ? Array.from(m.range.getClientRects()) : [];
+    },
+    scrollToMark(id, { block = 'center', behavior = 'smooth' } = {}) {
+      const m = byId.get(id);
+      const el = m?.range.startContainer.parentElement;
+      if (!el) return false;
+      el.scrollIntoView({ block, behavior });
+      return true;
+    },
+    flash(id, ms = 900) {
+      const m = byId.get(id);
+      if (!m) return;
+      const name = `${HIGHLIGHT_PREFIX}flash`;
+      const highlight = new HighlightCtor(m.range);
+      highlight.priority = 10;
+      registry.set(name, highlight);
+      win.clearTimeout(flashTimer);
+      flashTimer = win.setTimeout(() => registry.delete(name), ms);
+    },
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    clear() {
+      for (const category of CATEGORIES) registry.delete(HIGHLIGHT_PREFIX + category);
+      registry.delete(`${HIGHLIGHT_PREFIX}flash`);
+      marks = [];
+      byId = new Map();
+      byNode = new Map();
+      current = null;
+      emit('clear');
+    },
+    destroy() {
+      this.clear();
+      listeners.clear();
+      styles.remove();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// Shared helpers for the browser end-to-end tests: the test server, browsers with
+// the built extension loaded, and small assertions about Caveat's marks.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(E2E_DIR, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(E2E_DIR, 'artifacts');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const HAVE_SEED = fs.existsSync(path.join(SHARED, 'corpus', 'seed-article.txt'));
+export const SEED_SKIP = HAVE_SEED ? false : '../shared/corpus/seed-article.txt is absent (research data beside the project): seed-article checks skipped';
+export const CHROMIUM = process.env.CAVEAT_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.CAVEAT_FIREFOX ?? '/usr/bin/firefox-esr';
+export const CATEGORIES = ['hedging', 'sourcing', 'translation'];
+
+export function extensionDir(browser) {
+  const dir = path.join(DIST, browser);
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} is missing: run \`cargo xtask build\` first`);
+  }
+  return dir;
+}
+
+export function artifact(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
+
+/** Start `xtask serve --port 0`; resolves to { url, stop() }. */
+export async function startServer() {
+  const bin = path.join(ROOT, 'target', 'debug', 'xtask');
+  const [cmd, args] = fs.existsSync(bin)
+    ? [bin, ['serve', '--port', '0']]
+    : ['cargo', ['run', '--quiet', '--package', 'xtask', '--', 'serve', '--port', '0']];
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the test server did not start within 60 s')), 60_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the test server exited (${code})`)));
+  });
+  return {
+    url,
+    stop() {
+      child.kill();
+    },
+  };
+}
+
+/** Collect console messages that come from Caveat (or any error) on a page. */
+export function watchConsole(page, messages = []) {
+  page.on('console', (msg) => {
+    const type = msg.type();
+    if (type === 'error' || type === 'warning' || type === 'warn') messages.push(`${type}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => messages.push(`pageerror: ${err.message}`));
+  return messages;
+}
+
+/**
+ * In the page: the number of ranges in each Caveat highlight, and whether every
+ * range lies inside `insideSelector` (the article). The highlight registry is the
+ * document's, so the page's world sees what the content script registered.
+ */
+export function highlightState(insideSelector = 'article') {
+  const out = { counts: {}, outside: [], texts: {} };
+  const inside = document.querySelector(insideSelector);
+  for (const c of ['hedging', 'sourcing', 'translation']) {
+    const h = CSS.highlights.get(`caveat-${c}`);
+    out.counts[c] = h ? h.size : 0;
+    out.texts[c] = [];
+    if (!h) continue;
+    for (const r of h) {
+      out.texts[c].push(r.toString());
+      if (inside && !inside.contains(r.commonAncestorContainer)) out.outside.push(r.toString());
+    }
+  }
+  return out;
+}
+
+/** The built Wasm core, in node: for expected messages and rule names. */
+export async function nodeCore() {
+  const glue = path.join(DIST, 'www', 'ext', 'wasm', 'caveat.js');
+  const core = await import(glue);
+  core.initSync({ module: fs.readFileSync(path.join(DIST, 'www', 'ext', 'wasm', 'caveat_bg.wasm')) });
+  return core;
+}
+
+/** The article pages every browser test visits: always the built-in example; the seed when ../shared is there. */
+export const PAGES = [
+  { name: 'example', path: 'article/example.html', skip: false },
+  { name: 'seed', path: 'article/seed.html', skip: SEED_SKIP },
+];
+
+/**
+ * Console errors and warnings on our fixture pages: they have no scripts of their
+ * own, so every one would come from Caveat (including CSP reports it caused).
+ */
+export function caveatProblems(messages) {
+  return messages.slice();
+}
+
+/** In the page: the centre of the first client rect of the first range of a category's highlight. */
+export function firstMarkPoint(category) {
+  const h = CSS.highlights.get(`caveat-${category}`);
+  if (!h) return null;
+  const [range] = h;
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() } : null;
+}
+
+/** In the page: the open card's text and mark id, or null. */
+export function cardState() {
+  const host = document.querySelector('caveat-card');
+  const card = host?.shadowRoot?.querySelector('.card');
+  if (!card) return null;
+  const r = card.getBoundingClientRect();
+  return {
+    text: card.textContent,
+    markId: card.dataset.markId,
+    category: card.dataset.category,
+    rect: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
+  };
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
