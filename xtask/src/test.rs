@@ -11,6 +11,7 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     crate::docs::main(&["--check".to_string()])?;
     crate::build::all()?;
+    crate::bench::check_built_wasm()?;
     crate::e2e::all(&[])?;
     Ok(())
 }
