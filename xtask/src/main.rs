@@ -1,6 +1,7 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
 //! and is quick when everything is already there.
 
+mod bench;
 mod build;
 mod docs;
 mod e2e;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         "docs" => docs::main(rest),
         "test" => test::all(rest),
         "build" => build::all(),
+        "bench" => bench::main(rest),
         "serve" => serve::main(rest),
         "run" => serve::run(rest),
         "e2e" => e2e::all(rest),

@@ -16,6 +16,7 @@ pub fn all(_args: &[String]) -> Result {
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
     crate::docs::main(&["--check".to_string()])?;
     crate::build::all()?;
+    crate::bench::check_built_wasm()?;
     crate::e2e::all(&[])?;
     Ok(())
 }

@@ -1,0 +1,421 @@
+//! `cargo xtask bench [--runs N] [--no-core] [--browser] [--readme]`: every benchmark of
+//! issue 8 in one run, printed as a table (and written to the README's `bench` section
+//! with `--readme`):
+//!
+//! - core: the criterion benches (`cargo bench --bench analyze`), MB/s per input and stage;
+//! - CLI vs the prose linters people run for this (write-good, retext-intensify, from
+//!   `bench/package.json`) on the same ~1 MB news file, alternating runs: median wall
+//!   time and peak memory of each, and the ratio;
+//! - sizes: the Wasm (raw, gzip -9), model assets, the zipped extension;
+//! - `--browser`: the headless-Chromium harness in `bench/browser/`.
+//!
+//! The machine has 2 cores shared with other jobs: wall times are medians of several
+//! alternating runs, and the README table names the machine they ran on.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::util::{root, run, shared, Result};
+
+#[allow(dead_code)] // the seed-article helpers serve the criterion benches
+#[path = "../../benches/corpus.rs"]
+mod corpus;
+
+/// The Wasm budget (issue 8): every byte is downloaded into every page.
+pub const WASM_GZIP_BUDGET: usize = 150 * 1024;
+const ZIP_BUDGET: u64 = 1024 * 1024;
+const CORE_BUDGET_MBS: f64 = 50.0;
+const CLI_RATIO_BUDGET: f64 = 25.0;
+const CLI_PEAK_BUDGET_KB: u64 = 30 * 1024;
+
+struct Options {
+    runs: usize,
+    core: bool,
+    browser: bool,
+    readme: bool,
+}
+
+fn parse(args: &[String]) -> Result<Options> {
+    let mut o = Options { runs: 7, core: true, browser: false, readme: false };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--runs" => {
+                o.runs = it.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0).ok_or("--runs needs a number > 0")?
+            }
+            "--no-core" => o.core = false,
+            "--browser" => o.browser = true,
+            "--readme" => o.readme = true,
+            other => return Err(format!("bench: unknown option {other} (--runs N, --no-core, --browser, --readme)")),
+        }
+    }
+    Ok(o)
+}
+
+pub fn main(args: &[String]) -> Result {
+    let o = parse(args)?;
+    let mut report = String::new();
+    let _ = writeln!(report, "{}\n", machine());
+    let shared = shared();
+    if shared.is_none() {
+        eprintln!("bench: ../shared is absent: the core and CLI benchmarks need its news text; sizes only");
+    }
+    if let (true, Some(_)) = (o.core, &shared) {
+        report.push_str(&core()?);
+    }
+    let mut news_file = None;
+    if let Some(shared) = &shared {
+        let (table, file) = cli_vs_alternatives(shared, o.runs)?;
+        report.push_str(&table);
+        news_file = Some(file);
+    }
+    report.push_str(&sizes()?);
+    if o.browser {
+        report.push_str(&browser(shared.as_deref())?);
+    }
+    if let Some(f) = news_file {
+        let _ = std::fs::remove_dir_all(f.parent().unwrap_or(&f));
+    }
+    println!("{report}");
+    if o.readme {
+        write_readme_section(&report)?;
+    }
+    Ok(())
+}
+
+/// "2 × AMD EPYC …, Linux x86_64": what the figures were measured on.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, m)| m.trim().to_string()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into());
+    format!(
+        "Measured by `cargo xtask bench` on {cores} × {model} ({} {}), load average {load} at the start: \
+         the cores are shared, so wall times are medians of alternating runs.",
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
+}
+
+// ---------------------------------------------------------------- core (criterion)
+
+fn core() -> Result<String> {
+    run(Command::new("cargo").args(["bench", "--bench", "analyze"]))?;
+    let dir = root().join("target").join("criterion");
+    let mut out = String::from(
+        "**Core, native** (`cargo bench --bench analyze`; median of criterion samples; budget ≥ 50 MB/s on news text)\n\n\
+         | input | analyze | Document::new | hedging | sourcing | translation | budget |\n\
+         |---|---:|---:|---:|---:|---:|---|\n",
+    );
+    for input in ["seed-8KB", "news-100KB", "news-1MB"] {
+        let Some(total) = criterion_mbs(&dir.join("analyze").join(input)) else { continue };
+        let stage = |s: &str| criterion_mbs(&dir.join("stages").join(s).join(input)).map_or("–".into(), fmt_mbs);
+        let verdict = if input == "seed-8KB" { "–".to_string() } else { budget(total >= CORE_BUDGET_MBS) };
+        let _ = writeln!(
+            out,
+            "| {input} | **{}** | {} | {} | {} | {} | {verdict} |",
+            fmt_mbs(total),
+            stage("document"),
+            stage("hedging"),
+            stage("sourcing"),
+            stage("translation")
+        );
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+/// MB/s (10^6 bytes) from a criterion result folder: its byte throughput over the median time.
+fn criterion_mbs(dir: &Path) -> Option<f64> {
+    let read = |f: &str| -> Option<serde_json::Value> {
+        serde_json::from_str(&std::fs::read_to_string(dir.join("new").join(f)).ok()?).ok()
+    };
+    let ns = read("estimates.json")?["median"]["point_estimate"].as_f64()?;
+    let bytes = read("benchmark.json")?["throughput"]["Bytes"].as_f64()?;
+    (ns > 0.0).then(|| bytes / ns * 1e3)
+}
+
+fn fmt_mbs(v: f64) -> String {
+    if v >= 1000.0 {
+        format!("{:.1} GB/s", v / 1000.0)
+    } else {
+        format!("{v:.0} MB/s")
+    }
+}
+
+fn budget(met: bool) -> String {
+    if met { "met" } else { "**missed**" }.to_string()
+}
+
+// ---------------------------------------------------------------- CLI vs alternatives
+
+struct Tool {
+    name: &'static str,
+    cmd: Vec<String>,
+    walls: Vec<f64>,
+    peaks_kb: Vec<u64>,
+    findings: Option<usize>,
+}
+
+fn cli_vs_alternatives(shared: &Path, runs: usize) -> Result<(String, PathBuf)> {
+    let text = corpus::news_text(shared, 1_000_000).ok_or("no PolNeAR test articles under ../shared")?;
+    let dir = std::env::temp_dir().join(format!("caveat-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let file = dir.join("news-1MB.txt");
+    std::fs::write(&file, &text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+
+    run(Command::new("cargo").args(["build", "--release", "--bin", "caveat"]))?;
+    npm_install()?;
+    let caveat = root().join("target").join("release").join("caveat");
+    let bench = root().join("bench");
+    let f = file.to_string_lossy().into_owned();
+    let node = |script: &str| vec!["node".to_string(), bench.join(script).to_string_lossy().into_owned(), f.clone()];
+    let mut tools = vec![
+        Tool {
+            name: "caveat (CLI, --format json)",
+            cmd: vec![caveat.to_string_lossy().into_owned(), "--format".into(), "json".into(), f.clone()],
+            walls: vec![],
+            peaks_kb: vec![],
+            findings: None,
+        },
+        Tool {
+            name: "write-good 1.0.8 (API)",
+            cmd: node("write-good.mjs"),
+            walls: vec![],
+            peaks_kb: vec![],
+            findings: None,
+        },
+        Tool {
+            name: "retext-intensify 7 (retext-english)",
+            cmd: node("retext-intensify.mjs"),
+            walls: vec![],
+            peaks_kb: vec![],
+            findings: None,
+        },
+    ];
+    let time = Path::new("/usr/bin/time").exists();
+    if !time {
+        eprintln!("bench: /usr/bin/time is missing (Debian package `time`): peak memory not measured");
+    }
+    // Alternate: one run of each tool per round, so a burst of load hits all of them.
+    for round in 0..runs {
+        eprintln!("bench: round {}/{runs}", round + 1);
+        for t in &mut tools {
+            let out = dir.join("out.json");
+            let rss = dir.join("rss.txt");
+            let mut cmd = if time {
+                let mut c = Command::new("/usr/bin/time");
+                c.arg("-f").arg("%M").arg("-o").arg(&rss).args(&t.cmd);
+                c
+            } else {
+                let mut c = Command::new(&t.cmd[0]);
+                c.args(&t.cmd[1..]);
+                c
+            };
+            let stdout = std::fs::File::create(&out).map_err(|e| e.to_string())?;
+            let start = Instant::now();
+            let status = cmd
+                .current_dir(root())
+                .stdout(stdout)
+                .stderr(Stdio::inherit())
+                .status()
+                .map_err(|e| format!("cannot run {}: {e}", t.cmd.join(" ")))?;
+            let wall = start.elapsed().as_secs_f64();
+            if !status.success() {
+                return Err(format!("{} failed ({status})", t.cmd.join(" ")));
+            }
+            t.walls.push(wall);
+            if let Some(kb) = std::fs::read_to_string(&rss).ok().and_then(|s| s.trim().parse().ok()) {
+                t.peaks_kb.push(kb);
+            }
+            if t.findings.is_none() {
+                t.findings = count_findings(&out);
+            }
+        }
+    }
+
+    let base_wall = median(&tools[0].walls);
+    let base_peak = median_u64(&tools[0].peaks_kb);
+    let mut out = format!(
+        "**CLI vs alternatives** on the same {:.2} MB of news text (PolNeAR test articles), {runs} alternating runs; \
+         wall time includes process start (node's too); peak = max RSS\n\n\
+         | tool | median wall | peak memory | findings | caveat is |\n|---|---:|---:|---:|---|\n",
+        text.len() as f64 / 1e6
+    );
+    for t in &tools {
+        let wall = median(&t.walls);
+        let peak = median_u64(&t.peaks_kb);
+        let ratio = if std::ptr::eq(t, &tools[0]) { "–".into() } else { format!("{:.0}× faster", wall / base_wall) };
+        let _ = writeln!(
+            out,
+            "| {} | {:.0} ms | {} | {} | {ratio} |",
+            t.name,
+            wall * 1e3,
+            peak.map_or("–".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+            t.findings.map_or("?".into(), |n| n.to_string()),
+        );
+    }
+    let wg = &tools[1];
+    let ratio = median(&wg.walls) / base_wall;
+    let less_memory = match (base_peak, median_u64(&wg.peaks_kb)) {
+        (Some(c), Some(w)) => c < w,
+        _ => false,
+    };
+    let _ = writeln!(
+        out,
+        "\nBudgets: caveat ≥ {CLI_RATIO_BUDGET:.0}× faster than write-good with less memory: {} ({ratio:.0}×); \
+         CLI peak ≤ 30 MB: {} ({}).\n",
+        budget(ratio >= CLI_RATIO_BUDGET && less_memory),
+        budget(base_peak.is_some_and(|kb| kb <= CLI_PEAK_BUDGET_KB)),
+        base_peak.map_or("not measured".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+    );
+    Ok((out, file))
+}
+
+/// bench/node_modules from the lockfile, when missing or older than it.
+fn npm_install() -> Result {
+    let dir = root().join("bench");
+    let stamp = dir.join("node_modules").join(".package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+}
+
+/// Marks a tool reported: the length of its JSON array, or of caveat's `annotations`.
+fn count_findings(out: &Path) -> Option<usize> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out).ok()?).ok()?;
+    v.as_array().or_else(|| v["annotations"].as_array()).map(Vec::len)
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    s.get(s.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn median_u64(v: &[u64]) -> Option<u64> {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s.get(s.len() / 2).copied()
+}
+
+// ---------------------------------------------------------------- sizes
+
+/// The test command's size check, after `cargo xtask build`: size is deterministic,
+/// so the budget is a test, not just a benchmark figure.
+pub fn check_built_wasm() -> Result {
+    check_wasm_budget(&root().join("target").join("wasm-bindgen")).map(|_| ())
+}
+
+/// Raw and gzip size of the built Wasm; fails when the gzip size is over budget.
+pub fn check_wasm_budget(wasm_dir: &Path) -> Result<(usize, usize)> {
+    let path = wasm_dir.join("caveat_bg.wasm");
+    let wasm = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let gz = crate::build::gzip_len(&wasm);
+    if gz > WASM_GZIP_BUDGET {
+        return Err(format!(
+            "the Wasm is {gz} bytes gzip -9, over the {WASM_GZIP_BUDGET}-byte budget ({} over): see `twiggy top` \
+             on {} for what grew",
+            gz - WASM_GZIP_BUDGET,
+            path.display()
+        ));
+    }
+    eprintln!("Wasm size: {gz} bytes gzip -9 (budget {WASM_GZIP_BUDGET}), {} raw", wasm.len());
+    Ok((wasm.len(), gz))
+}
+
+fn sizes() -> Result<String> {
+    crate::build::all()?;
+    let (raw, gz) = check_wasm_budget(&root().join("target").join("wasm-bindgen"))?;
+    let kb = |n: u64| format!("{:.1} KB", n as f64 / 1024.0);
+    let mut out =
+        String::from("**Sizes** (`cargo xtask build`)\n\n| what | raw | gzip -9 | budget |\n|---|---:|---:|---|\n");
+    let _ = writeln!(
+        out,
+        "| Wasm core (`caveat_bg.wasm`) | {} | **{}** | ≤ 150 KB gzip: {} |",
+        kb(raw as u64),
+        kb(gz as u64),
+        budget(gz <= WASM_GZIP_BUDGET)
+    );
+    let assets = root().join("assets");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&assets).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    files.sort();
+    for f in files.iter().filter(|f| f.is_file()) {
+        let bytes = std::fs::read(f).map_err(|e| e.to_string())?;
+        let name = f.strip_prefix(root()).unwrap_or(f).display().to_string();
+        let _ = writeln!(
+            out,
+            "| model asset `{name}` | {} | {} | – |",
+            kb(bytes.len() as u64),
+            kb(crate::build::gzip_len(&bytes) as u64)
+        );
+    }
+    for browser in crate::build::BROWSERS {
+        let zip = root().join("dist").join(format!("caveat-{browser}.zip"));
+        if let Ok(m) = std::fs::metadata(&zip) {
+            let _ = writeln!(
+                out,
+                "| extension zip ({browser}) | {} | (zip) | ≤ 1 MB: {} |",
+                kb(m.len()),
+                budget(m.len() <= ZIP_BUDGET)
+            );
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- browser
+
+fn browser(shared: Option<&Path>) -> Result<String> {
+    let script = root().join("bench").join("browser").join("run.mjs");
+    let mut cmd = Command::new("node");
+    cmd.arg(&script).current_dir(root());
+    if let Some(s) = shared {
+        cmd.arg(s);
+    }
+    eprintln!("» node {}", script.display());
+    let out = cmd.stderr(Stdio::inherit()).output().map_err(|e| format!("cannot run node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("the browser harness failed ({})", out.status));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+// ---------------------------------------------------------------- README
+
+fn write_readme_section(report: &str) -> Result {
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).map_err(|e| format!("cannot read README.md: {e}"))?;
+    let (open, close) = ("<!-- section:bench -->", "<!-- /section:bench -->");
+    let (Some(a), Some(b)) = (readme.find(open), readme.find(close)) else {
+        return Err("README.md has no bench section markers".into());
+    };
+    if b < a {
+        return Err("README.md's bench section markers are out of order".into());
+    }
+    let body = format!(
+        "\n`cargo xtask bench --browser --readme` regenerates this section (`cargo bench --bench analyze` \
+         for the core alone).\n\n{}\n",
+        report.trim()
+    );
+    let updated = format!("{}{open}{body}{}", &readme[..a], &readme[b..]);
+    std::fs::write(&path, updated).map_err(|e| format!("cannot write README.md: {e}"))?;
+    eprintln!("wrote the bench section of README.md");
+    Ok(())
+}
