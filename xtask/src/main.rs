@@ -3,6 +3,7 @@
 
 mod setup;
 mod test;
+mod train_lm;
 mod util;
 
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ const HELP: &str = "cargo xtask <task>
   serve        only the serving part of `run` (after a build)
   scoreboard   detection quality on ../shared/eval  [--json] [--check]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
+  train-lm     rebuild assets/translation-lm.bin (the translation detector's news-English model)
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::all(),
         "test" => test::all(rest),
+        "train-lm" => train_lm::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())
