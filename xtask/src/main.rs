@@ -11,6 +11,7 @@ mod hedging_eval;
 mod serve;
 mod setup;
 mod test;
+mod train_lm;
 mod util;
 
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ const HELP: &str = "cargo xtask <task>
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   docs         regenerate docs/rules.md from the rules' docs  [--check]
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
+  train-lm     rebuild assets/translation-lm.bin (the translation detector's news-English model)
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),
+        "train-lm" => train_lm::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

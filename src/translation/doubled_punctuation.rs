@@ -1,0 +1,56 @@
+//! Doubled punctuation separated by a space: "affiliates. ." — left by conversion
+//! or translation, never by an editor.
+
+use crate::report::Annotation;
+use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
+
+pub static RULE: Rule = Rule {
+    id: "translation/doubled-punctuation",
+    category: Category::Translation,
+    name: "Doubled punctuation",
+    message: "Stray or doubled punctuation (\". .\"), left behind by conversion or translation.",
+    why: "Doubled full stops and stray marks slip into text that was converted, scraped or machine translated without an editor reading it.",
+    example: "targeting local ISIS and al-Qaeda affiliates. .",
+    strength: Strength::Weak,
+};
+
+pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
+    let mut n = 0;
+    for i in 2..doc.tokens.len() {
+        let (a, b) = (doc.tok(i - 1), doc.tok(i));
+        // ". ." and ", ." after a word; ". . ." (a spaced ellipsis) is a style, not an error.
+        let spaced_ellipsis = doc.tok(i - 2) == "." || doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == ".");
+        if matches!(a, "." | ",")
+            && matches!(b, "." | ",")
+            && doc.is_word(i - 2)
+            && doc.tokens[i].space_before
+            && !doc.tokens[i].newline_before
+            && !spaced_ellipsis
+        {
+            out.push(Annotation::new(&RULE, doc.tokens[i - 2].start, doc.tokens[i].end));
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Translation;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_doubled_stops() {
+        assert_marks(Translation, "It targets local affiliates. .", &["affiliates. ."]);
+        assert_marks(Translation, "They met in Doha, . Then they left.", &["Doha, ."]);
+    }
+
+    #[test]
+    fn native_english_stays_clean() {
+        for text in ["He paused . . . and went on.", "WASHINGTON (AP) — It passed. Then it failed.", "Items: a. b. c."]
+        {
+            assert_no_marks(Translation, text);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! A name glued to a stray capital: "KarenN's" (for "CNN's") — a name mangled
+//! when machine translation transliterated it back and forth.
+
+use crate::report::Annotation;
+use crate::rule::{Category, Rule, Strength};
+use crate::text::{Document, TokenKind};
+
+pub static RULE: Rule = Rule {
+    id: "translation/mangled-name",
+    category: Category::Translation,
+    name: "Mangled name",
+    message: "A word with a stray capital at its end (\"KarenN's\"): a name mangled in translation.",
+    why: "Names with capitals inside them exist (\"McCain\", \"iPhone\", \"DeSantis\"), but an ordinary name with a single capital stuck to its end is what round-trip machine translation makes of an acronym or an unknown name. The reader cannot tell who is meant.",
+    example: "KarenN's Karen Smith contributed",
+    strength: Strength::Strong,
+};
+
+/// `Xxxx` + one capital, optionally with a possessive: "KarenN", "KarenN's".
+fn is_mangled(word: &str) -> bool {
+    let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    let b = stem.as_bytes();
+    let n = b.len();
+    n >= 5
+        && b[0].is_ascii_uppercase()
+        && b[n - 1].is_ascii_uppercase()
+        && b[1..n - 1].iter().all(u8::is_ascii_lowercase)
+}
+
+pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
+    let mut n = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // Handles ("@NolteNC") and hashtags are names their owners spelled.
+        let handle = i > 0 && !t.space_before && matches!(doc.tok(i - 1), "@" | "#" | "/" | "." | "_");
+        if t.kind == TokenKind::Word && !handle && is_mangled(doc.tok(i)) {
+            out.push(Annotation::new(&RULE, t.start, t.end));
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Translation;
+    use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn marks_a_stray_capital() {
+        assert_marks(Translation, "KarenN’s Karen Smith and Jeremy Diamond contributed.", &["KarenN’s"]);
+        assert_marks(Translation, "Reporting by DavidS in Paris.", &["DavidS"]);
+    }
+
+    #[test]
+    fn native_english_stays_clean() {
+        for text in [
+            "iPhone sales rose at McDonald's, JPMorgan and SiriusXM; DeSantis and LeBron spoke.",
+            "He has a PhD from the DoD. Follow @NolteNC and #PalinUSA.",
+            "WASHINGTON (AP) — CNN's Karen Smith contributed to this report.",
+        ] {
+            assert_no_marks(Translation, text);
+        }
+    }
+}
