@@ -14,52 +14,289 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Anonymous office-holders and insiders: unnamed even with a definite article
 /// ("the official said" points back to someone the reader was never told).
 const ANONYMOUS: &[&str] = &[
-    "official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
-    "insider", "insiders", "staffer", "staffers", "strategist", "strategists", "operative", "operatives", "diplomat",
-    "diplomats", "confidant", "confidants", "loyalists", "surrogates", "allies", "negotiators", "lawmakers",
-    "legislators", "authorities", "investigators", "prosecutors", "regulators", "leaders", "officers", "agents",
-    "employees", "staff", "members", "executives", "organizers", "planners", "sources",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "staffer",
+    "staffers",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "diplomat",
+    "diplomats",
+    "confidant",
+    "confidants",
+    "loyalists",
+    "surrogates",
+    "allies",
+    "negotiators",
+    "lawmakers",
+    "legislators",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "regulators",
+    "leaders",
+    "officers",
+    "agents",
+    "employees",
+    "staff",
+    "members",
+    "executives",
+    "organizers",
+    "planners",
+    "sources",
 ];
 
 /// Collective and generic groups: "who?" — critics, experts, Republicans, many.
 const VAGUE: &[&str] = &[
-    "critics", "experts", "analysts", "observers", "commentators", "pundits", "scholars", "historians", "economists",
-    "scientists", "researchers", "academics", "people", "voters", "americans", "citizens", "residents", "conservatives",
-    "liberals", "progressives", "moderates", "independents", "evangelicals", "activists", "advocates", "protesters",
-    "protestors", "demonstrators", "environmentalists", "supporters", "opponents", "detractors", "skeptics",
-    "sceptics", "proponents", "backers", "fans", "readers", "viewers", "groups", "companies", "corporations",
-    "businesses", "creditors", "investors", "taxpayers", "parents", "republicans", "democrats", "europeans",
-    "latinos", "hispanics", "mexicans", "african-americans", "muslims", "christians", "catholics", "immigrants",
-    "women", "men", "youths", "students", "teachers", "doctors", "nations", "countries", "governments", "others",
-    "some", "many", "most", "few", "several", "everyone", "everybody", "anyone", "anybody", "nobody", "someone",
-    "somebody", "media", "pollsters", "insurers", "lenders", "donors", "consumers", "workers", "members",
+    "critics",
+    "experts",
+    "analysts",
+    "observers",
+    "commentators",
+    "pundits",
+    "scholars",
+    "historians",
+    "economists",
+    "scientists",
+    "researchers",
+    "academics",
+    "people",
+    "voters",
+    "americans",
+    "citizens",
+    "residents",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "moderates",
+    "independents",
+    "evangelicals",
+    "activists",
+    "advocates",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "environmentalists",
+    "supporters",
+    "opponents",
+    "detractors",
+    "skeptics",
+    "sceptics",
+    "proponents",
+    "backers",
+    "fans",
+    "readers",
+    "viewers",
+    "groups",
+    "companies",
+    "corporations",
+    "businesses",
+    "creditors",
+    "investors",
+    "taxpayers",
+    "parents",
+    "republicans",
+    "democrats",
+    "europeans",
+    "latinos",
+    "hispanics",
+    "mexicans",
+    "african-americans",
+    "muslims",
+    "christians",
+    "catholics",
+    "immigrants",
+    "women",
+    "men",
+    "youths",
+    "students",
+    "teachers",
+    "doctors",
+    "nations",
+    "countries",
+    "governments",
+    "others",
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "someone",
+    "somebody",
+    "media",
+    "pollsters",
+    "insurers",
+    "lenders",
+    "donors",
+    "consumers",
+    "workers",
+    "members",
 ];
 
 /// Singular people: "a friend said", "one Republican asked" — an unnamed individual.
 const PERSON_SINGULAR: &[&str] = &[
-    "man", "woman", "resident", "voter", "doctor", "nurse", "teacher", "student", "witness", "neighbor", "neighbour",
-    "bartender", "questioner", "attendee", "participant", "donor", "supporter", "veteran", "worker", "employee",
-    "farmer", "parent", "mother", "friend", "relative", "colleague", "republican", "democrat", "member", "person",
-    "observer", "analyst", "expert", "critic", "lawmaker", "legislator", "investigator", "prosecutor", "officer",
-    "agent", "executive", "insider", "activist", "caller", "protester", "reader", "viewer", "listener",
-    "businessman", "businesswoman", "owner", "staffer", "aide", "adviser", "advisor", "official", "source",
-    "diplomat", "strategist", "operative", "leader", "someone", "somebody",
+    "man",
+    "woman",
+    "resident",
+    "voter",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "witness",
+    "neighbor",
+    "neighbour",
+    "bartender",
+    "questioner",
+    "attendee",
+    "participant",
+    "donor",
+    "supporter",
+    "veteran",
+    "worker",
+    "employee",
+    "farmer",
+    "parent",
+    "mother",
+    "friend",
+    "relative",
+    "colleague",
+    "republican",
+    "democrat",
+    "member",
+    "person",
+    "observer",
+    "analyst",
+    "expert",
+    "critic",
+    "lawmaker",
+    "legislator",
+    "investigator",
+    "prosecutor",
+    "officer",
+    "agent",
+    "executive",
+    "insider",
+    "activist",
+    "caller",
+    "protester",
+    "reader",
+    "viewer",
+    "listener",
+    "businessman",
+    "businesswoman",
+    "owner",
+    "staffer",
+    "aide",
+    "adviser",
+    "advisor",
+    "official",
+    "source",
+    "diplomat",
+    "strategist",
+    "operative",
+    "leader",
+    "someone",
+    "somebody",
 ];
 
 /// Representatives who speak on record for a principal: "a Coca-Cola spokesman".
 const SPOKESPEOPLE: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative",
-    "representatives", "lawyer", "lawyers", "attorney", "attorneys", "press",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+    "representative",
+    "representatives",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "press",
 ];
 
 /// Heads that make a phrase a document, poll, study or filing.
 const DOCUMENTS: &[&str] = &[
-    "report", "poll", "survey", "study", "memo", "indictment", "filing", "data", "analysis", "letter", "statement",
-    "document", "documents", "complaint", "lawsuit", "ruling", "video", "ad", "book", "article", "paper", "research",
-    "finding", "findings", "records", "record", "email", "emails", "tweet", "transcript", "audit", "review",
-    "assessment", "estimate", "estimates", "figures", "numbers", "census", "order", "decision", "opinion",
-    "editorial", "bill", "law", "legislation", "budget", "plan", "proposal", "platform", "website", "chart",
-    "model", "projection", "forecast", "index", "results", "count", "tally", "story", "release", "footage",
+    "report",
+    "poll",
+    "survey",
+    "study",
+    "memo",
+    "indictment",
+    "filing",
+    "data",
+    "analysis",
+    "letter",
+    "statement",
+    "document",
+    "documents",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "video",
+    "ad",
+    "book",
+    "article",
+    "paper",
+    "research",
+    "finding",
+    "findings",
+    "records",
+    "record",
+    "email",
+    "emails",
+    "tweet",
+    "transcript",
+    "audit",
+    "review",
+    "assessment",
+    "estimate",
+    "estimates",
+    "figures",
+    "numbers",
+    "census",
+    "order",
+    "decision",
+    "opinion",
+    "editorial",
+    "bill",
+    "law",
+    "legislation",
+    "budget",
+    "plan",
+    "proposal",
+    "platform",
+    "website",
+    "chart",
+    "model",
+    "projection",
+    "forecast",
+    "index",
+    "results",
+    "count",
+    "tally",
+    "story",
+    "release",
+    "footage",
 ];
 
 /// Plural documents with no name are vague: "polls show", "recent studies suggest".
@@ -67,16 +304,109 @@ const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports"];
 
 /// Words that make a capitalised run an organisation.
 const ORG_WORDS: &[&str] = &[
-    "times", "post", "journal", "news", "network", "press", "tribune", "herald", "magazine", "house", "department",
-    "ministry", "committee", "council", "agency", "administration", "campaign", "party", "commission", "court",
-    "university", "institute", "foundation", "bureau", "office", "service", "police", "army", "navy", "embassy",
-    "government", "senate", "congress", "pentagon", "kremlin", "taliban", "group", "association", "union",
-    "corporation", "company", "inc", "corp", "bank", "fund", "board", "center", "centre", "organization",
-    "organisation", "coalition", "federation", "league", "caucus", "team", "channel", "guard", "cabinet",
-    "parliament", "assembly", "legislature", "state", "emirate", "reuters", "bloomberg", "politico", "breitbart",
-    "associated", "gallup", "quinnipiac", "nbc", "abc", "cbs", "fox", "msnbc", "cnn", "fbi", "cia", "nato", "un",
-    "gop", "dnc", "rnc", "aclu", "naacp", "irs", "epa", "doj", "state", "county", "city", "republic", "kingdom",
-    "nations", "forces", "ministry", "club", "society", "institution", "project", "watch", "trust", "capital",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "network",
+    "press",
+    "tribune",
+    "herald",
+    "magazine",
+    "house",
+    "department",
+    "ministry",
+    "committee",
+    "council",
+    "agency",
+    "administration",
+    "campaign",
+    "party",
+    "commission",
+    "court",
+    "university",
+    "institute",
+    "foundation",
+    "bureau",
+    "office",
+    "service",
+    "police",
+    "army",
+    "navy",
+    "embassy",
+    "government",
+    "senate",
+    "congress",
+    "pentagon",
+    "kremlin",
+    "taliban",
+    "group",
+    "association",
+    "union",
+    "corporation",
+    "company",
+    "inc",
+    "corp",
+    "bank",
+    "fund",
+    "board",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "coalition",
+    "federation",
+    "league",
+    "caucus",
+    "team",
+    "channel",
+    "guard",
+    "cabinet",
+    "parliament",
+    "assembly",
+    "legislature",
+    "state",
+    "emirate",
+    "reuters",
+    "bloomberg",
+    "politico",
+    "breitbart",
+    "associated",
+    "gallup",
+    "quinnipiac",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "cnn",
+    "fbi",
+    "cia",
+    "nato",
+    "un",
+    "gop",
+    "dnc",
+    "rnc",
+    "aclu",
+    "naacp",
+    "irs",
+    "epa",
+    "doj",
+    "state",
+    "county",
+    "city",
+    "republic",
+    "kingdom",
+    "nations",
+    "forces",
+    "ministry",
+    "club",
+    "society",
+    "institution",
+    "project",
+    "watch",
+    "trust",
+    "capital",
 ];
 
 /// Heads that name a place or body on record without a capital: "police said".
@@ -131,7 +461,10 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     let vague_quantifier = matches!(first, "some" | "many" | "most" | "few" | "several");
     if includes_name && !vague_quantifier {
         let surname = appositive.iter().rev().find(|&&i| doc.is_capitalized(i)).map(|&i| doc.tok(i));
-        return Verdict { name: surname.map(|s| strip_possessive(s).to_string()), ..Verdict::new(SourceKind::NamedPerson, None, plural) };
+        return Verdict {
+            name: surname.map(|s| strip_possessive(s).to_string()),
+            ..Verdict::new(SourceKind::NamedPerson, None, plural)
+        };
     }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
     if familiar && (is_person_noun(head_low) || head_low == "person") && !SPOKESPEOPLE.contains(&head_low) {
@@ -142,7 +475,21 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
         // On record for someone; whom they speak for is a name or a back-reference.
         return Verdict::new(SourceKind::NamedOrg, None, plural);
     }
-    if ANONYMOUS.contains(&head_low) || (matches!(head_low, "official" | "source" | "aide" | "adviser" | "advisor" | "insider" | "staffer" | "diplomat" | "strategist" | "operative")) {
+    if ANONYMOUS.contains(&head_low)
+        || (matches!(
+            head_low,
+            "official"
+                | "source"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "insider"
+                | "staffer"
+                | "diplomat"
+                | "strategist"
+                | "operative"
+        ))
+    {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
     if VAGUE.contains(&head_low) {
@@ -154,7 +501,8 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     if matches!(head_low, "one" | "other") && first == "no" {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), false);
     }
-    if VAGUE_DOCUMENTS.contains(&head_low) && !words.iter().any(|w| matches!(*w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
+    if VAGUE_DOCUMENTS.contains(&head_low)
+        && !words.iter().any(|w| matches!(*w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
         && !src.tokens.clone().any(|i| doc.is_capitalized(i) && i != src.tokens.start)
     {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
@@ -166,17 +514,16 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
         return Verdict { name: None, ..Verdict::new(SourceKind::NamedOrg, None, true) };
     }
     // Names: the capitalised words of the phrase, skipping a sentence-initial determiner.
-    let caps: Vec<usize> = src
-        .tokens
-        .clone()
-        .filter(|&i| doc.is_capitalized(i) && !DETERMINERS.contains(&low(doc, i)))
-        .collect();
+    let caps: Vec<usize> =
+        src.tokens.clone().filter(|&i| doc.is_capitalized(i) && !DETERMINERS.contains(&low(doc, i))).collect();
     let head_is_cap = doc.is_capitalized(src.head) || is_acronym(doc.tok(src.head));
     if head_is_cap && !caps.is_empty() {
-        let org = caps.iter().any(|&i| ORG_WORDS.contains(&strip_possessive(low(doc, i))) || is_acronym(doc.tok(i)))
-            || (first == "the" && caps.len() >= 1);
+        // The capitalised run that ends at the head: "Kayleigh McEnany", "New York Times".
+        let run: Vec<usize> = caps.iter().copied().filter(|&i| (i..=src.head).all(|k| caps.contains(&k))).collect();
+        let org = run.iter().any(|&i| ORG_WORDS.contains(&strip_possessive(low(doc, i))) || is_acronym(doc.tok(i)))
+            || (first == "the" && !TITLES.contains(&head_low));
         if org {
-            let name: Vec<&str> = caps.iter().map(|&i| strip_possessive(doc.tok(i))).collect();
+            let name: Vec<&str> = run.iter().map(|&i| strip_possessive(doc.tok(i))).collect();
             return Verdict { name: Some(name.join(" ")), ..Verdict::new(SourceKind::NamedOrg, None, false) };
         }
         if TITLES.contains(&head_low) {
@@ -207,7 +554,8 @@ mod tests {
         let doc = Document::new(text);
         let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == cue).expect("cue in text");
         let s = doc.sentences[0].tokens.clone();
-        let src = source::before(&doc, i, s.clone()).or_else(|| source::after(&doc, i + 1, s)).expect("a source");
+        let src = if cue == "to" { None } else { source::before(&doc, i, s.clone()) };
+        let src = src.or_else(|| source::after(&doc, i + 1, s)).expect("a source");
         let v = classify(&doc, &src);
         (v.kind, v.name)
     }

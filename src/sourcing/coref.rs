@@ -78,7 +78,7 @@ mod tests {
             (vec![(0, v(NamedPerson, false, Some("Ratcliffe")))], "he", 1, Pronoun, Some("Ratcliffe")),
             (vec![(0, v(Vague, true, None))], "they", 2, Vague, None),
             (vec![(0, v(Vague, true, None)), (1, v(NamedPerson, false, Some("Cook")))], "they", 2, Vague, None),
-            (vec![(0, v(Vague, true, None)), (1, v(NamedOrg, true, Some("Times")))], "they", 2, Pronoun, None),
+            (vec![(0, v(Vague, true, None)), (1, v(NamedOrg, true, Some("Times")))], "they", 2, Pronoun, Some("Times")),
             (vec![(0, v(Unnamed, false, None))], "he", 9, Pronoun, None),
             (vec![(0, v(Unnamed, true, None))], "we", 1, Pronoun, None),
             (vec![], "she", 0, Pronoun, None),

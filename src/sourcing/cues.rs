@@ -195,8 +195,21 @@ const STANCE_ADJECTIVES: &[&str] = &[
 /// Past participles that make an agentless attribution after "it is/was/has been":
 /// "it was reported", "it is widely believed".
 const AGENTLESS_PARTICIPLES: &[&str] = &[
-    "alleged", "argued", "believed", "claimed", "estimated", "expected", "feared", "rumored", "rumoured", "reported",
-    "said", "suggested", "suspected", "thought", "understood",
+    "alleged",
+    "argued",
+    "believed",
+    "claimed",
+    "estimated",
+    "expected",
+    "feared",
+    "rumored",
+    "rumoured",
+    "reported",
+    "said",
+    "suggested",
+    "suspected",
+    "thought",
+    "understood",
 ];
 
 /// Participles that make an agentless attribution before "to": "he is said to have".

@@ -68,9 +68,36 @@ fn anonymity_phrases() -> &'static PhraseSet {
 
 /// Verbs that invert with their subject after a quote: "“…,” said the official".
 const INVERTING: &[&str] = &[
-    "say", "add", "write", "ask", "tweet", "note", "explain", "recall", "insist", "argue", "warn", "declare", "reply",
-    "respond", "quip", "joke", "observe", "complain", "remark", "state", "conclude", "predict", "acknowledge",
-    "admit", "announce", "counter", "suggest", "claim", "report", "continue",
+    "say",
+    "add",
+    "write",
+    "ask",
+    "tweet",
+    "note",
+    "explain",
+    "recall",
+    "insist",
+    "argue",
+    "warn",
+    "declare",
+    "reply",
+    "respond",
+    "quip",
+    "joke",
+    "observe",
+    "complain",
+    "remark",
+    "state",
+    "conclude",
+    "predict",
+    "acknowledge",
+    "admit",
+    "announce",
+    "counter",
+    "suggest",
+    "claim",
+    "report",
+    "continue",
 ];
 
 fn byte_span(doc: &Document, tokens: &Range<usize>) -> (usize, usize) {
@@ -119,6 +146,9 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> Vec<Attribution> {
         let anonymous_here = anonymity.iter().find(|m| range.contains(&m.first));
         let before = attributions.len();
         for cue in cues::find(doc, range.clone()) {
+            if anonymous_here.is_some_and(|m| cue.tokens.start < m.last && m.first < cue.tokens.end) {
+                continue; // "asked not to be named" is the anonymity, not a cue of its own
+            }
             let found = find_source(doc, &cue, range.clone());
             if found.is_none() && cue.form != CueForm::Agentless {
                 continue;
@@ -213,7 +243,18 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_text() {
-        for t in ["", "said", "according to", "citing", ", said", "It was", "“,” said", "who said", "He, said", "a, b, said the"] {
+        for t in [
+            "",
+            "said",
+            "according to",
+            "citing",
+            ", said",
+            "It was",
+            "“,” said",
+            "who said",
+            "He, said",
+            "a, b, said the",
+        ] {
             let _ = analyze(t);
         }
     }

@@ -20,7 +20,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Troops were targeted, the source said.", &["the source said"]),
             ("A European intelligence official told CNN that it was true.", &["A European intelligence official told"]),
-            ("The plan stalled, according to two administration officials.", &["according to two administration officials"]),
+            (
+                "The plan stalled, according to two administration officials.",
+                &["according to two administration officials"],
+            ),
             ("Citing officials, the Times reported that Trump was briefed.", &["Citing officials"]),
             ("The newspaper said officials had thought of possible answers.", &["officials had thought"]),
             ("“It is bad,” said the official.", &["said the official"]),

@@ -19,7 +19,10 @@ mod tests {
     fn table() {
         let cases: &[(&str, &[&str])] = &[
             ("People familiar with the matter said the deal was off.", &["People familiar with the matter said"]),
-            ("The deal was off, according to people familiar with the matter.", &["according to people familiar with the matter"]),
+            (
+                "The deal was off, according to people familiar with the matter.",
+                &["according to people familiar with the matter"],
+            ),
             ("A source close to the talks said it was over.", &["A source close to the talks said"]),
             // Negatives: familiarity that is not a source.
             ("She is familiar with the matter and said nothing.", &[]),
