@@ -69,11 +69,13 @@ mod tests {
         Verdict { kind, rule, name: name.map(String::from), plural }
     }
 
+    /// (history as (sentence, verdict), pronoun, its sentence, expected kind, expected name)
+    type Case = (Vec<(usize, Verdict)>, &'static str, usize, SourceKind, Option<&'static str>);
+
     #[test]
     fn resolution_table() {
         use SourceKind::*;
-        // (history as (sentence, verdict), pronoun, sentence, expected kind, expected name)
-        let cases: Vec<(Vec<(usize, Verdict)>, &str, usize, SourceKind, Option<&str>)> = vec![
+        let cases: Vec<Case> = vec![
             (vec![(0, v(Unnamed, false, None))], "he", 1, Unnamed, None),
             (vec![(0, v(NamedPerson, false, Some("Ratcliffe")))], "he", 1, Pronoun, Some("Ratcliffe")),
             (vec![(0, v(Vague, true, None))], "they", 2, Vague, None),

@@ -218,10 +218,12 @@ mod tests {
         doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
     }
 
-    /// (sentence, cue word, expected source phrase, expected head)
+    /// (sentence, cue word, expected (source phrase, head))
+    type Case = (&'static str, &'static str, Option<(&'static str, &'static str)>);
+
     #[test]
     fn subject_before_the_cue() {
-        let cases: &[(&str, &str, Option<(&str, &str)>)] = &[
+        let cases: &[Case] = &[
             ("Troops died, the source said.", "said", Some(("the source", "source"))),
             ("The newspaper said officials had thought of it.", "thought", Some(("officials", "officials"))),
             (
@@ -256,7 +258,7 @@ mod tests {
 
     #[test]
     fn phrase_after_the_cue() {
-        let cases: &[(&str, &str, Option<(&str, &str)>)] = &[
+        let cases: &[Case] = &[
             (
                 "It fell, according to two administration officials.",
                 "to",
