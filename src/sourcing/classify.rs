@@ -1,0 +1,599 @@
+//! What kind of source a phrase names: a person, an organisation, a document, a
+//! pronoun, an anonymous source, or a vague group. Decided by the head word first
+//! ("Clinton aides" are aides), then by cheap name detection on capitalised words.
+
+use super::rules::{ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
+use super::source::Source;
+use super::words::{low, DETERMINERS, TITLES};
+use crate::report::SourceKind;
+use crate::rule::Rule;
+use crate::text::Document;
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Anonymous office-holders and insiders: unnamed even with a definite article
+/// ("the official said" points back to someone the reader was never told).
+const ANONYMOUS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "staffer",
+    "staffers",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "diplomat",
+    "diplomats",
+    "confidant",
+    "confidants",
+    "loyalists",
+    "surrogates",
+    "allies",
+    "negotiators",
+    "lawmakers",
+    "legislators",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "regulators",
+    "leaders",
+    "officers",
+    "agents",
+    "employees",
+    "staff",
+    "members",
+    "executives",
+    "organizers",
+    "planners",
+    "sources",
+];
+
+/// Collective and generic groups: "who?" — critics, experts, Republicans, many.
+const VAGUE: &[&str] = &[
+    "critics",
+    "experts",
+    "analysts",
+    "observers",
+    "commentators",
+    "pundits",
+    "scholars",
+    "historians",
+    "economists",
+    "scientists",
+    "researchers",
+    "academics",
+    "people",
+    "voters",
+    "americans",
+    "citizens",
+    "residents",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "moderates",
+    "independents",
+    "evangelicals",
+    "activists",
+    "advocates",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "environmentalists",
+    "supporters",
+    "opponents",
+    "detractors",
+    "skeptics",
+    "sceptics",
+    "proponents",
+    "backers",
+    "fans",
+    "readers",
+    "viewers",
+    "groups",
+    "companies",
+    "corporations",
+    "businesses",
+    "creditors",
+    "investors",
+    "taxpayers",
+    "parents",
+    "republicans",
+    "democrats",
+    "europeans",
+    "latinos",
+    "hispanics",
+    "mexicans",
+    "african-americans",
+    "muslims",
+    "christians",
+    "catholics",
+    "immigrants",
+    "women",
+    "men",
+    "youths",
+    "students",
+    "teachers",
+    "doctors",
+    "nations",
+    "countries",
+    "governments",
+    "others",
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "someone",
+    "somebody",
+    "media",
+    "pollsters",
+    "insurers",
+    "lenders",
+    "donors",
+    "consumers",
+    "workers",
+    "members",
+];
+
+/// Singular people: "a friend said", "one Republican asked" — an unnamed individual.
+const PERSON_SINGULAR: &[&str] = &[
+    "man",
+    "woman",
+    "resident",
+    "voter",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "witness",
+    "neighbor",
+    "neighbour",
+    "bartender",
+    "questioner",
+    "attendee",
+    "participant",
+    "donor",
+    "supporter",
+    "veteran",
+    "worker",
+    "employee",
+    "farmer",
+    "parent",
+    "mother",
+    "friend",
+    "relative",
+    "colleague",
+    "republican",
+    "democrat",
+    "member",
+    "person",
+    "observer",
+    "analyst",
+    "expert",
+    "critic",
+    "lawmaker",
+    "legislator",
+    "investigator",
+    "prosecutor",
+    "officer",
+    "agent",
+    "executive",
+    "insider",
+    "activist",
+    "caller",
+    "protester",
+    "reader",
+    "viewer",
+    "listener",
+    "businessman",
+    "businesswoman",
+    "owner",
+    "staffer",
+    "aide",
+    "adviser",
+    "advisor",
+    "official",
+    "source",
+    "diplomat",
+    "strategist",
+    "operative",
+    "leader",
+    "someone",
+    "somebody",
+];
+
+/// Representatives who speak on record for a principal: "a Coca-Cola spokesman".
+const SPOKESPEOPLE: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+    "representative",
+    "representatives",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "press",
+];
+
+/// Heads that make a phrase a document, poll, study or filing.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "poll",
+    "survey",
+    "study",
+    "memo",
+    "indictment",
+    "filing",
+    "data",
+    "analysis",
+    "letter",
+    "statement",
+    "document",
+    "documents",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "video",
+    "ad",
+    "book",
+    "article",
+    "paper",
+    "research",
+    "finding",
+    "findings",
+    "records",
+    "record",
+    "email",
+    "emails",
+    "tweet",
+    "transcript",
+    "audit",
+    "review",
+    "assessment",
+    "estimate",
+    "estimates",
+    "figures",
+    "numbers",
+    "census",
+    "order",
+    "decision",
+    "opinion",
+    "editorial",
+    "bill",
+    "law",
+    "legislation",
+    "budget",
+    "plan",
+    "proposal",
+    "platform",
+    "website",
+    "chart",
+    "model",
+    "projection",
+    "forecast",
+    "index",
+    "results",
+    "count",
+    "tally",
+    "story",
+    "release",
+    "footage",
+];
+
+/// Plural documents with no name are vague: "polls show", "recent studies suggest".
+const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports"];
+
+/// Words that make a capitalised run an organisation.
+const ORG_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "news",
+    "network",
+    "press",
+    "tribune",
+    "herald",
+    "magazine",
+    "house",
+    "department",
+    "ministry",
+    "committee",
+    "council",
+    "agency",
+    "administration",
+    "campaign",
+    "party",
+    "commission",
+    "court",
+    "university",
+    "institute",
+    "foundation",
+    "bureau",
+    "office",
+    "service",
+    "police",
+    "army",
+    "navy",
+    "embassy",
+    "government",
+    "senate",
+    "congress",
+    "pentagon",
+    "kremlin",
+    "taliban",
+    "group",
+    "association",
+    "union",
+    "corporation",
+    "company",
+    "inc",
+    "corp",
+    "bank",
+    "fund",
+    "board",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "coalition",
+    "federation",
+    "league",
+    "caucus",
+    "team",
+    "channel",
+    "guard",
+    "cabinet",
+    "parliament",
+    "assembly",
+    "legislature",
+    "state",
+    "emirate",
+    "reuters",
+    "bloomberg",
+    "politico",
+    "breitbart",
+    "associated",
+    "gallup",
+    "quinnipiac",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "cnn",
+    "fbi",
+    "cia",
+    "nato",
+    "un",
+    "gop",
+    "dnc",
+    "rnc",
+    "aclu",
+    "naacp",
+    "irs",
+    "epa",
+    "doj",
+    "state",
+    "county",
+    "city",
+    "republic",
+    "kingdom",
+    "nations",
+    "forces",
+    "ministry",
+    "club",
+    "society",
+    "institution",
+    "project",
+    "watch",
+    "trust",
+    "capital",
+];
+
+/// Heads that name a place or body on record without a capital: "police said".
+const ORG_COMMON: &[&str] = &["police"];
+
+/// Could this word head a phrase that names who speaks? Used to pick the head of
+/// "people familiar with the matter" and "officials at Apple".
+pub fn is_person_noun(w: &str) -> bool {
+    ANONYMOUS.contains(&w) || VAGUE.contains(&w) || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w)
+}
+
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub kind: SourceKind,
+    /// The rule a flagged kind is marked with.
+    pub rule: Option<&'static Rule>,
+    /// Surname of a named person, name of a named organisation.
+    pub name: Option<String>,
+    /// Plural ("officials", "Republicans"): what "they" can point back to.
+    pub plural: bool,
+}
+
+impl Verdict {
+    fn new(kind: SourceKind, rule: Option<&'static Rule>, plural: bool) -> Self {
+        Verdict { kind, rule, name: None, plural }
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches('’').trim_end_matches('\'')
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Classify the source phrase. Pronouns are returned as `Pronoun`; `coref` resolves them.
+pub fn classify(doc: &Document, src: &Source) -> Verdict {
+    let words: Vec<&str> = src.tokens.clone().map(|i| low(doc, i)).collect();
+    let head_low = low(doc, src.head);
+    let plural = is_plural(head_low) || words.contains(&"and");
+    let first = words.first().copied().unwrap_or("");
+    if PRONOUNS.contains(&head_low) {
+        return Verdict::new(SourceKind::Pronoun, None, matches!(head_low, "they" | "we"));
+    }
+    let appositive: Vec<usize> = src.appositive.clone().map(|r| r.collect()).unwrap_or_default();
+    // "officials at Apple, including CEO Tim Cook": a named principal puts it on record,
+    // unless the group is vague ("some Republicans, including Senator Alexander").
+    let includes_name = appositive.iter().any(|&i| matches!(low(doc, i), "including" | "like"))
+        && appositive.iter().filter(|&&i| doc.is_capitalized(i)).count() >= 2;
+    let vague_quantifier = matches!(first, "some" | "many" | "most" | "few" | "several");
+    if includes_name && !vague_quantifier {
+        let surname = appositive.iter().rev().find(|&&i| doc.is_capitalized(i)).map(|&i| doc.tok(i));
+        return Verdict {
+            name: surname.map(|s| strip_possessive(s).to_string()),
+            ..Verdict::new(SourceKind::NamedPerson, None, plural)
+        };
+    }
+    let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
+    if familiar && (is_person_noun(head_low) || head_low == "person") && !SPOKESPEOPLE.contains(&head_low) {
+        return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
+    }
+    let indefinite = matches!(first, "a" | "an" | "one" | "another") && !plural;
+    if SPOKESPEOPLE.contains(&head_low) {
+        // On record for someone; whom they speak for is a name or a back-reference.
+        return Verdict::new(SourceKind::NamedOrg, None, plural);
+    }
+    if ANONYMOUS.contains(&head_low)
+        || (matches!(
+            head_low,
+            "official"
+                | "source"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "insider"
+                | "staffer"
+                | "diplomat"
+                | "strategist"
+                | "operative"
+        ))
+    {
+        return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
+    }
+    if VAGUE.contains(&head_low) {
+        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+    }
+    if indefinite && PERSON_SINGULAR.contains(&head_low) {
+        return Verdict::new(SourceKind::Unnamed, Some(&UNNAMED_PERSON), false);
+    }
+    if matches!(head_low, "one" | "other") && first == "no" {
+        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), false);
+    }
+    if VAGUE_DOCUMENTS.contains(&head_low)
+        && !words.iter().any(|w| matches!(*w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
+        && !src.tokens.clone().any(|i| doc.is_capitalized(i) && i != src.tokens.start)
+    {
+        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+    }
+    if DOCUMENTS.contains(&head_low) || VAGUE_DOCUMENTS.contains(&head_low) {
+        return Verdict::new(SourceKind::Document, None, plural);
+    }
+    if ORG_COMMON.contains(&head_low) {
+        return Verdict { name: None, ..Verdict::new(SourceKind::NamedOrg, None, true) };
+    }
+    // Names: the capitalised words of the phrase, skipping a sentence-initial determiner.
+    let caps: Vec<usize> =
+        src.tokens.clone().filter(|&i| doc.is_capitalized(i) && !DETERMINERS.contains(&low(doc, i))).collect();
+    let head_is_cap = doc.is_capitalized(src.head) || is_acronym(doc.tok(src.head));
+    if head_is_cap && !caps.is_empty() {
+        // The capitalised run that ends at the head: "Kayleigh McEnany", "New York Times".
+        let run: Vec<usize> = caps.iter().copied().filter(|&i| (i..=src.head).all(|k| caps.contains(&k))).collect();
+        let org = run.iter().any(|&i| ORG_WORDS.contains(&strip_possessive(low(doc, i))) || is_acronym(doc.tok(i)))
+            || (first == "the" && !TITLES.contains(&head_low));
+        if org {
+            let name: Vec<&str> = run.iter().map(|&i| strip_possessive(doc.tok(i))).collect();
+            return Verdict { name: Some(name.join(" ")), ..Verdict::new(SourceKind::NamedOrg, None, false) };
+        }
+        if TITLES.contains(&head_low) {
+            // "The President said": a title alone points back to someone named earlier.
+            return Verdict::new(SourceKind::Pronoun, None, false);
+        }
+        let surname = strip_possessive(doc.tok(src.head)).to_string();
+        return Verdict { name: Some(surname), ..Verdict::new(SourceKind::NamedPerson, None, plural) };
+    }
+    if matches!(first, "the" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "our" | "my") {
+        // "the senator", "her campaign": a back-reference to someone already named.
+        return Verdict::new(SourceKind::Pronoun, None, plural);
+    }
+    Verdict::new(SourceKind::Document, None, plural)
+}
+
+fn is_plural(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
+        || matches!(w, "people" | "police" | "staff" | "media" | "men" | "women")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sourcing::source;
+
+    fn kind_of(text: &str, cue: &str) -> (SourceKind, Option<String>) {
+        let doc = Document::new(text);
+        let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == cue).expect("cue in text");
+        let s = doc.sentences[0].tokens.clone();
+        let src = if cue == "to" { None } else { source::before(&doc, i, s.clone()) };
+        let src = src.or_else(|| source::after(&doc, i + 1, s)).expect("a source");
+        let v = classify(&doc, &src);
+        (v.kind, v.name)
+    }
+
+    #[test]
+    fn kinds_table() {
+        use SourceKind::*;
+        let cases: &[(&str, &str, SourceKind, Option<&str>)] = &[
+            ("Kayleigh McEnany said it.", "said", NamedPerson, Some("McEnany")),
+            ("White House spokesman Kayleigh McEnany said in a statement.", "said", NamedPerson, Some("McEnany")),
+            ("Sen. Bob Menendez asked for it.", "asked", NamedPerson, Some("Menendez")),
+            ("“No,” said Zabihullah, a spokesman.", "said", NamedPerson, Some("Zabihullah")),
+            ("The Pentagon said in a statement.", "said", NamedOrg, Some("Pentagon")),
+            ("The New York Times reported it.", "reported", NamedOrg, Some("New York Times")),
+            ("The embassy wrote on Twitter.", "wrote", Pronoun, None),
+            ("It fell, according to the indictment.", "to", Document, None),
+            ("It fell, according to a Quinnipiac University poll.", "to", Document, None),
+            ("He said so.", "said", Pronoun, None),
+            ("Troops died, the source said.", "said", Unnamed, None),
+            ("A European intelligence official told CNN that.", "told", Unnamed, None),
+            ("It fell, according to two administration officials.", "to", Unnamed, None),
+            ("People familiar with the matter said so.", "said", Unnamed, None),
+            ("Clinton aides said so.", "said", Unnamed, None),
+            ("A friend said so.", "said", Unnamed, None),
+            ("Critics say it failed.", "say", Vague, None),
+            ("Many experts believe it.", "believe", Vague, None),
+            ("Some have argued it.", "argued", Vague, None),
+            ("Polls show a tie.", "show", Vague, None),
+            ("House Republicans said so.", "said", Vague, None),
+            ("Officials at Apple, including CEO Tim Cook, said so.", "said", NamedPerson, Some("Cook")),
+            ("Some Republicans, including Senator Lamar Alexander, said so.", "said", Vague, None),
+            ("A Coca-Cola spokesman said so.", "said", NamedOrg, None),
+            ("Police said the man fled.", "said", NamedOrg, None),
+            ("The President said so.", "said", Pronoun, None),
+        ];
+        for (text, cue, kind, name) in cases {
+            let got = kind_of(text, cue);
+            assert_eq!(got, (*kind, name.map(String::from)), "kind of the source in {text:?}");
+        }
+    }
+}

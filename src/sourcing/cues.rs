@@ -1,0 +1,381 @@
+//! Attribution cues: the words that tell the reader someone said, wrote, reported,
+//! believes or wants something. Found per sentence, in text order.
+
+use std::ops::Range;
+
+use super::words::{low, AUX, BE_FORMS, DEGREE, NEGATION};
+use crate::text::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// A reporting or attitude verb ("said", "believes", "is not clear"): the source is
+    /// its subject, or the noun phrase right after it when inverted ("said the official").
+    Verb,
+    /// "according to X": the source follows.
+    AccordingTo,
+    /// "citing X": the source follows.
+    Citing,
+    /// "it was reported", "it is believed", "is said to": nobody at all.
+    Agentless,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Token range of the cue words.
+    pub tokens: Range<usize>,
+    pub form: CueForm,
+}
+
+/// Lemmas of verbs that attribute speech, writing, knowledge, belief or attitude.
+/// Kept to verbs whose subject is nearly always the holder of the claim.
+const VERB_LEMMAS: &[&str] = &[
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "agree",
+    "allege",
+    "announce",
+    "anticipate",
+    "applaud",
+    "argue",
+    "ask",
+    "assert",
+    "assume",
+    "assure",
+    "believe",
+    "blame",
+    "blast",
+    "boast",
+    "caution",
+    "charge",
+    "cheer",
+    "claim",
+    "complain",
+    "concede",
+    "conclude",
+    "condemn",
+    "confirm",
+    "contend",
+    "counter",
+    "criticise",
+    "criticize",
+    "decry",
+    "declare",
+    "demand",
+    "denounce",
+    "deny",
+    "deride",
+    "describe",
+    "disagree",
+    "disclose",
+    "dismiss",
+    "dispute",
+    "doubt",
+    "echo",
+    "emphasize",
+    "estimate",
+    "expect",
+    "explain",
+    "fear",
+    "feel",
+    "find",
+    "fret",
+    "grumble",
+    "hope",
+    "implore",
+    "indicate",
+    "insist",
+    "joke",
+    "know",
+    "lament",
+    "maintain",
+    "mention",
+    "note",
+    "object",
+    "observe",
+    "oppose",
+    "plead",
+    "point",
+    "praise",
+    "predict",
+    "prefer",
+    "promise",
+    "protest",
+    "question",
+    "quip",
+    "recall",
+    "recommend",
+    "recount",
+    "reject",
+    "remark",
+    "reply",
+    "report",
+    "respond",
+    "reveal",
+    "say",
+    "show",
+    "signal",
+    "slam",
+    "speculate",
+    "state",
+    "stress",
+    "suggest",
+    "suspect",
+    "testify",
+    "think",
+    "tweet",
+    "understand",
+    "urge",
+    "vow",
+    "want",
+    "warn",
+    "welcome",
+    "wish",
+    "wonder",
+    "worry",
+    "write",
+];
+
+/// Irregular past forms of the lemmas above.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("told", "tell"),
+    ("tell", "tell"),
+    ("tells", "tell"),
+    ("telling", "tell"),
+    ("thought", "think"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("felt", "feel"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("found", "find"),
+    ("understood", "understand"),
+    ("shown", "show"),
+    ("foresaw", "foresee"),
+];
+
+/// Predicate adjectives after "be" that report a stance: "the official was not clear",
+/// "experts are skeptical", "many were afraid".
+const STANCE_ADJECTIVES: &[&str] = &[
+    "adamant",
+    "afraid",
+    "alarmed",
+    "angry",
+    "anxious",
+    "certain",
+    "clear",
+    "concerned",
+    "confident",
+    "convinced",
+    "critical",
+    "disappointed",
+    "divided",
+    "doubtful",
+    "eager",
+    "furious",
+    "hopeful",
+    "nervous",
+    "optimistic",
+    "pessimistic",
+    "pleased",
+    "reluctant",
+    "skeptical",
+    "sure",
+    "uncertain",
+    "uneasy",
+    "unhappy",
+    "unsure",
+    "upset",
+    "wary",
+    "worried",
+];
+
+/// Past participles that make an agentless attribution after "it is/was/has been":
+/// "it was reported", "it is widely believed".
+const AGENTLESS_PARTICIPLES: &[&str] = &[
+    "alleged",
+    "argued",
+    "believed",
+    "claimed",
+    "estimated",
+    "expected",
+    "feared",
+    "rumored",
+    "rumoured",
+    "reported",
+    "said",
+    "suggested",
+    "suspected",
+    "thought",
+    "understood",
+];
+
+/// Participles that make an agentless attribution before "to": "he is said to have".
+const SAID_TO: &[&str] = &["said", "reported", "rumored", "rumoured"];
+
+/// The lemma of an attribution verb form, if `w` is one.
+pub fn verb_lemma(w: &str) -> Option<&'static str> {
+    if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
+        return Some(l);
+    }
+    let lemma = |s: &str| VERB_LEMMAS.iter().copied().find(|l| *l == s);
+    let mut stems: Vec<String> = vec![w.to_string()];
+    for (suffix, add) in [("ies", "y"), ("ied", "y"), ("ying", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e")] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            stems.push(format!("{stem}{add}"));
+        }
+    }
+    for (suffix, add) in [("ing", ""), ("ing", "e"), ("d", "")] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            stems.push(format!("{stem}{add}"));
+        }
+    }
+    // Doubled consonant: "admitted", "regretting".
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            let b = stem.as_bytes();
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                stems.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    stems.iter().filter(|s| s.len() > 2).find_map(|s| lemma(s))
+}
+
+/// Every cue in a sentence, in text order, not overlapping.
+pub fn find(doc: &Document, sentence: Range<usize>) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut i = sentence.start;
+    while i < sentence.end {
+        let w = low(doc, i);
+        let next = low(doc, i + 1);
+        let cue = if w == "according" && next == "to" {
+            Some(Cue { tokens: i..i + 2, form: CueForm::AccordingTo })
+        } else if w == "citing" {
+            Some(Cue { tokens: i..i + 1, form: CueForm::Citing })
+        } else if let Some(end) = agentless(doc, i, sentence.end) {
+            Some(Cue { tokens: i..end, form: CueForm::Agentless })
+        } else if let Some(end) = stance_predicate(doc, i, sentence.end) {
+            Some(Cue { tokens: i..end, form: CueForm::Verb })
+        } else if SAID_TO.contains(&w) && next == "to" && BE_FORMS.contains(&low(doc, i.wrapping_sub(1))) {
+            Some(Cue { tokens: i..i + 2, form: CueForm::Agentless })
+        } else if verb_lemma(w).is_some() && doc.is_word(i) {
+            Some(Cue { tokens: i..i + 1, form: CueForm::Verb })
+        } else {
+            None
+        };
+        match cue {
+            Some(c) => {
+                i = c.tokens.end;
+                out.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// "it was reported", "it is widely believed", "it has been said": returns the end.
+fn agentless(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    if low(doc, i) != "it" {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut saw_be = false;
+    while j < end && (AUX.contains(&low(doc, j)) || DEGREE.contains(&low(doc, j)) || low(doc, j) == "widely") {
+        saw_be |= BE_FORMS.contains(&low(doc, j));
+        j += 1;
+    }
+    (saw_be && j < end && AGENTLESS_PARTICIPLES.contains(&low(doc, j)) && low(doc, j + 1) != "by").then_some(j + 1)
+}
+
+/// "was not clear", "are increasingly worried": a form of "be", optional negation or
+/// degree words, then a stance adjective. The cue starts at "be" so that its subject
+/// is found the same way as a verb's.
+fn stance_predicate(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    if !BE_FORMS.contains(&low(doc, i)) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < end && (NEGATION.contains(&low(doc, j)) || DEGREE.contains(&low(doc, j))) {
+        j += 1;
+    }
+    (j < end && STANCE_ADJECTIVES.contains(&low(doc, j))).then_some(j + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_find_their_lemma() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("said", Some("say")),
+            ("says", Some("say")),
+            ("saying", Some("say")),
+            ("denied", Some("deny")),
+            ("denies", Some("deny")),
+            ("worries", Some("worry")),
+            ("argued", Some("argue")),
+            ("arguing", Some("argue")),
+            ("tweeted", Some("tweet")),
+            ("told", Some("tell")),
+            ("believes", Some("believe")),
+            ("reported", Some("report")),
+            ("wrote", Some("write")),
+            ("sources", None),
+            ("source", None),
+            ("energy", None),
+            ("pride", None),
+            ("is", None),
+            ("", None),
+        ];
+        for (w, want) in cases {
+            assert_eq!(verb_lemma(w), *want, "lemma of {w:?}");
+        }
+    }
+
+    fn cues(text: &str) -> Vec<(String, CueForm)> {
+        let doc = Document::new(text);
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            for c in find(&doc, s.tokens.clone()) {
+                let a = doc.tokens[c.tokens.start].start;
+                let b = doc.tokens[c.tokens.end - 1].end;
+                out.push((text[a..b].to_string(), c.form));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cue_table() {
+        use CueForm::*;
+        let cases: &[(&str, &[(&str, CueForm)])] = &[
+            ("The source said it.", &[("said", Verb)]),
+            ("It fell, according to two officials.", &[("according to", AccordingTo)]),
+            ("Citing officials, the Times reported it.", &[("Citing", Citing), ("reported", Verb)]),
+            ("It was reported that troops died.", &[("It was reported", Agentless)]),
+            ("It is widely believed that he lied.", &[("It is widely believed", Agentless)]),
+            ("He is said to have paid.", &[("said to", Agentless)]),
+            ("The official was not clear on the motive.", &[("was not clear", Verb)]),
+            ("Experts are increasingly worried.", &[("are increasingly worried", Verb)]),
+            ("The country needs new sources of energy.", &[]),
+            ("It was a source of pride.", &[]),
+            ("It was reported by Reuters.", &[("reported", Verb)]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, CueForm)> = want.iter().map(|(s, f)| (s.to_string(), *f)).collect();
+            assert_eq!(cues(text), want, "cues in {text:?}");
+        }
+    }
+
+    #[test]
+    fn lists_are_lower_case() {
+        for w in VERB_LEMMAS.iter().chain(STANCE_ADJECTIVES).chain(AGENTLESS_PARTICIPLES) {
+            assert_eq!(*w, w.to_lowercase());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+use crate::rule::{Category, Rule, Strength};
+
+pub static WEASEL_GROUP: Rule = Rule {
+    id: "sourcing/weasel-group",
+    category: Category::Sourcing,
+    name: "Vague group as source",
+    message: "Who? The claim is pinned on an unspecified group.",
+    why: "\"Critics say\", \"many experts believe\", \"some argue\" and \"polls show\" lend a claim the weight of numbers without saying who they are or how many. It is often the writer's own view in disguise.",
+    example: "many experts say the plan will fail",
+    strength: Strength::Strong,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::Category::Sourcing;
+    use crate::test_util::assert_marks;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Critics say the plan will fail.", &["Critics say"]),
+            ("Many experts believe the plan will fail.", &["Many experts believe"]),
+            ("Some have argued that it was a mistake.", &["Some have argued"]),
+            ("Polls show a tight race.", &["Polls show"]),
+            ("Republicans worry that the bill is dead.", &["Republicans worry"]),
+            // Negatives: a named critic, a named poll, and a group that does not speak.
+            ("Critic Roger Ebert said the film was bad.", &[]),
+            ("A Quinnipiac University poll shows a tight race.", &[]),
+            ("Experts from the agency arrived on Monday.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Sourcing, text, want);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! The source phrase of a cue: the cue's subject ("the official said"), the subject
+//! after an inverted cue ("said the official"), the object of "according to" and
+//! "citing", or the agent of a passive ("was reported by the Times").
+//!
+//! No parser: a noun phrase is a run of words that are not phrase breaks, extended
+//! over "familiar with the matter"-style post-modifiers and one appositive.
+
+use std::ops::Range;
+
+use super::classify::{is_person_noun, PRONOUNS};
+use super::cues::verb_lemma;
+use super::words::{low, AUX, DEGREE, PARTITIVES, PHRASE_BREAKS, TITLES};
+use crate::text::{Document, TokenKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The noun phrase (with its post-modifiers), not the appositive.
+    pub tokens: Range<usize>,
+    /// The head word: what the phrase is about ("officials" in "officials at Apple").
+    pub head: usize,
+    /// ", a spokesman for the group," or ", who spoke on condition of anonymity,".
+    pub appositive: Option<Range<usize>>,
+}
+
+/// Longest noun phrase we read, in tokens.
+const MAX_PHRASE: usize = 10;
+
+/// Prepositions that attach a post-modifier to a source: "officials at Apple",
+/// "advisers to Mr. Obama", "people familiar with the matter".
+const LINKS: &[&str] = &["at", "in", "on", "for", "to", "from", "with", "of", "within", "inside", "across", "around"];
+
+/// Adjectives that sit between a source noun and its link: "familiar with", "close to".
+const POSTNOMINAL: &[&str] =
+    &["familiar", "close", "closest", "briefed", "involved", "knowledgeable", "loyal", "opposed", "sympathetic"];
+
+fn is_title_dot(doc: &Document, i: usize) -> bool {
+    doc.tok(i) == "." && i > 0 && TITLES.contains(&low(doc, i - 1)) && doc.is_capitalized(i - 1)
+}
+
+/// Could token `i` be inside a noun phrase?
+fn in_phrase(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => is_title_dot(doc, i),
+        TokenKind::Word => {
+            let w = low(doc, i);
+            if PHRASE_BREAKS.contains(&w) {
+                return false;
+            }
+            // A lower-case attribution verb ends the phrase: "The newspaper said | officials".
+            doc.is_capitalized(i) || is_person_noun(w) || verb_lemma(w).is_none()
+        }
+    }
+}
+
+/// First token of the noun phrase that ends at `head`, not before `floor`.
+fn phrase_start(doc: &Document, head: usize, floor: usize) -> usize {
+    let mut first = head;
+    while first > floor && head - first < MAX_PHRASE {
+        let p = first - 1;
+        if in_phrase(doc, p) {
+            first = p;
+        } else if low(doc, p) == "of" && p > floor && PARTITIVES.contains(&low(doc, p - 1)) {
+            // "one of his advisers", "a number of experts"
+            first = p - 1;
+        } else if matches!(low(doc, p), "and" | "&")
+            && p > floor
+            && (doc.is_capitalized(p - 1) || matches!(low(doc, p - 1), "federal" | "state" | "local"))
+            && head - first < 5
+        {
+            // "federal and state officials", "Trump and his aides"
+            first = p - 1;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// The subject of a cue that starts at `cue`, looking left within `sentence`.
+pub fn before(doc: &Document, cue: usize, sentence: Range<usize>) -> Option<Source> {
+    let floor = sentence.start;
+    let mut j = cue;
+    while j > floor && {
+        let w = low(doc, j - 1);
+        AUX.contains(&w) || DEGREE.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(j - 1))
+    } {
+        j -= 1;
+    }
+    if j == floor {
+        return None;
+    }
+    let mut t = j - 1;
+    let mut appositive = None;
+    if doc.tok(t) == "," {
+        // "Zabihullah, a spokesman for the group, said": skip back over the appositive.
+        let k = (floor..t).rev().take(30).find(|&k| doc.tok(k) == ",")?;
+        let inner = k + 1..t;
+        let quoted = inner.clone().any(|i| matches!(doc.tok(i), "\"" | "“" | "”" | "‘" | "’" | ":" | ";"));
+        if quoted || inner.is_empty() || k == floor || !doc.is_word(k - 1) {
+            return None;
+        }
+        appositive = Some(inner);
+        t = k - 1;
+    }
+    if !doc.is_word(t) {
+        return None;
+    }
+    if matches!(low(doc, t), "who" | "which") {
+        // "an aide who said": the source is the antecedent.
+        let mut a = t;
+        if a > floor && doc.tok(a - 1) == "," {
+            a -= 1;
+        }
+        if a == floor || !doc.is_word(a - 1) {
+            return None;
+        }
+        let mut src = phrase_with_modifiers(doc, a - 1, floor);
+        src.appositive = appositive;
+        return Some(src);
+    }
+    if PRONOUNS.contains(&low(doc, t)) {
+        return Some(Source { tokens: t..t + 1, head: t, appositive });
+    }
+    if !in_phrase(doc, t) {
+        return None;
+    }
+    let mut src = phrase_with_modifiers(doc, t, floor);
+    src.appositive = appositive;
+    Some(src)
+}
+
+/// The noun phrase ending at `end_head`, extended left over post-modifier links when
+/// the phrase before the link is a better source: "people familiar with | the matter".
+fn phrase_with_modifiers(doc: &Document, end_head: usize, floor: usize) -> Source {
+    let mut head = end_head;
+    let mut first = phrase_start(doc, head, floor);
+    let last = end_head + 1;
+    for _ in 0..3 {
+        if first <= floor + 1 || !LINKS.contains(&low(doc, first - 1)) {
+            break;
+        }
+        let mut q = first - 2;
+        if POSTNOMINAL.contains(&low(doc, q)) && q > floor {
+            q -= 1;
+        }
+        // "people with knowledge of the matter": step over "knowledge of".
+        if low(doc, q) == "knowledge" && q > floor + 1 && low(doc, q - 1) == "with" {
+            q -= 2;
+        }
+        if !doc.is_word(q) || !in_phrase(doc, q) {
+            break;
+        }
+        let better = is_person_noun(low(doc, q)) || (doc.is_capitalized(q) && !is_person_noun(low(doc, head)));
+        if !better {
+            break;
+        }
+        head = q;
+        first = phrase_start(doc, q, floor);
+    }
+    Source { tokens: first..last, head, appositive: None }
+}
+
+/// The noun phrase that starts at `from` (after "according to", "citing", "by", or an
+/// inverted cue), with "familiar with the matter"-style post-modifiers.
+pub fn after(doc: &Document, from: usize, sentence: Range<usize>) -> Option<Source> {
+    let end = sentence.end;
+    if from >= end || !doc.is_word(from) {
+        return None;
+    }
+    if PRONOUNS.contains(&low(doc, from)) {
+        return Some(Source { tokens: from..from + 1, head: from, appositive: None });
+    }
+    let phrase_end = |start: usize| {
+        let mut j = start;
+        while j < end && j - start < MAX_PHRASE && in_phrase(doc, j) {
+            if j > start && POSTNOMINAL.contains(&low(doc, j)) {
+                break; // "people | familiar with the matter"
+            }
+            // A participle after the head ends the phrase: "a poll | released Tuesday".
+            if j > start && !doc.is_capitalized(j) && low(doc, j).ends_with("ed") && !is_person_noun(low(doc, j)) {
+                break;
+            }
+            j += 1;
+            if low(doc, j) == "of" && PARTITIVES.contains(&low(doc, j - 1)) {
+                j += 1;
+            }
+        }
+        j
+    };
+    let mut j = phrase_end(from);
+    if j == from {
+        return None;
+    }
+    let head = j - 1;
+    if is_person_noun(low(doc, head)) {
+        // "people familiar with the matter", "officials at the Pentagon"
+        let mut k = j;
+        if POSTNOMINAL.contains(&low(doc, k)) {
+            k += 1;
+        }
+        if k < end && LINKS.contains(&low(doc, k)) {
+            let e = phrase_end(k + 1);
+            if e > k + 1 {
+                j = e;
+            }
+        }
+    }
+    Some(Source { tokens: from..j, head, appositive: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(doc: &Document, r: &Range<usize>) -> String {
+        doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+    }
+
+    /// (sentence, cue word, expected (source phrase, head))
+    type Case = (&'static str, &'static str, Option<(&'static str, &'static str)>);
+
+    #[test]
+    fn subject_before_the_cue() {
+        let cases: &[Case] = &[
+            ("Troops died, the source said.", "said", Some(("the source", "source"))),
+            ("The newspaper said officials had thought of it.", "thought", Some(("officials", "officials"))),
+            (
+                "A European intelligence official told CNN that.",
+                "told",
+                Some(("A European intelligence official", "official")),
+            ),
+            ("People familiar with the matter said so.", "said", Some(("People familiar with the matter", "People"))),
+            ("Officials at Apple, including CEO Tim Cook, said so.", "said", Some(("Officials at Apple", "Officials"))),
+            ("Zabihullah, a spokesman for the group, said it.", "said", Some(("Zabihullah", "Zabihullah"))),
+            (
+                "White House spokesman Kayleigh McEnany said in a statement.",
+                "said",
+                Some(("White House spokesman Kayleigh McEnany", "McEnany")),
+            ),
+            ("Many experts believe it.", "believe", Some(("Many experts", "experts"))),
+            ("It came from an aide who said it.", "said", Some(("an aide", "aide"))),
+            ("He added: no.", "added", Some(("He", "He"))),
+            ("Sen. Bob Menendez asked for it.", "asked", Some(("Sen. Bob Menendez", "Menendez"))),
+            ("One of his advisers said it.", "said", Some(("One of his advisers", "advisers"))),
+            ("“It is bad,” said the official.", "said", None),
+        ];
+        for (text, cue, want) in cases {
+            let doc = Document::new(text);
+            let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == *cue).unwrap();
+            let got = before(&doc, i, doc.sentences[0].tokens.clone())
+                .map(|s| (text_of(&doc, &s.tokens), doc.tok(s.head).to_string()));
+            let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(got, want, "subject of {cue:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn phrase_after_the_cue() {
+        let cases: &[Case] = &[
+            (
+                "It fell, according to two administration officials.",
+                "to",
+                Some(("two administration officials", "officials")),
+            ),
+            (
+                "It fell, according to people familiar with the matter.",
+                "to",
+                Some(("people familiar with the matter", "people")),
+            ),
+            ("It fell, according to a Quinnipiac poll released Tuesday.", "to", Some(("a Quinnipiac poll", "poll"))),
+            ("“It is bad,” said the official.", "said", Some(("the official", "official"))),
+            ("“No,” said Zabihullah, a spokesman.", "said", Some(("Zabihullah", "Zabihullah"))),
+            ("It fell, according to", "to", None),
+        ];
+        for (text, cue, want) in cases {
+            let doc = Document::new(text);
+            let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == *cue).unwrap();
+            let got = after(&doc, i + 1, doc.sentences[0].tokens.clone())
+                .map(|s| (text_of(&doc, &s.tokens), doc.tok(s.head).to_string()));
+            let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(got, want, "phrase after {cue:?} in {text:?}");
+        }
+    }
+}
