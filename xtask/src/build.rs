@@ -41,7 +41,7 @@ pub fn wasm() -> Result<PathBuf> {
     let out = target.join("wasm-bindgen");
     fresh_dir(&out)?;
     run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .args(["--target", "web", "--no-typescript", "--remove-name-section", "--out-dir"])
         .arg(&out)
         .arg(target.join("wasm32-unknown-unknown").join("wasm").join("caveat.wasm")))?;
     Ok(out)
