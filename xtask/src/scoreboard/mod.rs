@@ -326,6 +326,11 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
     Ok((rows, lines))
 }
 
+/// One aligned line's machine-translation score: the core's per-sentence scores, averaged.
+fn sentence_score(line: &str) -> f64 {
+    parity::line_score(&caveat::translation::sentence_scores(&caveat::Document::new(line)))
+}
+
 fn score_parity(eval: &Path) -> Result<Scored> {
     let base = eval.join("translation/mt_parity_zhen/ranking/input");
     let pairs = parity::pairs(
@@ -336,14 +341,19 @@ fn score_parity(eval: &Path) -> Result<Scored> {
     let mut rows = Vec::new();
     for split in ["dev", "test"] {
         let (mut machine, mut human) = (Vec::new(), Vec::new());
+        let (mut machine_lines, mut human_lines) = (Vec::new(), Vec::new());
         for p in pairs.iter().filter(|p| p.split() == split) {
             let n = p.number;
             machine
                 .push(analyze(&p.machine, || format!("MT parity document {n} (MT)"))?.summary.translation_likelihood);
             human.push(analyze(&p.human, || format!("MT parity document {n} (human)"))?.summary.translation_likelihood);
+            for (h, m) in &p.lines {
+                human_lines.push(sentence_score(h));
+                machine_lines.push(sentence_score(m));
+            }
         }
         rows.push(parity::row(split, &machine, &human));
-        // A sentence-level row joins here once the core exposes a per-sentence score.
+        rows.push(parity::sentence_row(split, &machine_lines, &human_lines));
     }
     Ok((rows, Vec::new()))
 }

@@ -13,6 +13,8 @@ pub struct Pair {
     pub number: usize,
     pub human: String,
     pub machine: String,
+    /// The aligned sentences (human, machine), for the sentence-level row.
+    pub lines: Vec<(String, String)>,
 }
 
 impl Pair {
@@ -43,7 +45,9 @@ pub fn pairs(sgm: &str, human: &str, machine: &str) -> Result<Vec<Pair>, String>
         .iter()
         .enumerate()
         .map(|(i, &k)| {
-            let p = Pair { number: i + 1, human: ht[at..at + k].join(" "), machine: mt[at..at + k].join(" ") };
+            let lines =
+                ht[at..at + k].iter().zip(&mt[at..at + k]).map(|(h, m)| (h.to_string(), m.to_string())).collect();
+            let p = Pair { number: i + 1, human: ht[at..at + k].join(" "), machine: mt[at..at + k].join(" "), lines };
             at += k;
             p
         })
@@ -62,6 +66,24 @@ pub fn row(split: &str, machine: &[f64], human: &[f64]) -> Row {
     r
 }
 
+/// Sentence level: each aligned line's human and machine version scored by the
+/// core's per-sentence score (the mean over the sentences the line splits into).
+pub fn sentence_row(split: &str, machine: &[f64], human: &[f64]) -> Row {
+    let mut r = Row::new("translation", "mt-parity-zhen", split, "sentence", machine.len());
+    r.auc = auc(machine, human);
+    r.accuracy = Some(accuracy_at(machine, human, 0.5));
+    r
+}
+
+/// The mean of a line's sentence scores (0 for a line with no sentence).
+pub fn line_score(scores: &[f64]) -> f64 {
+    if scores.is_empty() {
+        0.0
+    } else {
+        scores.iter().sum::<f64>() / scores.len() as f64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +98,7 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!((p[0].human.as_str(), p[0].machine.as_str(), p[0].split()), ("H1 H2", "M1 M2", "dev"));
         assert_eq!((p[1].human.as_str(), p[1].split()), ("H3", "test"));
+        assert_eq!(p[0].lines, vec![("H1".into(), "M1".into()), ("H2".into(), "M2".into())]);
         assert!(pairs(SGM, "H1\nH2\n", "M1\nM2\nM3\n").is_err());
     }
 
@@ -85,5 +108,15 @@ mod tests {
         assert_eq!(r.auc, Some(0.75));
         assert_eq!(r.accuracy, Some(0.5));
         assert_eq!((r.precision, r.recall, r.n), (Some(0.5), Some(0.5), 2));
+    }
+
+    #[test]
+    fn sentence_row_has_auc_and_no_f1() {
+        let r = sentence_row("test", &[0.8, 0.3, 0.6], &[0.2, 0.4, 0.1]);
+        assert_eq!(r.auc, Some(8.0 / 9.0));
+        assert_eq!(r.accuracy, Some(5.0 / 6.0));
+        assert_eq!((r.f1, r.n), (None, 3));
+        assert_eq!(line_score(&[0.2, 0.4]), 0.30000000000000004);
+        assert_eq!(line_score(&[]), 0.0);
     }
 }
