@@ -54,7 +54,7 @@ describe('Firefox extension', () => {
       const page = await openMarked(path);
       const state = await page.evaluate(highlightState);
       assertAllCategories(state, name);
-      assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
+      assert.equal(await page.evaluate(() => document.querySelector('caveat-ui')), null);
       await settle(page);
       await page.screenshot({ path: artifact(`firefox-${name}.png`), fullPage: true });
       await page.close();
@@ -73,7 +73,7 @@ describe('Firefox extension', () => {
     const point = await page.evaluate(firstMarkPoint, 'hedging');
     assert.ok(point, 'no hedging mark to hover');
     await page.mouse.move(point.x, point.y);
-    await page.waitForFunction(() => document.querySelector('caveat-card')?.shadowRoot?.querySelector('.card'), {
+    await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])'), {
       timeout: 5000,
     });
     const card = await page.evaluate(cardState);

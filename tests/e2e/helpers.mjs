@@ -123,9 +123,9 @@ export function firstMarkPoint(category) {
 
 /** In the page: the open card's text and mark id, or null. */
 export function cardState() {
-  const host = document.querySelector('caveat-card');
-  const card = host?.shadowRoot?.querySelector('.card');
-  if (!card) return null;
+  const host = document.querySelector('caveat-ui');
+  const card = host?.shadowRoot?.querySelector('.cv-card');
+  if (!card || card.hidden) return null;
   const r = card.getBoundingClientRect();
   return {
     text: card.textContent,
@@ -142,4 +142,76 @@ export async function settle(page) {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 150)))),
   );
+}
+
+/** Chromium (Debian's, headless) with the built extension loaded; `colorScheme`: 'light' | 'dark'. */
+export async function launchChromiumWithExtension({ colorScheme = 'light', viewport = { width: 900, height: 700 } } = {}) {
+  const { chromium } = await import('playwright-core');
+  const ext = extensionDir('chromium');
+  return chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    colorScheme,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The extension's service worker in a Chromium context, and the extension's id. */
+export async function extensionWorker(context) {
+  const [sw] = context.serviceWorkers();
+  const worker = sw ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  return { worker, id: new URL(worker.url()).host };
+}
+
+/** Open `path` on the test server and wait until Caveat has drawn some marks. */
+export async function openMarked(context, url, messages) {
+  const page = await context.newPage();
+  if (messages) watchConsole(page, messages);
+  await page.goto(url);
+  await page.waitForFunction(
+    () => ['hedging', 'sourcing', 'translation'].some((c) => CSS.highlights.has(`caveat-${c}`)),
+    null,
+    { timeout: 15_000 },
+  );
+  return page;
+}
+
+/** In the page: the reading UI's shadow root (the one element Caveat adds), or null. */
+export function uiRoot() {
+  return document.querySelector('caveat-ui')?.shadowRoot ?? null;
+}
+
+/**
+ * axe-core's serious and critical violations in `page` (Playwright or Puppeteer),
+ * within `include` (axe context: e.g. [['caveat-ui', '.cv-card']] reaches into our
+ * shadow root; null = the whole document). Returns [{ id, impact, help, targets }].
+ */
+export async function axeViolations(page, include = null) {
+  const source = fs.readFileSync(path.join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  // Evaluated as a script by the driver (not by the page), so a page's CSP cannot refuse it.
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(source);
+  const results = await page.evaluate(
+    async ({ include }) => {
+      const context = include ? { include } : document;
+      const r = await window.axe.run(context, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5),
+      }));
+    },
+    { include },
+  );
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
