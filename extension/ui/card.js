@@ -74,6 +74,7 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
   let frame = 0;
   let lastPoint = null;
   let returnFocus = null;
+  let openedByFocus = false;
 
   const hasFocus = () => el.contains(host.activeElement());
 
@@ -123,7 +124,7 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
     hide({ restoreFocus: false });
     run();
     // A keyboard user lands back where they were (the toast may take focus instead).
-    if (hadFocus && restore?.isConnected && !host.activeElement()) restore.focus?.({ preventScroll: true });
+    if (hadFocus && !host.activeElement()) host.restoreFocus(restore);
   }
 
   function place() {
@@ -143,6 +144,7 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
     const mark = layer.mark(id);
     if (!mark || mark.hidden || !layer.isCategoryEnabled(mark.category)) return hide();
     win.clearTimeout(hideTimer);
+    openedByFocus = false;
     if (shownId !== id) {
       shownId = id;
       render(mark);
@@ -163,7 +165,7 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
     shownId = null;
     returnFocus = null;
     host.hide(el);
-    if (refocus?.isConnected) refocus.focus?.({ preventScroll: true });
+    host.restoreFocus(refocus);
   }
 
   function scheduleHide() {
@@ -183,13 +185,23 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
     });
   }
 
-  /** Keyboard focus on a page element (a link, say) that holds a mark opens its card. */
+  /**
+   * Keyboard focus on a page element (a link, say) that holds a mark opens its
+   * card; focus moving on (but into the card) closes a card opened that way.
+   */
   function onFocusIn(e) {
-    if (!e.isTrusted || host.contains(e)) return;
+    if (!e.isTrusted || hasFocus() || host.restoring) return;
     const target = e.target;
-    if (!target || target.nodeType !== 1 || target === doc.body || target === doc.documentElement) return;
-    const mark = layer.visibleMarks().find((m) => m.range.intersectsNode(target));
-    if (mark) showFor(mark.id);
+    const mark =
+      !host.contains(e) && target?.nodeType === 1 && target !== doc.body && target !== doc.documentElement
+        ? layer.visibleMarks().find((m) => m.range.intersectsNode(target))
+        : null;
+    if (mark) {
+      showFor(mark.id);
+      openedByFocus = true;
+    } else if (openedByFocus && shownId) {
+      hide();
+    }
   }
 
   function onKeyDown(e) {

@@ -27,6 +27,7 @@ export function createUiHost(doc = document, { css = [], inline = null } = {}) {
   const root = element.attachShadow({ mode: 'open' });
   adoptCss(root, HOST_CSS + THEME_CSS + css.join('\n'));
   const showing = new Set();
+  let restoring = false;
 
   function attach() {
     if (element.isConnected) return;
@@ -55,6 +56,19 @@ export function createUiHost(doc = document, { css = [], inline = null } = {}) {
     isShowing: (part) => showing.has(part),
     /** Whether an event happened inside our UI. */
     contains: (event) => event.composedPath?.().includes(element) ?? false,
+    /** Give focus back to a page element without that counting as the reader focusing it. */
+    restoreFocus(el) {
+      if (!el?.isConnected || typeof el.focus !== 'function') return;
+      restoring = true;
+      try {
+        el.focus({ preventScroll: true });
+      } finally {
+        restoring = false;
+      }
+    },
+    get restoring() {
+      return restoring;
+    },
     /** The element focused inside our shadow root, if any. */
     activeElement: () => root.activeElement,
     destroy() {

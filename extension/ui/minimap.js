@@ -13,7 +13,7 @@ import { h, trusted } from './dom.js';
 import { categoryLabel } from './labels.js';
 
 export const MINIMAP_CSS = `
-.cv-minimap { position: relative; flex: none; width: 30px; background: var(--cv-soft);
+.cv-minimap { order: -1; position: relative; flex: none; width: 30px; background: var(--cv-soft);
   border-right: 1px solid var(--cv-line); cursor: pointer; }
 .cv-minimap .view { position: absolute; left: 0; right: 0; min-height: 4px; background: var(--cv-fg);
   opacity: 0.12; pointer-events: none; }

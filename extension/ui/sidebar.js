@@ -77,7 +77,8 @@ export function createSidebar({ doc = document, host, layer, rules = [], setting
       exportBox,
     ),
   );
-  el.append(minimap.element, body);
+  // The strip shows on the left but comes last in the tab order.
+  el.append(body, minimap.element);
   el.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.isTrusted && !inline) {
       e.stopPropagation();
@@ -146,7 +147,7 @@ export function createSidebar({ doc = document, host, layer, rules = [], setting
     host.hide(el);
     status.textContent = '';
     exportBox.replaceChildren();
-    if (refocus?.isConnected) refocus.focus?.({ preventScroll: true });
+    host.restoreFocus(refocus);
   }
 
   const offLayer = layer.onChange(render);
