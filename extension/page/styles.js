@@ -6,12 +6,12 @@
  *
  * One set of colours for every page: a page's own background does not follow
  * the browser's colour scheme (dark sites in light mode, and the reverse, are
- * common), so each line colour sits at mid luminance, at least 4:1 against both
- * white and near-black, and the three stay apart under protanopia, deuteranopia
+ * common), so each line colour sits at mid luminance: at least 4:1 against white
+ * and near-black, 3:1 (WCAG's minimum for graphics) against dark greys, and the three stay apart under protanopia, deuteranopia
  * and tritanopia (tests/e2e/ui-marks.test.mjs checks both). The tints are faint
  * enough to keep any text colour readable.
  */
-export const MARK_COLORS = Object.freeze({ hedging: '#b86a00', sourcing: '#3b7be8', translation: '#c2409f' });
+export const MARK_COLORS = Object.freeze({ hedging: '#b86a00', sourcing: '#3b7be8', translation: '#ca4ea7' });
 
 export const MARK_CSS = `
 ::highlight(caveat-hedging) {
@@ -27,7 +27,7 @@ export const MARK_CSS = `
   text-underline-offset: 3px;
 }
 ::highlight(caveat-translation) {
-  background-color: rgb(194 64 159 / 0.11);
+  background-color: rgb(202 78 167 / 0.11);
   text-decoration: underline wavy ${MARK_COLORS.translation};
   text-decoration-thickness: 1.5px;
   text-underline-offset: 3px;

@@ -7,7 +7,7 @@
 import { adoptCss } from '../ui/dom.js';
 import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../ui/messages.js';
 import { plural } from '../ui/labels.js';
-import { setCategoryEnabled, setSiteEnabled, settingsFor } from '../ui/settings.js';
+import { setCategoryEnabled, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -25,7 +25,7 @@ function describe(s) {
     const n = Object.values(status.counts ?? {}).reduce((a, b) => a + b, 0);
     return `${plural(n, 'mark')} on this page.`;
   }
-  if (!status.siteEnabled) return s.autoRun ? `Off for ${status.site}.` : 'Caveat marks pages only when you ask.';
+  if (!siteEnabled(s, status.site)) return s.autoRun ? `Off for ${status.site}.` : 'Caveat marks pages only when you ask.';
   return 'Nothing to mark on this page.';
 }
 
@@ -34,11 +34,15 @@ function render() {
   $('enabled').checked = s.enabled;
   const site = $('site');
   site.disabled = !status || !s.enabled;
-  site.checked = !!status && status.siteEnabled;
+  site.checked = !!status?.site && siteEnabled(s, status.site);
   $('site-label').textContent = status?.site ? `On for ${status.site}` : 'On for this site';
   for (const box of document.querySelectorAll('input[data-category]')) {
     box.checked = s.categories[box.dataset.category];
     box.disabled = !s.enabled;
+  }
+  for (const count of document.querySelectorAll('[data-count]')) {
+    const n = status?.running ? (status.counts?.[count.dataset.count] ?? 0) : null;
+    count.textContent = n === null ? '' : plural(n, 'mark');
   }
   $('run').hidden = !status || !s.enabled || status.running;
   $('open-sidebar').disabled = !status || !s.enabled;

@@ -215,3 +215,28 @@ export async function axeViolations(page, include = null) {
   );
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** In the page: bring the drawn mark whose text is `text` on screen if it is not. */
+export function scrollMarkIntoView(text) {
+  for (const c of ['hedging', 'sourcing', 'translation']) {
+    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+      const { top, bottom } = r.getBoundingClientRect();
+      if (r.toString() === text && (top < 0 || bottom > innerHeight)) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    }
+  }
+}
+
+/** In the page: the client rects of the drawn mark whose text is `text`, and the centre of its first box. */
+export function markGeometry(text) {
+  for (const c of ['hedging', 'sourcing', 'translation']) {
+    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+      if (r.toString() !== text) continue;
+      const rects = Array.from(r.getClientRects(), (x) => ({ top: x.top, bottom: x.bottom, left: x.left, right: x.right }));
+      return { category: c, rects, x: (rects[0].left + rects[0].right) / 2, y: (rects[0].top + rects[0].bottom) / 2 };
+    }
+  }
+  return null;
+}
+
+/** Whether two rects overlap. */
+export const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

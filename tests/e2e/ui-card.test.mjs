@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, cardState, extensionWorker, launchChromiumWithExtension, nodeCore, openMarked, settle,
-  sleep, startServer,
+  artifact, axeViolations, cardState, extensionWorker, launchChromiumWithExtension, markGeometry, nodeCore, openMarked,
+  overlaps, scrollMarkIntoView, settle, sleep, startServer,
 } from './helpers.mjs';
 
 let server;
@@ -29,30 +29,8 @@ after(async () => {
 
 const FIXTURE = 'fixtures/ui.html';
 
-/** In the page: the rects of the drawn range whose text is `text` (first match), and its centre. */
-function markGeometry(text) {
-  for (const c of ['hedging', 'sourcing', 'translation']) {
-    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
-      if (r.toString() !== text) continue;
-      const rects = Array.from(r.getClientRects()).map((x) => ({ top: x.top, bottom: x.bottom, left: x.left, right: x.right }));
-      const [f] = rects;
-      return { category: c, rects, x: (f.left + f.right) / 2, y: (f.top + f.bottom) / 2 };
-    }
-  }
-  return null;
-}
-
-const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
 async function hover(page, text) {
-  await page.evaluate((t) => {
-    for (const c of ['hedging', 'sourcing', 'translation']) {
-      for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
-        const { top, bottom } = r.getBoundingClientRect();
-        if (r.toString() === t && (top < 0 || bottom > innerHeight)) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      }
-    }
-  }, text);
+  await page.evaluate(scrollMarkIntoView, text);
   const g = await page.evaluate(markGeometry, text);
   assert.ok(g, `no drawn mark "${text}"`);
   await page.mouse.move(g.x, g.y);
