@@ -19,9 +19,9 @@ export const MINIMAP_CSS = `
   opacity: 0.12; pointer-events: none; }
 .cv-minimap button.tick { position: absolute; height: 4px; width: 8px; padding: 0; margin: 0; min-width: 0;
   border: none; border-radius: 1px; transform: translateY(-2px); }
-.cv-minimap button.tick.hedging { left: 2px; background: var(--cv-hedging); }
-.cv-minimap button.tick.sourcing { left: 11px; background: var(--cv-sourcing); }
-.cv-minimap button.tick.translation { left: 20px; background: var(--cv-translation); }
+.cv-minimap button.tick.hedging { left: 2px; background: var(--cv-mark-hedging); }
+.cv-minimap button.tick.sourcing { left: 11px; background: var(--cv-mark-sourcing); }
+.cv-minimap button.tick.translation { left: 20px; background: var(--cv-mark-translation); }
 .cv-minimap button.tick:focus-visible { outline: 2px solid var(--cv-focus); outline-offset: 1px; z-index: 1; }
 `;
 

@@ -2,10 +2,13 @@
  * The reading UI's look, shared by the card and sidebar (shadow roots), the
  * popup, the options page and the playground: colour tokens for light and dark
  * (following prefers-color-scheme), controls, focus rings and the category
- * swatches, which repeat the marks' line styles so they differ by more than colour.
+ * swatches, which repeat the marks' own line styles and colours (page/styles.js).
  */
+import { MARK_COLORS } from '../page/styles.js';
+
 export const THEME_CSS = `
 :host, :root {
+  --cv-mark-hedging: ${MARK_COLORS.hedging}; --cv-mark-sourcing: ${MARK_COLORS.sourcing}; --cv-mark-translation: ${MARK_COLORS.translation};
   --cv-bg: #ffffff; --cv-fg: #1d1d1f; --cv-muted: #55555c; --cv-line: #d4d4da; --cv-soft: #f3f3f6;
   --cv-accent: #1f5fcc; --cv-focus: #1f5fcc; --cv-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
   --cv-hedging: #a85f00; --cv-sourcing: #2862d6; --cv-translation: #a8287f;
@@ -35,9 +38,9 @@ export const THEME_CSS = `
 /* The marks' own line styles, drawn the same way (text-decoration), on a few blanks. */
 .cv-swatch::before { content: "\\a0\\a0\\a0\\a0\\a0\\a0"; font: 12px/1 monospace; text-decoration: underline 2px;
   text-underline-offset: 2px; white-space: pre; }
-.cv-swatch.hedging::before { text-decoration-style: dotted; text-decoration-color: var(--cv-hedging); }
-.cv-swatch.sourcing::before { text-decoration-style: solid; text-decoration-color: var(--cv-sourcing); }
-.cv-swatch.translation::before { text-decoration-style: wavy; text-decoration-color: var(--cv-translation); }
+.cv-swatch.hedging::before { text-decoration-style: dotted; text-decoration-color: var(--cv-mark-hedging); }
+.cv-swatch.sourcing::before { text-decoration-style: solid; text-decoration-color: var(--cv-mark-sourcing); }
+.cv-swatch.translation::before { text-decoration-style: wavy; text-decoration-color: var(--cv-mark-translation); }
 .cv-switch { display: flex; align-items: center; gap: 8px; cursor: pointer; }
 .cv-switch input { width: 16px; height: 16px; margin: 0; accent-color: var(--cv-accent); }
 `;
