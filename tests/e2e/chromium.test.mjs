@@ -3,10 +3,9 @@
 // hover card. (The playground: ui-playground.test.mjs.)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
 import {
-  artifact, caveatProblems, cardState, CATEGORIES, CHROMIUM, extensionDir, firstMarkPoint, highlightState,
+  artifact, caveatProblems, cardState, CATEGORIES, firstMarkPoint, highlightState, launchChromiumWithExtension,
   nodeCore, PAGES, SEED_SKIP, settle, startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -18,22 +17,7 @@ const consoleMessages = [];
 before(async () => {
   core = await nodeCore();
   server = await startServer();
-  const ext = extensionDir('chromium');
-  context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 900, height: 700 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  context = await launchChromiumWithExtension();
 });
 
 after(async () => {

@@ -1,6 +1,7 @@
 // Shared helpers for the browser end-to-end tests: the test server, browsers with
 // the built extension loaded, and small assertions about Caveat's marks.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -240,3 +241,37 @@ export function markGeometry(text) {
 
 /** Whether two rects overlap. */
 export const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Hooks for a test file that drives the built extension in Chromium: before all
+ * tests, the test server, the browser, the extension's worker and id, the core
+ * in Node; after them, cleanup. Returns the object the hooks fill in.
+ */
+export function useExtensionInChromium(options) {
+  const env = { server: null, context: null, worker: null, id: null, core: null };
+  before(async () => {
+    env.core = await nodeCore();
+    env.server = await startServer();
+    env.context = await launchChromiumWithExtension(options);
+    Object.assign(env, await extensionWorker(env.context));
+  });
+  after(async () => {
+    await env.context?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/** Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension as a temporary add-on. */
+export async function launchFirefoxWithExtension() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    defaultViewport: { width: 900, height: 700 },
+  });
+  await browser.installExtension(extensionDir('firefox'));
+  return browser;
+}

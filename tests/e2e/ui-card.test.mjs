@@ -2,30 +2,15 @@
 // content, placement (never over its words, flipping at the viewport's edges),
 // the grace delay, keyboard focus, Escape, its three actions and axe.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, cardState, extensionWorker, launchChromiumWithExtension, markGeometry, nodeCore, openMarked,
-  overlaps, scrollMarkIntoView, settle, sleep, startServer,
+  artifact, axeViolations, cardState, markGeometry, openMarked, overlaps, scrollMarkIntoView, settle, sleep,
+  useExtensionInChromium,
 } from './helpers.mjs';
 
-let server;
-let context;
-let worker;
-let core;
+const env = useExtensionInChromium();
 const messages = [];
-
-before(async () => {
-  core = await nodeCore();
-  server = await startServer();
-  context = await launchChromiumWithExtension();
-  ({ worker } = await extensionWorker(context));
-});
-
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
 
 const FIXTURE = 'fixtures/ui.html';
 
@@ -42,18 +27,18 @@ async function hover(page, text) {
 }
 
 async function storageSettings() {
-  return worker.evaluate(() => chrome.storage.sync.get(null));
+  return env.worker.evaluate(() => chrome.storage.sync.get(null));
 }
 
 async function resetSettings() {
-  await worker.evaluate(() => chrome.storage.sync.clear());
+  await env.worker.evaluate(() => chrome.storage.sync.clear());
 }
 
 describe('hover card', () => {
   test('shows category, rule name, why, the exact phrase, the source kind and who is named; never over its words', async () => {
     await resetSettings();
-    const rules = new Map(core.rules().map((r) => [r.id, r]));
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const rules = new Map(env.core.rules().map((r) => [r.id, r]));
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     const g = await hover(page, 'the source said');
     const card = await page.evaluate(cardState);
     const rule = rules.get(card.markId.split(':').pop());
@@ -80,7 +65,7 @@ describe('hover card', () => {
   });
 
   test('flips above the words at the bottom edge and stays below them at the top edge', async () => {
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     const viewport = page.viewportSize();
     for (const [where, expected, text] of [['bottom', 'above', 'officials said'], ['top', 'below', 'the source said']]) {
       // Put the mark 30 px from the chosen edge.
@@ -105,7 +90,7 @@ describe('hover card', () => {
   });
 
   test('the pointer can travel from the mark into the card (grace delay); leaving both closes it; Escape closes it', async () => {
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     await hover(page, 'believed to');
     const card = await page.evaluate(cardState);
     // Off the mark, onto the card: it stays open.
@@ -124,7 +109,7 @@ describe('hover card', () => {
   });
 
   test('keyboard focus on a link holding a mark opens its card without taking focus', async () => {
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     await page.focus('body');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'marked-link');
@@ -139,7 +124,7 @@ describe('hover card', () => {
 
   test('next / previous mark (the commands) land focus on the card; its actions work by keyboard', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     await page.bringToFront();
     const order = await page.evaluate(() => {
       const all = [];
@@ -154,7 +139,7 @@ describe('hover card', () => {
       });
     const seen = [];
     for (let i = 0; i < order.length; i++) {
-      await worker.evaluate(() => globalThis.caveatBackground.routeCommand('next-mark'));
+      await env.worker.evaluate(() => globalThis.caveatBackground.routeCommand('next-mark'));
       await page.waitForFunction((n) => {
         const root = document.querySelector('caveat-ui')?.shadowRoot;
         return root?.activeElement && root.querySelector('.cv-card:not([hidden])') && n >= 0;
@@ -169,9 +154,9 @@ describe('hover card', () => {
     }
     assert.deepEqual(seen, order.map((t) => `“${t}”`), 'next-mark does not walk the marks in reading order');
     // Wraps around, and goes back.
-    await worker.evaluate(() => globalThis.caveatBackground.routeCommand('next-mark'));
+    await env.worker.evaluate(() => globalThis.caveatBackground.routeCommand('next-mark'));
     await page.waitForFunction((t) => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden]) .phrase')?.textContent === t, `“${order[0]}”`);
-    await worker.evaluate(() => globalThis.caveatBackground.routeCommand('previous-mark'));
+    await env.worker.evaluate(() => globalThis.caveatBackground.routeCommand('previous-mark'));
     await page.waitForFunction((t) => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden]) .phrase')?.textContent === t, `“${order.at(-1)}”`);
 
     // Tab to "Hide this mark" and press Enter: the mark goes, the toast offers Undo.
@@ -185,7 +170,7 @@ describe('hover card', () => {
     await page.locator('caveat-ui .cv-toast button').click();
     assert.equal(await page.evaluate(() => CSS.highlights.get('caveat-sourcing').size), before);
     // Escape closes a focused card and gives focus back.
-    await worker.evaluate(() => globalThis.caveatBackground.routeCommand('next-mark'));
+    await env.worker.evaluate(() => globalThis.caveatBackground.routeCommand('next-mark'));
     await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.activeElement);
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(cardState), null);
@@ -195,8 +180,8 @@ describe('hover card', () => {
 
   test('"Don\'t mark this phrase again" hides it on every page until undone in settings; "Turn off" turns a category off in every tab', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
-    const other = await openMarked(context, `${server.url}article/example.html`, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
+    const other = await openMarked(env.context, `${env.server.url}article/example.html`, messages);
     await page.bringToFront();
     const texts = () => page.evaluate(() => Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()));
     assert.ok((await texts()).includes('reportedly'));
@@ -208,14 +193,13 @@ describe('hover card', () => {
     // Everywhere: the other open tab drops it too (example.html has "reportedly").
     await other.waitForFunction(() => !Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()).includes('reportedly'), null, { timeout: 3000 });
     // A page opened afterwards does not mark it.
-    const fresh = await openMarked(context, server.url + FIXTURE, messages);
+    const fresh = await openMarked(env.context, env.server.url + FIXTURE, messages);
     assert.ok(!(await fresh.evaluate(() => Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()))).includes('reportedly'));
     await fresh.close();
 
     // Listed in the options page, and undone from there: the open tab marks it again at once.
-    const { id } = await extensionWorker(context);
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${id}/options/options.html`);
+    const options = await env.context.newPage();
+    await options.goto(`chrome-extension://${env.id}/options/options.html`);
     await options.waitForFunction(() => document.documentElement.dataset.ready);
     const row = await options.textContent('#never tbody');
     assert.match(row, /“reportedly”/);

@@ -5,10 +5,9 @@
 // (storage.sync in Firefox), with its Undo; axe on the card.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
 
 import {
-  artifact, axeViolations, cardState, extensionDir, FIREFOX, markGeometry, overlaps, scrollMarkIntoView, settle, sleep,
+  artifact, axeViolations, cardState, launchFirefoxWithExtension, markGeometry, overlaps, scrollMarkIntoView, settle, sleep,
   startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -18,14 +17,7 @@ const messages = [];
 
 before(async () => {
   server = await startServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX,
-    headless: true,
-    defaultViewport: { width: 900, height: 700 },
-  });
-  await browser.installExtension(extensionDir('firefox'));
+  browser = await launchFirefoxWithExtension();
 });
 
 after(async () => {

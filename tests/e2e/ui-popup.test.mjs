@@ -3,51 +3,36 @@
 // built extension. The popup is opened as a tab while the article's tab is the
 // active one, so it talks to that tab as it does from the toolbar.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, extensionWorker, launchChromiumWithExtension, openMarked, settle, sleep, startServer,
-  watchConsole,
+  artifact, axeViolations, openMarked, settle, sleep, useExtensionInChromium, watchConsole,
 } from './helpers.mjs';
 
-let server;
-let context;
-let worker;
-let extId;
+const env = useExtensionInChromium();
 const messages = [];
 
-before(async () => {
-  server = await startServer();
-  context = await launchChromiumWithExtension();
-  ({ worker, id: extId } = await extensionWorker(context));
-});
-
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
-
 const FIXTURE = 'fixtures/ui.html';
-const resetSettings = () => worker.evaluate(() => chrome.storage.sync.clear());
-const stored = () => worker.evaluate(() => chrome.storage.sync.get(null));
+const resetSettings = () => env.worker.evaluate(() => chrome.storage.sync.clear());
+const stored = () => env.worker.evaluate(() => chrome.storage.sync.get(null));
 const marked = (page) => page.evaluate(() => ['hedging', 'sourcing', 'translation'].some((c) => CSS.highlights.has(`caveat-${c}`)));
-/** The same server under another host name: another site. */
-const otherSite = () => server.url.replace('127.0.0.1', 'localhost');
+/** The same env.server under another host name: another site. */
+const otherSite = () => env.server.url.replace('127.0.0.1', 'localhost');
 
 /** Open the popup for `tab` (made the active tab first). */
 async function popupFor(tab, { colorScheme = 'light' } = {}) {
-  const popup = await context.newPage();
+  const popup = await env.context.newPage();
   watchConsole(popup, messages);
   await popup.setViewportSize({ width: 320, height: 400 });
   await popup.emulateMedia({ colorScheme });
   await tab.bringToFront();
-  await popup.goto(`chrome-extension://${extId}/popup/popup.html`);
+  await popup.goto(`chrome-extension://${env.id}/popup/popup.html`);
   await popup.waitForFunction(() => !document.getElementById('page-status').textContent.includes('Looking'));
   return popup;
 }
 
 async function pageWithoutMarks(url) {
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   watchConsole(page, messages);
   await page.goto(url);
   await sleep(1500); // time enough for Caveat to have marked it, were it allowed to
@@ -56,11 +41,11 @@ async function pageWithoutMarks(url) {
 
 describe('popup and run policy', () => {
   test('the manifest asks for storage only and declares the three rebindable commands', async () => {
-    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await env.worker.evaluate(() => chrome.runtime.getManifest());
     assert.deepEqual(manifest.permissions, ['storage']);
     assert.equal(manifest.host_permissions, undefined);
     assert.equal(manifest.action.default_popup, 'popup/popup.html');
-    const commands = await worker.evaluate(() => chrome.commands.getAll());
+    const commands = await env.worker.evaluate(() => chrome.commands.getAll());
     const byName = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
     assert.deepEqual(Object.keys(byName).sort(), ['_execute_action', 'next-mark', 'previous-mark', 'toggle-sidebar']);
     assert.equal(byName['toggle-sidebar'], 'Alt+Shift+K');
@@ -68,8 +53,8 @@ describe('popup and run policy', () => {
 
   test('shows this site and the page\'s marks; the category switches apply to open tabs at once', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
-    const other = await openMarked(context, `${otherSite()}article/example.html`, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
+    const other = await openMarked(env.context, `${otherSite()}article/example.html`, messages);
     const popup = await popupFor(page);
     assert.equal(await popup.textContent('#site-label'), 'On for 127.0.0.1');
     assert.equal(await popup.isChecked('#site'), true);
@@ -93,19 +78,19 @@ describe('popup and run policy', () => {
 
   test('off for this site: its open pages lose their marks and new ones stay unmarked; other sites keep theirs', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
-    const other = await openMarked(context, `${otherSite()}${FIXTURE}`, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
+    const other = await openMarked(env.context, `${otherSite()}${FIXTURE}`, messages);
     let popup = await popupFor(page);
     await popup.uncheck('#site');
     await page.waitForFunction(() => !['hedging', 'sourcing', 'translation'].some((c) => CSS.highlights.has(`caveat-${c}`)), null, { timeout: 3000 });
     assert.deepEqual((await stored()).sites, { '127.0.0.1': 'never' });
     assert.equal(await marked(other), true, 'another site lost its marks');
     await popup.waitForFunction(() => document.getElementById('page-status').textContent === 'Off for 127.0.0.1.');
-    const fresh = await pageWithoutMarks(server.url + FIXTURE);
+    const fresh = await pageWithoutMarks(env.server.url + FIXTURE);
     assert.equal(await marked(fresh), false, 'a page of a site turned off was marked');
     // The site's keyboard command still works: asking marks the page.
     await fresh.bringToFront();
-    await worker.evaluate(() => globalThis.caveatBackground.routeCommand('toggle-sidebar'));
+    await env.worker.evaluate(() => globalThis.caveatBackground.routeCommand('toggle-sidebar'));
     await fresh.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-sidebar:not([hidden])'), null, { timeout: 5000 });
     assert.equal(await marked(fresh), true);
     await fresh.close();
@@ -122,8 +107,8 @@ describe('popup and run policy', () => {
 
   test('Caveat off: every open tab loses its marks and UI; on again: they come back', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
-    const other = await openMarked(context, `${otherSite()}article/example.html`, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
+    const other = await openMarked(env.context, `${otherSite()}article/example.html`, messages);
     const popup = await popupFor(page);
     await popup.uncheck('#enabled');
     for (const p of [page, other]) {
@@ -134,7 +119,7 @@ describe('popup and run policy', () => {
     assert.match(await popup.textContent('#page-status'), /Caveat is off/);
     // Commands do nothing while off.
     await page.bringToFront();
-    await worker.evaluate(() => globalThis.caveatBackground.routeCommand('toggle-sidebar'));
+    await env.worker.evaluate(() => globalThis.caveatBackground.routeCommand('toggle-sidebar'));
     await sleep(300);
     assert.equal(await page.evaluate(() => document.querySelector('caveat-ui')), null);
     await popup.check('#enabled');
@@ -146,9 +131,9 @@ describe('popup and run policy', () => {
 
   test('only when asked (options page): pages load unmarked until "Mark this page"; "Open the sidebar" opens it', async () => {
     await resetSettings();
-    const options = await context.newPage();
+    const options = await env.context.newPage();
     watchConsole(options, messages);
-    await options.goto(`chrome-extension://${extId}/options/options.html`);
+    await options.goto(`chrome-extension://${env.id}/options/options.html`);
     await options.waitForFunction(() => document.documentElement.dataset.ready);
     await options.check('input[name="run"][value="ask"]');
     assert.equal((await stored()).autoRun, false);
@@ -156,7 +141,7 @@ describe('popup and run policy', () => {
     assert.match(shortcuts, /Alt\+Shift\+K Show or hide the Caveat sidebar/);
     await options.close();
 
-    const page = await pageWithoutMarks(server.url + FIXTURE);
+    const page = await pageWithoutMarks(env.server.url + FIXTURE);
     assert.equal(await marked(page), false, 'a page was marked without being asked');
     const popup = await popupFor(page);
     assert.match(await popup.textContent('#page-status'), /only when you ask/);
@@ -173,14 +158,14 @@ describe('popup and run policy', () => {
     await popup2.check('#site');
     assert.deepEqual((await stored()).sites, { '127.0.0.1': 'always' });
     await popup2.close();
-    const fresh = await openMarked(context, server.url + FIXTURE, messages);
+    const fresh = await openMarked(env.context, env.server.url + FIXTURE, messages);
     await fresh.close();
     await page.close();
   });
 
   test('on a page Caveat cannot run on, the popup says so and offers nothing that cannot work', async () => {
     await resetSettings();
-    const blank = await context.newPage();
+    const blank = await env.context.newPage();
     await blank.goto('about:blank');
     const popup = await popupFor(blank, { colorScheme: 'dark' });
     assert.match(await popup.textContent('#page-status'), /can't run on this page/);

@@ -3,34 +3,18 @@
 // gauge, the minimap, the mark list, marks hidden on the page, the Markdown and
 // JSON export, keyboard use, no layout shift, axe in light and dark.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, CATEGORIES, extensionWorker, launchChromiumWithExtension, nodeCore, openMarked, settle,
-  startServer,
+  artifact, axeViolations, CATEGORIES, openMarked, settle, useExtensionInChromium,
 } from './helpers.mjs';
 
-let server;
-let context;
-let worker;
-let core;
+const env = useExtensionInChromium();
 const messages = [];
 
-before(async () => {
-  core = await nodeCore();
-  server = await startServer();
-  context = await launchChromiumWithExtension();
-  ({ worker } = await extensionWorker(context));
-});
-
-after(async () => {
-  await context?.close();
-  server?.stop();
-});
-
 const FIXTURE = 'fixtures/ui.html';
-const command = (name) => worker.evaluate((n) => globalThis.caveatBackground.routeCommand(n), name);
-const resetSettings = () => worker.evaluate(() => chrome.storage.sync.clear());
+const command = (name) => env.worker.evaluate((n) => globalThis.caveatBackground.routeCommand(n), name);
+const resetSettings = () => env.worker.evaluate(() => chrome.storage.sync.clear());
 
 /** In the page: the article's text as the collector joins it (heading and paragraphs, a blank line apart). */
 function articleText() {
@@ -61,7 +45,7 @@ describe('sidebar', () => {
   for (const path of [FIXTURE, 'article/example.html']) {
     test(`${path}: counts, density, sources and the translation verdict agree with the report; no layout shift`, async () => {
       await resetSettings();
-      const page = await openMarked(context, server.url + path, messages);
+      const page = await openMarked(env.context, env.server.url + path, messages);
       const layoutBefore = await page.evaluate(() => ({
         article: JSON.stringify(document.querySelector('article').getBoundingClientRect()),
         width: document.documentElement.scrollWidth,
@@ -79,7 +63,7 @@ describe('sidebar', () => {
       }));
       assert.deepEqual(layoutAfter, { ...layoutBefore, children: layoutBefore.children + 1 }, 'opening the sidebar moved the page');
 
-      const report = core.analyze(await page.evaluate(articleText));
+      const report = env.core.analyze(await page.evaluate(articleText));
       const state = await page.evaluate(drawn);
       for (const c of CATEGORIES) {
         assert.equal(Number(await bar.locator(`tr.cat[data-category="${c}"] td.count`).textContent()), state[c], `${c} count`);
@@ -110,7 +94,7 @@ describe('sidebar', () => {
 
   test('the mark list is in reading order; picking an entry scrolls to the mark and flashes it', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     const bar = await openSidebar(page);
     const order = await page.evaluate(readingOrder);
     const listed = await bar.locator('.cv-marklist .text').allTextContents();
@@ -128,7 +112,7 @@ describe('sidebar', () => {
 
   test('the minimap has a tick per mark, top to bottom; a tick (by pointer or keyboard) goes to its mark', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     const bar = await openSidebar(page);
     const order = await page.evaluate(readingOrder);
     const ticks = bar.locator('.cv-minimap button.tick');
@@ -153,8 +137,8 @@ describe('sidebar', () => {
 
   test('a category switch turns it off in every open tab; a mark hidden from its card can be shown again', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
-    const other = await openMarked(context, `${server.url}article/example.html`, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
+    const other = await openMarked(env.context, `${env.server.url}article/example.html`, messages);
     const bar = await openSidebar(page);
     await bar.locator('input[data-category="sourcing"]').uncheck();
     assert.equal(await page.evaluate(() => CSS.highlights.has('caveat-sourcing')), false);
@@ -182,16 +166,16 @@ describe('sidebar', () => {
 
   test('export copies a Markdown and a JSON report of the marks and summary', async () => {
     await resetSettings();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     const bar = await openSidebar(page);
     const order = await page.evaluate(readingOrder);
-    const report = core.analyze(await page.evaluate(articleText));
+    const report = env.core.analyze(await page.evaluate(articleText));
 
     await bar.locator('button', { hasText: 'Copy JSON report' }).click();
     await page.waitForFunction(() => /JSON report copied/.test(document.querySelector('caveat-ui').shadowRoot.querySelector('.status').textContent));
     const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
-    assert.equal(json.url, server.url + FIXTURE);
+    assert.equal(json.url, env.server.url + FIXTURE);
     assert.equal(json.title, 'Harbour ferries face delays');
     assert.equal(json.words, report.summary.words);
     assert.deepEqual(json.marks.map((m) => m.text), order);
@@ -211,7 +195,7 @@ describe('sidebar', () => {
 
   test('works by keyboard alone: Tab reaches every control, Space toggles, Escape closes and gives focus back', async () => {
     await resetSettings();
-    const page = await openMarked(context, server.url + FIXTURE, messages);
+    const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     await page.focus('#marked-link');
     const bar = await openSidebar(page);
     const stops = [];
@@ -249,7 +233,7 @@ describe('sidebar', () => {
   test('axe finds no serious or critical problem, light and dark; screenshots', async () => {
     await resetSettings();
     for (const colorScheme of ['light', 'dark']) {
-      const page = await openMarked(context, server.url + FIXTURE, messages);
+      const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
       await page.emulateMedia({ colorScheme });
       await openSidebar(page);
       assert.deepEqual(await axeViolations(page, [['caveat-ui', '.cv-sidebar']]), [], colorScheme);
