@@ -128,7 +128,8 @@ export function createSettingsStore(backend) {
     get: () => settings,
     update(patch) {
       merge(patch);
-      return backend.save(patch);
+      // The change already applies here; a storage failure only means it will not last.
+      return backend.save(patch).catch((e) => console.error('Caveat could not save its settings:', e));
     },
     subscribe(fn) {
       listeners.add(fn);
