@@ -1,20 +1,34 @@
 // Caveat's background (a service worker in Chromium, an event page in Firefox).
 // It runs the same Wasm core for content scripts that cannot compile Wasm
-// themselves (Chromium applies the page's CSP to them). Text in, report out.
+// themselves (Chromium applies the page's CSP to them), and routes the keyboard
+// commands (manifest `commands`) to the active tab's content script.
 import { answer, createEngine, localBackend } from './core/engine.js';
+import { MSG_COMMAND, sendToTab } from './ui/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const engine = createEngine(localBackend());
 
-// Diagnostics (and the e2e tests): how often the core actually ran here.
+/** Send a command to a tab (the active one of the current window when none is given). */
+async function routeCommand(command, tab) {
+  const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return null;
+  return sendToTab(api, id, { type: MSG_COMMAND, command });
+}
+
+// Diagnostics (and the e2e tests): how often the core actually ran here; the command router.
 globalThis.caveatBackground = {
   get analyses() {
     return engine.analyses;
   },
+  routeCommand,
 };
 
+api.commands?.onCommand.addListener((command, tab) => {
+  routeCommand(command, tab);
+});
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only our own content scripts may ask.
+  // Only our own content scripts and pages may ask.
   if (sender?.id !== api.runtime.id) return false;
   const reply = answer(engine, message);
   if (!reply) return false;

@@ -1,15 +1,17 @@
 /**
- * The playground: the same Wasm core and mark layer as the extension, on a text
- * area. The pieces are separate so the shared UI modules (issue 7) can replace
- * the legend, the summary or the card one at a time:
+ * The playground: the same Wasm core, mark layer and reading UI (card, summary,
+ * toggles, mark list, export: extension/ui, served as ext/ui) as the extension,
+ * on a text area. Settings live in memory here.
  *   loadInitialText()  → the seed article when served beside ../shared, else example.txt
  *   renderMarked()     → one text node + the mark layer (ext/page/marks.js)
- *   renderSummary()    → the summary panel
+ *   readDroppedFile()  → a dropped or opened .txt / .html file's text
  */
 import { createEngine, localBackend } from './ext/core/engine.js';
-import { CATEGORIES, createMarkLayer } from './ext/page/marks.js';
-import { createMiniCard } from './ext/page/mini-card.js';
+import { createMarkLayer } from './ext/page/marks.js';
 import { TextMap } from './ext/page/text-map.js';
+import { createReadingUi } from './ext/ui/reading-ui.js';
+import { createSettingsStore, memoryBackend } from './ext/ui/settings.js';
+import { textOfHtml } from './html-text.js';
 
 const DEBOUNCE_MS = 150;
 const $ = (id) => document.getElementById(id);
@@ -37,64 +39,41 @@ function renderMarked(layer, container, text, report) {
   layer.setReport(report, TextMap.ofTextNode(node));
 }
 
-function el(tag, text, cls) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
+/** A dropped or chosen file's text: HTML files are reduced to their article text. */
+export async function readDroppedFile(file) {
+  const raw = await file.text();
+  const html = /\.html?$/i.test(file.name) || file.type === 'text/html';
+  return html ? textOfHtml(raw) : raw;
 }
 
-function renderSummary(container, summary) {
-  const dl = el('dl');
-  const row = (k, v) => dl.append(el('dt', k), el('dd', String(v)));
-  row('Words', summary.words);
-  const per1000 = (n) => (summary.words ? ((n * 1000) / summary.words).toFixed(1) : '0');
-  for (const c of CATEGORIES) row(c[0].toUpperCase() + c.slice(1), `${summary.counts[c]}  (${per1000(summary.counts[c])} / 1,000 words)`);
-  const parts = [dl];
-
-  const src = summary.sources;
-  if (src) {
-    parts.push(el('h3', 'Sources'));
-    parts.push(el('div', `${src.anonymous} of ${src.attributions} attributions anonymous`));
-    if (src.named.length) parts.push(el('div', `Quoted by name: ${src.named.join(', ')}`));
-  }
-
-  const tr = summary.translation;
-  parts.push(el('h3', 'Machine translation'));
-  if (tr?.too_short) {
-    parts.push(el('div', 'Too short to tell'));
-  } else {
-    const pct = Math.round((summary.translation_likelihood ?? 0) * 100);
-    const gauge = el('div', undefined, 'gauge');
-    const fill = el('div');
-    fill.style.width = `${pct}%`;
-    gauge.append(fill);
-    gauge.setAttribute('role', 'meter');
-    gauge.setAttribute('aria-valuenow', String(pct));
-    gauge.setAttribute('aria-valuemin', '0');
-    gauge.setAttribute('aria-valuemax', '100');
-    gauge.setAttribute('aria-label', 'Machine translation likelihood');
-    parts.push(el('div', `Likelihood ${pct}%`), gauge);
-    if (tr?.reasons?.length) {
-      const ul = el('ul');
-      for (const r of tr.reasons) ul.append(el('li', r));
-      parts.push(ul);
-    }
-  }
-  container.replaceChildren(...parts);
-}
-
-function renderLegend(container, layer) {
-  const labels = CATEGORIES.map((c) => {
-    const box = el('input');
-    box.type = 'checkbox';
-    box.checked = layer.isCategoryEnabled(c);
-    box.addEventListener('change', () => layer.setCategoryEnabled(c, box.checked));
-    const label = el('label');
-    label.append(box, el('span', undefined, `swatch ${c}`), el('span', c));
-    return label;
+function acceptFiles(onFile) {
+  const drop = $('drop');
+  let depth = 0;
+  const hasFiles = (e) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    depth++;
+    drop.hidden = false;
   });
-  container.replaceChildren(...labels);
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) drop.hidden = true;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (hasFiles(e)) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    drop.hidden = true;
+    const [file] = e.dataTransfer.files;
+    if (file) onFile(file);
+  });
+  $('file').addEventListener('change', (e) => {
+    const [file] = e.target.files;
+    if (file) onFile(file);
+  });
 }
 
 async function main() {
@@ -103,10 +82,19 @@ async function main() {
   const status = $('status');
   const engine = createEngine(localBackend());
   const layer = createMarkLayer({ doc: document });
-  renderLegend($('legend'), layer);
 
   const [{ text, label }, rules] = await Promise.all([loadInitialText(), engine.rules()]);
-  createMiniCard(layer, { doc: document, rules });
+  const settings = createSettingsStore(memoryBackend());
+  await settings.ready;
+  createReadingUi({
+    doc: document,
+    layer,
+    rules,
+    settings,
+    scroller: marked,
+    inline: $('summary'),
+    page: () => ({ url: location.href, title: `Playground: ${$('source').textContent.replace(/[()]/g, '') || 'text'}` }),
+  });
   textarea.value = text;
   $('source').textContent = label ? `(${label})` : '';
 
@@ -118,9 +106,8 @@ async function main() {
     const report = await engine.analyze(value);
     if (mine !== generation) return; // a newer edit won
     renderMarked(layer, marked, value, report);
-    renderSummary($('summary'), report.summary);
     const ms = performance.now() - t0;
-    status.textContent = `${report.annotations.length} marks · ${ms.toFixed(1)} ms`;
+    status.textContent = `${report.annotations.length} marks · ${report.summary.words} words · ${ms.toFixed(1)} ms`;
     document.documentElement.dataset.caveatReady = String(mine);
   }
 
@@ -128,6 +115,11 @@ async function main() {
   textarea.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(update, DEBOUNCE_MS);
+  });
+  acceptFiles(async (file) => {
+    textarea.value = await readDroppedFile(file);
+    $('source').textContent = `(${file.name})`;
+    await update();
   });
   await update();
 }

@@ -3,33 +3,37 @@
  * (hedging dotted, sourcing solid, translation wavy underline, each with a faint
  * tint). Installed as a constructed stylesheet adopted by the document, so the
  * page's DOM gets no element.
+ *
+ * One set of colours for every page: a page's own background does not follow
+ * the browser's colour scheme (dark sites in light mode, and the reverse, are
+ * common), so each line colour sits at mid luminance: at least 4:1 against white
+ * and near-black, 3:1 (WCAG's minimum for graphics) against dark greys, and the three stay apart under protanopia, deuteranopia
+ * and tritanopia (tests/e2e/ui-marks.test.mjs checks both). The tints are faint
+ * enough to keep any text colour readable.
  */
+export const MARK_COLORS = Object.freeze({ hedging: '#b86a00', sourcing: '#3b7be8', translation: '#ca4ea7' });
+
 export const MARK_CSS = `
 ::highlight(caveat-hedging) {
-  background-color: rgb(245 166 35 / 0.18);
-  text-decoration: underline dotted rgb(184 106 0);
+  background-color: rgb(232 150 20 / 0.16);
+  text-decoration: underline dotted ${MARK_COLORS.hedging};
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
 }
 ::highlight(caveat-sourcing) {
-  background-color: rgb(56 132 255 / 0.14);
-  text-decoration: underline solid rgb(40 98 214);
+  background-color: rgb(59 123 232 / 0.14);
+  text-decoration: underline solid ${MARK_COLORS.sourcing};
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
 }
 ::highlight(caveat-translation) {
-  background-color: rgb(200 60 160 / 0.10);
-  text-decoration: underline wavy rgb(176 42 140);
-  text-decoration-thickness: 1px;
+  background-color: rgb(202 78 167 / 0.11);
+  text-decoration: underline wavy ${MARK_COLORS.translation};
+  text-decoration-thickness: 1.5px;
   text-underline-offset: 3px;
 }
 ::highlight(caveat-flash) {
-  background-color: rgb(255 214 0 / 0.55);
-}
-@media (prefers-color-scheme: dark) {
-  ::highlight(caveat-hedging) { text-decoration-color: rgb(255 190 80); background-color: rgb(255 190 80 / 0.18); }
-  ::highlight(caveat-sourcing) { text-decoration-color: rgb(120 170 255); background-color: rgb(120 170 255 / 0.18); }
-  ::highlight(caveat-translation) { text-decoration-color: rgb(240 120 210); background-color: rgb(240 120 210 / 0.14); }
+  background-color: rgb(255 200 0 / 0.55);
 }
 `;
 

@@ -1,12 +1,11 @@
 // End to end in headless Chromium (Debian's), with the built extension loaded:
 // highlights on article pages, the strict-CSP fallback to the service worker, the
-// hover card, and the playground.
+// hover card. (The playground: ui-playground.test.mjs.)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
 import {
-  artifact, caveatProblems, cardState, CATEGORIES, CHROMIUM, extensionDir, firstMarkPoint, highlightState,
+  artifact, caveatProblems, cardState, CATEGORIES, firstMarkPoint, highlightState, launchChromiumWithExtension,
   nodeCore, PAGES, SEED_SKIP, settle, startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -18,22 +17,7 @@ const consoleMessages = [];
 before(async () => {
   core = await nodeCore();
   server = await startServer();
-  const ext = extensionDir('chromium');
-  context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 900, height: 700 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  context = await launchChromiumWithExtension();
 });
 
 after(async () => {
@@ -70,7 +54,7 @@ describe('Chromium extension', () => {
       const state = await page.evaluate(highlightState);
       assertAllCategories(state, name);
       // The page's DOM is untouched: no element of ours until a card is opened.
-      assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
+      assert.equal(await page.evaluate(() => document.querySelector('caveat-ui')), null);
       await settle(page);
       await page.screenshot({ path: artifact(`chromium-${name}.png`), fullPage: true });
       await page.close();
@@ -119,7 +103,7 @@ describe('Chromium extension', () => {
       assert.ok(point, `no ${category} mark to hover`);
       await page.mouse.move(point.x, point.y);
       await page.waitForFunction((c) => {
-        const card = document.querySelector('caveat-card')?.shadowRoot?.querySelector('.card');
+        const card = document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])');
         return card?.dataset.category === c;
       }, category, { timeout: 5000 });
       const card = await page.evaluate(cardState);
@@ -144,7 +128,7 @@ describe('Chromium extension', () => {
     assert.deepEqual(caveatProblems(consoleMessages), []);
   });
 
-  test('Chromium reports no install warning or error, and no permission beyond http(s) content scripts', async () => {
+  test('Chromium reports no install warning or error, and no permission warning beyond http(s) content scripts', async () => {
     const page = await context.newPage();
     await page.goto('chrome://extensions');
     const info = await page.evaluate(
@@ -156,65 +140,7 @@ describe('Chromium extension', () => {
     assert.deepEqual(caveat.installWarnings, []);
     assert.deepEqual(caveat.manifestErrors, []);
     assert.deepEqual(caveat.runtimeErrors, []);
-    assert.deepEqual(caveat.permissions.simplePermissions, []);
+    assert.deepEqual(caveat.permissions.simplePermissions, []); // `storage` carries no warning
     assert.deepEqual(caveat.permissions.runtimeHostPermissions.hosts.map((h) => h.host).sort(), ['http://*/*', 'https://*/*']);
-  });
-});
-
-describe('Chromium playground', () => {
-  test('marks the preloaded text as you type, with a summary; toggles never re-analyse', async () => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    const messages = watchConsole(page);
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset.caveatReady, null, { timeout: 15_000 });
-    const preloaded = await page.inputValue('#text');
-    assert.ok(preloaded.length > 200, 'the text area is not preloaded');
-    const source = await page.textContent('#source');
-    assert.match(source, SEED_SKIP ? /built-in example/ : /seed article/);
-    const state = await page.evaluate(() => {
-      const out = {};
-      for (const c of ['hedging', 'sourcing', 'translation']) out[c] = CSS.highlights.get(`caveat-${c}`)?.size ?? 0;
-      return out;
-    });
-    for (const c of CATEGORIES) assert.ok(state[c] > 0, `playground: no ${c} marks`);
-    const words = core.analyze(preloaded).summary.words;
-    assert.match(await page.textContent('#summary'), new RegExp(`Words\\s*${words}`));
-    await settle(page);
-    await page.screenshot({ path: artifact('chromium-playground.png') });
-
-    // Typing re-analyses (debounced): a new hedge adds a mark.
-    const hedgesBefore = state.hedging;
-    await page.fill('#text', `${preloaded}\n\nThe bridge was allegedly sold twice.`);
-    await page.waitForFunction((n) => (CSS.highlights.get('caveat-hedging')?.size ?? 0) > n, hedgesBefore, {
-      timeout: 5000,
-    });
-
-    // Toggling a category hides and restores its marks.
-    await page.uncheck('#legend input >> nth=0');
-    assert.equal(await page.evaluate(() => CSS.highlights.has('caveat-hedging')), false);
-    await page.check('#legend input >> nth=0');
-    assert.equal(await page.evaluate(() => CSS.highlights.has('caveat-hedging')), true);
-    assert.deepEqual(caveatProblems(messages), []);
-    await page.close();
-  });
-
-  test('without ../shared the playground falls back to its built-in example, with no console error', async () => {
-    const bare = await startServer({ noShared: true });
-    const page = await context.newPage();
-    const messages = watchConsole(page);
-    try {
-      await page.goto(bare.url);
-      await page.waitForFunction(() => document.documentElement.dataset.caveatReady, null, { timeout: 15_000 });
-      assert.match(await page.textContent('#source'), /built-in example/);
-      const counts = await page.evaluate(() =>
-        ['hedging', 'sourcing', 'translation'].map((c) => CSS.highlights.get(`caveat-${c}`)?.size ?? 0),
-      );
-      assert.ok(counts.every((n) => n > 0), `example text lacks a category: ${counts}`);
-      assert.deepEqual(messages, []);
-    } finally {
-      await page.close();
-      bare.stop();
-    }
   });
 });

@@ -2,10 +2,9 @@
 // WebDriver BiDi, with the built extension installed as a temporary add-on.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
 
 import {
-  artifact, caveatProblems, cardState, CATEGORIES, extensionDir, FIREFOX, firstMarkPoint, highlightState, nodeCore,
+  artifact, caveatProblems, cardState, CATEGORIES, firstMarkPoint, highlightState, launchFirefoxWithExtension, nodeCore,
   PAGES, SEED_SKIP, settle, startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -17,14 +16,7 @@ const consoleMessages = [];
 before(async () => {
   core = await nodeCore();
   server = await startServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX,
-    headless: true,
-    defaultViewport: { width: 900, height: 700 },
-  });
-  await browser.installExtension(extensionDir('firefox'));
+  browser = await launchFirefoxWithExtension();
 });
 
 after(async () => {
@@ -54,7 +46,7 @@ describe('Firefox extension', () => {
       const page = await openMarked(path);
       const state = await page.evaluate(highlightState);
       assertAllCategories(state, name);
-      assert.equal(await page.evaluate(() => document.querySelector('caveat-card')), null);
+      assert.equal(await page.evaluate(() => document.querySelector('caveat-ui')), null);
       await settle(page);
       await page.screenshot({ path: artifact(`firefox-${name}.png`), fullPage: true });
       await page.close();
@@ -73,7 +65,7 @@ describe('Firefox extension', () => {
     const point = await page.evaluate(firstMarkPoint, 'hedging');
     assert.ok(point, 'no hedging mark to hover');
     await page.mouse.move(point.x, point.y);
-    await page.waitForFunction(() => document.querySelector('caveat-card')?.shadowRoot?.querySelector('.card'), {
+    await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])'), {
       timeout: 5000,
     });
     const card = await page.evaluate(cardState);

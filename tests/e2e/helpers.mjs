@@ -1,6 +1,7 @@
 // Shared helpers for the browser end-to-end tests: the test server, browsers with
 // the built extension loaded, and small assertions about Caveat's marks.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,9 +124,9 @@ export function firstMarkPoint(category) {
 
 /** In the page: the open card's text and mark id, or null. */
 export function cardState() {
-  const host = document.querySelector('caveat-card');
-  const card = host?.shadowRoot?.querySelector('.card');
-  if (!card) return null;
+  const host = document.querySelector('caveat-ui');
+  const card = host?.shadowRoot?.querySelector('.cv-card');
+  if (!card || card.hidden) return null;
   const r = card.getBoundingClientRect();
   return {
     text: card.textContent,
@@ -142,4 +143,135 @@ export async function settle(page) {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 150)))),
   );
+}
+
+/** Chromium (Debian's, headless) with the built extension loaded; `colorScheme`: 'light' | 'dark'. */
+export async function launchChromiumWithExtension({ colorScheme = 'light', viewport = { width: 900, height: 700 } } = {}) {
+  const { chromium } = await import('playwright-core');
+  const ext = extensionDir('chromium');
+  return chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    colorScheme,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The extension's service worker in a Chromium context, and the extension's id. */
+export async function extensionWorker(context) {
+  const [sw] = context.serviceWorkers();
+  const worker = sw ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  return { worker, id: new URL(worker.url()).host };
+}
+
+/** Open `path` on the test server and wait until Caveat has drawn some marks. */
+export async function openMarked(context, url, messages) {
+  const page = await context.newPage();
+  if (messages) watchConsole(page, messages);
+  await page.goto(url);
+  await page.waitForFunction(
+    () => ['hedging', 'sourcing', 'translation'].some((c) => CSS.highlights.has(`caveat-${c}`)),
+    null,
+    { timeout: 15_000 },
+  );
+  return page;
+}
+
+/** In the page: the reading UI's shadow root (the one element Caveat adds), or null. */
+export function uiRoot() {
+  return document.querySelector('caveat-ui')?.shadowRoot ?? null;
+}
+
+/**
+ * axe-core's serious and critical violations in `page` (Playwright or Puppeteer),
+ * within `include` (axe context: e.g. [['caveat-ui', '.cv-card']] reaches into our
+ * shadow root; null = the whole document). Returns [{ id, impact, help, targets }].
+ */
+export async function axeViolations(page, include = null) {
+  const source = fs.readFileSync(path.join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  // Evaluated as a script by the driver (not by the page), so a page's CSP cannot refuse it.
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(source);
+  const results = await page.evaluate(
+    async ({ include }) => {
+      const context = include ? { include } : document;
+      const r = await window.axe.run(context, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5),
+      }));
+    },
+    { include },
+  );
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** In the page: bring the drawn mark whose text is `text` on screen if it is not. */
+export function scrollMarkIntoView(text) {
+  for (const c of ['hedging', 'sourcing', 'translation']) {
+    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+      const { top, bottom } = r.getBoundingClientRect();
+      if (r.toString() === text && (top < 0 || bottom > innerHeight)) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    }
+  }
+}
+
+/** In the page: the client rects of the drawn mark whose text is `text`, and the centre of its first box. */
+export function markGeometry(text) {
+  for (const c of ['hedging', 'sourcing', 'translation']) {
+    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+      if (r.toString() !== text) continue;
+      const rects = Array.from(r.getClientRects(), (x) => ({ top: x.top, bottom: x.bottom, left: x.left, right: x.right }));
+      return { category: c, rects, x: (rects[0].left + rects[0].right) / 2, y: (rects[0].top + rects[0].bottom) / 2 };
+    }
+  }
+  return null;
+}
+
+/** Whether two rects overlap. */
+export const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Hooks for a test file that drives the built extension in Chromium: before all
+ * tests, the test server, the browser, the extension's worker and id, the core
+ * in Node; after them, cleanup. Returns the object the hooks fill in.
+ */
+export function useExtensionInChromium(options) {
+  const env = { server: null, context: null, worker: null, id: null, core: null };
+  before(async () => {
+    env.core = await nodeCore();
+    env.server = await startServer();
+    env.context = await launchChromiumWithExtension(options);
+    Object.assign(env, await extensionWorker(env.context));
+  });
+  after(async () => {
+    await env.context?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/** Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension as a temporary add-on. */
+export async function launchFirefoxWithExtension() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    defaultViewport: { width: 900, height: 700 },
+  });
+  await browser.installExtension(extensionDir('firefox'));
+  return browser;
 }

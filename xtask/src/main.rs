@@ -8,6 +8,7 @@ mod e2e;
 mod fuzz;
 mod hedging_eval;
 mod scoreboard;
+mod screenshots;
 mod serve;
 mod setup;
 mod test;
@@ -29,6 +30,7 @@ const HELP: &str = "cargo xtask <task>
                [--category C] [--readme] [--write-floors [--lower]]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   docs         regenerate docs/rules.md from the rules' docs  [--check]
+  screenshots  build, then regenerate the README's screenshots (docs/screenshots/*.png)
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
   train-lm     rebuild assets/translation-lm.bin (the translation detector's news-English model)
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         "serve" => serve::main(rest),
         "run" => serve::run(rest),
         "e2e" => e2e::all(rest),
+        "screenshots" => screenshots::main(rest),
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),

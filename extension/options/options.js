@@ -1,0 +1,97 @@
+/**
+ * The options page: Caveat on/off, "as pages load" vs "only when asked", the
+ * categories, the per-site rules and the never-mark list (each entry undoable),
+ * and the keyboard shortcuts. Everything lives in the settings store (ui/settings.js).
+ */
+import { MSG_RULES } from '../core/engine.js';
+import { adoptCss, h } from '../ui/dom.js';
+import { categoryLabel } from '../ui/labels.js';
+import { removeNeverMark, setCategoryEnabled, settingsFor } from '../ui/settings.js';
+import { THEME_CSS } from '../ui/theme.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => document.getElementById(id);
+adoptCss(document, THEME_CSS);
+
+const store = settingsFor(api);
+let ruleNames = new Map();
+
+function renderSites(s) {
+  const rows = Object.entries(s.sites).sort(([a], [b]) => a.localeCompare(b)).map(([site, rule]) => {
+    const select = h(document, 'select', { 'aria-label': `Rule for ${site}` },
+      h(document, 'option', { value: 'always' }, 'Always mark'),
+      h(document, 'option', { value: 'never' }, 'Never mark'),
+    );
+    select.value = rule;
+    select.addEventListener('change', () => store.update({ sites: { ...store.get().sites, [site]: select.value } }));
+    const remove = h(document, 'button', {
+      type: 'button',
+      'aria-label': `Remove the rule for ${site}`,
+      onclick: () => {
+        const sites = { ...store.get().sites };
+        delete sites[site];
+        store.update({ sites });
+      },
+    }, 'Remove');
+    return h(document, 'tr', {}, h(document, 'td', {}, site), h(document, 'td', {}, select), h(document, 'td', {}, remove));
+  });
+  $('sites').tBodies[0].replaceChildren(...rows);
+  $('sites-empty').hidden = rows.length > 0;
+}
+
+function renderNeverMark(s) {
+  const rows = s.neverMark.map((entry) => {
+    const rule = `${categoryLabel(entry.category)}: ${ruleNames.get(entry.rule) ?? entry.rule}`;
+    const undo = h(document, 'button', {
+      type: 'button',
+      'aria-label': `Mark it again: “${entry.phrase}”`,
+      onclick: () => store.update(removeNeverMark(store.get(), entry)),
+    }, 'Mark it again');
+    const added = entry.added ? new Date(entry.added).toLocaleDateString() : '';
+    return h(document, 'tr', {},
+      h(document, 'td', {}, `“${entry.phrase}”`), h(document, 'td', {}, rule), h(document, 'td', {}, added), h(document, 'td', {}, undo));
+  });
+  $('never').tBodies[0].replaceChildren(...rows);
+  $('never-empty').hidden = rows.length > 0;
+}
+
+function render() {
+  const s = store.get();
+  $('enabled').checked = s.enabled;
+  for (const radio of document.querySelectorAll('input[name="run"]')) radio.checked = (radio.value === 'auto') === s.autoRun;
+  for (const box of document.querySelectorAll('input[data-category]')) box.checked = s.categories[box.dataset.category];
+  renderSites(s);
+  renderNeverMark(s);
+}
+
+async function renderShortcuts() {
+  const commands = (await api.commands?.getAll?.()) ?? [];
+  $('keys').replaceChildren(
+    ...commands
+      .filter((c) => c.description)
+      .map((c) => h(document, 'li', {}, c.shortcut ? h(document, 'kbd', {}, c.shortcut) : 'not set', ` ${c.description}`)),
+  );
+}
+
+async function loadRuleNames() {
+  const reply = await api.runtime.sendMessage({ type: MSG_RULES }).catch(() => null);
+  if (reply?.ok) ruleNames = new Map(reply.value.map((r) => [r.id, r.name]));
+}
+
+async function main() {
+  $('enabled').addEventListener('change', (e) => store.update({ enabled: e.target.checked }));
+  for (const radio of document.querySelectorAll('input[name="run"]')) {
+    radio.addEventListener('change', () => store.update({ autoRun: radio.value === 'auto' }));
+  }
+  for (const box of document.querySelectorAll('input[data-category]')) {
+    box.addEventListener('change', () => store.update(setCategoryEnabled(store.get(), box.dataset.category, box.checked)));
+  }
+  await Promise.all([store.ready, loadRuleNames(), renderShortcuts()]);
+  render();
+  store.subscribe(render);
+  document.documentElement.dataset.ready = 'true';
+}
+
+main().catch((e) => {
+  console.error('Caveat settings failed to load', e);
+});

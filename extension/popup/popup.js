@@ -1,0 +1,92 @@
+/**
+ * The toolbar popup: Caveat on/off everywhere, on/off for this site, the three
+ * categories, and the way to the sidebar. Settings changes go to storage, and
+ * every open tab applies them at once (storage.onChanged). The popup learns the
+ * active tab's site by asking its content script (no `tabs` permission).
+ */
+import { adoptCss } from '../ui/dom.js';
+import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../ui/messages.js';
+import { plural } from '../ui/labels.js';
+import { setCategoryEnabled, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
+import { THEME_CSS } from '../ui/theme.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => document.getElementById(id);
+adoptCss(document, THEME_CSS);
+
+const store = settingsFor(api);
+let tabId;
+let status = null;
+
+function describe(s) {
+  if (!status) return "Caveat can't run on this page (browser pages, the extension store and files are off limits).";
+  if (!s.enabled) return 'Caveat is off.';
+  if (status.running) {
+    const n = Object.values(status.counts ?? {}).reduce((a, b) => a + b, 0);
+    return `${plural(n, 'mark')} on this page.`;
+  }
+  if (!siteEnabled(s, status.site)) return s.autoRun ? `Off for ${status.site}.` : 'Caveat marks pages only when you ask.';
+  return 'Nothing to mark on this page.';
+}
+
+function render() {
+  const s = store.get();
+  $('enabled').checked = s.enabled;
+  const site = $('site');
+  site.disabled = !status || !s.enabled;
+  site.checked = !!status?.site && siteEnabled(s, status.site);
+  $('site-label').textContent = status?.site ? `On for ${status.site}` : 'On for this site';
+  for (const box of document.querySelectorAll('input[data-category]')) {
+    box.checked = s.categories[box.dataset.category];
+    box.disabled = !s.enabled;
+  }
+  for (const count of document.querySelectorAll('[data-count]')) {
+    const n = status?.running ? (status.counts?.[count.dataset.count] ?? 0) : null;
+    count.textContent = n === null ? '' : plural(n, 'mark');
+  }
+  $('run').hidden = !status || !s.enabled || status.running;
+  $('open-sidebar').disabled = !status || !s.enabled;
+  $('page-status').textContent = describe(s);
+}
+
+async function refresh() {
+  status = tabId === undefined ? null : await sendToTab(api, tabId, { type: MSG_STATUS });
+  render();
+}
+
+async function main() {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  tabId = tab?.id;
+  await store.ready;
+  await refresh();
+  // A change (here, or elsewhere) reaches the tab through storage; ask it again once it has applied.
+  store.subscribe(() => {
+    render();
+    setTimeout(refresh, 50);
+  });
+
+  $('enabled').addEventListener('change', (e) => store.update({ enabled: e.target.checked }));
+  $('site').addEventListener('change', (e) => {
+    if (status?.site) store.update(setSiteEnabled(store.get(), status.site, e.target.checked));
+  });
+  for (const box of document.querySelectorAll('input[data-category]')) {
+    box.addEventListener('change', () => store.update(setCategoryEnabled(store.get(), box.dataset.category, box.checked)));
+  }
+  $('run').addEventListener('click', async () => {
+    status = await sendToTab(api, tabId, { type: MSG_RUN });
+    render();
+  });
+  $('open-sidebar').addEventListener('click', async () => {
+    await sendToTab(api, tabId, { type: MSG_COMMAND, command: 'open-sidebar' });
+    window.close();
+  });
+  $('options').addEventListener('click', () => {
+    api.runtime.openOptionsPage();
+    window.close();
+  });
+}
+
+main().catch((e) => {
+  $('page-status').textContent = `Caveat's popup failed: ${e.message}`;
+  console.error(e);
+});

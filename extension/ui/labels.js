@@ -1,0 +1,37 @@
+/**
+ * Reader-facing names shared by the card, the sidebar, the popup and the exports.
+ */
+export const CATEGORY_LABEL = Object.freeze({
+  hedging: 'Hedging',
+  sourcing: 'Sourcing',
+  translation: 'Translation',
+});
+
+/** How each category's marks look (the legend's words: the style differs by more than colour). */
+export const CATEGORY_STYLE_WORDS = Object.freeze({
+  hedging: 'dotted underline',
+  sourcing: 'solid underline',
+  translation: 'wavy underline',
+});
+
+/** What kind of source an attribution names, as a reader would say it. */
+export const SOURCE_KIND_LABEL = Object.freeze({
+  named_person: 'a named person',
+  named_org: 'a named organisation',
+  document: 'a document',
+  pronoun: 'a pronoun (he, she, they)',
+  unnamed: 'an unnamed source',
+  vague: 'a vague group ("experts", "officials")',
+});
+
+export const categoryLabel = (category) => CATEGORY_LABEL[category] ?? category;
+
+/** Marks per 1,000 words, one decimal ("0.0" for an empty text). */
+export function per1000(count, words) {
+  return words > 0 ? ((count * 1000) / words).toFixed(1) : '0.0';
+}
+
+/** "1 mark", "3 marks". */
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}

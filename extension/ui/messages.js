@@ -1,0 +1,25 @@
+/**
+ * Messages between the popup / background and a tab's content script (sent with
+ * tabs.sendMessage to frame 0, which needs no permission).
+ *
+ *   { type: MSG_STATUS }                 → status (below)
+ *   { type: MSG_RUN }                    mark this page now (the "only when asked" mode) → status
+ *   { type: MSG_COMMAND, command }       'toggle-sidebar' | 'open-sidebar' | 'next-mark' | 'previous-mark' → status
+ *
+ *   status: { site, enabled, siteEnabled, autoRun, running, counts: { hedging, … } | null }
+ */
+export const MSG_STATUS = 'caveat/page/status';
+export const MSG_RUN = 'caveat/page/run';
+export const MSG_COMMAND = 'caveat/page/command';
+
+/** The manifest's `commands` that the content script carries out. */
+export const COMMANDS = Object.freeze(['toggle-sidebar', 'next-mark', 'previous-mark']);
+
+/** Send a message to a tab's top frame; resolves to the reply, or null when no content script answers. */
+export async function sendToTab(api, tabId, message) {
+  try {
+    return (await api.tabs.sendMessage(tabId, message, { frameId: 0 })) ?? null;
+  } catch {
+    return null; // a page Caveat cannot run on (browser pages, the web store, a PDF)
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Whether Caveat runs on this page, decided in the content script before any
+ * work: off everywhere, off for this site, or "only when asked" keep it idle
+ * (nothing collected, nothing analysed, nothing drawn). It keeps listening, so
+ * changes from the popup or the options page apply to open tabs at once: turned
+ * on, the page is marked; turned off, its marks and UI go away. It also answers
+ * the popup and carries out the keyboard commands the background routes here.
+ *
+ * Loaded by content/loader.js: `init(api)`; `page/main.js` `start()` does the work.
+ */
+import { start } from '../page/main.js';
+import { COMMANDS, MSG_COMMAND, MSG_RUN, MSG_STATUS } from './messages.js';
+import { settingsFor, shouldRun, siteEnabled, siteOf } from './settings.js';
+
+export async function init(api, { win = window, startPage = () => start(api) } = {}) {
+  const store = settingsFor(api);
+  await store.ready;
+  const site = siteOf(win.location);
+  const top = win === win.top;
+  let asked = false;
+  let state = null;
+
+  const wanted = () => {
+    const s = store.get();
+    return s.enabled && (asked || shouldRun(s, site));
+  };
+
+  async function apply() {
+    const on = wanted();
+    if (on && !state) {
+      state = Promise.resolve()
+        .then(startPage)
+        .catch((e) => {
+          console.error('Caveat could not mark this page:', e);
+          return null;
+        });
+    }
+    const page = await state;
+    page?.ui?.setActive(wanted());
+    return page;
+  }
+
+  async function status() {
+    const s = store.get();
+    const page = state ? await state : null;
+    const running = !!page?.ui?.active && wanted();
+    const counts = running ? {} : null;
+    if (running) for (const m of page.layer.visibleMarks()) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    return { site, enabled: s.enabled, siteEnabled: siteEnabled(s, site), autoRun: s.autoRun, running, counts };
+  }
+
+  async function command(name) {
+    if (!COMMANDS.includes(name) && name !== 'open-sidebar') return;
+    if (!store.get().enabled) return;
+    asked = true; // a shortcut or the popup's button is asking for this page
+    const ui = (await apply())?.ui;
+    if (!ui) return;
+    if (name === 'toggle-sidebar') ui.toggleSidebar({ focus: true });
+    else if (name === 'open-sidebar') ui.openSidebar({ focus: true });
+    else if (name === 'next-mark') ui.nextMark();
+    else ui.previousMark();
+  }
+
+  async function handle(message) {
+    if (message.type === MSG_RUN) {
+      asked = true;
+      await apply();
+    } else if (message.type === MSG_COMMAND) {
+      await command(message.command);
+    } else if (message.type !== MSG_STATUS) {
+      return undefined;
+    }
+    return status();
+  }
+
+  store.subscribe(() => apply());
+  if (top) {
+    api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      // Only our own popup and background may ask.
+      if (sender?.id !== api.runtime.id || typeof message?.type !== 'string') return false;
+      if (![MSG_STATUS, MSG_RUN, MSG_COMMAND].includes(message.type)) return false;
+      handle(message).then(sendResponse, () => sendResponse(null));
+      return true;
+    });
+  }
+  await apply();
+}

@@ -1,0 +1,190 @@
+/**
+ * The reader's settings, kept in storage.sync (storage.local where sync is
+ * unavailable) so every tab, the popup and the options page share them:
+ *
+ *   enabled      Caveat on or off everywhere
+ *   autoRun      true: mark every page as it loads; false: only when asked (popup, shortcut)
+ *   categories   { hedging, sourcing, translation }: which categories are drawn
+ *   sites        { 'example.com': 'always' | 'never' }: per-site rules over autoRun
+ *   neverMark    [{ rule, phrase, category, added }]: "Don't mark this phrase again"
+ *
+ * The pure helpers below compute patches; a store applies them locally at once
+ * (the UI reacts immediately) and persists them; other contexts hear of them
+ * through storage.onChanged.
+ */
+import { CATEGORIES } from '../page/marks.js';
+
+const KEYS = ['enabled', 'autoRun', 'categories', 'sites', 'neverMark'];
+/** Phrases longer than this are cut: the list must fit storage.sync's 8 KB per item. */
+const MAX_PHRASE = 120;
+export const MAX_NEVER_MARK = 150;
+
+export function defaultSettings() {
+  return {
+    enabled: true,
+    autoRun: true,
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])),
+    sites: {},
+    neverMark: [],
+  };
+}
+
+/** A clean settings object from whatever storage held (unknown or malformed values dropped). */
+export function normalizeSettings(raw = {}) {
+  const s = defaultSettings();
+  if (typeof raw.enabled === 'boolean') s.enabled = raw.enabled;
+  if (typeof raw.autoRun === 'boolean') s.autoRun = raw.autoRun;
+  for (const c of CATEGORIES) if (typeof raw.categories?.[c] === 'boolean') s.categories[c] = raw.categories[c];
+  for (const [site, rule] of Object.entries(raw.sites ?? {})) {
+    if (rule === 'always' || rule === 'never') s.sites[site] = rule;
+  }
+  if (Array.isArray(raw.neverMark)) {
+    s.neverMark = raw.neverMark
+      .filter((e) => e && typeof e.rule === 'string' && typeof e.phrase === 'string' && e.phrase)
+      .map((e) => ({ rule: e.rule, phrase: e.phrase, category: String(e.category ?? ''), added: String(e.added ?? '') }));
+  }
+  return s;
+}
+
+/** The site a settings rule is about: the host name without "www.". */
+export function siteOf(location) {
+  const host = String(location?.hostname ?? '').toLowerCase();
+  return host.startsWith('www.') ? host.slice(4) : host;
+}
+
+/** Whether Caveat marks this site without being asked. */
+export function siteEnabled(settings, site) {
+  const rule = settings.sites[site];
+  if (rule) return rule === 'always';
+  return settings.autoRun;
+}
+
+/** Whether Caveat runs on a page of `site` as it loads. Global off wins over everything. */
+export function shouldRun(settings, site) {
+  return settings.enabled && siteEnabled(settings, site);
+}
+
+/** Patch: turn this site on or off; a choice equal to the default removes the rule. */
+export function setSiteEnabled(settings, site, on) {
+  const sites = { ...settings.sites };
+  if (on === settings.autoRun) delete sites[site];
+  else sites[site] = on ? 'always' : 'never';
+  return { sites };
+}
+
+export function setCategoryEnabled(settings, category, on) {
+  return { categories: { ...settings.categories, [category]: !!on } };
+}
+
+/** How a phrase is compared: case and spacing do not matter. */
+export function phraseKey(text) {
+  return String(text).replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_PHRASE);
+}
+
+export function isNeverMarked(settings, mark) {
+  const key = phraseKey(mark.text);
+  return settings.neverMark.some((e) => e.rule === mark.rule && e.phrase === key);
+}
+
+/** Patch: never mark this phrase with this rule again (newest first, oldest dropped past the cap). */
+export function addNeverMark(settings, mark, now = new Date()) {
+  const entry = { rule: mark.rule, phrase: phraseKey(mark.text), category: mark.category, added: now.toISOString() };
+  const rest = settings.neverMark.filter((e) => !(e.rule === entry.rule && e.phrase === entry.phrase));
+  return { neverMark: [entry, ...rest].slice(0, MAX_NEVER_MARK) };
+}
+
+/** Patch: undo a "never mark" entry. */
+export function removeNeverMark(settings, entry) {
+  return { neverMark: settings.neverMark.filter((e) => !(e.rule === entry.rule && e.phrase === entry.phrase)) };
+}
+
+/**
+ * A store over a backend ({ load(), save(patch), watch(fn) }):
+ *   store.get()  store.update(patch) → Promise  store.subscribe(fn) → unsubscribe  store.ready
+ */
+export function createSettingsStore(backend) {
+  let settings = defaultSettings();
+  const listeners = new Set();
+  const notify = () => {
+    for (const fn of listeners) {
+      try {
+        fn(settings);
+      } catch (e) {
+        console.error('Caveat: a settings listener failed', e);
+      }
+    }
+  };
+  const merge = (patch) => {
+    settings = normalizeSettings({ ...settings, ...patch });
+    notify();
+  };
+  const ready = backend.load().then(
+    (raw) => merge(raw),
+    () => {}, // unreadable storage: run on the defaults
+  );
+  backend.watch?.((patch) => merge(patch));
+  return {
+    ready,
+    get: () => settings,
+    update(patch) {
+      merge(patch);
+      // The change already applies here; a storage failure only means it will not last.
+      return backend.save(patch).catch((e) => console.error('Caveat could not save its settings:', e));
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
+
+/** storage.sync, or storage.local where sync is missing or refuses. */
+export function storageBackend(api) {
+  const areas = api?.storage;
+  let areaName = areas?.sync ? 'sync' : 'local';
+  const area = () => areas[areaName];
+  return {
+    async load() {
+      try {
+        return await area().get(KEYS);
+      } catch {
+        areaName = 'local'; // sync disabled (e.g. by policy)
+        return area().get(KEYS);
+      }
+    },
+    async save(patch) {
+      try {
+        await area().set(patch);
+      } catch (e) {
+        if (areaName === 'local') throw e;
+        areaName = 'local'; // over the sync quota: keep working locally
+        await area().set({ ...(await areas.sync.get(KEYS)), ...patch });
+      }
+    },
+    watch(fn) {
+      areas?.onChanged?.addListener((changes, name) => {
+        if (name !== areaName) return;
+        const patch = {};
+        for (const key of KEYS) if (key in changes) patch[key] = changes[key].newValue;
+        if (Object.keys(patch).length) fn(patch);
+      });
+    },
+    get area() {
+      return areaName;
+    },
+  };
+}
+
+/** Settings kept in memory (the playground, tests). */
+export function memoryBackend(initial = {}) {
+  return { load: async () => initial, save: async () => {} };
+}
+
+const stores = new WeakMap();
+
+/** The one settings store of this context for `api`. */
+export function settingsFor(api) {
+  let store = stores.get(api);
+  if (!store) stores.set(api, (store = createSettingsStore(storageBackend(api))));
+  return store;
+}

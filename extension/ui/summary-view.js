@@ -1,0 +1,107 @@
+/**
+ * The page's summary, shared by the sidebar and the playground: per category the
+ * count of marks shown, their density per 1,000 words and an on/off switch; the
+ * sourcing line ("N of M attributions anonymous", who is quoted by name); the
+ * machine-translation likelihood gauge with its top reasons, or "too short to tell".
+ *
+ *   const view = createSummaryView({ doc, onToggle(category, on) });
+ *   view.element; view.update({ report, marks, enabled })   // marks: the layer's marks
+ */
+import { CATEGORIES } from '../page/marks.js';
+import { h, trusted } from './dom.js';
+import { categoryLabel, CATEGORY_STYLE_WORDS, per1000 } from './labels.js';
+
+export const SUMMARY_CSS = `
+.cv-summary { display: grid; gap: 14px; }
+.cv-summary section { display: grid; gap: 6px; }
+.cv-summary table { border-collapse: collapse; width: 100%; }
+.cv-summary th, .cv-summary td { padding: 3px 0; text-align: right; font-variant-numeric: tabular-nums; }
+.cv-summary thead th { font-size: 12px; font-weight: 600; color: var(--cv-muted); }
+.cv-summary th:first-child, .cv-summary td:first-child { text-align: left; }
+.cv-summary td.count { font-weight: 700; padding-right: 10px; }
+.cv-summary .gauge { position: relative; height: 10px; border-radius: 5px; background: var(--cv-soft);
+  border: 1px solid var(--cv-line); overflow: hidden; }
+.cv-summary .gauge > span { position: absolute; inset: 0 auto 0 0; background: var(--cv-translation); }
+.cv-summary ul.reasons { margin: 0; padding-left: 18px; font-size: 13px; }
+.cv-summary p { margin: 0; }
+`;
+
+export function createSummaryView({ doc = document, onToggle }) {
+  const element = h(doc, 'div', { class: 'cv-summary' });
+  const switches = new Map();
+  const counts = new Map();
+  const densities = new Map();
+  const rows = CATEGORIES.map((c) => {
+    const box = h(doc, 'input', {
+      type: 'checkbox',
+      'data-category': c,
+      onchange: trusted(() => onToggle(c, box.checked)),
+    });
+    switches.set(c, box);
+    counts.set(c, h(doc, 'td', { class: 'count' }));
+    densities.set(c, h(doc, 'td', { class: 'density' }));
+    return h(doc, 'tr', { class: 'cat', 'data-category': c },
+      h(doc, 'th', { scope: 'row' },
+        h(doc, 'label', { class: 'cv-switch', title: `Marked with a ${CATEGORY_STYLE_WORDS[c]}` },
+          box, h(doc, 'span', { class: `cv-swatch ${c}`, 'aria-hidden': 'true' }), categoryLabel(c))),
+      counts.get(c),
+      densities.get(c),
+    );
+  });
+  const sources = h(doc, 'div', { class: 'sources' });
+  const translation = h(doc, 'div', { class: 'translation' });
+  element.append(
+    h(doc, 'table', { 'aria-label': 'Marks by category' },
+      h(doc, 'thead', {}, h(doc, 'tr', {},
+        h(doc, 'th', { scope: 'col' }, 'Show'), h(doc, 'th', { scope: 'col' }, 'Marks'), h(doc, 'th', { scope: 'col' }, 'per 1,000 words'))),
+      h(doc, 'tbody', {}, rows)),
+    h(doc, 'section', {}, h(doc, 'h3', {}, 'Sources'), sources),
+    h(doc, 'section', {}, h(doc, 'h3', {}, 'Machine translation'), translation),
+  );
+
+  function update({ report, marks, enabled }) {
+    const words = report?.summary?.words ?? 0;
+    for (const c of CATEGORIES) {
+      const n = marks.filter((m) => m.category === c && !m.hidden).length;
+      counts.get(c).textContent = String(n);
+      densities.get(c).textContent = per1000(n, words);
+      switches.get(c).checked = !!enabled[c];
+    }
+    sources.replaceChildren(...sourceLines(doc, report?.summary?.sources));
+    translation.replaceChildren(...translationLines(doc, report?.summary));
+  }
+
+  return { element, update, switches };
+}
+
+function sourceLines(doc, src) {
+  if (!src || src.attributions === 0) return [h(doc, 'p', { class: 'cv-muted' }, 'No attributions found.')];
+  const named = src.named ?? [];
+  return [
+    h(doc, 'p', { class: 'anonymous' }, `${src.anonymous} of ${src.attributions} attributions anonymous`),
+    named.length
+      ? h(doc, 'p', { class: 'named' }, `Quoted by name: ${named.join(', ')}`)
+      : h(doc, 'p', { class: 'named cv-muted' }, 'No one is quoted by name.'),
+  ];
+}
+
+function translationLines(doc, summary) {
+  const verdict = summary?.translation;
+  if (!verdict || verdict.too_short) return [h(doc, 'p', { class: 'too-short' }, 'Too short to tell.')];
+  const pct = Math.round((verdict.likelihood ?? summary.translation_likelihood ?? 0) * 100);
+  const out = [
+    h(doc, 'p', {}, `Likelihood of machine translation: ${pct}%`),
+    h(doc, 'div', {
+      class: 'gauge',
+      role: 'meter',
+      'aria-label': 'Machine translation likelihood',
+      'aria-valuemin': '0',
+      'aria-valuemax': '100',
+      'aria-valuenow': String(pct),
+      'aria-valuetext': `${pct}%`,
+    }, h(doc, 'span', { style: `width: ${pct}%` })),
+  ];
+  const reasons = (verdict.reasons ?? []).slice(0, 3);
+  if (reasons.length) out.push(h(doc, 'ul', { class: 'reasons', 'aria-label': 'Top reasons' }, reasons.map((r) => h(doc, 'li', {}, r))));
+  return out;
+}
