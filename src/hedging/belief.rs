@@ -1,9 +1,8 @@
 //! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
 //! the source keeps a distance from the claim.
 
-use super::cue::{clause_follows, nth_after, Cue, Span, When::*, DETERMINER};
+use super::cue::{as_follows, clause_follows, Cue, When::*, DETERMINER};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/belief",
@@ -41,16 +40,6 @@ const HOLDERS: &[&str] = &[
     "commentators",
     "which",
 ];
-
-/// "sees X as Y": an "as" within the next few words, not a comparison ("as often as").
-fn as_follows(doc: &Document, span: Span) -> bool {
-    let Some(n) = (0..5).find(|&n| nth_after(doc, span, n) == Some("as")) else { return false };
-    n > 0
-        && !matches!(
-            nth_after(doc, span, n + 1),
-            Some("often" | "well" | "soon" | "much" | "many" | "long" | "far" | "usual")
-        )
-}
 
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),

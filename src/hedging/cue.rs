@@ -149,6 +149,22 @@ fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
     finite || (!need_finite && words >= 4)
 }
 
+/// "sees X as Y", "consider themselves to be": an "as" or a "to be" within the next few
+/// words (a judgement about X), not a comparison ("as often as", "as well").
+pub fn as_follows(doc: &Document, span: Span) -> bool {
+    let Some(n) = (0..5).find(|&n| matches!(nth_after(doc, span, n), Some("as") | Some("to"))) else { return false };
+    match nth_after(doc, span, n) {
+        Some("to") => n > 0 && nth_after(doc, span, n + 1) == Some("be"),
+        _ => {
+            n > 0
+                && !matches!(
+                    nth_after(doc, span, n + 1),
+                    Some("often" | "well" | "soon" | "much" | "many" | "long" | "far" | "usual")
+                )
+        }
+    }
+}
+
 /// The sentence holds a condition ("if", "unless", "provided"): a modal in it is the
 /// consequence of the condition, which is not hedging.
 pub fn in_conditional_sentence(doc: &Document, span: Span) -> bool {

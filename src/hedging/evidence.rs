@@ -24,6 +24,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("suggesting", &[NextIsNot(PROPOSAL_NEXT)]),
     // The epistemic "suggested" introduces a clause: "suggested that", "suggested he was".
     Cue::new("suggested", &[NextIsNot(PROPOSAL_NEXT), Test(finite_clause_follows)]),
+    // "it has been suggested": a view with no one behind it.
+    Cue::new("been suggested", &[]),
     Cue::new("indicate", &[NextIs(&["that"])]),
     Cue::new("indicates", &[NextIs(&["that"])]),
     Cue::new("indicated", &[NextIs(&["that"])]),
@@ -47,6 +49,7 @@ mod tests {
             ("Polls suggested that he would lose.", &["suggested"]),
             ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
             ("There is no evidence that it works.", &["no evidence"]),
+            ("It has been suggested that the motto was a joke.", &["been suggested"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
