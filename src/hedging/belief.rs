@@ -116,7 +116,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("worry that", &[]),
     Cue::new("worries that", &[]),
     Cue::new("worried that", &[]),
-    Cue::new("confident that", &[]),
+    // "confident that…", "highly confident the offer will be approved".
+    Cue::new("confident", &[Test(clause_follows)]),
 ];
 
 #[cfg(test)]
@@ -134,6 +135,7 @@ mod tests {
             ("Many regard this incident as his cruelest act.", &["regard"]),
             ("The company now sees alliances as the way back.", &["sees"]),
             ("It gives support to the view that the handle is black.", &["view that"]),
+            ("They are highly confident the offer will be approved.", &["confident"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -151,6 +153,8 @@ mod tests {
             "She sees the doctor as often as she can.",
             "John does not believe his father.",
             "Six suspects are in custody.",
+            "Another suspect is awaiting extradition.",
+            "She is a confident speaker.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -1,7 +1,7 @@
 //! `hedging/considered`: a judgement with no one behind it ("is considered the best",
 //! "is regarded as", "is seen as").
 
-use super::cue::{as_follows, next_word, prev_word, Cue, Span, When::*, BE};
+use super::cue::{as_follows, next_word, nth_before, prev_word, Cue, Span, When::*, BE};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -25,14 +25,23 @@ const OBJECT: &[&str] = &["the", "a", "an", "this", "that", "it", "them", "all",
 
 fn considered_as_judgement(doc: &Document, span: Span) -> bool {
     let next = next_word(doc, span).unwrap_or(".");
-    if WEIGHED.contains(&next) {
+    // "considered calling her": weighing an action.
+    if WEIGHED.contains(&next) || (next.ends_with("ing") && next.len() > 4) {
+        return false;
+    }
+    // "should be considered normal", "can be considered an analogue": a rule or a
+    // definition, not a report of what people think.
+    if prev_word(doc, span) == Some("be")
+        && matches!(nth_before(doc, span, 1), Some("should" | "must" | "can" | "shall"))
+    {
         return false;
     }
     prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next)
 }
 
 /// Who may hold a judgement: "many consider", "critics consider", "who consider".
-const HOLDERS: &[&str] = &["i", "we", "they", "many", "most", "some", "others", "critics", "scholars", "historians", "who"];
+const HOLDERS: &[&str] =
+    &["i", "we", "they", "many", "most", "some", "others", "critics", "scholars", "historians", "who"];
 
 /// "consider themselves heirs", "consider LSD a sacrament" is hard to tell from "consider
 /// the offer"; "consider X to be Y", "consider X as Y" and a reflexive object are judgements.
@@ -98,5 +107,6 @@ mod tests {
         assert_no_marks(Hedging, "The company considers buying more air time.");
         assert_no_marks(Hedging, "The panel will consider the offer as soon as it can.");
         assert_no_marks(Hedging, "She is a highly regarded surgeon.");
+        assert_no_marks(Hedging, "He considered calling her. Such payments should be considered voluntary.");
     }
 }

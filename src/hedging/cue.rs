@@ -208,5 +208,5 @@ pub const NEGATION: &[&str] = &["not", "n't", "never", "no", "hardly", "barely",
 /// Determiners and possessives: a noun follows.
 pub const DETERMINER: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "all",
-    "some", "any", "no", "every", "each", "military", "economic",
+    "some", "any", "no", "every", "each", "another", "military", "economic",
 ];

@@ -38,6 +38,12 @@ pub static CUES: &[Cue] = &[
     // "analysts questioned how much…": doubt about the claim that follows.
     Cue::new("questioned", &[NextIs(&["whether", "if", "how", "why"])]),
     Cue::new("question whether", &[]),
+    // "casts doubt on his account", "doubts remain": the claim is contested.
+    Cue::new("cast doubt", &[]),
+    Cue::new("casts doubt", &[]),
+    Cue::new("casting doubt", &[]),
+    Cue::new("doubt remains", &[]),
+    Cue::new("doubts remain", &[]),
     Cue::new("not well understood", &[]),
     Cue::new("not fully understood", &[]),
 ];
@@ -53,6 +59,7 @@ mod tests {
             ("It is unclear whether he crossed the border.", &["unclear"]),
             ("Kopp's whereabouts remain unknown.", &["remain unknown"]),
             ("Little is known about his youth.", &["Little is known"]),
+            ("The letter casts doubt on his account.", &["casts doubt"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
