@@ -106,6 +106,15 @@ pub static CUES: &[Cue] = &[
     Cue::new("view that", &[PrevIsNot(&["point", "of"])]),
     Cue::new("views that", &[]),
     Cue::new("the idea that", &[]),
+    // A claim put forward to be tested: "the hypothesis that", "a suspicion that".
+    Cue::new("hypothesis that", &[]),
+    Cue::new("hypothesized", &[]),
+    Cue::new("hypothesised", &[]),
+    Cue::new("assumption that", &[]),
+    Cue::new("suspicion that", &[]),
+    Cue::new("suspicions that", &[]),
+    // "fearing he would be seen": a fear about what may happen.
+    Cue::new("fearing", &[Test(clause_follows)]),
     Cue::new("regard", &[PrevIs(HOLDERS)]),
     Cue::new("view", &[PrevIs(HOLDERS)]),
     Cue::new("see", &[PrevIs(HOLDERS), NextIsNot(&["the", "a", "it", "what", "how", "that"])]),
@@ -136,6 +145,8 @@ mod tests {
             ("The company now sees alliances as the way back.", &["sees"]),
             ("It gives support to the view that the handle is black.", &["view that"]),
             ("They are highly confident the offer will be approved.", &["confident"]),
+            ("He left without fearing he would be seen.", &["fearing"]),
+            ("It supports the hypothesis that birds are dinosaurs.", &["hypothesis that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -155,6 +166,7 @@ mod tests {
             "Six suspects are in custody.",
             "Another suspect is awaiting extradition.",
             "She is a confident speaker.",
+            "The hypothesis was tested twice.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -32,6 +32,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("implies", &[]),
     Cue::new("imply", &[]),
     Cue::new("implied", &[NextIs(&["that"])]),
+    Cue::new("implying", &[]),
+    Cue::new("suggestion that", &[]),
+    Cue::new("suggestions that", &[]),
     Cue::new("no evidence", &[]),
     Cue::new("little evidence", &[]),
     Cue::new("insufficient evidence", &[]),
@@ -50,6 +53,7 @@ mod tests {
             ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
             ("There is no evidence that it works.", &["no evidence"]),
             ("It has been suggested that the motto was a joke.", &["been suggested"]),
+            ("He rejected the suggestion that he had lied.", &["suggestion that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -60,6 +64,7 @@ mod tests {
     fn a_proposal_is_not_a_hedge() {
         assert_no_marks(Hedging, "The mayor suggested a new route for the parade.");
         assert_no_marks(Hedging, "The name was suggested by a reader.");
+        assert_no_marks(Hedging, "Thanks for the suggestion to add a map.");
         assert_no_marks(Hedging, "She suggested the plan to the board in March.");
     }
 }

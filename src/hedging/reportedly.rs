@@ -28,6 +28,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("said to", &[PrevIs(BE)]),
     Cue::new("reported to", &[PrevIs(BE), NextIs(&["be", "have", "been"])]),
     Cue::new("unconfirmed", &[]),
+    Cue::new("unproven", &[]),
+    // "the putative father": taken to be so, not shown.
+    Cue::new("putative", &[]),
     // "is supposed to have paid": hearsay about the past (not "is supposed to arrive").
     Cue::new("supposed to have", &[PrevIs(BE)]),
 ];
@@ -44,6 +47,7 @@ mod tests {
             ("The bridge is said to date back centuries.", &["said to"]),
             ("He was reported to have fled.", &["reported to"]),
             ("There were unconfirmed accounts.", &["unconfirmed"]),
+            ("The putative father refused.", &["putative"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
