@@ -32,6 +32,7 @@ pub static CUES: &[Cue] = &[
     Cue::new("are unknown", &[PrevIs(&["whereabouts", "causes", "origins", "details"])]),
     Cue::new("is unknown", &[PrevIs(&["whereabouts", "cause", "origin", "identity", "date", "fate"])]),
     Cue::new("little is known", &[]),
+    Cue::new("remains to be seen", &[]),
     Cue::new("uncertainty about", &[]),
     Cue::new("uncertainty over", &[]),
     Cue::new("uncertainty as to", &[]),
@@ -60,6 +61,7 @@ mod tests {
             ("Kopp's whereabouts remain unknown.", &["remain unknown"]),
             ("Little is known about his youth.", &["Little is known"]),
             ("The letter casts doubt on his account.", &["casts doubt"]),
+            ("Whether it works remains to be seen.", &["remains to be seen"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
