@@ -100,6 +100,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("supposed", &[NextIsNot(&["to"])]),
     Cue::new("feared", &[NextIs(&["that", "the", "he", "she", "it", "they"])]),
     Cue::new("fear that", &[]),
+    Cue::new("expectation that", &[]),
+    Cue::new("expectations that", &[]),
     Cue::new("fears that", &[]),
     Cue::new("belief that", &[]),
     Cue::new("beliefs that", &[]),
@@ -138,6 +140,7 @@ mod tests {
     fn marks_beliefs() {
         let cases: &[(&str, &[&str])] = &[
             ("Investigators believe the fire was set deliberately.", &["believe"]),
+            ("Prosecutors believe Mr. Antar's gains are illegal.", &["believe"]),
             ("I think we're not there yet.", &["think"]),
             ("Police suspect he fled abroad.", &["suspect"]),
             ("They speculated that prices would rise.", &["speculated"]),

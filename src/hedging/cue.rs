@@ -141,12 +141,23 @@ fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
     // stretch of words, is ("believe the fire was set").
     let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end).min(doc.tokens.len());
     let ahead = || (span.last..sentence_end).take(9);
-    let words = ahead().take_while(|&i| doc.tokens[i].kind != TokenKind::Punct).count();
-    let finite = ahead().take_while(|&i| !matches!(doc.low(i), "." | ";" | "?" | "!" | ":")).any(|i| {
+    let words = ahead().take_while(|&i| doc.tokens[i].kind != TokenKind::Punct || is_title_dot(doc, i)).count();
+    let ends = |i: usize| matches!(doc.low(i), "." | ";" | "?" | "!" | ":") && !is_title_dot(doc, i);
+    let finite = ahead().take_while(|&i| !ends(i)).any(|i| {
         let w = doc.low(i);
         FINITE.contains(&w) || ["'s", "’s", "'re", "’re", "'ll", "n't"].iter().any(|e| w.ends_with(e))
     });
     finite || (!need_finite && words >= 4)
+}
+
+/// The dot of a short capitalised abbreviation ("Mr.", "Dr.", "Gen."), which does not
+/// end the clause: "believe Mr. Antar's gains are…".
+fn is_title_dot(doc: &Document, i: usize) -> bool {
+    doc.low(i) == "."
+        && i > 0
+        && doc.is_capitalized(i - 1)
+        && doc.tok(i - 1).len() <= 4
+        && doc.tokens[i - 1].end == doc.tokens[i].start
 }
 
 /// "sees X as Y", "consider themselves to be": an "as" or a "to be" within the next few
