@@ -23,6 +23,7 @@ pub static CUES: &[Cue] = &[
     Cue::new("accused", &[PrevIsNot(&["the", "an", "co"])]),
     Cue::new("accuses", &[]),
     Cue::new("accusing", &[]),
+    Cue::new("accuse", &[]),
     // The nouns, when they carry the claim: "allegations that…", "accusations of…"
     // (not "unfounded allegations", which the writer has already judged).
     Cue::new("allegations that", &[]),
@@ -48,6 +49,7 @@ mod tests {
             ("The unit was accused of plotting.", &["accused"]),
             ("Two suspected militants were held.", &["suspected"]),
             ("He denied allegations that he took bribes.", &["allegations that"]),
+            ("Critics accuse him of lying.", &["accuse"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);

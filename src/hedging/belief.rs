@@ -1,9 +1,8 @@
 //! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
 //! the source keeps a distance from the claim.
 
-use super::cue::{clause_follows, nth_after, Cue, Span, When::*, DETERMINER};
+use super::cue::{as_follows, clause_follows, Cue, When::*, DETERMINER};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/belief",
@@ -41,16 +40,6 @@ const HOLDERS: &[&str] = &[
     "commentators",
     "which",
 ];
-
-/// "sees X as Y": an "as" within the next few words, not a comparison ("as often as").
-fn as_follows(doc: &Document, span: Span) -> bool {
-    let Some(n) = (0..5).find(|&n| nth_after(doc, span, n) == Some("as")) else { return false };
-    n > 0
-        && !matches!(
-            nth_after(doc, span, n + 1),
-            Some("often" | "well" | "soon" | "much" | "many" | "long" | "far" | "usual")
-        )
-}
 
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
@@ -111,12 +100,23 @@ pub static CUES: &[Cue] = &[
     Cue::new("supposed", &[NextIsNot(&["to"])]),
     Cue::new("feared", &[NextIs(&["that", "the", "he", "she", "it", "they"])]),
     Cue::new("fear that", &[]),
+    Cue::new("expectation that", &[]),
+    Cue::new("expectations that", &[]),
     Cue::new("fears that", &[]),
     Cue::new("belief that", &[]),
     Cue::new("beliefs that", &[]),
     Cue::new("view that", &[PrevIsNot(&["point", "of"])]),
     Cue::new("views that", &[]),
     Cue::new("the idea that", &[]),
+    // A claim put forward to be tested: "the hypothesis that", "a suspicion that".
+    Cue::new("hypothesis that", &[]),
+    Cue::new("hypothesized", &[]),
+    Cue::new("hypothesised", &[]),
+    Cue::new("assumption that", &[]),
+    Cue::new("suspicion that", &[]),
+    Cue::new("suspicions that", &[]),
+    // "fearing he would be seen": a fear about what may happen.
+    Cue::new("fearing", &[Test(clause_follows)]),
     Cue::new("regard", &[PrevIs(HOLDERS)]),
     Cue::new("view", &[PrevIs(HOLDERS)]),
     Cue::new("see", &[PrevIs(HOLDERS), NextIsNot(&["the", "a", "it", "what", "how", "that"])]),
@@ -127,7 +127,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("worry that", &[]),
     Cue::new("worries that", &[]),
     Cue::new("worried that", &[]),
-    Cue::new("confident that", &[]),
+    // "confident that…", "highly confident the offer will be approved".
+    Cue::new("confident", &[Test(clause_follows)]),
 ];
 
 #[cfg(test)]
@@ -139,12 +140,16 @@ mod tests {
     fn marks_beliefs() {
         let cases: &[(&str, &[&str])] = &[
             ("Investigators believe the fire was set deliberately.", &["believe"]),
+            ("Prosecutors believe Mr. Antar's gains are illegal.", &["believe"]),
             ("I think we're not there yet.", &["think"]),
             ("Police suspect he fled abroad.", &["suspect"]),
             ("They speculated that prices would rise.", &["speculated"]),
             ("Many regard this incident as his cruelest act.", &["regard"]),
             ("The company now sees alliances as the way back.", &["sees"]),
             ("It gives support to the view that the handle is black.", &["view that"]),
+            ("They are highly confident the offer will be approved.", &["confident"]),
+            ("He left without fearing he would be seen.", &["fearing"]),
+            ("It supports the hypothesis that birds are dinosaurs.", &["hypothesis that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -162,6 +167,9 @@ mod tests {
             "She sees the doctor as often as she can.",
             "John does not believe his father.",
             "Six suspects are in custody.",
+            "Another suspect is awaiting extradition.",
+            "She is a confident speaker.",
+            "The hypothesis was tested twice.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -1,7 +1,7 @@
 //! `hedging/considered`: a judgement with no one behind it ("is considered the best",
 //! "is regarded as", "is seen as").
 
-use super::cue::{next_word, prev_word, Cue, Span, When::*, BE};
+use super::cue::{as_follows, next_word, nth_before, prev_word, Cue, Span, When::*, BE};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -25,10 +25,42 @@ const OBJECT: &[&str] = &["the", "a", "an", "this", "that", "it", "them", "all",
 
 fn considered_as_judgement(doc: &Document, span: Span) -> bool {
     let next = next_word(doc, span).unwrap_or(".");
-    if WEIGHED.contains(&next) {
+    // "considered calling her": weighing an action.
+    if WEIGHED.contains(&next) || (next.ends_with("ing") && next.len() > 4) {
+        return false;
+    }
+    // "should be considered normal", "can be considered an analogue": a rule or a
+    // definition, not a report of what people think.
+    if prev_word(doc, span) == Some("be")
+        && matches!(nth_before(doc, span, 1), Some("should" | "must" | "can" | "shall"))
+    {
         return false;
     }
     prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next)
+}
+
+/// Who may hold a judgement: "many consider", "critics consider", "who consider".
+const HOLDERS: &[&str] =
+    &["i", "we", "they", "many", "most", "some", "others", "critics", "scholars", "historians", "who"];
+
+/// "consider themselves heirs", "consider LSD a sacrament" is hard to tell from "consider
+/// the offer"; "consider X to be Y", "consider X as Y" and a reflexive object are judgements.
+fn consider_judges(doc: &Document, span: Span) -> bool {
+    prev_word(doc, span).is_some_and(|p| HOLDERS.contains(&p))
+        || matches!(next_word(doc, span), Some("themselves" | "himself" | "herself" | "itself" | "ourselves"))
+        || as_follows(doc, span)
+}
+
+/// "is regarded as", "regarded by some as", "many regarded him as": not "highly regarded"
+/// or "well regarded", which praise.
+fn regarded_judges(doc: &Document, span: Span) -> bool {
+    let next = next_word(doc, span);
+    if matches!(prev_word(doc, span), Some("highly" | "well" | "poorly")) {
+        return false;
+    }
+    next == Some("by")
+        || as_follows(doc, span)
+        || (prev_word(doc, span).is_some_and(|p| BE.contains(&p)) && matches!(next, Some("as" | "to")))
 }
 
 pub static CUES: &[Cue] = &[
@@ -37,16 +69,15 @@ pub static CUES: &[Cue] = &[
     // "is considered (to be) the best", "whom critics considered a genius": a judgement;
     // not "considered for the role", "considered in the study", "considered but rejected".
     Cue::new("considered", &[Test(considered_as_judgement)]),
-    Cue::new("regarded", &[PrevIs(BE), NextIs(&["as", "by", "to"])]),
+    Cue::new("regarded", &[Test(regarded_judges)]),
     Cue::new("seen as", &[PrevIs(BE)]),
     Cue::new("viewed as", &[PrevIs(BE)]),
     Cue::new("deemed", &[PrevIs(BE)]),
     Cue::new("perceived as", &[]),
     Cue::new("considers", &[NextIsNot(&["a", "an", "the", "whether", "how", "buying", "selling"])]),
-    Cue::new(
-        "consider",
-        &[PrevIs(&["i", "we", "they", "many", "most", "some", "others", "critics", "scholars", "historians"])],
-    ),
+    Cue::new("consider", &[Test(consider_judges)]),
+    // "commonly thought of as": a judgement; "thought of possible answers" considers options.
+    Cue::new("thought of as", &[]),
 ];
 
 #[cfg(test)]
@@ -60,6 +91,9 @@ mod tests {
             ("He is considered one of the finest players.", &["considered"]),
             ("The album is widely regarded as a classic.", &["regarded"]),
             ("The move was seen as a snub.", &["seen as"]),
+            ("Some consider LSD a sacrament; users consider it to be a drug.", &["consider", "consider"]),
+            ("Many Vietnamese regarded him as a puppet king.", &["regarded"]),
+            ("It is commonly thought of as retail banking.", &["thought of as"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -71,5 +105,8 @@ mod tests {
         assert_no_marks(Hedging, "The board considered the offer and rejected it.");
         assert_no_marks(Hedging, "Lee was considered for the lead.");
         assert_no_marks(Hedging, "The company considers buying more air time.");
+        assert_no_marks(Hedging, "The panel will consider the offer as soon as it can.");
+        assert_no_marks(Hedging, "She is a highly regarded surgeon.");
+        assert_no_marks(Hedging, "He considered calling her. Such payments should be considered voluntary.");
     }
 }

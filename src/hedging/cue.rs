@@ -141,12 +141,39 @@ fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
     // stretch of words, is ("believe the fire was set").
     let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end).min(doc.tokens.len());
     let ahead = || (span.last..sentence_end).take(9);
-    let words = ahead().take_while(|&i| doc.tokens[i].kind != TokenKind::Punct).count();
-    let finite = ahead().take_while(|&i| !matches!(doc.low(i), "." | ";" | "?" | "!" | ":")).any(|i| {
+    let words = ahead().take_while(|&i| doc.tokens[i].kind != TokenKind::Punct || is_title_dot(doc, i)).count();
+    let ends = |i: usize| matches!(doc.low(i), "." | ";" | "?" | "!" | ":") && !is_title_dot(doc, i);
+    let finite = ahead().take_while(|&i| !ends(i)).any(|i| {
         let w = doc.low(i);
         FINITE.contains(&w) || ["'s", "’s", "'re", "’re", "'ll", "n't"].iter().any(|e| w.ends_with(e))
     });
     finite || (!need_finite && words >= 4)
+}
+
+/// The dot of a short capitalised abbreviation ("Mr.", "Dr.", "Gen."), which does not
+/// end the clause: "believe Mr. Antar's gains are…".
+fn is_title_dot(doc: &Document, i: usize) -> bool {
+    doc.low(i) == "."
+        && i > 0
+        && doc.is_capitalized(i - 1)
+        && doc.tok(i - 1).len() <= 4
+        && doc.tokens[i - 1].end == doc.tokens[i].start
+}
+
+/// "sees X as Y", "consider themselves to be": an "as" or a "to be" within the next few
+/// words (a judgement about X), not a comparison ("as often as", "as well").
+pub fn as_follows(doc: &Document, span: Span) -> bool {
+    let Some(n) = (0..5).find(|&n| matches!(nth_after(doc, span, n), Some("as") | Some("to"))) else { return false };
+    match nth_after(doc, span, n) {
+        Some("to") => n > 0 && nth_after(doc, span, n + 1) == Some("be"),
+        _ => {
+            n > 0
+                && !matches!(
+                    nth_after(doc, span, n + 1),
+                    Some("often" | "well" | "soon" | "much" | "many" | "long" | "far" | "usual")
+                )
+        }
+    }
 }
 
 /// The sentence holds a condition ("if", "unless", "provided"): a modal in it is the
@@ -192,5 +219,5 @@ pub const NEGATION: &[&str] = &["not", "n't", "never", "no", "hardly", "barely",
 /// Determiners and possessives: a noun follows.
 pub const DETERMINER: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "all",
-    "some", "any", "no", "every", "each", "military", "economic",
+    "some", "any", "no", "every", "each", "another", "military", "economic",
 ];

@@ -24,12 +24,17 @@ pub static CUES: &[Cue] = &[
     Cue::new("suggesting", &[NextIsNot(PROPOSAL_NEXT)]),
     // The epistemic "suggested" introduces a clause: "suggested that", "suggested he was".
     Cue::new("suggested", &[NextIsNot(PROPOSAL_NEXT), Test(finite_clause_follows)]),
+    // "it has been suggested": a view with no one behind it.
+    Cue::new("been suggested", &[]),
     Cue::new("indicate", &[NextIs(&["that"])]),
     Cue::new("indicates", &[NextIs(&["that"])]),
     Cue::new("indicated", &[NextIs(&["that"])]),
     Cue::new("implies", &[]),
     Cue::new("imply", &[]),
     Cue::new("implied", &[NextIs(&["that"])]),
+    Cue::new("implying", &[]),
+    Cue::new("suggestion that", &[]),
+    Cue::new("suggestions that", &[]),
     Cue::new("no evidence", &[]),
     Cue::new("little evidence", &[]),
     Cue::new("insufficient evidence", &[]),
@@ -47,6 +52,8 @@ mod tests {
             ("Polls suggested that he would lose.", &["suggested"]),
             ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
             ("There is no evidence that it works.", &["no evidence"]),
+            ("It has been suggested that the motto was a joke.", &["been suggested"]),
+            ("He rejected the suggestion that he had lied.", &["suggestion that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -57,6 +64,7 @@ mod tests {
     fn a_proposal_is_not_a_hedge() {
         assert_no_marks(Hedging, "The mayor suggested a new route for the parade.");
         assert_no_marks(Hedging, "The name was suggested by a reader.");
+        assert_no_marks(Hedging, "Thanks for the suggestion to add a map.");
         assert_no_marks(Hedging, "She suggested the plan to the board in March.");
     }
 }

@@ -170,6 +170,25 @@ mod tests {
         assert_no_marks(Hedging, "He asked whether they were deaths or injuries.");
     }
 
+    /// The committed readings the issue names: none of them may be marked.
+    #[test]
+    fn committed_readings_of_hedge_words_are_not_marked() {
+        let cases = [
+            "The talks began on May 14.",
+            "They pushed with all their might.",
+            "The insurer paid the insurance claims in full.",
+            "The mayor suggested a new route for the parade.",
+            "He appeared in court on Monday.",
+            "As a child she could swim across the lake.",
+            "The plant will close next year.",
+            "If the report is true, the board must act.",
+            "He asked whether the deal was done.",
+        ];
+        for text in cases {
+            assert_no_marks(Hedging, text);
+        }
+    }
+
     #[test]
     fn plain_future_is_not_a_hedge() {
         assert_no_marks(Hedging, "The move will reduce the number of troops.");

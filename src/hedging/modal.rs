@@ -66,8 +66,7 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     }
     // In a past-tense narrative "could" is mostly past ability ("he was kept away and
     // could not train", "the studio was built so crews could film").
-    let sentence = doc.sentences.get(doc.sentence_of(span.first));
-    if sentence.is_some_and(|s| s.tokens.clone().any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did"))) {
+    if super::cue::clause_before(doc, span).any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did")) {
         return false;
     }
     // A clause that states a condition, a purpose or an indirect question.
@@ -92,21 +91,71 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     })
 }
 
-/// "a possible end", "for possible downgrade", "it is possible that": not "as soon as
-/// possible", "made possible", "possible to do" (can be done), and not "of possible
-/// answers", which lists options rather than doubting a claim.
+/// "a possible end", "avoid possible seizures", "it is possible that": not "as soon as
+/// possible", "made possible", "possible to do" (can be done), "the highest possible level"
+/// "every possible means" or "thought of possible answers", which measure or list options
+/// rather than doubt a claim.
 fn possible_is_doubt(doc: &Document, span: Span) -> bool {
     let prev = prev_word(doc, span).unwrap_or("");
     let next = next_word(doc, span).unwrap_or("");
     if next == "that" {
         return true;
     }
-    if matches!(next, "to" | "for" | "." | "," | ";" | ")") && !matches!(prev, "a" | "an" | "the") {
+    if is_superlative(prev) || matches!(prev, "all" | "every" | "of" | "as" | "if" | "where" | "whenever" | "wherever")
+    {
         return false;
     }
-    matches!(prev, "a" | "an" | "the" | "any" | "one" | "another" | "for" | "from" | "about" | "over" | "against")
+    if matches!(next, "to" | "for" | "." | "," | ";" | ")") {
+        return matches!(prev, "a" | "an" | "the");
+    }
+    is_attributive(doc, span)
         || (prev.ends_with("ly") && prev != "only")
-        || matches!(prev, "is" | "was" | "be" | "seems" | "quite" | "very")
+        || matches!(prev, "is" | "was" | "be" | "seems")
+}
+
+/// "the highest", "the best", "the most": a measure of extent.
+fn is_superlative(word: &str) -> bool {
+    matches!(word, "best" | "worst" | "most" | "least" | "maximum" | "minimum" | "greatest" | "only")
+        || (word.ends_with("est") && word.len() > 4)
+}
+
+/// The adjective stands before a noun it qualifies: a lower-case word that is neither a
+/// function word nor a verb form ("possible acquisition", "potential involvement").
+fn is_attributive(doc: &Document, span: Span) -> bool {
+    let Some(next) = next_word(doc, span) else { return false };
+    doc.tokens.get(span.last).is_some_and(|t| t.kind == TokenKind::Word)
+        && !doc.is_capitalized(span.last)
+        && !matches!(
+            next,
+            "to" | "and"
+                | "or"
+                | "of"
+                | "in"
+                | "on"
+                | "as"
+                | "at"
+                | "by"
+                | "with"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "that"
+                | "than"
+                | "if"
+                | "but"
+        )
+}
+
+/// "a potential takeover target", "NATO's potential involvement": a prospect; not "its
+/// full potential" (a noun) nor "potential customers", "potential buyers" (people named
+/// by what they might do, a plain label).
+fn potential_is_doubt(doc: &Document, span: Span) -> bool {
+    let Some(next) = next_word(doc, span) else { return false };
+    let agent = ["er", "ers", "or", "ors", "ant", "ants", "ist", "ists"].iter().any(|e| next.ends_with(e))
+        || matches!(next, "clients" | "students" | "residents" | "recruits" | "mates" | "energy" | "difference");
+    is_attributive(doc, span) && !agent && !is_superlative(prev_word(doc, span).unwrap_or(""))
 }
 
 pub static CUES: &[Cue] = &[
@@ -124,9 +173,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("unlikely", &[]),
     Cue::new("probable", &[]),
     Cue::new("possible", &[Test(possible_is_doubt)]),
-    // Bare "potential" is mostly a noun or a plain label ("potential energy", "potential
-    // customers"); "the potential for" names a risk.
+    // "the potential for" names a risk; the adjective, a prospect (see `potential_is_doubt`).
     Cue::new("potential for", &[]),
+    Cue::new("potential", &[Test(potential_is_doubt)]),
     Cue::new("potentially", &[]),
     Cue::new("possibility", &[PrevIsNot(&["no"])]),
     Cue::new("possibilities", &[]),
@@ -151,6 +200,8 @@ mod tests {
             ("It is possible that he left.", &["possible"]),
             ("The rating was placed on watch for possible downgrade.", &["possible"]),
             ("Perhaps he left.", &["Perhaps"]),
+            ("He turned down cases to avoid possible fee seizures.", &["possible"]),
+            ("They defended NATO's potential involvement in Kosovo.", &["potential"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -172,6 +223,8 @@ mod tests {
             "The grant made the study possible.",
             "Officials had thought of possible answers.",
             "The company can only realize its full potential as two.",
+            "It reached the highest possible level. They used every possible means.",
+            "It gives them 55 million potential customers and a potential buyer.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

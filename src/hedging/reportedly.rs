@@ -28,6 +28,24 @@ pub static CUES: &[Cue] = &[
     Cue::new("said to", &[PrevIs(BE)]),
     Cue::new("reported to", &[PrevIs(BE), NextIs(&["be", "have", "been"])]),
     Cue::new("unconfirmed", &[]),
+    Cue::new("unproven", &[]),
+    Cue::new("ostensibly", &[]),
+    // The verification disclaimers of news copy: "the video could not be independently
+    // verified", "the figures have not been confirmed".
+    Cue::new("not be independently verified", &[]),
+    Cue::new("not been independently verified", &[]),
+    Cue::new("not independently verified", &[]),
+    Cue::new("not be verified", &[]),
+    Cue::new("not been verified", &[]),
+    Cue::new("not be confirmed", &[]),
+    Cue::new("not been confirmed", &[]),
+    Cue::new("yet to be confirmed", &[]),
+    Cue::new("yet to be verified", &[]),
+    // "the report, if true, …": the claim is held at arm's length.
+    Cue::new("if true", &[]),
+    Cue::new("if confirmed", &[]),
+    // "the putative father": taken to be so, not shown.
+    Cue::new("putative", &[]),
     // "is supposed to have paid": hearsay about the past (not "is supposed to arrive").
     Cue::new("supposed to have", &[PrevIs(BE)]),
 ];
@@ -44,6 +62,9 @@ mod tests {
             ("The bridge is said to date back centuries.", &["said to"]),
             ("He was reported to have fled.", &["reported to"]),
             ("There were unconfirmed accounts.", &["unconfirmed"]),
+            ("The putative father refused.", &["putative"]),
+            ("The video could not be independently verified.", &["not be independently verified"]),
+            ("The report, if true, would be damning.", &["if true"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -54,5 +75,6 @@ mod tests {
     fn a_named_speaker_saying_something_is_not_a_hedge() {
         assert_no_marks(Hedging, "She said to reporters that the plan was ready.");
         assert_no_marks(Hedging, "He reported to the committee on Friday.");
+        assert_no_marks(Hedging, "The figures were confirmed and verified by the auditor.");
     }
 }

@@ -32,12 +32,19 @@ pub static CUES: &[Cue] = &[
     Cue::new("are unknown", &[PrevIs(&["whereabouts", "causes", "origins", "details"])]),
     Cue::new("is unknown", &[PrevIs(&["whereabouts", "cause", "origin", "identity", "date", "fate"])]),
     Cue::new("little is known", &[]),
+    Cue::new("remains to be seen", &[]),
     Cue::new("uncertainty about", &[]),
     Cue::new("uncertainty over", &[]),
     Cue::new("uncertainty as to", &[]),
     // "analysts questioned how much…": doubt about the claim that follows.
     Cue::new("questioned", &[NextIs(&["whether", "if", "how", "why"])]),
     Cue::new("question whether", &[]),
+    // "casts doubt on his account", "doubts remain": the claim is contested.
+    Cue::new("cast doubt", &[]),
+    Cue::new("casts doubt", &[]),
+    Cue::new("casting doubt", &[]),
+    Cue::new("doubt remains", &[]),
+    Cue::new("doubts remain", &[]),
     Cue::new("not well understood", &[]),
     Cue::new("not fully understood", &[]),
 ];
@@ -53,6 +60,8 @@ mod tests {
             ("It is unclear whether he crossed the border.", &["unclear"]),
             ("Kopp's whereabouts remain unknown.", &["remain unknown"]),
             ("Little is known about his youth.", &["Little is known"]),
+            ("The letter casts doubt on his account.", &["casts doubt"]),
+            ("Whether it works remains to be seen.", &["remains to be seen"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
