@@ -145,6 +145,48 @@ describe('Chromium on hostile pages', () => {
     await page.close();
   });
 
+  test("the background refuses malformed messages from the content script's own world with a clear error, and keeps answering", async () => {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
+    await cdp.send('Runtime.enable');
+    await page.goto(`${server.url}fixtures/hostile-news.html`);
+    await page.waitForFunction(caveatDone, null, { timeout: 15_000 });
+    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin === extensionOrigin);
+    assert.ok(world, `no content-script world among ${JSON.stringify(worlds.map((c) => c.origin))}`);
+    // Sent exactly as the content script sends: chrome.runtime.sendMessage from its world.
+    const ask = async (messageSource) => {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        contextId: world.id,
+        expression: `chrome.runtime.sendMessage(${messageSource}).then((r) => r ?? 'no reply', (e) => 'rejected: ' + e.message)`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      assert.equal(exceptionDetails, undefined);
+      return result.value;
+    };
+    const MAX = 16 * 1024 * 1024;
+    const cases = [
+      ["{ type: 'caveat/analyze', text: 42 }", 'caveat/analyze: text must be a string, not number'],
+      ["{ type: 'caveat/analyze' }", 'caveat/analyze: expected the fields text, type, got type'],
+      ["{ type: 'caveat/analyze', text: 'a', extra: 1 }", 'caveat/analyze: expected the fields text, type, got extra, text, type'],
+      [
+        `{ type: 'caveat/analyze', text: 'a'.repeat(${MAX + 1}) }`,
+        `caveat/analyze: text too long: ${MAX + 1} UTF-16 code units (the limit is ${MAX})`,
+      ],
+    ];
+    for (const [message, error] of cases) assert.deepEqual(await ask(message), { ok: false, error }, message);
+    // Not ours: no listener answers it.
+    assert.match(String(await ask("{ type: 'someone-else' }")), /no reply|rejected/);
+    // Still alive and answering.
+    const text = 'The bridge was allegedly sold.';
+    const good = await ask(`{ type: 'caveat/analyze', text: ${JSON.stringify(text)} }`);
+    assert.equal(good.ok, true);
+    assert.deepEqual(good.value.annotations.map((a) => text.slice(a.start, a.end)), ['allegedly']);
+    await page.close();
+  });
+
   test('no request goes anywhere but the test server and the extension (pages, frames, service worker)', async () => {
     // The recorder sees the service worker's requests too: this canary proves it.
     const worker = context.serviceWorkers()[0];
