@@ -8,6 +8,9 @@
   const api = globalThis.browser ?? globalThis.chrome;
   if (!api?.runtime?.getURL) return;
   if (!sameOriginAsTop()) return;
+  // A frame's first, empty about:blank document (Firefox runs content scripts in
+  // it too) is about to be replaced by the frame's page: nothing to read there.
+  if (window.location.protocol === 'about:' && !/\S/.test(document.body?.textContent ?? '')) return;
   // The module's extension URL (a relative specifier would resolve against the
   // page in Firefox). It is our own packaged file, never page input.
   // eslint-disable-next-line no-unsanitized/method
@@ -18,9 +21,10 @@
   function sameOriginAsTop() {
     if (window === window.top) return true;
     try {
-      // Reading the top frame's location throws unless this frame has its origin
-      // (srcdoc and about:blank frames inherit it; sandboxed frames never have it).
-      return typeof window.top.location.href === 'string';
+      // The documents' own origins: srcdoc and about:blank frames inherit their
+      // parent's, a sandboxed frame's is opaque ("null"). Reading another origin's
+      // throws in a page; a content script may be allowed to, hence the comparison.
+      return window.origin !== 'null' && window.origin === window.top.origin;
     } catch {
       return false;
     }

@@ -25,11 +25,12 @@ const TEXT = 3;
 const ELEMENT_INDEX = 'data-caveat-element';
 const TEXT_INDEX = 'data-caveat-text';
 /**
- * Readability costs about 2 ms on a news page and 200-400 ms per MB of page text
- * (Chromium, shared 2-core machine). Pages with more text than this (books,
- * logs, archives) are not articles to pick from: they use the plain root.
+ * Readability costs a few ms on a news page but 200-900 ms per MB of page text
+ * (Chromium on the shared 2-core machine: tests/e2e/hostile-readability.test.mjs).
+ * Pages with more text than this (about 50,000 words: books, logs, archives) are
+ * not articles to pick from: they use the plain root.
  */
-export const MAX_READABILITY_TEXT = 500_000;
+export const MAX_READABILITY_TEXT = 300_000;
 
 /**
  * Index the page's elements and non-blank texts in the clone (see above); returns
@@ -89,11 +90,11 @@ function commonAncestor(nodes) {
 
 /**
  * The article of `doc`, or null when Readability finds none (not an article page,
- * or too little text: the caller falls back to its own root). `visible(el)` tells
- * whether an element is rendered.
+ * too little text, or more than `maxText` characters: the caller falls back to its
+ * own root). `visible(el)` tells whether an element is rendered.
  */
-export function findArticle(doc, { visible = () => true } = {}) {
-  if (!doc.body || doc.body.textContent.length > MAX_READABILITY_TEXT) return null;
+export function findArticle(doc, { visible = () => true, maxText = MAX_READABILITY_TEXT } = {}) {
+  if (!doc.body || doc.body.textContent.length > maxText) return null;
   if (!isProbablyReaderable(doc, { visibilityChecker: visible })) return null;
   const clone = doc.cloneNode(true);
   const originals = indexClone(doc, clone);
