@@ -16,7 +16,8 @@
  * loose text in new paragraphs, and, when its first pass finds too little,
  * re-creating the whole tree from its HTML).
  * Readability drops the headline when it repeats the page's title; the headline
- * is put back (its claims are the story's too).
+ * is put back (its claims are the story's too), and what it kept before the
+ * headline is left out.
  */
 import { isProbablyReaderable, Readability } from '../vendor/readability.js';
 
@@ -115,7 +116,17 @@ export function findArticle(doc, { visible = () => true, maxText = MAX_READABILI
     if (t !== null && originals.texts[Number(t)]) keptTexts.add(originals.texts[Number(t)]);
   }
   const headline = findHeadline(doc, parsed.title, visible);
-  if (headline) keptElements.add(headline);
+  if (headline) {
+    // The story starts at its headline: what Readability kept before it is a ticker or
+    // a kicker that it appended as a short sentence-like sibling of the story.
+    const before = (node) => {
+      const position = headline.compareDocumentPosition(node);
+      return (position & 2) !== 0 && (position & 8) === 0; // PRECEDING and not CONTAINS
+    };
+    for (const text of keptTexts) if (before(text)) keptTexts.delete(text);
+    for (const el of keptElements) if (before(el)) keptElements.delete(el);
+    keptElements.add(headline);
+  }
   // Elements holding kept text: the spaces between its words (`<b>a</b> <i>b</i>`) are kept too.
   const holdsKeptText = new Set();
   for (const text of keptTexts) {

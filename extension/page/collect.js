@@ -12,8 +12,13 @@
  * are read as they are rendered (slots filled with their assigned nodes).
  * Blocks are separated by a blank line so the core sees paragraphs.
  *
- *   collectText()       the page's article (what the content script analyses)
- *   collectText(root)   everything readable under `root` (the playground's text)
+ *   collectText()                  the page's article (what the content script analyses)
+ *   collectText(root)              everything readable under `root` (the playground's text)
+ *   chooseArticle(doc)             { root, includes(node) }: the choice collectText() makes,
+ *                                  to keep for later
+ *   collectText(block, includes)   the article's text under `block` only (re-reading a
+ *                                  changed block without deciding again; nodes added
+ *                                  since the choice are not in it: choose again for those)
  */
 import { findArticle } from './article.js';
 import { TextMap } from './text-map.js';
@@ -98,17 +103,25 @@ function renderedChildren(node) {
   return node.childNodes;
 }
 
+const everything = () => true;
+
 /**
- * Collect the visible text under `root`. Without a root: the page's article
- * (Readability's blocks, else the article root above).
+ * Which part of `doc` is read: Readability's blocks, else the article root above;
+ * null when nothing is (a designMode document is an editor as a whole).
  */
-export function collectText(root) {
-  if (root) return collectUnder(root, () => true);
-  const doc = document;
-  if (doc.designMode === 'on' || !doc.body) return new TextMap(doc); // the whole page is an editor
-  const article = findArticle(doc, { visible: isVisible });
-  if (!article) return collectUnder(findArticleRoot(doc), () => true);
-  return collectUnder(article.root, article.includes);
+export function chooseArticle(doc = document) {
+  if (doc.designMode === 'on' || !doc.body) return null;
+  return findArticle(doc, { visible: isVisible }) ?? { root: findArticleRoot(doc), includes: everything };
+}
+
+/**
+ * Collect the visible text under `root` that `includes` accepts. Without a root:
+ * the page's article (see chooseArticle).
+ */
+export function collectText(root, includes = everything) {
+  if (root) return collectUnder(root, includes);
+  const article = chooseArticle(document);
+  return article ? collectUnder(article.root, article.includes) : new TextMap(document);
 }
 
 /**

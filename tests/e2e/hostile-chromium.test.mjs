@@ -131,7 +131,7 @@ describe('Chromium on hostile pages', () => {
     await page.close();
   });
 
-  test('marks inside a shadow root are styled there (the mark styles are adopted into it)', async () => {
+  test('marks inside a shadow root are styled there (the mark styles are adopted into it) and open their card', async () => {
     const { page } = await openDone('fixtures/hostile-shadow.html');
     const adopted = await page.evaluate(() =>
       ['declarative', 'nested-host'].map((id) => {
@@ -142,6 +142,19 @@ describe('Chromium on hostile pages', () => {
       }),
     );
     assert.deepEqual(adopted, [true, true]);
+    const point = await page.evaluate(() => {
+      for (const range of CSS.highlights.get('caveat-sourcing')) {
+        if (range.toString() !== 'critics say') continue;
+        const r = range.getClientRects()[0];
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    });
+    assert.ok(point, 'no "critics say" mark in the nested shadow root');
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => document.querySelector('caveat-card')?.shadowRoot?.querySelector('.card'), null, {
+      timeout: 5000,
+    });
     await page.close();
   });
 

@@ -11,9 +11,9 @@ export const HOSTILE_FIXTURES = [
       '#headline': ['reportedly'],
       '#story': ['reportedly', 'A person familiar with the negotiations said'],
     },
-    // Not asserted: the one-sentence ticker beside the story, which Readability
-    // appends as a short sibling paragraph of the story (see README).
-    unmarked: ['.masthead', '#chrome-related', '#chrome-share', '#chrome-mostread', '#chrome-comments', '#chrome-footer'],
+    // Readability keeps the one-sentence ticker (a short sentence-like sibling of
+    // the story); it comes before the headline, where no story starts.
+    unmarked: ['.masthead', '#chrome-ticker', '#chrome-related', '#chrome-share', '#chrome-mostread', '#chrome-comments', '#chrome-footer'],
   },
   {
     name: 'blog: post, comments that are <article>s, widget sidebar',

@@ -48,7 +48,7 @@ async function blocksRead() {
 const EFFECT = [
   {
     path: 'fixtures/hostile-news.html',
-    chrome: ['chrome-related', 'chrome-share', 'chrome-mostread', 'chrome-comments', 'chrome-footer'],
+    chrome: ['chrome-ticker', 'chrome-related', 'chrome-share', 'chrome-mostread', 'chrome-comments', 'chrome-footer'],
     story: ['headline', 'story'],
   },
   { path: 'fixtures/hostile-blog.html', chrome: ['chrome-comment-1', 'chrome-comment-2', 'chrome-postnav'], story: ['headline'] },
@@ -69,6 +69,21 @@ for (const { path, chrome, story } of EFFECT) {
     assert.ok(chrome.some((id) => heuristic.includes(id)), 'the heuristic reads no chrome here: the fixture shows nothing');
   });
 }
+
+test("a block re-read with the article's choice keeps the choice: no comments, no related links", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}fixtures/hostile-news.html`);
+  const texts = await page.evaluate(async () => {
+    const { chooseArticle, collectText } = await import('/ext/page/collect.js');
+    const article = chooseArticle(document);
+    const page = document.getElementById('page');
+    return { chosen: collectText(page, article.includes).text, everything: collectText(page).text };
+  });
+  await page.close();
+  assert.match(texts.chosen, /A person familiar with the negotiations said/);
+  assert.doesNotMatch(texts.chosen, /harbourwatcher|Most read|Related/);
+  assert.match(texts.everything, /harbourwatcher/);
+});
 
 /** In the page: grow the news fixture's story to `chars` of page text by repeating its paragraphs. */
 function growStory(chars) {
