@@ -2,10 +2,9 @@
 // WebDriver BiDi, with the built extension installed as a temporary add-on.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
 
 import {
-  artifact, caveatProblems, cardState, CATEGORIES, extensionDir, FIREFOX, firstMarkPoint, highlightState, nodeCore,
+  artifact, caveatProblems, cardState, CATEGORIES, firstMarkPoint, highlightState, launchFirefoxWithExtension, nodeCore,
   PAGES, SEED_SKIP, settle, startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -17,14 +16,7 @@ const consoleMessages = [];
 before(async () => {
   core = await nodeCore();
   server = await startServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX,
-    headless: true,
-    defaultViewport: { width: 900, height: 700 },
-  });
-  await browser.installExtension(extensionDir('firefox'));
+  browser = await launchFirefoxWithExtension();
 });
 
 after(async () => {

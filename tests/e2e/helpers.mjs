@@ -159,15 +159,39 @@ export const QUIET_CHROMIUM_ARGS = [
 ];
 
 /** A headless Chromium context with the built extension loaded. */
-export async function chromiumWithExtension(chromium, options = {}) {
+export async function launchChromiumWithExtension({ colorScheme = 'light', viewport = { width: 900, height: 700 } } = {}) {
+  const { chromium } = await import('playwright-core');
   const ext = extensionDir('chromium');
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 900, height: 700 },
-    ...options,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...QUIET_CHROMIUM_ARGS],
+    viewport,
+    colorScheme,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
+}
+
+/** Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension installed. */
+export async function launchFirefoxWithExtension() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    defaultViewport: { width: 900, height: 700 },
+  });
+  await browser.installExtension(extensionDir('firefox'));
+  return browser;
 }
 
 /**

@@ -7,11 +7,11 @@
 // of BiDi's reach here; the Chromium suite records its service worker).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
 
-import { HOSTILE_FIXTURES, markProblems } from './hostile-fixtures.mjs';
+import { assertPageUnchanged, HOSTILE_FIXTURES, markProblems } from './hostile-fixtures.mjs';
 import {
-  caveatDone, extensionDir, FIREFOX, foreignRequests, markLocations, pageProbeState, sleep, startServer, watchConsole,
+  caveatDone, foreignRequests, launchFirefoxWithExtension, markLocations, sleep, startServer,
+  watchConsole,
 } from './helpers.mjs';
 
 const VARIANTS = [
@@ -25,14 +25,7 @@ const requests = [];
 
 before(async () => {
   server = await startServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX,
-    headless: true,
-    defaultViewport: { width: 900, height: 700 },
-  });
-  await browser.installExtension(extensionDir('firefox'));
+  browser = await launchFirefoxWithExtension();
 });
 
 after(async () => {
@@ -47,17 +40,6 @@ async function openDone(path) {
   await page.goto(server.url + path);
   await page.waitForFunction(caveatDone, { timeout: 15_000 });
   return { page, messages };
-}
-
-async function assertPageUnchanged(page) {
-  const state = await page.evaluate(pageProbeState);
-  assert.ok(state, 'the fixture lacks its probe');
-  assert.deepEqual(state.mutations, [], 'the DOM was mutated');
-  assert.ok(state.serialisationUnchanged, 'the page serialises differently');
-  assert.deepEqual(state.resultsChanged, [], "the page's script computes different results");
-  assert.deepEqual(state.violations, [], 'CSP violations');
-  await page.click('#page-button');
-  assert.equal(await page.evaluate(() => window.pageProbe.clicks), 1, "the page's own click handler did not run");
 }
 
 describe('Firefox on hostile pages', () => {

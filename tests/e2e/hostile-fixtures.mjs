@@ -1,8 +1,14 @@
-// The hostile pages (tests/e2e/fixtures/hostile-*.html) and what Caveat must do on
-// each: shared by the Chromium and Firefox suites. `marked`: selector → phrases
-// that must each be a mark inside it (`exact`: the mark's text equals the phrase,
-// which checks offsets in bidirectional and CJK text); `unmarked`: selectors with
-// no mark inside; `noTranslationMarks`: the page must get none.
+// The hostile pages (tests/e2e/fixtures/hostile-*.html), what Caveat must do on
+// each, and the check that it left the page as it was: shared by the Chromium
+// (playwright) and Firefox (puppeteer) suites.
+import assert from 'node:assert/strict';
+
+import { pageProbeState } from './helpers.mjs';
+
+// Each fixture: `marked`: selector → phrases that must each be a mark inside it
+// (`exact`: the mark's text equals the phrase, which checks offsets in
+// bidirectional and CJK text); `unmarked`: selectors with no mark inside;
+// `counts`: phrase → how many marks contain it; `noTranslationMarks`: none at all.
 export const HOSTILE_FIXTURES = [
   {
     name: 'news page built of divs (related links, most read, share bar, comments, footer)',
@@ -104,4 +110,24 @@ export function markProblems(fixture, marks) {
     if (t.length) problems.push(`translation marks: ${JSON.stringify(t)}`);
   }
   return problems;
+}
+
+/**
+ * The page's own behaviour is unchanged (see fixtures/hostile-probe.js): DOM,
+ * serialisation, its script's results, no layout shift, no violation (but the one
+ * strict-CSP Wasm probe when `allowWasmProbe`), and its button still works.
+ * `page` is a Playwright or a Puppeteer page (both have evaluate and click).
+ */
+export async function assertPageUnchanged(page, { allowWasmProbe = false } = {}) {
+  const state = await page.evaluate(pageProbeState);
+  assert.ok(state, 'the fixture lacks its probe');
+  assert.deepEqual(state.mutations, [], 'the DOM was mutated');
+  assert.ok(state.serialisationUnchanged, 'the page serialises differently');
+  assert.deepEqual(state.resultsChanged, [], "the page's script computes different results");
+  assert.deepEqual(state.shifts, [], 'layout shifted');
+  const probe = (v) => allowWasmProbe && v.startsWith('script-src wasm-eval');
+  assert.deepEqual(state.violations.filter((v) => !probe(v)), [], 'CSP or Trusted Types violations');
+  assert.ok(state.violations.length <= 1, `more than the one Wasm probe: ${JSON.stringify(state.violations)}`);
+  await page.click('#page-button');
+  assert.equal(await page.evaluate(() => window.pageProbe.clicks), 1, "the page's own click handler did not run");
 }
