@@ -1,9 +1,9 @@
 // Hostile pages in headless Firefox ESR with the extension (issue 9), driven by
 // puppeteer-core over WebDriver BiDi: the same fixtures and expectations as the
-// Chromium suite, as served and under `?csp=strict` (Firefox ESR has no Trusted
-// Types; its content scripts compile Wasm whatever the page's CSP, so no
-// violation at all is allowed). Firefox reports no layout-shift entries, so that
-// check is Chromium's. Requests are recorded per page (the background page is out
+// Chromium suite, as served, under `?csp=strict` and under `?csp=tt` (strict CSP
+// and Trusted Types). Firefox's content scripts compile Wasm whatever the page's
+// CSP, so no violation at all is allowed. Firefox reports no layout-shift
+// entries, so that check is Chromium's. Requests are recorded per page (the background page is out
 // of BiDi's reach here; the Chromium suite records its service worker).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -17,6 +17,7 @@ import {
 const VARIANTS = [
   { suffix: '', label: 'as served' },
   { suffix: '?csp=strict', label: "script-src 'self'" },
+  { suffix: '?csp=tt', label: 'strict CSP + Trusted Types' },
 ];
 
 let server;
