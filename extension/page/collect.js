@@ -151,9 +151,10 @@ function collectUnder(root, includes) {
       if (!inAcceptedShadow && !includes(node)) continue;
       const data = node.data;
       const blank = !/\S/.test(data);
-      if (blank && (pendingBreak || atStart)) continue; // indentation between blocks
-      // A paragraph starts at its first word: leave the source indentation out.
-      const skip = pendingBreak || atStart ? data.length - data.trimStart().length : 0;
+      if (blank && (pendingBreak || atStart) && !pendingElision) continue; // indentation between blocks
+      // A paragraph starts at its first word: leave the source indentation out (but
+      // not the space after an elided word that opened it).
+      const skip = (pendingBreak || atStart) && !pendingElision ? data.length - data.trimStart().length : 0;
       if (pendingBreak && !atStart) map.addSeparator(SEPARATOR);
       if (pendingElision) map.addSeparator(ELISION);
       pendingBreak = false;
