@@ -26,7 +26,7 @@ const TEXT = 3;
 const ELEMENT_INDEX = 'data-caveat-element';
 const TEXT_INDEX = 'data-caveat-text';
 /**
- * Readability costs a few ms on a news page but 200-900 ms per MB of page text
+ * Readability costs a few ms on a news page but 200-1,000 ms per MB of page text
  * (Chromium on the shared 2-core machine: tests/e2e/hostile-readability.test.mjs).
  * Pages with more text than this (about 50,000 words: books, logs, archives) are
  * not articles to pick from: they use the plain root.
