@@ -2,7 +2,7 @@
 // It runs the same Wasm core for content scripts that cannot compile Wasm
 // themselves (Chromium applies the page's CSP to them), and routes the keyboard
 // commands (manifest `commands`) to the active tab's content script.
-import { answer, createEngine, localBackend } from './core/engine.js';
+import { answer, createEngine, fromThisExtension, localBackend } from './core/engine.js';
 import { MSG_COMMAND, sendToTab } from './ui/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -28,8 +28,10 @@ api.commands?.onCommand.addListener((command, tab) => {
 });
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only our own content scripts and pages may ask.
-  if (sender?.id !== api.runtime.id) return false;
+  // Only our own content scripts and pages may ask; `answer` validates the message
+  // (type, fields, text type and size) and replies with an error saying what is
+  // wrong; messages that are not ours are left to other listeners.
+  if (!fromThisExtension(sender, api.runtime)) return false;
   const reply = answer(engine, message);
   if (!reply) return false;
   reply.then(sendResponse);

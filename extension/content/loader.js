@@ -1,13 +1,33 @@
 // Content scripts cannot be ES modules: this classic script loads the module
 // that decides whether Caveat runs here (ui/presence.js, which starts
-// page/main.js when it should). It runs once per page.
+// page/main.js when it should). It runs once per frame: highlights belong to one
+// document, so each frame that shows the page's own content (the top frame, and
+// frames of the same origin, srcdoc and about:blank ones included) marks its own
+// text. Frames of another origin (ads, social embeds, comment widgets) are left
+// alone before anything is loaded into them.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   if (!api?.runtime?.getURL) return;
+  if (!sameOriginAsTop()) return;
+  // A frame's first, empty about:blank document (Firefox runs content scripts in
+  // it too) is about to be replaced by the frame's page: nothing to read there.
+  if (window.location.protocol === 'about:' && !/\S/.test(document.body?.textContent ?? '')) return;
   // The module's extension URL (a relative specifier would resolve against the
   // page in Firefox). It is our own packaged file, never page input.
   // eslint-disable-next-line no-unsanitized/method
   import(api.runtime.getURL('ui/presence.js'))
     .then((presence) => presence.init(api))
     .catch((e) => console.error('Caveat could not start on this page:', e));
+
+  function sameOriginAsTop() {
+    if (window === window.top) return true;
+    try {
+      // The documents' own origins: srcdoc and about:blank frames inherit their
+      // parent's, a sandboxed frame's is opaque ("null"). Reading another origin's
+      // throws in a page; a content script may be allowed to, hence the comparison.
+      return window.origin !== 'null' && window.origin === window.top.origin;
+    } catch {
+      return false;
+    }
+  }
 })();

@@ -16,7 +16,10 @@ import initWasm, { analyze as wasmAnalyze, rules as wasmRules } from '../wasm/ca
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';
 export const MSG_RULES = 'caveat/rules';
-/** Larger texts are refused at the boundary (a page is rarely over 2 MB of text). */
+/**
+ * Larger texts are refused at the boundary, by both sides (a page is rarely over
+ * 2 MB of text; the core takes about a second for 10 MB).
+ */
 export const MAX_TEXT_UTF16 = 16 * 1024 * 1024;
 
 // The smallest valid module: `\0asm`, version 1. Compiling it tells whether this
@@ -55,42 +58,82 @@ export function localBackend(wasmUrl) {
   };
 }
 
-/** Asks another context that runs the core; `send(message)` resolves to its reply. */
+/**
+ * Asks another context that runs the core; `send(message)` resolves to its reply.
+ * Texts the other side would refuse are refused here (nothing is sent), and a reply
+ * of the wrong shape is an error, never a report.
+ */
 export function remoteBackend(send) {
-  const call = async (message) => {
+  const call = async (message, isValue) => {
     const reply = await send(message);
     if (!reply || typeof reply !== 'object') throw new Error('caveat: no reply from the background');
-    if (!reply.ok) throw new Error(`caveat: background analysis failed: ${reply.error}`);
+    if (reply.ok !== true) throw new Error(`caveat: the background refused: ${reply.error}`);
+    if (!isValue(reply.value)) throw new Error('caveat: the background sent a malformed reply');
     return reply.value;
   };
   return {
     kind: 'remote',
-    analyze: (text) => call({ type: MSG_ANALYZE, text }),
-    rules: () => call({ type: MSG_RULES }),
+    analyze(text) {
+      const problem = textProblem(text);
+      if (problem) return Promise.reject(new Error(`caveat: ${problem}`));
+      return call({ type: MSG_ANALYZE, text }, (v) => Array.isArray(v?.annotations));
+    },
+    rules: () => call({ type: MSG_RULES }, Array.isArray),
   };
 }
 
-/**
- * Answer one message with a backend (used by the service worker). Returns a reply
- * promise, or null when the message is not ours or is malformed (never throws).
- */
-export function answer(backend, message) {
-  if (!message || typeof message !== 'object') return null;
-  if (message.type === MSG_ANALYZE) {
-    if (typeof message.text !== 'string' || message.text.length > MAX_TEXT_UTF16) {
-      return Promise.resolve({ ok: false, error: 'text missing or too large' });
-    }
-    return reply(backend.analyze(message.text));
+/** Why `text` cannot be analysed across the boundary, or null. */
+function textProblem(text) {
+  if (typeof text !== 'string') return `text must be a string, not ${text === null ? 'null' : typeof text}`;
+  if (text.length > MAX_TEXT_UTF16) {
+    return `text too long: ${text.length} UTF-16 code units (the limit is ${MAX_TEXT_UTF16})`;
   }
-  if (message.type === MSG_RULES) return reply(backend.rules());
   return null;
 }
 
-function reply(promise) {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (e) => ({ ok: false, error: String(e?.message ?? e) }),
-  );
+/** The fields each message type has, exactly. */
+const MESSAGE_FIELDS = { [MSG_ANALYZE]: ['text', 'type'], [MSG_RULES]: ['type'] };
+
+/**
+ * Answer one message with a backend (used by the background). Returns a reply
+ * promise, or null when the message is not one of ours (another listener's). Ours
+ * of the wrong shape or size get `{ ok: false, error }` saying what is wrong. Never
+ * throws.
+ */
+export function answer(backend, message) {
+  if (!message || typeof message !== 'object' || Array.isArray(message)) return null;
+  const type = message.type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_FIELDS, type)) return null;
+  const fields = Object.keys(message).sort();
+  if (fields.join() !== MESSAGE_FIELDS[type].join()) {
+    return refuse(`${type}: expected the fields ${MESSAGE_FIELDS[type].join(', ')}, got ${fields.join(', ')}`);
+  }
+  if (type === MSG_RULES) return reply(() => backend.rules());
+  const problem = textProblem(message.text);
+  if (problem) return refuse(`${type}: ${problem}`);
+  return reply(() => backend.analyze(message.text));
+}
+
+/** Whether a message comes from this extension: its content scripts or its own pages. */
+export function fromThisExtension(sender, runtime) {
+  if (!sender || sender.id !== runtime.id) return false;
+  if (sender.tab) return true; // a content script
+  const origin = runtime.getURL('');
+  return typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
+
+function refuse(error) {
+  return Promise.resolve({ ok: false, error });
+}
+
+/** The reply to a backend call; a call that throws (even synchronously) is an error reply. */
+function reply(call) {
+  return Promise.resolve()
+    .then(call)
+    .then(
+      (value) => ({ ok: true, value }),
+      (e) => ({ ok: false, error: String(e?.message ?? e) }),
+    );
 }
 
 /** A 53-bit FNV-1a-style hash of the UTF-16 code units, plus the length: the cache key. */

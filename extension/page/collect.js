@@ -1,33 +1,61 @@
 /**
  * Collects the article's visible text from a page into a TextMap.
- * Skipped: scripts and styles, navigation chrome (nav, header, footer, aside and
- * their ARIA roles), forms and form fields, editable areas, code and pre, hidden
- * elements. Blocks are separated by a blank line so the core sees paragraphs.
- * (Issue 7 may swap in a main-content finder such as Readability: it only has to
- * pick `root`.)
+ *
+ * Which text: the article that Readability finds (page/article.js: story blocks
+ * kept, related links, comment threads, share bars, tickers and footers left out);
+ * when it finds none (a short page, a front page of teasers), a single <article> or
+ * <main>, else <body>. Inside that root, whatever the choice, these are skipped:
+ * scripts and styles, page-level navigation chrome (nav, aside, footer, a header
+ * that is not inside an article or section, and their ARIA roles), forms and form
+ * fields, editable areas (contenteditable, designMode), code and pre, hidden
+ * elements, iframes (each same-origin frame runs its own Caveat). Open shadow roots
+ * are read as they are rendered (slots filled with their assigned nodes).
+ * Blocks are separated by a blank line so the core sees paragraphs.
+ *
+ *   collectText()                  the page's article (what the content script analyses)
+ *   collectText(root)              everything readable under `root` (the playground's text)
+ *   chooseArticle(doc)             { root, includes(node) }: the choice collectText() makes,
+ *                                  to keep for later
+ *   collectText(block, includes)   the article's text under `block` only (re-reading a
+ *                                  changed block without deciding again; nodes added
+ *                                  since the choice are not in it: choose again for those)
  */
+import { findArticle } from './article.js';
 import { TextMap } from './text-map.js';
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH',
-  'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON',
-  'LABEL', 'PRE', 'CODE', 'KBD', 'SAMP', 'VAR', 'DIALOG', 'MENU', 'HEAD', 'TITLE',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH',
+  'NAV', 'FOOTER', 'ASIDE', 'FORM', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'LABEL', 'PRE',
+  'CODE', 'KBD', 'SAMP', 'VAR', 'DIALOG', 'MENU', 'HEAD', 'TITLE',
 ]);
 const SKIP_ROLES = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'form', 'menu', 'menubar',
   'toolbar', 'dialog', 'alertdialog', 'textbox', 'searchbox', 'button', 'tablist', 'code',
 ]);
+// A <header> inside one of these is the article's or section's own (headline,
+// standfirst); elsewhere it is the page's banner.
+const SECTIONING = 'article, aside, main, nav, section, [role="article"], [role="main"]';
 // Elements that start a new paragraph for the core (paragraphs are lines).
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'LI', 'MAIN',
   'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
-  'BODY', 'HTML',
+  'BODY', 'HTML', 'HEADER',
 ]);
 const SEPARATOR = '\n\n';
-const WHITESPACE = /[\t\n\f\r ]/g;
+// Inline elements whose text is skipped but which stand for words in the sentence
+// around them ("switch to <code>mold</code>, then…"): the core sees an ellipsis
+// there, so that the sentence stays whole (a bare gap reads as ", ," and the
+// like: broken punctuation).
+const ELIDED_INLINE = new Set(['CODE', 'KBD', 'SAMP', 'VAR', 'MATH']);
+const ELISION = '…';
+// Line breaks and tabs become spaces, one for one (spaces need no replacing: on a
+// megabyte of text, replacing them too costs 15 times the whole walk).
+const WHITESPACE = /[\t\n\f\r]/g;
+const ELEMENT = 1;
+const TEXT = 3;
 
-/** The element whose text is the article: a single <article> or <main> if there is one. */
+/** The element whose text is the article when Readability finds none: a single <article> or <main>. */
 export function findArticleRoot(doc = document) {
   const articles = doc.querySelectorAll('article');
   if (articles.length === 1) return articles[0];
@@ -36,58 +64,120 @@ export function findArticleRoot(doc = document) {
   return doc.body ?? doc.documentElement;
 }
 
+/**
+ * Whether an element is rendered (not display:none, visibility:hidden, or in a
+ * closed <details>). An element with `display: contents` (every <slot>, many
+ * wrappers) has no box of its own but shows its children: it counts as rendered.
+ */
+export function isVisible(el) {
+  if (typeof el.checkVisibility === 'function' && el.checkVisibility({ visibilityProperty: true })) return true;
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  if (!style) return false;
+  // Its children are judged on their own (a hidden ancestor was already skipped).
+  if (style.display === 'contents') return true;
+  return typeof el.checkVisibility !== 'function' && style.display !== 'none' && style.visibility !== 'hidden';
+}
+
 function skipElement(el) {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return true;
+  if (tag === 'HEADER' && !el.parentElement?.closest(SECTIONING)) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (el.isContentEditable || el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
-  if (typeof el.checkVisibility === 'function') {
-    return !el.checkVisibility({ visibilityProperty: true });
-  }
-  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  return !style || style.display === 'none' || style.visibility === 'hidden';
+  return !isVisible(el);
 }
 
-/** Collect the visible article text under `root` (default: the article root). */
-export function collectText(root = findArticleRoot()) {
+/**
+ * The children of `node` as rendered: a shadow host's shadow tree instead of its
+ * light children, a slot's assigned nodes (or its fallback content).
+ */
+function renderedChildren(node) {
+  if (node.nodeType === ELEMENT) {
+    if (node.shadowRoot) return node.shadowRoot.childNodes;
+    if (node.tagName === 'SLOT' && typeof node.assignedNodes === 'function') {
+      const assigned = node.assignedNodes();
+      if (assigned.length > 0) return assigned;
+    }
+  }
+  return node.childNodes;
+}
+
+const everything = () => true;
+
+/**
+ * Which part of `doc` is read: Readability's blocks, else the article root above;
+ * null when nothing is (a designMode document is an editor as a whole).
+ */
+export function chooseArticle(doc = document) {
+  if (doc.designMode === 'on' || !doc.body) return null;
+  return findArticle(doc, { visible: isVisible }) ?? { root: findArticleRoot(doc), includes: everything };
+}
+
+/**
+ * Collect the visible text under `root` that `includes` accepts. Without a root:
+ * the page's article (see chooseArticle).
+ */
+export function collectText(root, includes = everything) {
+  if (root) return collectUnder(root, includes);
+  const article = chooseArticle(document);
+  return article ? collectUnder(article.root, article.includes) : new TextMap(document);
+}
+
+/**
+ * Walk the rendered tree under `root`; text nodes are taken when `includes(node)`
+ * or when they are inside the shadow tree of an element it includes.
+ */
+function collectUnder(root, includes) {
   const doc = root.ownerDocument ?? root;
   const map = new TextMap(doc);
-  if (!root) return map;
-  const NodeFilterRef = doc.defaultView?.NodeFilter ?? globalThis.NodeFilter;
-  const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === 1) return skipElement(node) ? NodeFilterRef.FILTER_REJECT : NodeFilterRef.FILTER_ACCEPT;
-      return NodeFilterRef.FILTER_ACCEPT;
-    },
-  });
   // `pendingBreak`: a block boundary was crossed since the last text.
   let pendingBreak = false;
   let atStart = true;
-  let lastBlockAncestor = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      if (BLOCK_TAGS.has(node.tagName.toUpperCase())) pendingBreak = true;
+  // `pendingElision`: an elided inline element was skipped since the boundary.
+  let pendingElision = false;
+  // An explicit stack (deep pages must not overflow the call stack). Entries:
+  // [node, inAcceptedShadow] to visit, or a block element to leave.
+  const stack = [[root, false]];
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (!Array.isArray(entry)) {
+      pendingBreak = true; // leaving a block
+      pendingElision = false;
       continue;
     }
-    const data = node.data;
-    const blank = !/\S/.test(data);
-    const block = blockAncestor(node);
-    if (block !== lastBlockAncestor) pendingBreak = true;
-    if (blank && (pendingBreak || atStart)) continue; // indentation between blocks
-    // A paragraph starts at its first word: leave the source indentation out.
-    const skip = pendingBreak || atStart ? data.length - data.trimStart().length : 0;
-    if (pendingBreak && !atStart) map.addSeparator(SEPARATOR);
-    pendingBreak = false;
-    atStart = false;
-    lastBlockAncestor = block;
-    map.addNode(node, data.slice(skip).replace(WHITESPACE, ' '), skip);
+    const [node, inAcceptedShadow] = entry;
+    if (node.nodeType === TEXT) {
+      if (!inAcceptedShadow && !includes(node)) continue;
+      const data = node.data;
+      const blank = !/\S/.test(data);
+      if (blank && (pendingBreak || atStart) && !pendingElision) continue; // indentation between blocks
+      // A paragraph starts at its first word: leave the source indentation out (but
+      // not the space after an elided word that opened it).
+      const skip = (pendingBreak || atStart) && !pendingElision ? data.length - data.trimStart().length : 0;
+      if (pendingBreak && !atStart) map.addSeparator(SEPARATOR);
+      if (pendingElision) map.addSeparator(ELISION);
+      pendingBreak = false;
+      pendingElision = false;
+      atStart = false;
+      map.addNode(node, data.slice(skip).replace(WHITESPACE, ' '), skip);
+      continue;
+    }
+    if (node.nodeType !== ELEMENT) continue;
+    const tag = node.tagName.toUpperCase();
+    if (node !== root && skipElement(node)) {
+      if (ELIDED_INLINE.has(tag) && /\S/.test(node.textContent) && isVisible(node)) pendingElision = true;
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      pendingBreak = true;
+      pendingElision = false;
+      stack.push(node);
+    }
+    // A shadow tree's text is the article's when its host is.
+    const accepted = inAcceptedShadow || (!!node.shadowRoot && includes(node));
+    const children = renderedChildren(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], accepted]);
   }
   return map;
-}
-
-function blockAncestor(node) {
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
-  }
-  return null;
 }

@@ -52,6 +52,8 @@ export function createMarkLayer({ doc = document } = {}) {
   const registry = win.CSS.highlights;
   const HighlightCtor = win.Highlight;
   const styles = installStyles(doc);
+  /** Shadow roots holding marks, with the styles adopted there (issue 9: open shadow roots). */
+  const shadowStyles = new Map();
   const enabled = new Map(CATEGORIES.map((c) => [c, true]));
   const listeners = new Set();
   let current = null;
@@ -121,6 +123,9 @@ export function createMarkLayer({ doc = document } = {}) {
         if (!ids) byNode.set(node, (ids = []));
         ids.push(mark.id);
       }
+    }
+    for (const root of textMap.shadowRoots?.() ?? []) {
+      if (!shadowStyles.has(root)) shadowStyles.set(root, installStyles(root));
     }
     render();
     emit('report');
@@ -217,6 +222,8 @@ export function createMarkLayer({ doc = document } = {}) {
       this.clear();
       listeners.clear();
       styles.remove();
+      for (const shadowStyle of shadowStyles.values()) shadowStyle.remove();
+      shadowStyles.clear();
     },
   };
 }

@@ -37,9 +37,12 @@ export const MARK_CSS = `
 }
 `;
 
-/** Adopt the mark styles into `doc`; returns `{ remove() }`. */
+/**
+ * Adopt the mark styles into `doc` (a document, or a shadow root: styles do not
+ * cross into shadow trees); returns `{ remove() }`.
+ */
 export function installStyles(doc = document) {
-  const win = doc.defaultView ?? globalThis;
+  const win = doc.defaultView ?? doc.ownerDocument?.defaultView ?? globalThis;
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(MARK_CSS);
   const adopt = () => {

@@ -8,6 +8,8 @@
  *   map.rangeOf(start, end)        a live Range over the nodes, or null
  *   map.nodesIn(start, end)        the text nodes a span touches
  *   map.locate(node, offset)       text offset of a DOM position, or -1
+ *   map.shadowRoots()              the shadow roots holding mapped text (marks
+ *                                  there need the mark styles adopted there too)
  */
 export class TextMap {
   constructor(doc = document) {
@@ -92,6 +94,16 @@ export class TextMap {
     if (i === undefined) return -1;
     const seg = this.segments[i];
     return seg.start + Math.min(Math.max(0, offset - seg.nodeOffset), seg.end - seg.start);
+  }
+
+  /** The distinct shadow roots that mapped text nodes live in. */
+  shadowRoots() {
+    const roots = new Set();
+    for (const { node } of this.segments) {
+      const root = node.getRootNode();
+      if (root !== this.doc && root.nodeType === 11 && root.host) roots.add(root);
+    }
+    return [...roots];
   }
 
   /** A map over one text node (the playground's rendered text). */

@@ -40,18 +40,101 @@ test('content hashes differ for near-identical texts', async () => {
   assert.equal(new Set(texts.map(contentHash)).size, texts.length);
 });
 
-test('the background refuses malformed messages and answers good ones', async () => {
+test('the background leaves messages that are not ours to other listeners', async () => {
+  const { answer, createEngine } = await engineModule();
+  const engine = createEngine(countingBackend());
+  for (const other of [null, undefined, 42, 'caveat/analyze', [], ['caveat/analyze'], {}, { type: 'other' }, { type: 7 }]) {
+    assert.equal(answer(engine, other), null, JSON.stringify(other));
+  }
+});
+
+test('the background refuses our messages of the wrong shape or size, saying why, and never runs the core for them', async () => {
+  const { answer, MAX_TEXT_UTF16, MSG_ANALYZE, MSG_RULES } = await engineModule();
+  const backend = countingBackend();
+  const cases = [
+    [{ type: MSG_ANALYZE }, 'caveat/analyze: expected the fields text, type, got type'],
+    [{ type: MSG_ANALYZE, text: 7 }, 'caveat/analyze: text must be a string, not number'],
+    [{ type: MSG_ANALYZE, text: null }, 'caveat/analyze: text must be a string, not null'],
+    [{ type: MSG_ANALYZE, text: ['a'] }, 'caveat/analyze: text must be a string, not object'],
+    [{ type: MSG_ANALYZE, text: { length: 3 } }, 'caveat/analyze: text must be a string, not object'],
+    [
+      { type: MSG_ANALYZE, text: 'x'.repeat(MAX_TEXT_UTF16 + 1) },
+      `caveat/analyze: text too long: ${MAX_TEXT_UTF16 + 1} UTF-16 code units (the limit is ${MAX_TEXT_UTF16})`,
+    ],
+    [{ type: MSG_ANALYZE, text: 'a', extra: true }, 'caveat/analyze: expected the fields text, type, got extra, text, type'],
+    [{ type: MSG_RULES, text: 'a' }, 'caveat/rules: expected the fields type, got text, type'],
+  ];
+  for (const [message, error] of cases) {
+    assert.deepEqual(await answer(backend, message), { ok: false, error });
+  }
+  assert.deepEqual(backend.calls, []);
+});
+
+test('the background answers good messages, a text at the size limit included', async () => {
   const { answer, createEngine, MAX_TEXT_UTF16, MSG_ANALYZE, MSG_RULES } = await engineModule();
   const engine = createEngine(countingBackend());
-  for (const bad of [null, 42, 'text', {}, { type: 'other' }]) assert.equal(answer(engine, bad), null);
-  assert.deepEqual(await answer(engine, { type: MSG_ANALYZE, text: 7 }), { ok: false, error: 'text missing or too large' });
-  const huge = { type: MSG_ANALYZE, text: { length: MAX_TEXT_UTF16 + 1 } };
-  assert.equal((await answer(engine, huge)).ok, false);
   assert.deepEqual(await answer(engine, { type: MSG_ANALYZE, text: 'a b' }), {
     ok: true,
     value: { annotations: [], summary: { words: 2 } },
   });
+  assert.equal((await answer(engine, { type: MSG_ANALYZE, text: 'y'.repeat(MAX_TEXT_UTF16) })).ok, true);
   assert.deepEqual(await answer(engine, { type: MSG_RULES }), { ok: true, value: [] });
+});
+
+test('a backend that throws synchronously gets an error reply, not a crash', async () => {
+  const { answer, MSG_ANALYZE, MSG_RULES } = await engineModule();
+  const backend = {
+    analyze() {
+      throw new Error('sync boom');
+    },
+    rules() {
+      throw new TypeError('rules boom');
+    },
+  };
+  assert.deepEqual(await answer(backend, { type: MSG_ANALYZE, text: 'x' }), { ok: false, error: 'sync boom' });
+  assert.deepEqual(await answer(backend, { type: MSG_RULES }), { ok: false, error: 'rules boom' });
+});
+
+test('only this extension may ask: its content scripts and its own pages', async () => {
+  const { fromThisExtension } = await engineModule();
+  const runtime = { id: 'caveat-id', getURL: (p) => `chrome-extension://caveat-id/${p}` };
+  const cases = [
+    [{ id: 'caveat-id', tab: { id: 3 }, url: 'https://news.example/a' }, true],
+    [{ id: 'caveat-id', url: 'chrome-extension://caveat-id/popup.html' }, true],
+    [{ id: 'caveat-id', url: 'https://news.example/a' }, false],
+    [{ id: 'caveat-id' }, false],
+    [{ id: 'other-extension', tab: { id: 3 } }, false],
+    [{ tab: { id: 3 } }, false],
+    [null, false],
+    [undefined, false],
+  ];
+  for (const [sender, want] of cases) assert.equal(fromThisExtension(sender, runtime), want, JSON.stringify(sender));
+});
+
+test('the content side refuses what the background would, without sending, and rejects malformed replies', async () => {
+  const { MAX_TEXT_UTF16, remoteBackend } = await engineModule();
+  const sent = [];
+  const replies = [];
+  const remote = remoteBackend(async (message) => {
+    sent.push(message.type);
+    return replies.shift();
+  });
+  await assert.rejects(remote.analyze(42), /caveat: text must be a string, not number/);
+  await assert.rejects(remote.analyze('z'.repeat(MAX_TEXT_UTF16 + 1)), /caveat: text too long/);
+  assert.deepEqual(sent, []);
+  for (const [bad, error] of [
+    [undefined, /no reply from the background/],
+    [{ ok: false, error: 'caveat/analyze: text too long' }, /the background refused: caveat\/analyze: text too long/],
+    [{ ok: true, value: { annotations: 'no' } }, /malformed reply/],
+    [{ ok: 'yes', value: { annotations: [] } }, /the background refused/],
+  ]) {
+    replies.push(bad);
+    await assert.rejects(remote.analyze('text'), error);
+  }
+  replies.push({ ok: true, value: { annotations: [] } });
+  assert.deepEqual(await remote.analyze('text'), { annotations: [] });
+  replies.push({ ok: true, value: {} });
+  await assert.rejects(remote.rules(), /malformed reply/);
 });
 
 test('a failing backend reports the error and is not cached', async () => {

@@ -24,6 +24,26 @@ export default [
     },
   },
   {
+    // Nothing leaves the browser: the extension's own code has no way to make a
+    // request (the Wasm glue in extension/wasm/, ignored above, fetches only the
+    // packaged .wasm by its extension URL; the e2e suites record every request).
+    files: ['extension/**/*.js'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'RTCPeerConnection'].map((name) => ({
+          name,
+          message: 'Caveat makes no network request.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({ object, property: 'fetch', message: 'Caveat makes no network request.' })),
+        { object: 'navigator', property: 'sendBeacon', message: 'Caveat makes no network request.' },
+      ],
+    },
+  },
+  {
     files: ['extension/content/**/*.js'],
     languageOptions: { sourceType: 'script' },
   },

@@ -145,6 +145,20 @@ export async function settle(page) {
   );
 }
 
+// ---- Hostile pages (tests/e2e/hostile-*.test.mjs) ----
+
+/** Chromium flags that keep the browser itself from making requests of its own. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
 /** Chromium (Debian's, headless) with the built extension loaded; `colorScheme`: 'light' | 'dark'. */
 export async function launchChromiumWithExtension({ colorScheme = 'light', viewport = { width: 900, height: 700 } } = {}) {
   const { chromium } = await import('playwright-core');
@@ -157,12 +171,7 @@ export async function launchChromiumWithExtension({ colorScheme = 'light', viewp
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
 }
@@ -274,4 +283,82 @@ export async function launchFirefoxWithExtension() {
   });
   await browser.installExtension(extensionDir('firefox'));
   return browser;
+}
+
+/**
+ * In a page or frame: whether Caveat has finished there. The mark layer adopts its
+ * stylesheet once the report is drawn (even when it has no mark), so this also
+ * tells "analysed, nothing to mark" from "not run yet".
+ */
+export function caveatDone() {
+  return Array.from(document.adoptedStyleSheets).some((sheet) =>
+    Array.from(sheet.cssRules).some((rule) => rule.cssText.includes('caveat-hedging')),
+  );
+}
+
+/**
+ * In a page: every drawn mark ({ category, text, inside }) where `inside` lists the
+ * given selectors whose element contains the mark. Selectors are matched in the
+ * document and in every open shadow root; containment crosses shadow boundaries.
+ */
+export function markLocations(selectors) {
+  const roots = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  const elements = selectors.map((sel) => [sel, roots.flatMap((r) => Array.from(r.querySelectorAll(sel)))]);
+  const composedContains = (el, node) => {
+    for (let n = node; n; n = n.parentNode ?? n.host) if (n === el) return true;
+    return false;
+  };
+  const marks = [];
+  for (const category of ['hedging', 'sourcing', 'translation']) {
+    const highlight = CSS.highlights.get(`caveat-${category}`);
+    for (const range of highlight ?? []) {
+      const node = range.commonAncestorContainer;
+      const inside = elements.filter(([, els]) => els.some((el) => composedContains(el, node))).map(([sel]) => sel);
+      marks.push({ category, text: range.toString(), inside });
+    }
+  }
+  return marks;
+}
+
+/**
+ * In a page with fixtures/hostile-probe.js: what the page's own script saw since
+ * it finished loading (see the probe for each field).
+ */
+export function pageProbeState() {
+  const p = window.pageProbe;
+  if (!p) return null;
+  const now = p.compute();
+  const changed = Object.keys(p.results).filter((k) => p.results[k] !== now[k]);
+  return {
+    mutations: p.mutations.slice(),
+    serialisationUnchanged: p.serialise() === p.snapshot,
+    resultsChanged: changed,
+    shifts: p.shifts.slice(),
+    violations: p.violations.slice(),
+  };
+}
+
+/**
+ * Record every request a Playwright context makes (its pages, their frames, and
+ * the extension's service worker) into `requests`: { url, type, worker }.
+ */
+export function recordRequests(context, requests = []) {
+  context.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType(), worker: !!r.serviceWorker() }));
+  return requests;
+}
+
+/** The requests that go anywhere but `allowedOrigins` and `extensionOrigin`'s files. */
+export function foreignRequests(requests, { allowedOrigins, extensionOrigin }) {
+  return requests.filter(({ url }) => {
+    if (/^(data|about|blob):/.test(url)) return false; // in-memory: no network
+    if (extensionOrigin && url.startsWith(`${extensionOrigin}/`)) return false;
+    try {
+      return !allowedOrigins.includes(new URL(url).origin);
+    } catch {
+      return true;
+    }
+  });
 }

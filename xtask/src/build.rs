@@ -4,7 +4,10 @@
 //! dist/
 //!   chromium/ firefox/          unpacked extensions (one manifest serves both)
 //!   caveat-chromium.zip  caveat-firefox.zip
-//!   www/                        the playground; ext/{core,page,ui,wasm} are the extension's modules
+//!   www/                        the playground; ext/{core,page,ui,wasm,vendor} are the extension's modules
+//!
+//! Third-party browser code is vendored here from tests/e2e/node_modules (pinned by its
+//! package-lock.json), never hand-copied into extension/: see `VENDORED`.
 
 use std::fs;
 use std::io::Write;
@@ -25,6 +28,7 @@ pub fn all() -> Result {
         fresh_dir(&out)?;
         copy_tree(&root().join("extension"), &out)?;
         copy_wasm(&wasm_dir, &out.join("wasm"))?;
+        vendor(&out.join("vendor"))?;
         let zip = dist.join(format!("caveat-{browser}.zip"));
         zip_dir(&out, &zip)?;
     }
@@ -75,7 +79,69 @@ fn playground(wasm_dir: &Path, out: &Path) -> Result {
             copy_tree(&from, &ext.join(shared))?;
         }
     }
-    copy_wasm(wasm_dir, &ext.join("wasm"))
+    copy_wasm(wasm_dir, &ext.join("wasm"))?;
+    vendor(&ext.join("vendor"))
+}
+
+/// A library vendored into the extension: one ES module made of the package's
+/// script files (which declare globals) and an `export` of the names they declare.
+struct Vendored {
+    package: &'static str,
+    files: &'static [&'static str],
+    exports: &'static [&'static str],
+    module: &'static str,
+    licence_file: &'static str,
+    licence: &'static str,
+}
+
+const VENDORED: &[Vendored] = &[Vendored {
+    // Finds the article among the page chrome (page/article.js); Firefox's Reader View engine.
+    package: "@mozilla/readability",
+    files: &["Readability.js", "Readability-readerable.js"],
+    exports: &["Readability", "isProbablyReaderable"],
+    module: "readability.js",
+    licence_file: "LICENSE.md",
+    licence: "Apache-2.0",
+}];
+
+/// Write every `VENDORED` library into `out` (installing the npm packages if missing).
+fn vendor(out: &Path) -> Result {
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for lib in VENDORED {
+        let pkg = root().join("tests").join("e2e").join("node_modules").join(lib.package);
+        if !pkg.join("package.json").exists() {
+            crate::setup::npm_packages()?;
+        }
+        let read = |name: &str| {
+            fs::read_to_string(pkg.join(name)).map_err(|e| format!("cannot read {}/{name}: {e}", lib.package))
+        };
+        let version = serde_json::from_str::<serde_json::Value>(&read("package.json")?)
+            .ok()
+            .and_then(|v| v["version"].as_str().map(str::to_owned))
+            .ok_or_else(|| format!("{}: no version in package.json", lib.package))?;
+        let sources = lib.files.iter().map(|f| read(f)).collect::<Result<Vec<_>>>()?;
+        let module = vendored_module(lib, &version, &sources);
+        fs::write(out.join(lib.module), module).map_err(|e| format!("cannot write {}: {e}", lib.module))?;
+        let licence_name = format!("{}.LICENSE.md", lib.module.trim_end_matches(".js"));
+        fs::write(out.join(licence_name), read(lib.licence_file)?).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn vendored_module(lib: &Vendored, version: &str, sources: &[String]) -> String {
+    let mut module = format!(
+        "// {} {version} ({}; licence text beside this file), vendored by `cargo xtask build`\n\
+         // from tests/e2e/node_modules: {}. Do not edit; bump the package instead.\n",
+        lib.package,
+        lib.licence,
+        lib.files.join(", "),
+    );
+    for src in sources {
+        module.push_str(src);
+        module.push('\n');
+    }
+    module.push_str(&format!("export {{ {} }};\n", lib.exports.join(", ")));
+    module
 }
 
 fn report_sizes(wasm_dir: &Path, dist: &Path) -> Result {
@@ -165,4 +231,19 @@ fn zip_dir(dir: &Path, zip_path: &Path) -> Result {
     }
     w.finish().map_err(|e| format!("zip: {e}"))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_vendored_module_exports_what_its_scripts_declare() {
+        let lib = &VENDORED[0];
+        let sources = vec!["function Readability() {}".to_string(), "function isProbablyReaderable() {}".to_string()];
+        let module = vendored_module(lib, "9.9.9", &sources);
+        assert!(module.starts_with("// @mozilla/readability 9.9.9 (Apache-2.0;"), "{module}");
+        assert!(module.contains("function Readability() {}\nfunction isProbablyReaderable() {}\n"));
+        assert!(module.ends_with("export { Readability, isProbablyReaderable };\n"));
+    }
 }

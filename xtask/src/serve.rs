@@ -7,9 +7,12 @@
 //! /article/seed.html      the seed article as a news page (with page chrome around it)
 //! /article/example.html   the playground's built-in example text as a news page
 //! /fixtures/…             tests/e2e/fixtures/…
-//! `?csp=strict` on any URL adds `Content-Security-Policy: script-src 'self'` (no
-//! 'wasm-unsafe-eval': the extension must fall back to its background);
-//! `?csp=trusted-types` adds `require-trusted-types-for 'script'`.
+//! `?csp=…` on any URL adds a `Content-Security-Policy` header (see `csp_header`):
+//!   strict         `script-src 'self'` (no 'wasm-unsafe-eval': the extension must
+//!                  fall back to its background)
+//!   trusted-types  `require-trusted-types-for 'script'`
+//!   tt             both, and only the page's own policy `fixture` may be created: the
+//!                  most locked-down page (any HTML sink Caveat used would be a violation)
 //! The seed article is read from ../shared on each request, never copied.
 //! `--no-shared` serves as if ../shared were absent (to test the fallback).
 
@@ -97,16 +100,22 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
         return respond(&mut stream, 405, "text/plain; charset=utf-8", b"method not allowed\n", None, false);
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let csp = query.split('&').find_map(|kv| match kv {
-        "csp=strict" => Some("script-src 'self'"),
-        "csp=trusted-types" => Some("require-trusted-types-for 'script'"),
-        _ => None,
-    });
+    let csp = csp_header(query);
     let head = method == "HEAD";
     match resolve(path) {
         Some((status, mime, body)) => respond(&mut stream, status, mime, &body, csp, head),
         None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found\n", csp, head),
     }
+}
+
+/// The Content-Security-Policy a query string asks for (`csp=strict|trusted-types|tt`).
+fn csp_header(query: &str) -> Option<&'static str> {
+    query.split('&').find_map(|kv| match kv {
+        "csp=strict" => Some("script-src 'self'"),
+        "csp=trusted-types" => Some("require-trusted-types-for 'script'"),
+        "csp=tt" => Some("script-src 'self'; require-trusted-types-for 'script'; trusted-types fixture"),
+        _ => None,
+    })
 }
 
 fn respond(
@@ -325,6 +334,20 @@ mod tests {
         assert_eq!(parse_args(&["--port".into(), "0".into()]), Ok(0));
         assert_eq!(parse_args(&["--port=9000".into()]), Ok(9000));
         assert!(parse_args(&["--port".into(), "x".into()]).is_err());
+    }
+
+    #[test]
+    fn csp_variants() {
+        for (query, want) in [
+            ("", None),
+            ("csp=strict", Some("script-src 'self'")),
+            ("x=1&csp=trusted-types", Some("require-trusted-types-for 'script'")),
+            ("csp=tt", Some("script-src 'self'; require-trusted-types-for 'script'; trusted-types fixture")),
+            ("csp=other", None),
+            ("csp=strictly", None),
+        ] {
+            assert_eq!(csp_header(query), want, "{query}");
+        }
     }
 
     #[test]
