@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 
 import { assertPageUnchanged, HOSTILE_FIXTURES, markProblems } from './hostile-fixtures.mjs';
 import {
-  artifact, caveatDone, CHROMIUM, foreignRequests, launchChromiumWithExtension, markLocations,
+  cardState, artifact, caveatDone, CHROMIUM, foreignRequests, launchChromiumWithExtension, markLocations,
   QUIET_CHROMIUM_ARGS, recordRequests, settle, sleep, startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -137,9 +137,8 @@ describe('Chromium on hostile pages', () => {
     });
     assert.ok(point, 'no "critics say" mark in the nested shadow root');
     await page.mouse.move(point.x, point.y);
-    await page.waitForFunction(() => document.querySelector('caveat-card')?.shadowRoot?.querySelector('.card'), null, {
-      timeout: 5000,
-    });
+    const card = await page.waitForFunction(cardState, null, { timeout: 5000 });
+    assert.match((await card.jsonValue()).text, /critics say/);
     await page.close();
   });
 
