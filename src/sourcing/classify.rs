@@ -55,7 +55,9 @@ const ANONYMOUS: &[&str] = &[
     "executives",
     "organizers",
     "planners",
-    "sources",
+    "judges",
+    "administrators",
+    "speechwriters",
 ];
 
 /// Collective and generic groups: "who?" — critics, experts, Republicans, many.
@@ -147,7 +149,50 @@ const VAGUE: &[&str] = &[
     "donors",
     "consumers",
     "workers",
-    "members",
+    "candidates",
+    "senators",
+    "congressmen",
+    "governors",
+    "mayors",
+    "politicians",
+    "rivals",
+    "friends",
+    "delegates",
+    "superdelegates",
+    "attendees",
+    "hopefuls",
+    "moderators",
+    "contenders",
+    "challengers",
+    "journalists",
+    "reporters",
+    "writers",
+    "editors",
+    "speakers",
+    "authors",
+    "lobbyists",
+    "associates",
+    "defenders",
+    "developers",
+    "founders",
+    "colleagues",
+    "elders",
+    "contributors",
+    "hackers",
+    "traders",
+    "soldiers",
+    "troops",
+    "families",
+    "users",
+    "unions",
+    "organizations",
+    "outlets",
+    "networks",
+    "physicians",
+    "docs",
+    "veterans",
+    "artists",
+    "publications",
 ];
 
 /// Singular people: "a friend said", "one Republican asked" — an unnamed individual.
@@ -415,7 +460,24 @@ const ORG_COMMON: &[&str] = &["police"];
 /// Could this word head a phrase that names who speaks? Used to pick the head of
 /// "people familiar with the matter" and "officials at Apple".
 pub fn is_person_noun(w: &str) -> bool {
-    ANONYMOUS.contains(&w) || VAGUE.contains(&w) || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w)
+    ANONYMOUS.contains(&w) || is_group(w) || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w)
+}
+
+/// A collective or generic group: the list, or a plural people-noun by its ending
+/// ("technologists", "libertarians"), which no list can hold in full.
+fn is_group(w: &str) -> bool {
+    VAGUE.contains(&w) || (w.len() > 7 && (w.ends_with("ists") || w.ends_with("ians")))
+}
+
+/// Poll figures speak for a poll, not a crowd: "52 percent of voters", "a majority
+/// of Republicans", "eight of 10 voters".
+fn is_poll_figure(doc: &Document, src: &Source) -> bool {
+    let r = src.tokens.clone();
+    r.clone()
+        .any(|i| matches!(low(doc, i), "percent" | "%" | "majority" | "majorities" | "two-thirds" | "three-quarters"))
+        || r.clone().any(|i| {
+            low(doc, i) == "of" && doc.tokens.get(i + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -466,6 +528,9 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
             ..Verdict::new(SourceKind::NamedPerson, None, plural)
         };
     }
+    if is_poll_figure(doc, src) {
+        return Verdict::new(SourceKind::Document, None, true);
+    }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
     if familiar && (is_person_noun(head_low) || head_low == "person") && !SPOKESPEOPLE.contains(&head_low) {
         return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
@@ -492,7 +557,11 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
-    if VAGUE.contains(&head_low) {
+    if is_group(head_low) && matches!(first, "the" | "both") && plural {
+        // "the experts", "both candidates": a group the article has already introduced.
+        return Verdict::new(SourceKind::Pronoun, None, true);
+    }
+    if is_group(head_low) {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
     }
     if indefinite && PERSON_SINGULAR.contains(&head_low) {

@@ -34,7 +34,8 @@ mod tests {
             ("Her children are a source of pride.", &[]),
             ("Energy sources are scarce, the minister said.", &[]),
             ("McEnany said in a statement that it was false.", &[]),
-            ("Officials have offered cash rewards to fighters.", &[]),
+            // Officials as actors in what a source reports, not as the source.
+            ("Officials have offered cash rewards to fighters, the source said.", &["the source said"]),
         ];
         for (text, want) in cases {
             assert_marks(Sourcing, text, want);
