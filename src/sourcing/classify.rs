@@ -150,6 +150,7 @@ const VAGUE: &[&str] = &[
     "consumers",
     "workers",
     "candidates",
+    "individuals",
     "senators",
     "congressmen",
     "governors",
@@ -345,7 +346,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Plural documents with no name are vague: "polls show", "recent studies suggest".
-const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports"];
+const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports", "analyses", "averages"];
 
 /// Words that make a capitalised run an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -531,6 +532,22 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     if is_poll_figure(doc, src) {
         return Verdict::new(SourceKind::Document, None, true);
     }
+    if let Some(principal) = named_principal(doc, src) {
+        // "Trump and his aides", "Joseph and other community members": a named
+        // principal puts the group on record.
+        return Verdict {
+            name: Some(strip_possessive(doc.tok(principal)).to_string()),
+            ..Verdict::new(SourceKind::NamedPerson, None, true)
+        };
+    }
+    let before = src.tokens.start.checked_sub(1).map_or("", |p| low(doc, p));
+    let after = low(doc, src.tokens.end);
+    let first_person_relative = matches!(after, "i" | "we") || (matches!(before, "i" | "we") && words.len() == 1);
+    if (before == "and" && matches!(first, "his" | "her" | "its" | "their")) || first_person_relative {
+        // "The nominee and his aides"; "all the experts I interviewed": people the
+        // article or its author has already named.
+        return Verdict::new(SourceKind::Pronoun, None, true);
+    }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
     if familiar && (is_person_noun(head_low) || head_low == "person") && !SPOKESPEOPLE.contains(&head_low) {
         return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
@@ -609,6 +626,20 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     Verdict::new(SourceKind::Document, None, plural)
 }
 
+/// A capitalised name joined to the group by "and": "Joseph and other members".
+/// Group words that happen to be capitalised ("Democrats and Republicans") do not count.
+fn named_principal(doc: &Document, src: &Source) -> Option<usize> {
+    // The "and" joins the head's conjuncts, not a modifier's: not "observers in
+    // Virginia and around the country".
+    let and = (src.tokens.start..src.head).find(|&i| low(doc, i) == "and")?;
+    (src.tokens.start..and)
+        .rev()
+        .find(|&i| (doc.is_capitalized(i) || is_acronym(doc.tok(i))) && !DETERMINERS.contains(&low(doc, i)))
+        .filter(|&i| {
+            !is_person_noun(strip_possessive(low(doc, i))) && !ORG_WORDS.contains(&strip_possessive(low(doc, i)))
+        })
+}
+
 fn is_plural(w: &str) -> bool {
     (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
         || matches!(w, "people" | "police" | "staff" | "media" | "men" | "women")
@@ -658,6 +689,13 @@ mod tests {
             ("Some Republicans, including Senator Lamar Alexander, said so.", "said", Vague, None),
             ("A Coca-Cola spokesman said so.", "said", NamedOrg, None),
             ("Police said the man fled.", "said", NamedOrg, None),
+            ("Cruz and his aides signaled it.", "signaled", NamedPerson, Some("Cruz")),
+            ("Democrats and Republicans said so.", "said", Vague, None),
+            ("Experts on North Korea and Iran said so.", "said", Vague, None),
+            ("The nominee and his aides have not said much.", "said", Pronoun, None),
+            ("All the experts I interviewed said so.", "said", Pronoun, None),
+            ("Nearly eight of 10 voters say they will watch.", "say", Document, None),
+            ("Only 52 percent of registered voters agreed.", "agreed", Document, None),
             ("The President said so.", "said", Pronoun, None),
         ];
         for (text, cue, kind, name) in cases {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::cues::{verb_lemma, CueForm};
-use super::gate::{hash, CueRates};
+use super::gate::{hash, hash_parts};
 use super::source::Source;
 use super::words::{low, DETERMINERS};
 use crate::report::SourceKind;
@@ -49,7 +49,7 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// The hashed features of one candidate.
-pub fn of(doc: &Document, quoted: &[bool], rates: &CueRates, v: &View) -> Vec<u32> {
+pub fn of(doc: &Document, quoted: &[bool], v: &View) -> Vec<u32> {
     let mut f = Vec::with_capacity(20);
     let kind = v.kind.as_str();
     let form = form_name(v.form);
@@ -61,11 +61,8 @@ pub fn of(doc: &Document, quoted: &[bool], rates: &CueRates, v: &View) -> Vec<u3
     let lemma = verb_lemma(cue_word).unwrap_or(cue_word);
     f.push(hash("cue", lemma));
     f.push(hash("cue-end", ending(cue_word)));
-    let rate = rates.level(cue_word).to_string();
-    f.push(hash("cue-rate", &rate));
-    f.push(hash("form-rate", &format!("{form} {rate}")));
-    f.push(hash("kind-cue", &format!("{kind} {lemma}")));
-    f.push(hash("form-kind", &format!("{form} {kind}")));
+    f.push(hash_parts("kind-cue", &[kind, lemma]));
+    f.push(hash_parts("form-kind", &[form, kind]));
     f.push(hash("after-cue", low(doc, v.cue.end)));
     f.push(hash("before-cue", if first_cue == 0 { "<s>" } else { low(doc, first_cue - 1) }));
     f.push(hash("quoted", if quoted.get(first_cue).copied().unwrap_or(false) { "yes" } else { "no" }));
@@ -73,7 +70,7 @@ pub fn of(doc: &Document, quoted: &[bool], rates: &CueRates, v: &View) -> Vec<u3
         let head = low(doc, src.head);
         let first = low(doc, src.tokens.start);
         f.push(hash("head", head));
-        f.push(hash("form-head", &format!("{form} {head}")));
+        f.push(hash_parts("form-head", &[form, head]));
         f.push(hash("det", if DETERMINERS.contains(&first) { first } else { "-" }));
         f.push(hash("len", bucket(src.tokens.len())));
         f.push(hash("head-cap", if doc.is_capitalized(src.head) { "yes" } else { "no" }));
@@ -87,7 +84,6 @@ pub fn of(doc: &Document, quoted: &[bool], rates: &CueRates, v: &View) -> Vec<u3
         };
         f.push(hash("gap", bucket(gap)));
         f.push(hash("appositive", if src.appositive.is_some() { "yes" } else { "no" }));
-        f.push(hash("head-cue", &format!("{head} {lemma}")));
     }
     f
 }
@@ -115,7 +111,7 @@ mod tests {
                 source_after: false,
                 kind: SourceKind::Vague,
             };
-            of(&doc, &quoted, &CueRates::default(), &v)
+            of(&doc, &quoted, &v)
         };
         let outside = view(&Source { tokens: 0..1, head: 0, appositive: None }, 1..2);
         let inside = view(&Source { tokens: 5..6, head: 5, appositive: None }, 6..7);

@@ -24,7 +24,7 @@ use crate::lexicon::{PhraseMatch, PhraseSet};
 use crate::report::{Annotation, Attribution, SourceKind};
 use crate::rule::Rule;
 use crate::text::Document;
-use classify::{classify, Verdict};
+use classify::{classify, Verdict, PRONOUNS};
 use cues::{Cue, CueForm};
 pub use rules::{AGENTLESS, ANONYMITY_GRANTED, ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
 use source::Source;
@@ -151,38 +151,39 @@ struct Candidate {
     features: Vec<u32>,
     /// An attribution by its form alone, whatever the gate says.
     certain: bool,
+    /// An anonymous source proper named right at a reporting verb (see `kept`).
+    proper: bool,
 }
 
 impl Candidate {
     fn new(
         doc: &Document,
-        setting: (&[bool], &gate::CueRates),
+        quoted: &[bool],
         cue: Range<usize>,
         form: CueForm,
         found: Option<(Source, bool)>,
         verdict: Verdict,
     ) -> Self {
-        let (quoted, rates) = setting;
         let (source, source_after) = match found {
             Some((s, after)) => (Some(s), after),
             None => (None, false),
         };
         let view = features::View { cue: &cue, form, source: source.as_ref(), source_after, kind: verdict.kind };
-        let features = features::of(doc, quoted, rates, &view);
-        Candidate { cue, form, source, source_after, verdict, features, certain: false }
+        let features = features::of(doc, quoted, &view);
+        // Not a pronoun that inherited anonymity, nor "urging employees to report".
+        let proper = form == CueForm::Verb
+            && verdict.rule.is_some_and(|r| std::ptr::eq(r, &ANONYMOUS_OFFICIAL) || std::ptr::eq(r, &FAMILIAR_WITH))
+            && source.as_ref().is_some_and(|s| !PRONOUNS.contains(&low(doc, s.head)))
+            && cue.start.checked_sub(1).is_none_or(|p| low(doc, p) != "to");
+        Candidate { cue, form, source, source_after, verdict, features, certain: false, proper }
     }
 
     /// Does the gate keep it? An anonymous source proper ("officials had thought",
     /// "people familiar with the plan said") needs less evidence than a group:
     /// annotators of news skip those nested in reported speech, readers do not.
     fn kept(&self, gate: &gate::Gate) -> bool {
-        let proper = self.form != CueForm::Subject
-            && self
-                .verdict
-                .rule
-                .is_some_and(|r| std::ptr::eq(r, &ANONYMOUS_OFFICIAL) || std::ptr::eq(r, &FAMILIAR_WITH));
-        let threshold = if proper { gate::ANONYMOUS_THRESHOLD } else { gate::THRESHOLD };
-        self.certain || gate.score(&self.features) >= threshold
+        let threshold = if self.proper { gate::ANONYMOUS_THRESHOLD } else { gate::THRESHOLD };
+        self.certain || gate.log_odds(&self.features) >= threshold
     }
 
     /// The marked span: the cue with its source when they are close ("officials had
@@ -207,9 +208,8 @@ impl Candidate {
 
 /// Every candidate attribution in text order of sentences: cue-led ones (a reporting
 /// verb, "according to", an agentless passive) and group subjects.
-fn candidates(doc: &Document, rates: &gate::CueRates) -> Vec<Candidate> {
+fn candidates(doc: &Document) -> Vec<Candidate> {
     let quoted = quotes::inside(doc);
-    let setting = (quoted.as_slice(), rates);
     let anonymity: Vec<PhraseMatch> = anonymity_phrases().find_all(doc);
     let mut history = coref::History::default();
     let mut out: Vec<Candidate> = Vec::new();
@@ -243,7 +243,7 @@ fn candidates(doc: &Document, rates: &gate::CueRates) -> Vec<Candidate> {
             if found.is_some() {
                 history.push(si, verdict.clone());
             }
-            let mut c = Candidate::new(doc, setting, cue.tokens, cue.form, found, verdict);
+            let mut c = Candidate::new(doc, &quoted, cue.tokens, cue.form, found, verdict);
             // "according to X", "citing X" and "on condition of anonymity" make X a source
             // whatever the gate thinks of the group named.
             c.certain = matches!(cue.form, CueForm::AccordingTo | CueForm::Citing) || anonymous_here.is_some();
@@ -279,14 +279,14 @@ fn candidates(doc: &Document, rates: &gate::CueRates) -> Vec<Candidate> {
                 history.push(si, verdict.clone());
             }
             let found = Some((subject.source, false));
-            out.push(Candidate::new(doc, setting, subject.predicate, CueForm::Subject, found, verdict));
+            out.push(Candidate::new(doc, &quoted, subject.predicate, CueForm::Subject, found, verdict));
         }
         nesting_features(&mut out[before..], cue_led.len());
         if let (Some(m), true) = (anonymous_here, out.len() == before) {
             // "…, who asked not to be named": the anonymity itself is the attribution.
             let verdict =
                 Verdict { kind: SourceKind::Unnamed, rule: Some(&ANONYMITY_GRANTED), name: None, plural: false };
-            let mut c = Candidate::new(doc, setting, m.first..m.last, CueForm::Agentless, None, verdict);
+            let mut c = Candidate::new(doc, &quoted, m.first..m.last, CueForm::Agentless, None, verdict);
             c.certain = true;
             out.push(c);
         }
@@ -333,12 +333,12 @@ pub struct TrainingCandidate {
     pub subject: bool,
 }
 
-/// The candidates of `text` for `cargo xtask train-sourcing`, with `gate`'s cue
-/// rates and scores, none dropped.
+/// The candidates of `text` for `cargo xtask train-sourcing`, with `gate`'s
+/// scores, none dropped.
 #[doc(hidden)]
 pub fn training_candidates(text: &str, gate: &gate::Gate) -> Vec<TrainingCandidate> {
     let doc = Document::new(text);
-    candidates(&doc, &gate.rates)
+    candidates(&doc)
         .into_iter()
         .map(|c| TrainingCandidate {
             source: c.source.as_ref().map(|s| byte_span(&doc, &s.tokens)),
@@ -357,7 +357,7 @@ pub fn training_candidates(text: &str, gate: &gate::Gate) -> Vec<TrainingCandida
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> Vec<Attribution> {
     let gate = gate::bundled();
     let mut attributions = Vec::new();
-    for c in candidates(doc, &gate.rates) {
+    for c in candidates(doc) {
         if !c.kept(gate) {
             continue;
         }
@@ -403,6 +403,22 @@ mod tests {
         assert_eq!(r.attributions[1].kind, SourceKind::Pronoun);
         assert_eq!(r.attributions[1].name.as_deref(), Some("Ratcliffe"));
         assert!(r.annotations.is_empty());
+    }
+
+    #[test]
+    fn group_subjects_with_any_verb_pass_the_gate_when_they_voice_a_stance() {
+        use crate::rule::Category::Sourcing;
+        use crate::test_util::assert_marks;
+        let cases: &[(&str, &[&str])] = &[
+            ("Activists demanded a recount.", &["Activists demanded"]),
+            ("Some lawmakers have questioned the deal.", &["Some lawmakers have questioned"]),
+            // A group as object, and a group in what a named source reports.
+            ("The agency hired experts on Monday.", &[]),
+            ("Protesters blocked the road, Mayor Jennifer Roberts said.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Sourcing, text, want);
+        }
     }
 
     #[test]

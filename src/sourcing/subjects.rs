@@ -30,7 +30,10 @@ fn is_head(doc: &Document, i: usize, floor: usize) -> bool {
         return i > floor && low(doc, i - 1) == "no"; // "no one"
     }
     // "Republican leaders": the head is further right; "some of the officials" too.
-    is_person_noun(w) && !is_person_noun(next) && !(next == "of" && PARTITIVES.contains(&w))
+    // "Sources of energy", "a source of pride" are origins, not informants.
+    is_person_noun(w)
+        && !is_person_noun(next)
+        && !(next == "of" && (PARTITIVES.contains(&w) || matches!(w, "source" | "sources")))
 }
 
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of
@@ -111,6 +114,7 @@ mod tests {
             ("Republican leaders met.", &[("Republican leaders", "met")]),
             // An appositive describes the named person before it.
             ("said Ryan Ellis, a Republican consultant who knows.", &[]),
+            ("Sources of energy are scarce.", &[]),
             // A group at the end of its clause has no predicate.
             ("It angered Republicans.", &[]),
             ("The plan, critics.", &[]),

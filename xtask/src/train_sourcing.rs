@@ -13,22 +13,17 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use caveat::sourcing::gate::{CueRates, Gate};
+use caveat::sourcing::gate::Gate;
 use caveat::sourcing::training_candidates;
-use caveat::Document;
 
 use crate::util::{root, shared, Result};
 
 /// 2^BITS buckets: 8,192 bytes of weights, mostly zero, which gzip shrinks.
-const BITS: u8 = 13;
+const BITS: u8 = 12;
 const ITERATIONS: usize = 400;
 const STEP: f64 = 0.5;
 /// L2 strength per sample: keeps rare features (one article's quirks) near zero.
 const L2: f64 = 2e-4;
-/// 2^RATE_BITS cue-rate buckets, half a byte each.
-const RATE_BITS: u8 = 13;
-/// Words seen fewer times than this get no rate (level 0, "unknown").
-const RATE_MIN_COUNT: u32 = 4;
 
 /// Gold Source and Cue spans of one article, as UTF-8 byte offsets.
 #[derive(Debug, Default, PartialEq)]
@@ -85,53 +80,6 @@ fn parse_ann(ann: &str, text: &str) -> Gold {
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
-}
-
-/// How often each word opens an annotated cue (its first word that is not an
-/// auxiliary or adverb: "said", "slammed", "coy" in "were coy about"), as levels
-/// 1..=15 (0: too rare to tell). On a bucket collision the more frequent word
-/// keeps the bucket.
-fn cue_rates(articles: &[(String, Gold)]) -> CueRates {
-    let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    for (text, gold) in articles {
-        let doc = Document::new(text);
-        let mut opens = vec![false; doc.tokens.len()];
-        for &(start, end) in &gold.cues {
-            let first = doc.tokens.partition_point(|t| t.end <= start);
-            let head = (first..doc.tokens.len())
-                .take_while(|&i| doc.tokens[i].start < end)
-                .find(|&i| doc.is_word(i) && !is_auxiliary_or_adverb(doc.low(i)));
-            if let Some(i) = head {
-                opens[i] = true;
-            }
-        }
-        for (i, &open) in opens.iter().enumerate() {
-            if doc.is_word(i) {
-                let e = counts.entry(doc.low(i).to_string()).or_default();
-                e.0 += 1;
-                e.1 += open as u32;
-            }
-        }
-    }
-    let empty = CueRates::new(RATE_BITS, &vec![0; 1 << RATE_BITS]).expect("valid empty rates");
-    let mut levels = vec![0u8; 1 << RATE_BITS];
-    let mut owner = vec![0u32; 1 << RATE_BITS];
-    for (word, &(total, cue)) in &counts {
-        let b = empty.bucket(word);
-        if total >= RATE_MIN_COUNT && total > owner[b] {
-            owner[b] = total;
-            levels[b] = 1 + (14.0 * cue as f64 / total as f64).round() as u8;
-        }
-    }
-    CueRates::new(RATE_BITS, &levels).expect("levels are 0..=15")
-}
-
-fn is_auxiliary_or_adverb(w: &str) -> bool {
-    const AUX: &[&str] = &[
-        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
-        "can", "could", "may", "might", "must", "should", "not", "n't", "also", "to", "still", "never",
-    ];
-    AUX.contains(&w) || (w.ends_with("ly") && w.len() > 4)
 }
 
 struct Sample {
@@ -246,8 +194,7 @@ fn fit_and_write() -> Result {
         let gold = parse_ann(&ann, &text);
         articles.push((text, gold));
     }
-    let rates = cue_rates(&articles);
-    let probe = Gate::new(BITS, 1.0, vec![0; 1 << BITS], rates.clone()).expect("a valid empty gate");
+    let probe = Gate::new(BITS, 1.0, vec![0; 1 << BITS]).expect("a valid empty gate");
     let mut samples = Vec::new();
     for (text, gold) in &articles {
         for c in training_candidates(text, &probe) {
@@ -260,7 +207,7 @@ fn fit_and_write() -> Result {
     let (scale, quantised) = quantise(&weights);
     let float_loss = log_loss(&samples, |s| s.buckets.iter().map(|&b| weights[b]).sum());
     let q_loss = log_loss(&samples, |s| s.buckets.iter().map(|&b| quantised[b] as f64 * scale as f64).sum());
-    let gate = Gate::new(BITS, scale, quantised, rates).ok_or("the fitted gate is invalid")?;
+    let gate = Gate::new(BITS, scale, quantised).ok_or("the fitted gate is invalid")?;
     let out = root().join("src/sourcing/gate.bin");
     fs::write(&out, gate.to_bytes()).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(

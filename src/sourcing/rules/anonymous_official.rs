@@ -31,6 +31,7 @@ mod tests {
             // Negatives: named people and organisations on record, and "source" that is no source.
             ("Officials at Apple, including CEO Tim Cook, said the phone is safe.", &[]),
             ("The country needs new sources of energy.", &[]),
+            ("Sources of energy are scarce.", &[]),
             ("Her children are a source of pride.", &[]),
             ("Energy sources are scarce, the minister said.", &[]),
             ("McEnany said in a statement that it was false.", &[]),
