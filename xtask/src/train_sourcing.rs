@@ -146,21 +146,15 @@ pub fn train(args: &[String]) -> Result {
 /// `--dump dev`: every candidate of a split with its kind, mark, gate score and
 /// PolNeAR label, as JSON lines in target/, for studying errors and thresholds.
 fn dump(split: &str) -> Result {
-    let shared = shared().ok_or("../shared is missing")?;
-    let dir = shared.join("eval/sourcing/polnear").join(split);
-    let files = annotation_files(&dir.join("attributions"))?;
+    let articles = load_split(split)?;
     let mut out = String::new();
-    for (article, ann_path) in &files {
-        let text_path = dir.join("text").join(format!("{article}.txt"));
-        let text = fs::read_to_string(&text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
-        let ann = fs::read_to_string(ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
-        let gold = parse_ann(&ann, &text);
-        for c in training_candidates(&text, caveat::sourcing::gate::bundled()) {
+    for Article { name: article, text, gold } in &articles {
+        for c in training_candidates(text, caveat::sourcing::gate::bundled()) {
             let snippet = |(a, b): (usize, usize)| text.get(a..b).unwrap_or_default().to_string();
             let line = serde_json::json!({
                 "article": format!("{article}.txt"), "source": c.source, "cue": c.cue, "mark": c.mark,
                 "kind": c.kind.as_str(), "score": if c.certain { 1.0 } else { c.score }, "subject": c.subject, "kept": c.kept,
-                "label": label(&gold, c.source, c.cue), "source_text": c.source.map(snippet),
+                "label": label(gold, c.source, c.cue), "source_text": c.source.map(snippet),
                 "cue_text": snippet(c.cue), "before": snippet((c.mark.0.saturating_sub(40), c.mark.0)),
             });
             out.push_str(&line.to_string());
@@ -169,8 +163,30 @@ fn dump(split: &str) -> Result {
     }
     let file = root().join(format!("target/sourcing-candidates-{split}.jsonl"));
     fs::write(&file, out).map_err(|e| format!("{}: {e}", file.display()))?;
-    eprintln!("train-sourcing: candidates of {} {split} articles → {}", files.len(), file.display());
+    eprintln!("train-sourcing: candidates of {} {split} articles → {}", articles.len(), file.display());
     Ok(())
+}
+
+/// One annotated PolNeAR article.
+struct Article {
+    name: String,
+    text: String,
+    gold: Gold,
+}
+
+/// The articles of a PolNeAR split with their gold spans, in file-name order.
+fn load_split(split: &str) -> Result<Vec<Article>> {
+    let shared = shared().ok_or("../shared is missing: the gate is trained and studied on ../shared/eval")?;
+    let dir = shared.join("eval/sourcing/polnear").join(split);
+    let mut articles = Vec::new();
+    for (name, ann_path) in annotation_files(&dir.join("attributions"))? {
+        let text_path = dir.join("text").join(format!("{name}.txt"));
+        let text = fs::read_to_string(&text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
+        let ann = fs::read_to_string(&ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
+        let gold = parse_ann(&ann, &text);
+        articles.push(Article { name, text, gold });
+    }
+    Ok(articles)
 }
 
 /// A candidate is an attribution when PolNeAR has a Source span over its source
@@ -183,20 +199,10 @@ fn label(gold: &Gold, source: Option<(usize, usize)>, cue: (usize, usize)) -> bo
 }
 
 fn fit_and_write() -> Result {
-    let shared = shared().ok_or("../shared is missing: the gate is trained on ../shared/eval")?;
-    let dir = shared.join("eval/sourcing/polnear/train");
-    let files = annotation_files(&dir.join("attributions"))?;
-    let mut articles = Vec::new();
-    for (article, ann_path) in &files {
-        let text_path = dir.join("text").join(format!("{article}.txt"));
-        let text = fs::read_to_string(&text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
-        let ann = fs::read_to_string(ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
-        let gold = parse_ann(&ann, &text);
-        articles.push((text, gold));
-    }
+    let articles = load_split("train")?;
     let probe = Gate::new(BITS, 1.0, vec![0; 1 << BITS]).expect("a valid empty gate");
     let mut samples = Vec::new();
-    for (text, gold) in &articles {
+    for Article { text, gold, .. } in &articles {
         for c in training_candidates(text, &probe) {
             let positive = label(gold, c.source, c.cue);
             samples.push(Sample { buckets: c.features.iter().map(|&f| probe.bucket(f)).collect(), positive });
@@ -213,7 +219,7 @@ fn fit_and_write() -> Result {
     eprintln!(
         "train-sourcing: {} articles, {} candidates ({positives} attributions); training log-loss {float_loss:.4} \
          ({q_loss:.4} quantised) → {}",
-        files.len(),
+        articles.len(),
         samples.len(),
         out.display()
     );
