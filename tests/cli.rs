@@ -242,3 +242,32 @@ fn text_format_reports_the_summary() {
     }
     assert!(out.contains("machine translation"));
 }
+
+/// Who is quoted: `summary.sources` counts every attribution by kind and lists the
+/// named sources, and the text summary says the same in one line.
+#[test]
+fn the_summary_counts_sources_by_kind_and_names_who_is_quoted() {
+    let text = "Kayleigh McEnany said it was false. John Ratcliffe said it was old. \
+                The source said it was true. Critics say it failed. Sources of energy are scarce.\n";
+    let report = json(&caveat(&["--format", "json"], Some(text.as_bytes())));
+    let sources = &report["summary"]["sources"];
+    assert_eq!(sources["attributions"].as_u64(), Some(4));
+    assert_eq!(sources["anonymous"].as_u64(), Some(2));
+    let kinds = sources["by_kind"].as_object().expect("by_kind is an object");
+    let want = [("named_person", 2), ("named_org", 0), ("document", 0), ("pronoun", 0), ("unnamed", 1), ("vague", 1)];
+    assert_eq!(kinds.len(), want.len(), "{kinds:?}");
+    for (kind, n) in want {
+        assert_eq!(kinds[kind].as_u64(), Some(n), "count of {kind}");
+    }
+    assert_eq!(sources["named"], serde_json::json!(["McEnany", "Ratcliffe"]));
+    let attributions = report["attributions"].as_array().expect("attributions is an array");
+    assert_eq!(attributions.len(), 4);
+    assert_eq!(attributions[0]["kind"], "named_person");
+    assert_eq!(attributions[0]["name"], "McEnany");
+
+    let summary = stdout(&caveat(&["--color", "never"], Some(text.as_bytes())));
+    assert!(
+        summary.contains("2 of 4 attributions anonymous or vague; quoted by name: McEnany, Ratcliffe"),
+        "{summary}"
+    );
+}

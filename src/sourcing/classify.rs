@@ -55,7 +55,9 @@ const ANONYMOUS: &[&str] = &[
     "executives",
     "organizers",
     "planners",
-    "sources",
+    "judges",
+    "administrators",
+    "speechwriters",
 ];
 
 /// Collective and generic groups: "who?" — critics, experts, Republicans, many.
@@ -147,7 +149,51 @@ const VAGUE: &[&str] = &[
     "donors",
     "consumers",
     "workers",
-    "members",
+    "candidates",
+    "individuals",
+    "senators",
+    "congressmen",
+    "governors",
+    "mayors",
+    "politicians",
+    "rivals",
+    "friends",
+    "delegates",
+    "superdelegates",
+    "attendees",
+    "hopefuls",
+    "moderators",
+    "contenders",
+    "challengers",
+    "journalists",
+    "reporters",
+    "writers",
+    "editors",
+    "speakers",
+    "authors",
+    "lobbyists",
+    "associates",
+    "defenders",
+    "developers",
+    "founders",
+    "colleagues",
+    "elders",
+    "contributors",
+    "hackers",
+    "traders",
+    "soldiers",
+    "troops",
+    "families",
+    "users",
+    "unions",
+    "organizations",
+    "outlets",
+    "networks",
+    "physicians",
+    "docs",
+    "veterans",
+    "artists",
+    "publications",
 ];
 
 /// Singular people: "a friend said", "one Republican asked" — an unnamed individual.
@@ -300,7 +346,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Plural documents with no name are vague: "polls show", "recent studies suggest".
-const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports"];
+const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports", "analyses", "averages"];
 
 /// Words that make a capitalised run an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -415,7 +461,24 @@ const ORG_COMMON: &[&str] = &["police"];
 /// Could this word head a phrase that names who speaks? Used to pick the head of
 /// "people familiar with the matter" and "officials at Apple".
 pub fn is_person_noun(w: &str) -> bool {
-    ANONYMOUS.contains(&w) || VAGUE.contains(&w) || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w)
+    ANONYMOUS.contains(&w) || is_group(w) || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w)
+}
+
+/// A collective or generic group: the list, or a plural people-noun by its ending
+/// ("technologists", "libertarians"), which no list can hold in full.
+fn is_group(w: &str) -> bool {
+    VAGUE.contains(&w) || (w.len() > 7 && (w.ends_with("ists") || w.ends_with("ians")))
+}
+
+/// Poll figures speak for a poll, not a crowd: "52 percent of voters", "a majority
+/// of Republicans", "eight of 10 voters".
+fn is_poll_figure(doc: &Document, src: &Source) -> bool {
+    let r = src.tokens.clone();
+    r.clone()
+        .any(|i| matches!(low(doc, i), "percent" | "%" | "majority" | "majorities" | "two-thirds" | "three-quarters"))
+        || r.clone().any(|i| {
+            low(doc, i) == "of" && doc.tokens.get(i + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -466,6 +529,25 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
             ..Verdict::new(SourceKind::NamedPerson, None, plural)
         };
     }
+    if is_poll_figure(doc, src) {
+        return Verdict::new(SourceKind::Document, None, true);
+    }
+    if let Some(principal) = named_principal(doc, src) {
+        // "Trump and his aides", "Joseph and other community members": a named
+        // principal puts the group on record.
+        return Verdict {
+            name: Some(strip_possessive(doc.tok(principal)).to_string()),
+            ..Verdict::new(SourceKind::NamedPerson, None, true)
+        };
+    }
+    let before = src.tokens.start.checked_sub(1).map_or("", |p| low(doc, p));
+    let after = low(doc, src.tokens.end);
+    let first_person_relative = matches!(after, "i" | "we") || (matches!(before, "i" | "we") && words.len() == 1);
+    if (before == "and" && matches!(first, "his" | "her" | "its" | "their")) || first_person_relative {
+        // "The nominee and his aides"; "all the experts I interviewed": people the
+        // article or its author has already named.
+        return Verdict::new(SourceKind::Pronoun, None, true);
+    }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
     if familiar && (is_person_noun(head_low) || head_low == "person") && !SPOKESPEOPLE.contains(&head_low) {
         return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
@@ -492,7 +574,11 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
-    if VAGUE.contains(&head_low) {
+    if is_group(head_low) && matches!(first, "the" | "both") && plural {
+        // "the experts", "both candidates": a group the article has already introduced.
+        return Verdict::new(SourceKind::Pronoun, None, true);
+    }
+    if is_group(head_low) {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
     }
     if indefinite && PERSON_SINGULAR.contains(&head_low) {
@@ -538,6 +624,20 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Pronoun, None, plural);
     }
     Verdict::new(SourceKind::Document, None, plural)
+}
+
+/// A capitalised name joined to the group by "and": "Joseph and other members".
+/// Group words that happen to be capitalised ("Democrats and Republicans") do not count.
+fn named_principal(doc: &Document, src: &Source) -> Option<usize> {
+    // The "and" joins the head's conjuncts, not a modifier's: not "observers in
+    // Virginia and around the country".
+    let and = (src.tokens.start..src.head).find(|&i| low(doc, i) == "and")?;
+    (src.tokens.start..and)
+        .rev()
+        .find(|&i| (doc.is_capitalized(i) || is_acronym(doc.tok(i))) && !DETERMINERS.contains(&low(doc, i)))
+        .filter(|&i| {
+            !is_person_noun(strip_possessive(low(doc, i))) && !ORG_WORDS.contains(&strip_possessive(low(doc, i)))
+        })
 }
 
 fn is_plural(w: &str) -> bool {
@@ -589,6 +689,13 @@ mod tests {
             ("Some Republicans, including Senator Lamar Alexander, said so.", "said", Vague, None),
             ("A Coca-Cola spokesman said so.", "said", NamedOrg, None),
             ("Police said the man fled.", "said", NamedOrg, None),
+            ("Cruz and his aides signaled it.", "signaled", NamedPerson, Some("Cruz")),
+            ("Democrats and Republicans said so.", "said", Vague, None),
+            ("Experts on North Korea and Iran said so.", "said", Vague, None),
+            ("The nominee and his aides have not said much.", "said", Pronoun, None),
+            ("All the experts I interviewed said so.", "said", Pronoun, None),
+            ("Nearly eight of 10 voters say they will watch.", "say", Document, None),
+            ("Only 52 percent of registered voters agreed.", "agreed", Document, None),
             ("The President said so.", "said", Pronoun, None),
         ];
         for (text, cue, kind, name) in cases {

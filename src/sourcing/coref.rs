@@ -3,10 +3,16 @@
 //! sentences. If that source was anonymous or vague, so is the pronoun.
 
 use super::classify::Verdict;
+use super::rules::{ANONYMITY_GRANTED, ANONYMOUS_OFFICIAL, FAMILIAR_WITH};
 use crate::report::SourceKind;
 
 /// How far back (in sentences) a pronoun may reach for its antecedent.
 const WINDOW: usize = 4;
+
+/// How far back "he" or "she" may reach for an anonymous antecedent: news names
+/// people without a reporting verb ("Trump proclaimed a goal"), which this history
+/// never sees, so a distant unnamed source is more likely the wrong antecedent.
+const SINGULAR_ANONYMOUS_WINDOW: usize = 1;
 
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -40,11 +46,23 @@ impl History {
             .take_while(|m| sentence.saturating_sub(m.sentence) <= WINDOW)
             .find(|m| m.verdict.plural == want_plural && compatible(&m.verdict, pronoun));
         match antecedent {
+            Some(m) if !want_plural && m.verdict.kind.is_flagged() && !singular_anonymous(m, sentence) => plain,
             Some(m) if m.verdict.kind.is_flagged() => Verdict { plural: want_plural, ..m.verdict.clone() },
             Some(m) => Verdict { name: m.verdict.name.clone(), ..plain },
             None => plain,
         }
     }
+}
+
+/// "he" or "she" stays anonymous only right after an anonymous source proper ("a
+/// senior official said … He added"): after "one questioner asked" the next "he
+/// said" is far more often the named person who answered.
+fn singular_anonymous(m: &Mention, sentence: usize) -> bool {
+    let source_proper = m
+        .verdict
+        .rule
+        .is_some_and(|r| [&ANONYMOUS_OFFICIAL, &FAMILIAR_WITH, &ANONYMITY_GRANTED].iter().any(|k| std::ptr::eq(*k, r)));
+    source_proper && sentence.saturating_sub(m.sentence) <= SINGULAR_ANONYMOUS_WINDOW
 }
 
 /// "he"/"she" point to people (named or not); "they" to any plural source but documents.
@@ -58,7 +76,7 @@ fn compatible(v: &Verdict, pronoun: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sourcing::rules::{ANONYMOUS_OFFICIAL, WEASEL_GROUP};
+    use crate::sourcing::rules::{UNNAMED_PERSON, WEASEL_GROUP};
 
     fn v(kind: SourceKind, plural: bool, name: Option<&str>) -> Verdict {
         let rule = match kind {
@@ -82,6 +100,8 @@ mod tests {
             (vec![(0, v(Vague, true, None)), (1, v(NamedPerson, false, Some("Cook")))], "they", 2, Vague, None),
             (vec![(0, v(Vague, true, None)), (1, v(NamedOrg, true, Some("Times")))], "they", 2, Pronoun, Some("Times")),
             (vec![(0, v(Unnamed, false, None))], "he", 9, Pronoun, None),
+            (vec![(0, v(Unnamed, false, None))], "she", 2, Pronoun, None),
+            (vec![(0, Verdict { rule: Some(&UNNAMED_PERSON), ..v(Unnamed, false, None) })], "he", 1, Pronoun, None),
             (vec![(0, v(Unnamed, true, None))], "we", 1, Pronoun, None),
             (vec![], "she", 0, Pronoun, None),
         ];

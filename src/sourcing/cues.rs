@@ -17,6 +17,9 @@ pub enum CueForm {
     Citing,
     /// "it was reported", "it is believed", "is said to": nobody at all.
     Agentless,
+    /// No cue word: a group subject and the verb of its clause ("Republicans are
+    /// slamming"), kept only when the gate judges it an attribution.
+    Subject,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,7 +264,7 @@ pub fn find(doc: &Document, sentence: Range<usize>) -> Vec<Cue> {
             Some(Cue { tokens: i..end, form: CueForm::Verb })
         } else if SAID_TO.contains(&w) && next == "to" && BE_FORMS.contains(&low(doc, i.wrapping_sub(1))) {
             Some(Cue { tokens: i..i + 2, form: CueForm::Agentless })
-        } else if verb_lemma(w).is_some() && doc.is_word(i) {
+        } else if verb_lemma(w).is_some() && doc.is_word(i) && !ends_a_name(doc, i, sentence.start) {
             Some(Cue { tokens: i..i + 1, form: CueForm::Verb })
         } else {
             None
@@ -275,6 +278,13 @@ pub fn find(doc: &Document, sentence: Range<usize>) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// A capitalised word inside a sentence that is not in title case ends a name, not
+/// a clause: "the United States", "Patriot Reports". In a title-case headline
+/// ("Former White House Doctor Says Clinton …") the next word is capitalised too.
+fn ends_a_name(doc: &Document, i: usize, sentence_start: usize) -> bool {
+    i > sentence_start && doc.is_capitalized(i) && !doc.is_capitalized(i + 1)
 }
 
 /// "it was reported", "it is widely believed", "it has been said": returns the end.
@@ -365,6 +375,8 @@ mod tests {
             ("The country needs new sources of energy.", &[]),
             ("It was a source of pride.", &[]),
             ("It was reported by Reuters.", &[("reported", Verb)]),
+            ("Leaders of the United States met.", &[]),
+            ("Former White House Doctor Says Clinton Is Fit", &[("Says", Verb)]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, CueForm)> = want.iter().map(|(s, f)| (s.to_string(), *f)).collect();

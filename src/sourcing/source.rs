@@ -27,10 +27,11 @@ const MAX_PHRASE: usize = 10;
 
 /// Prepositions that attach a post-modifier to a source: "officials at Apple",
 /// "advisers to Mr. Obama", "people familiar with the matter".
-const LINKS: &[&str] = &["at", "in", "on", "for", "to", "from", "with", "of", "within", "inside", "across", "around"];
+pub(super) const LINKS: &[&str] =
+    &["at", "in", "on", "for", "to", "from", "with", "of", "within", "inside", "across", "around"];
 
 /// Adjectives that sit between a source noun and its link: "familiar with", "close to".
-const POSTNOMINAL: &[&str] =
+pub(super) const POSTNOMINAL: &[&str] =
     &["familiar", "close", "closest", "briefed", "involved", "knowledgeable", "loyal", "opposed", "sympathetic"];
 
 fn is_title_dot(doc: &Document, i: usize) -> bool {
@@ -38,7 +39,7 @@ fn is_title_dot(doc: &Document, i: usize) -> bool {
 }
 
 /// Could token `i` be inside a noun phrase?
-fn in_phrase(doc: &Document, i: usize) -> bool {
+pub(super) fn in_phrase(doc: &Document, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
     match t.kind {
         TokenKind::Number => true,
@@ -55,7 +56,7 @@ fn in_phrase(doc: &Document, i: usize) -> bool {
 }
 
 /// First token of the noun phrase that ends at `head`, not before `floor`.
-fn phrase_start(doc: &Document, head: usize, floor: usize) -> usize {
+pub(super) fn phrase_start(doc: &Document, head: usize, floor: usize) -> usize {
     let mut first = head;
     while first > floor && head - first < MAX_PHRASE {
         let p = first - 1;

@@ -261,6 +261,13 @@ pub const PARTITIVES: &[&str] = &[
     "lot",
     "lots",
     "couple",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "percent",
+    "%",
 ];
 
 /// Honorifics and titles: the next capitalised word is a person's name.

@@ -13,6 +13,7 @@ mod serve;
 mod setup;
 mod test;
 mod train_lm;
+mod train_sourcing;
 mod util;
 
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ const HELP: &str = "cargo xtask <task>
   screenshots  build, then regenerate the README's screenshots (docs/screenshots/*.png)
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
   train-lm     rebuild assets/translation-lm.bin (the translation detector's news-English model)
+  train-sourcing  rebuild src/sourcing/gate.bin (the sourcing detector's attribution gate)
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),
         "train-lm" => train_lm::train(rest),
+        "train-sourcing" => train_sourcing::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

@@ -1,0 +1,122 @@
+//! What the attribution gate sees of a candidate: cheap facts about the source
+//! phrase (head word, determiner, length, what comes before it), the cue (its
+//! lemma or word, its ending, what follows it) and the setting (inside a quote,
+//! source before or after the cue), each hashed to a bucket key.
+
+use std::ops::Range;
+
+use super::cues::{verb_lemma, CueForm};
+use super::gate::{hash, hash_parts};
+use super::source::Source;
+use super::words::{low, DETERMINERS};
+use crate::report::SourceKind;
+use crate::text::Document;
+
+/// The candidate the gate judges, as token ranges into the document.
+pub struct View<'a> {
+    pub cue: &'a Range<usize>,
+    pub form: CueForm,
+    pub source: Option<&'a Source>,
+    /// The source comes after the cue ("said the official", "according to").
+    pub source_after: bool,
+    pub kind: SourceKind,
+}
+
+fn form_name(f: CueForm) -> &'static str {
+    match f {
+        CueForm::Verb => "verb",
+        CueForm::AccordingTo => "according",
+        CueForm::Citing => "citing",
+        CueForm::Agentless => "agentless",
+        CueForm::Subject => "subject",
+    }
+}
+
+/// The last two letters: lets an unseen verb borrow from seen ones ("-ed", "-es").
+fn ending(w: &str) -> &str {
+    let cut = w.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    &w[cut..]
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        _ => "5+",
+    }
+}
+
+/// The hashed features of one candidate.
+pub fn of(doc: &Document, quoted: &[bool], v: &View) -> Vec<u32> {
+    let mut f = Vec::with_capacity(20);
+    let kind = v.kind.as_str();
+    let form = form_name(v.form);
+    f.push(hash("bias", ""));
+    f.push(hash("form", form));
+    f.push(hash("kind", kind));
+    let first_cue = v.cue.start;
+    let cue_word = low(doc, first_cue);
+    let lemma = verb_lemma(cue_word).unwrap_or(cue_word);
+    f.push(hash("cue", lemma));
+    f.push(hash("cue-end", ending(cue_word)));
+    f.push(hash_parts("kind-cue", &[kind, lemma]));
+    f.push(hash_parts("form-kind", &[form, kind]));
+    f.push(hash("after-cue", low(doc, v.cue.end)));
+    f.push(hash("before-cue", if first_cue == 0 { "<s>" } else { low(doc, first_cue - 1) }));
+    f.push(hash("quoted", if quoted.get(first_cue).copied().unwrap_or(false) { "yes" } else { "no" }));
+    if let Some(src) = v.source {
+        let head = low(doc, src.head);
+        let first = low(doc, src.tokens.start);
+        f.push(hash("head", head));
+        f.push(hash_parts("form-head", &[form, head]));
+        f.push(hash("det", if DETERMINERS.contains(&first) { first } else { "-" }));
+        f.push(hash("len", bucket(src.tokens.len())));
+        f.push(hash("head-cap", if doc.is_capitalized(src.head) { "yes" } else { "no" }));
+        let before = src.tokens.start.checked_sub(1).map_or("<s>", |p| low(doc, p));
+        f.push(hash("before-source", before));
+        f.push(hash("after", if v.source_after { "yes" } else { "no" }));
+        let gap = if v.source_after {
+            src.tokens.start.saturating_sub(v.cue.end)
+        } else {
+            v.cue.start.saturating_sub(src.tokens.end)
+        };
+        f.push(hash("gap", bucket(gap)));
+        f.push(hash("appositive", if src.appositive.is_some() { "yes" } else { "no" }));
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endings_are_the_last_two_characters() {
+        for (w, want) in [("said", "id"), ("worried", "ed"), ("a", "a"), ("", ""), ("dijo\u{301}", "o\u{301}")] {
+            assert_eq!(ending(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn features_differ_with_the_setting() {
+        let doc = Document::new("Critics say so. “Critics say so,” he said.");
+        let quoted = super::super::quotes::inside(&doc);
+        let view = |source: &Source, cue: Range<usize>| {
+            let v = View {
+                cue: &cue,
+                form: CueForm::Verb,
+                source: Some(source),
+                source_after: false,
+                kind: SourceKind::Vague,
+            };
+            of(&doc, &quoted, &v)
+        };
+        let outside = view(&Source { tokens: 0..1, head: 0, appositive: None }, 1..2);
+        let inside = view(&Source { tokens: 5..6, head: 5, appositive: None }, 6..7);
+        assert_eq!(outside.len(), inside.len());
+        assert!(outside.contains(&hash("quoted", "no")) && inside.contains(&hash("quoted", "yes")));
+        assert!(outside.contains(&hash("head", "critics")) && outside.contains(&hash("cue", "say")));
+    }
+}

@@ -1,0 +1,149 @@
+//! The attribution gate: a small logistic regression that says how likely a
+//! candidate (a source phrase and its cue) is an attribution a news reader would
+//! count, rather than a group mentioned in passing ("a resource for anyone wanting
+//! to learn", "urging employees to report"). Trained by `cargo xtask train-sourcing`
+//! on PolNeAR's training articles only; the weights ship as `gate.bin`.
+//!
+//! Features are hashed strings (see `features`), so the table has a fixed size and
+//! no vocabulary. Layout of `gate.bin`: "CSG1", bits (u8), scale (f32 LE), then one
+//! i8 weight per bucket (2^bits of them).
+
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"CSG1";
+
+/// Candidates whose log-odds reach this are kept: probability 0.5. Chosen on
+/// PolNeAR dev; thresholds are log-odds so the browser never computes `exp`.
+pub const THRESHOLD: f32 = 0.0;
+
+/// The threshold for an anonymous source proper after a reporting verb (see
+/// `Candidate::kept`): probability 0.1, to drop only the clear non-attributions.
+pub const ANONYMOUS_THRESHOLD: f32 = -2.197_224_6;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gate {
+    bits: u8,
+    scale: f32,
+    weights: Vec<i8>,
+}
+
+/// FNV-1a over `prefix`, a separator and `value`: a feature's bucket key.
+pub fn hash(prefix: &str, value: &str) -> u32 {
+    hash_parts(prefix, &[value])
+}
+
+/// The key of a conjunction of values: the same as `hash` of the values joined
+/// by spaces, without building the string.
+pub fn hash_parts(prefix: &str, parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= b as u32;
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    };
+    eat(prefix.as_bytes());
+    eat(&[0xff]);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            eat(b" ");
+        }
+        eat(part.as_bytes());
+    }
+    h
+}
+
+impl Gate {
+    /// A gate from quantised weights (`weights.len()` must be `1 << bits`).
+    pub fn new(bits: u8, scale: f32, weights: Vec<i8>) -> Option<Gate> {
+        (bits <= 20 && weights.len() == 1usize << bits && scale.is_finite()).then_some(Gate { bits, scale, weights })
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Gate> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (&bits, rest) = rest.split_first()?;
+        let scale = f32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
+        let weights = rest.get(4..)?.iter().map(|&b| b as i8).collect();
+        Gate::new(bits, scale, weights)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.push(self.bits);
+        out.extend(self.scale.to_le_bytes());
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    pub fn bucket(&self, feature: u32) -> usize {
+        (feature & ((1u32 << self.bits) - 1)) as usize
+    }
+
+    /// The log-odds that the candidate with these features is an attribution.
+    pub fn log_odds(&self, features: &[u32]) -> f32 {
+        features.iter().map(|&f| self.weights[self.bucket(f)] as f32).sum::<f32>() * self.scale
+    }
+
+    /// The same as a probability (for the trainer's reports).
+    pub fn score(&self, features: &[u32]) -> f32 {
+        1.0 / (1.0 + (-self.log_odds(features)).exp())
+    }
+}
+
+/// The bundled gate; an empty or broken file gives a gate that keeps everything.
+pub fn bundled() -> &'static Gate {
+    static GATE: OnceLock<Gate> = OnceLock::new();
+    GATE.get_or_init(|| {
+        Gate::from_bytes(include_bytes!("gate.bin")).unwrap_or(Gate { bits: 0, scale: 1.0, weights: vec![127] })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip_and_bad_bytes_are_refused() {
+        let g = Gate::new(2, 0.5, vec![1, -2, 3, 0]).unwrap();
+        let bytes = g.to_bytes();
+        assert_eq!(Gate::from_bytes(&bytes), Some(g));
+        assert_eq!(Gate::from_bytes(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(Gate::from_bytes(b"CSG1"), None);
+        assert_eq!(Gate::from_bytes(b"XXXX\x00\x00\x00\x80\x3f\x01"), None);
+        assert_eq!(Gate::from_bytes(b"CSG1\xff\x00\x00\x80\x3f"), None);
+        assert!(Gate::new(2, 0.5, vec![1, 2, 3]).is_none());
+        assert!(Gate::new(2, f32::NAN, vec![0; 4]).is_none());
+    }
+
+    #[test]
+    fn scores_are_probabilities_of_the_summed_weights() {
+        let g = Gate::new(1, 1.0, vec![0, 0]).unwrap();
+        assert_eq!(g.score(&[hash("h", "critics")]), 0.5);
+        let bucket = g.bucket(hash("h", "critics"));
+        let mut w = vec![0i8; 2];
+        w[bucket] = 10;
+        let g = Gate::new(1, 0.5, w).unwrap();
+        assert!((g.score(&[hash("h", "critics")]) - 1.0 / (1.0 + (-5.0f32).exp())).abs() < 1e-6);
+    }
+
+    #[test]
+    fn conjunctions_hash_like_their_joined_text() {
+        assert_eq!(hash_parts("kind-cue", &["vague", "say"]), hash("kind-cue", "vague say"));
+        assert_ne!(hash("head", "critics"), hash("cue", "critics"));
+    }
+
+    #[test]
+    fn thresholds_are_the_log_odds_of_their_probabilities() {
+        let logit = |p: f32| (p / (1.0 - p)).ln();
+        assert_eq!(THRESHOLD, logit(0.5));
+        assert!((ANONYMOUS_THRESHOLD - logit(0.1)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_bundled_gate_loads() {
+        assert!(
+            bundled().weights.len() > 1,
+            "src/sourcing/gate.bin is missing or broken: run cargo xtask train-sourcing"
+        );
+    }
+}

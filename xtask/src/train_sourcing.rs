@@ -1,0 +1,254 @@
+//! `cargo xtask train-sourcing`: fit the sourcing detector's attribution gate
+//! (`src/sourcing/gate.bin`) on PolNeAR's training articles, and only those.
+//!
+//! Every candidate the core proposes (`caveat::sourcing::training_candidates`) is a
+//! positive when PolNeAR annotates a Source span that overlaps its source phrase
+//! (or, for a candidate without a source, a Cue span that overlaps its cue). The
+//! model is L2-regularised logistic regression over the hashed features, fitted by
+//! full-batch gradient descent with AdaGrad steps, then quantised to one signed
+//! byte per bucket. Deterministic: sorted files, fixed iteration count, no
+//! randomness, sums in a fixed order.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use caveat::sourcing::gate::Gate;
+use caveat::sourcing::training_candidates;
+
+use crate::util::{root, shared, Result};
+
+/// 2^BITS buckets: 8,192 bytes of weights, mostly zero, which gzip shrinks.
+const BITS: u8 = 12;
+const ITERATIONS: usize = 400;
+const STEP: f64 = 0.5;
+/// L2 strength per sample: keeps rare features (one article's quirks) near zero.
+const L2: f64 = 2e-4;
+
+/// Gold Source and Cue spans of one article, as UTF-8 byte offsets.
+#[derive(Debug, Default, PartialEq)]
+struct Gold {
+    sources: Vec<(usize, usize)>,
+    cues: Vec<(usize, usize)>,
+}
+
+/// For each annotated article, the annotator file with the most relations (ties:
+/// the alphabetically first), as the evaluation sets do.
+fn annotation_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    names.sort();
+    let mut best: BTreeMap<String, (usize, PathBuf)> = BTreeMap::new();
+    for path in names {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let Some((article, _annotator)) = stem.rsplit_once('_') else { continue };
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let relations = text.lines().filter(|l| l.starts_with('E')).count();
+        match best.get(article) {
+            Some((n, _)) if *n >= relations => {}
+            _ => {
+                best.insert(article.to_string(), (relations, path));
+            }
+        }
+    }
+    Ok(best.into_iter().map(|(a, (_, p))| (a, p)).collect())
+}
+
+/// Source and Cue spans of a BRAT file (code-point offsets, possibly discontinuous
+/// "s e;s e"), converted to byte offsets of `text`.
+fn parse_ann(ann: &str, text: &str) -> Gold {
+    let bytes_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let byte = |c: usize| bytes_at.get(c).copied();
+    let mut gold = Gold::default();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let Some(spec) = line.split('\t').nth(1) else { continue };
+        let Some((role, offsets)) = spec.split_once(' ') else { continue };
+        let numbers: Vec<usize> = offsets.split([' ', ';']).filter_map(|n| n.parse().ok()).collect();
+        let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else { continue };
+        let (Some(start), Some(end)) = (byte(first), byte(last)) else { continue };
+        match role {
+            "Source" => gold.sources.push((start, end)),
+            "Cue" => gold.cues.push((start, end)),
+            _ => {}
+        }
+    }
+    gold
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+struct Sample {
+    buckets: Vec<usize>,
+    positive: bool,
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn log_loss(samples: &[Sample], score: impl Fn(&Sample) -> f64) -> f64 {
+    let total: f64 = samples
+        .iter()
+        .map(|s| {
+            let p = sigmoid(score(s)).clamp(1e-9, 1.0 - 1e-9);
+            if s.positive {
+                -p.ln()
+            } else {
+                -(1.0 - p).ln()
+            }
+        })
+        .sum();
+    total / samples.len().max(1) as f64
+}
+
+/// Full-batch gradient descent with AdaGrad step sizes.
+fn fit(samples: &[Sample], size: usize) -> Vec<f64> {
+    let mut w = vec![0.0f64; size];
+    let mut g2 = vec![1e-8f64; size];
+    let n = samples.len().max(1) as f64;
+    for _ in 0..ITERATIONS {
+        let mut grad = vec![0.0f64; size];
+        for s in samples {
+            let z: f64 = s.buckets.iter().map(|&b| w[b]).sum();
+            let err = sigmoid(z) - if s.positive { 1.0 } else { 0.0 };
+            for &b in &s.buckets {
+                grad[b] += err / n;
+            }
+        }
+        for b in 0..size {
+            let g = grad[b] + L2 * w[b];
+            g2[b] += g * g;
+            w[b] -= STEP * g / g2[b].sqrt();
+        }
+    }
+    w
+}
+
+fn quantise(w: &[f64]) -> (f32, Vec<i8>) {
+    let max = w.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    let scale = if max == 0.0 { 1.0 } else { max / 127.0 };
+    (scale as f32, w.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect())
+}
+
+pub fn train(args: &[String]) -> Result {
+    match args {
+        [] => fit_and_write(),
+        [flag, split] if flag == "--dump" && matches!(split.as_str(), "train" | "dev" | "test") => dump(split),
+        _ => Err("usage: cargo xtask train-sourcing [--dump train|dev|test]".into()),
+    }
+}
+
+/// `--dump dev`: every candidate of a split with its kind, mark, gate score and
+/// PolNeAR label, as JSON lines in target/, for studying errors and thresholds.
+fn dump(split: &str) -> Result {
+    let articles = load_split(split)?;
+    let mut out = String::new();
+    for Article { name: article, text, gold } in &articles {
+        for c in training_candidates(text, caveat::sourcing::gate::bundled()) {
+            let snippet = |(a, b): (usize, usize)| text.get(a..b).unwrap_or_default().to_string();
+            let line = serde_json::json!({
+                "article": format!("{article}.txt"), "source": c.source, "cue": c.cue, "mark": c.mark,
+                "kind": c.kind.as_str(), "score": if c.certain { 1.0 } else { c.score }, "subject": c.subject, "kept": c.kept,
+                "label": label(gold, c.source, c.cue), "source_text": c.source.map(snippet),
+                "cue_text": snippet(c.cue), "before": snippet((c.mark.0.saturating_sub(40), c.mark.0)),
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+    }
+    let file = root().join(format!("target/sourcing-candidates-{split}.jsonl"));
+    fs::write(&file, out).map_err(|e| format!("{}: {e}", file.display()))?;
+    eprintln!("train-sourcing: candidates of {} {split} articles → {}", articles.len(), file.display());
+    Ok(())
+}
+
+/// One annotated PolNeAR article.
+struct Article {
+    name: String,
+    text: String,
+    gold: Gold,
+}
+
+/// The articles of a PolNeAR split with their gold spans, in file-name order.
+fn load_split(split: &str) -> Result<Vec<Article>> {
+    let shared = shared().ok_or("../shared is missing: the gate is trained and studied on ../shared/eval")?;
+    let dir = shared.join("eval/sourcing/polnear").join(split);
+    let mut articles = Vec::new();
+    for (name, ann_path) in annotation_files(&dir.join("attributions"))? {
+        let text_path = dir.join("text").join(format!("{name}.txt"));
+        let text = fs::read_to_string(&text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
+        let ann = fs::read_to_string(&ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
+        let gold = parse_ann(&ann, &text);
+        articles.push(Article { name, text, gold });
+    }
+    Ok(articles)
+}
+
+/// A candidate is an attribution when PolNeAR has a Source span over its source
+/// (or, without a source, a Cue span over its cue).
+fn label(gold: &Gold, source: Option<(usize, usize)>, cue: (usize, usize)) -> bool {
+    match source {
+        Some(src) => gold.sources.iter().any(|&g| overlaps(g, src)),
+        None => gold.cues.iter().any(|&g| overlaps(g, cue)),
+    }
+}
+
+fn fit_and_write() -> Result {
+    let articles = load_split("train")?;
+    let probe = Gate::new(BITS, 1.0, vec![0; 1 << BITS]).expect("a valid empty gate");
+    let mut samples = Vec::new();
+    for Article { text, gold, .. } in &articles {
+        for c in training_candidates(text, &probe) {
+            let positive = label(gold, c.source, c.cue);
+            samples.push(Sample { buckets: c.features.iter().map(|&f| probe.bucket(f)).collect(), positive });
+        }
+    }
+    let positives = samples.iter().filter(|s| s.positive).count();
+    let weights = fit(&samples, 1 << BITS);
+    let (scale, quantised) = quantise(&weights);
+    let float_loss = log_loss(&samples, |s| s.buckets.iter().map(|&b| weights[b]).sum());
+    let q_loss = log_loss(&samples, |s| s.buckets.iter().map(|&b| quantised[b] as f64 * scale as f64).sum());
+    let gate = Gate::new(BITS, scale, quantised).ok_or("the fitted gate is invalid")?;
+    let out = root().join("src/sourcing/gate.bin");
+    fs::write(&out, gate.to_bytes()).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "train-sourcing: {} articles, {} candidates ({positives} attributions); training log-loss {float_loss:.4} \
+         ({q_loss:.4} quantised) → {}",
+        articles.len(),
+        samples.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brat_code_points_become_byte_offsets() {
+        let text = "“Oui,” dit-il. Experts say";
+        let ann =
+            "T1\tSource 15 22\tExperts\nT2\tCue 23 26\tsay\nT3\tContent 0 5;6 7\tx\nE1\tAttribution:T2 Source:T1\n";
+        let g = parse_ann(ann, text);
+        assert_eq!(&text[g.sources[0].0..g.sources[0].1], "Experts");
+        assert_eq!(&text[g.cues[0].0..g.cues[0].1], "say");
+        assert_eq!(parse_ann("T1\tSource 99 120\tx\nT2\tbroken\n", text), Gold::default());
+    }
+
+    #[test]
+    fn fitting_separates_a_separable_set() {
+        let samples: Vec<Sample> =
+            (0..20).map(|i| Sample { buckets: vec![0, 1 + (i % 2)], positive: i % 2 == 0 }).collect();
+        let w = fit(&samples, 4);
+        assert!(w[1] > 1.0 && w[2] < -1.0, "{w:?}");
+        let (scale, q) = quantise(&w);
+        assert_eq!(q.iter().map(|x| x.unsigned_abs()).max(), Some(127));
+        assert!((q[1] as f32 * scale - w[1] as f32).abs() < scale);
+    }
+}
