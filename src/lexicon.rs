@@ -1,15 +1,143 @@
-//! Whole-word phrase matching over a document, for lexicon-driven rules.
+//! Lexicon lookups for the detectors, sized for a per-token hot loop:
 //!
-//! Phrases are lower-case and matched against `Document::lower` with
-//! aho-corasick (leftmost-longest), then kept only where they start and end on
-//! token boundaries, so "may" never matches inside "dismay".
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+//! - `WordTable`: lower-case word -> value (word-class bits, a lemma), one hash probe;
+//!   detectors classify each token once with it instead of scanning word lists.
+//! - `PhraseSet`: whole-word phrase matching over a document, walking tokens.
+//!
+//! Both are plain Rust (no automaton crate): every byte of Wasm is downloaded into
+//! every page.
 
 use crate::text::Document;
 
+/// A read-only hash table from words to small `Copy` values, built once.
+/// Open addressing with linear probing, at most half full; the words live in one
+/// string, so building it allocates three times, whatever its size.
+pub struct WordTable<V> {
+    slots: Vec<Slot<V>>,
+    mask: usize,
+    len: usize,
+    words: String,
+}
+
+#[derive(Clone, Copy)]
+struct Slot<V> {
+    hash: u32,
+    /// Byte range of the word in `WordTable::words`; `start == u32::MAX` when empty.
+    start: u32,
+    end: u32,
+    value: V,
+}
+
+/// A fast hash of a short byte string (8 bytes at a time).
+fn word_hash(w: &[u8]) -> u32 {
+    let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(23) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    (h >> 32) as u32
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// An empty table with room for `n` words.
+    pub fn with_capacity(n: usize) -> Self {
+        let size = (n * 2).next_power_of_two().max(8);
+        let empty = Slot { hash: 0, start: u32::MAX, end: 0, value: V::default() };
+        WordTable { slots: vec![empty; size], mask: size - 1, len: 0, words: String::with_capacity(n * 8) }
+    }
+
+    /// A table of `entries`; a word given twice keeps `merge(first, second)`.
+    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, V)>, merge: impl Fn(V, V) -> V) -> Self {
+        let entries: Vec<(S, V)> = entries.into_iter().collect();
+        let mut table = Self::with_capacity(entries.len());
+        for (word, value) in entries {
+            table.insert(word.as_ref(), value, &merge);
+        }
+        table
+    }
+
+    /// Add `word`; if it is there already, its value becomes `merge(old, value)`.
+    /// The table grows to stay at most half full.
+    pub fn insert(&mut self, word: &str, value: V, merge: impl Fn(V, V) -> V) {
+        let h = word_hash(word.as_bytes());
+        let i = self.probe(word.as_bytes(), h);
+        let slot = &mut self.slots[i];
+        if slot.start != u32::MAX {
+            slot.value = merge(slot.value, value);
+            return;
+        }
+        let start = self.words.len() as u32;
+        self.words.push_str(word);
+        *slot = Slot { hash: h, start, end: self.words.len() as u32, value };
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    fn grow(&mut self) {
+        let empty = Slot { hash: 0, start: u32::MAX, end: 0, value: V::default() };
+        let old = std::mem::replace(&mut self.slots, vec![empty; (self.mask + 1) * 2]);
+        self.mask = self.slots.len() - 1;
+        for s in old.into_iter().filter(|s| s.start != u32::MAX) {
+            let mut i = s.hash as usize & self.mask;
+            while self.slots[i].start != u32::MAX {
+                i = (i + 1) & self.mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+
+    /// The slot that holds `word` (hash `h`), or the empty slot where it would go.
+    fn probe(&self, word: &[u8], h: u32) -> usize {
+        let words = self.words.as_bytes();
+        let mut i = h as usize & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.start == u32::MAX || (s.hash == h && &words[s.start as usize..s.end as usize] == word) {
+                return i;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The value of `word`, if the table has it.
+    pub fn get(&self, word: &str) -> Option<V> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// The same for a word given as bytes (a stem built in a buffer).
+    pub fn get_bytes(&self, word: &[u8]) -> Option<V> {
+        let s = &self.slots[self.probe(word, word_hash(word))];
+        (s.start != u32::MAX).then_some(s.value)
+    }
+}
+
+/// Whole-word phrase matching over a document, for lexicon-driven rules.
+///
+/// Phrases are two or more lower-case words of letters and digits joined by single
+/// spaces (checked by a debug assertion and the lexicons' tests), matched against
+/// `Document::lower`, leftmost-longest and without overlaps, and kept only where
+/// they start and end on token boundaries, so "may" never matches inside "dismay".
+/// The scan walks tokens but keeps the byte-level semantics exactly: a phrase whose
+/// first word ends a longer token ("outspoke anonymously") or whose last word opens
+/// one ("anonymouslyx") still takes its text, and is then dropped.
 pub struct PhraseSet {
-    ac: AhoCorasick,
+    /// Each phrase as its words.
+    phrases: Vec<Vec<Box<str>>>,
+    /// First word -> the phrases that start with it.
+    by_first: WordTable<(u32, u32)>,
+    /// Index ranges into `order`, grouped by first word.
+    order: Vec<usize>,
+    /// The distinct first words, for the suffix check of a token that is longer.
+    firsts: Vec<Box<str>>,
 }
 
 /// One phrase occurrence: which phrase (index into the list it was built from)
@@ -22,23 +150,158 @@ pub struct PhraseMatch {
     pub last: usize,
 }
 
+/// A phrase occurrence at byte level: `start..end` of the lower-case text.
+struct Occurrence {
+    phrase: usize,
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+}
+
 impl PhraseSet {
+    /// `phrases`: see the type's doc for what a phrase may be.
     pub fn new<I, P>(phrases: I) -> Self
     where
         I: IntoIterator<Item = P>,
-        P: AsRef<[u8]>,
+        P: AsRef<str>,
     {
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(phrases)
-            .expect("lexicon phrases are small literals");
-        PhraseSet { ac }
+        let phrases: Vec<Vec<Box<str>>> =
+            phrases.into_iter().map(|p| p.as_ref().split(' ').map(Box::from).collect()).collect();
+        debug_assert!(phrases.iter().all(|p| Self::supports(p)), "PhraseSet: unsupported phrase");
+        let mut order: Vec<usize> = (0..phrases.len()).collect();
+        order.sort_by(|&a, &b| phrases[a][0].cmp(&phrases[b][0]).then(a.cmp(&b)));
+        let mut groups = Vec::new();
+        let mut firsts: Vec<Box<str>> = Vec::new();
+        let mut k = 0;
+        while k < order.len() {
+            let first = &phrases[order[k]][0];
+            let end = k + order[k..].iter().take_while(|&&p| phrases[p][0] == *first).count();
+            groups.push((first.clone(), (k as u32, end as u32)));
+            firsts.push(first.clone());
+            k = end;
+        }
+        PhraseSet { by_first: WordTable::new(groups, |a, _| a), phrases, order, firsts }
+    }
+
+    /// Two or more words, each of lower-case letters and digits: such a phrase's
+    /// inner words are always whole tokens, which the token walk relies on.
+    pub fn supports(words: &[impl AsRef<str>]) -> bool {
+        words.len() >= 2
+            && words.iter().all(|w| {
+                let w = w.as_ref();
+                !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase())
+            })
     }
 
     /// All whole-token matches, in text order.
     pub fn find_all(&self, doc: &Document) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        for m in self.ac.find_iter(doc.lower.as_bytes()) {
+        let mut from = 0; // bytes before this are taken by the previous occurrence
+        let mut t = 0;
+        while t < doc.tokens.len() {
+            match self.leftmost_longest(doc, t, from) {
+                Some(o) => {
+                    if o.start == doc.tokens[o.first].start && o.end == doc.tokens[o.last - 1].end {
+                        out.push(PhraseMatch { phrase: o.phrase, first: o.first, last: o.last });
+                    }
+                    from = o.end;
+                    // The next occurrence may start inside the last token, after `end`.
+                    t = o.last - 1;
+                    if doc.tokens[t].end <= from {
+                        t += 1;
+                    }
+                }
+                None => t += 1,
+            }
+        }
+        out
+    }
+
+    /// The leftmost occurrence that starts in token `t` at or after byte `from` (the
+    /// longest of those starting there). A phrase has its first word at the end of
+    /// a token (whole or a suffix), then whole tokens each one space apart, then its
+    /// last word at the start of a token.
+    fn leftmost_longest(&self, doc: &Document, t: usize, from: usize) -> Option<Occurrence> {
+        let tok = doc.tokens[t];
+        let low = &doc.lower[tok.start..tok.end];
+        let mut best: Option<Occurrence> = None;
+        let mut consider = |first_word: &str| {
+            let start = tok.end - first_word.len();
+            if start < from || best.as_ref().is_some_and(|b| b.start < start) {
+                return;
+            }
+            let Some((a, b)) = self.by_first.get(first_word) else { return };
+            for &p in &self.order[a as usize..b as usize] {
+                if let Some((end, last)) = self.rest_matches(doc, t, &self.phrases[p]) {
+                    let better = match &best {
+                        None => true,
+                        Some(b) => start < b.start || (start == b.start && end - start > b.end - b.start),
+                    };
+                    if better {
+                        best = Some(Occurrence { phrase: p, start, end, first: t, last });
+                    }
+                }
+            }
+        };
+        // The whole token starts leftmost; a first word that is a proper suffix of it
+        // ("spoke" in "outspoke") starts further right.
+        consider(low);
+        for f in &self.firsts {
+            if low.len() > f.len() && low.ends_with(&**f) {
+                consider(f);
+            }
+        }
+        best
+    }
+
+    /// Where the words after the first end (byte, one past the last token), if they
+    /// follow token `t` one space apart.
+    fn rest_matches(&self, doc: &Document, t: usize, words: &[Box<str>]) -> Option<(usize, usize)> {
+        let bytes = doc.lower.as_bytes();
+        let mut end = doc.tokens[t].end;
+        let mut k = t;
+        for (n, w) in words.iter().enumerate().skip(1) {
+            if bytes.get(end) != Some(&b' ') {
+                return None;
+            }
+            k += 1;
+            let next = doc.tokens.get(k)?;
+            if next.start != end + 1 {
+                return None;
+            }
+            let low = &doc.lower[next.start..next.end];
+            let last = n + 1 == words.len();
+            if !(low == &**w || (last && low.starts_with(&**w))) {
+                return None;
+            }
+            end = next.start + w.len();
+        }
+        Some((end, k + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let set = PhraseSet::new(["may be", "believed to"]);
+        let doc = Document::new("Dismay be: it may be. They are believed to act. Believed tomorrow.");
+        let got: Vec<_> = set.find_all(&doc).iter().map(|m| (m.phrase, doc.tok(m.first))).collect();
+        assert_eq!(got, vec![(0, "may"), (1, "believed")]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// The matcher this one replaced: aho-corasick (leftmost-longest) over the
+    /// lower-case text, kept where a match starts and ends on token boundaries.
+    /// The token walk must equal it on every text.
+    fn reference(phrases: &[&str], doc: &Document) -> Vec<PhraseMatch> {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(phrases).unwrap();
+        let mut out = Vec::new();
+        for m in ac.find_iter(doc.lower.as_bytes()) {
             let first = doc.tokens.partition_point(|t| t.start < m.start());
             let last = doc.tokens.partition_point(|t| t.end <= m.end());
             let starts_ok = doc.tokens.get(first).is_some_and(|t| t.start == m.start());
@@ -49,17 +312,86 @@ impl PhraseSet {
         }
         out
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn token_walk_equals_the_byte_level_reference() {
+        let phrases = [
+            "on condition of anonymity",
+            "speaking on condition of anonymity",
+            "spoke anonymously",
+            "asked not to be named",
+            "not to be",
+            "be named now",
+            "on background",
+        ];
+        let texts = [
+            "He spoke anonymously. She, speaking on condition of anonymity, said so.",
+            "Outspeaking on condition of anonymity: no. Upon condition of anonymity.",
+            "They spoke anonymouslyx and spoke  anonymously and spoke\nanonymously.",
+            "He asked not to be named now; asked not to be named. Not to be named now.",
+            "SPOKE ANONYMOUSLY, Spoke Anonymously’s, spoke-anonymously, ré spoke anonymously",
+            "on on background on background. background on",
+            "",
+            "on",
+        ];
+        let set = PhraseSet::new(phrases);
+        for text in texts {
+            let doc = Document::new(text);
+            assert_eq!(set.find_all(&doc), reference(&phrases, &doc), "in {text:?}");
+        }
+        // And generated word soups of the phrases' words, glued and spaced every way.
+        let parts = [
+            "on",
+            "condition",
+            "of",
+            "anonymity",
+            "speaking",
+            "spoke",
+            "anonymously",
+            "asked",
+            "not",
+            "to",
+            "be",
+            "named",
+            "now",
+            "background",
+            "out",
+            "x",
+            "é",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            "-",
+            "’s",
+            ".",
+        ];
+        let mut state: u64 = 7;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(parts[(state >> 33) as usize % parts.len()]);
+            }
+            let doc = Document::new(&text);
+            assert_eq!(set.find_all(&doc), reference(&phrases, &doc), "in {text:?}");
+        }
+    }
 
     #[test]
-    fn whole_words_only() {
-        let set = PhraseSet::new(["may", "believed to"]);
-        let doc = Document::new("Dismay: it may be. They are believed to act. Believed tomorrow.");
-        let got: Vec<_> = set.find_all(&doc).iter().map(|m| (m.phrase, doc.tok(m.first))).collect();
-        assert_eq!(got, vec![(0, "may"), (1, "believed")]);
+    fn word_table_finds_what_it_holds() {
+        let t =
+            WordTable::new([("said", 1u8), ("officials", 2), ("said", 4), ("a-rather-long-word-indeed", 8)], |a, b| {
+                a | b
+            });
+        assert_eq!(t.get("said"), Some(5));
+        assert_eq!(t.get("officials"), Some(2));
+        assert_eq!(t.get("a-rather-long-word-indeed"), Some(8));
+        for absent in ["", "sai", "saids", "Said", "official", "a-rather-long-word-indeeD"] {
+            assert_eq!(t.get(absent), None, "{absent:?}");
+        }
     }
 }

@@ -4,16 +4,15 @@
 
 use super::rules::{ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
 use super::source::Source;
-use super::words::{low, DETERMINERS, TITLES};
+use super::words::{class_of, low, Class, Tagged};
 use crate::report::SourceKind;
 use crate::rule::Rule;
-use crate::text::Document;
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Anonymous office-holders and insiders: unnamed even with a definite article
 /// ("the official said" points back to someone the reader was never told).
-const ANONYMOUS: &[&str] = &[
+pub(super) const ANONYMOUS: &[&str] = &[
     "official",
     "officials",
     "source",
@@ -61,7 +60,7 @@ const ANONYMOUS: &[&str] = &[
 ];
 
 /// Collective and generic groups: "who?" — critics, experts, Republicans, many.
-const VAGUE: &[&str] = &[
+pub(super) const VAGUE: &[&str] = &[
     "critics",
     "experts",
     "analysts",
@@ -197,7 +196,7 @@ const VAGUE: &[&str] = &[
 ];
 
 /// Singular people: "a friend said", "one Republican asked" — an unnamed individual.
-const PERSON_SINGULAR: &[&str] = &[
+pub(super) const PERSON_SINGULAR: &[&str] = &[
     "man",
     "woman",
     "resident",
@@ -264,7 +263,7 @@ const PERSON_SINGULAR: &[&str] = &[
 ];
 
 /// Representatives who speak on record for a principal: "a Coca-Cola spokesman".
-const SPOKESPEOPLE: &[&str] = &[
+pub(super) const SPOKESPEOPLE: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -281,7 +280,7 @@ const SPOKESPEOPLE: &[&str] = &[
 ];
 
 /// Heads that make a phrase a document, poll, study or filing.
-const DOCUMENTS: &[&str] = &[
+pub(super) const DOCUMENTS: &[&str] = &[
     "report",
     "poll",
     "survey",
@@ -346,10 +345,10 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Plural documents with no name are vague: "polls show", "recent studies suggest".
-const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports", "analyses", "averages"];
+pub(super) const VAGUE_DOCUMENTS: &[&str] = &["polls", "surveys", "studies", "reports", "analyses", "averages"];
 
 /// Words that make a capitalised run an organisation.
-const ORG_WORDS: &[&str] = &[
+pub(super) const ORG_WORDS: &[&str] = &[
     "times",
     "post",
     "journal",
@@ -456,23 +455,18 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Heads that name a place or body on record without a capital: "police said".
-const ORG_COMMON: &[&str] = &["police"];
+pub(super) const ORG_COMMON: &[&str] = &["police"];
 
-/// Could this word head a phrase that names who speaks? Used to pick the head of
-/// "people familiar with the matter" and "officials at Apple".
-pub fn is_person_noun(w: &str) -> bool {
-    ANONYMOUS.contains(&w) || is_group(w) || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w)
-}
-
-/// A collective or generic group: the list, or a plural people-noun by its ending
-/// ("technologists", "libertarians"), which no list can hold in full.
-fn is_group(w: &str) -> bool {
-    VAGUE.contains(&w) || (w.len() > 7 && (w.ends_with("ists") || w.ends_with("ians")))
-}
+// Two classes derive from these lists (see `words::Class`): a word that could head a
+// phrase naming who speaks (`PERSON_NOUN`: anonymous, group, singular person or
+// spokesperson; it picks the head of "people familiar with the matter" and "officials
+// at Apple"), and a collective or generic group (`GROUP`: the `VAGUE` list, or a
+// plural people-noun by its ending, "technologists", "libertarians", which no list
+// can hold in full).
 
 /// Poll figures speak for a poll, not a crowd: "52 percent of voters", "a majority
 /// of Republicans", "eight of 10 voters".
-fn is_poll_figure(doc: &Document, src: &Source) -> bool {
+fn is_poll_figure(doc: &Tagged, src: &Source) -> bool {
     let r = src.tokens.clone();
     r.clone()
         .any(|i| matches!(low(doc, i), "percent" | "%" | "majority" | "majorities" | "two-thirds" | "three-quarters"))
@@ -508,12 +502,13 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Classify the source phrase. Pronouns are returned as `Pronoun`; `coref` resolves them.
-pub fn classify(doc: &Document, src: &Source) -> Verdict {
+pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
     let words: Vec<&str> = src.tokens.clone().map(|i| low(doc, i)).collect();
     let head_low = low(doc, src.head);
+    let head = |c: Class| doc.is(src.head, c);
     let plural = is_plural(head_low) || words.contains(&"and");
     let first = words.first().copied().unwrap_or("");
-    if PRONOUNS.contains(&head_low) {
+    if head(Class::PRONOUNS) {
         return Verdict::new(SourceKind::Pronoun, None, matches!(head_low, "they" | "we"));
     }
     let appositive: Vec<usize> = src.appositive.clone().map(|r| r.collect()).unwrap_or_default();
@@ -549,15 +544,15 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Pronoun, None, true);
     }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
-    if familiar && (is_person_noun(head_low) || head_low == "person") && !SPOKESPEOPLE.contains(&head_low) {
+    if familiar && (head(Class::PERSON_NOUN) || head_low == "person") && !head(Class::SPOKESPEOPLE) {
         return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
     }
     let indefinite = matches!(first, "a" | "an" | "one" | "another") && !plural;
-    if SPOKESPEOPLE.contains(&head_low) {
+    if head(Class::SPOKESPEOPLE) {
         // On record for someone; whom they speak for is a name or a back-reference.
         return Verdict::new(SourceKind::NamedOrg, None, plural);
     }
-    if ANONYMOUS.contains(&head_low)
+    if head(Class::ANONYMOUS)
         || (matches!(
             head_low,
             "official"
@@ -574,45 +569,47 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
     {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
-    if is_group(head_low) && matches!(first, "the" | "both") && plural {
+    if head(Class::GROUP) && matches!(first, "the" | "both") && plural {
         // "the experts", "both candidates": a group the article has already introduced.
         return Verdict::new(SourceKind::Pronoun, None, true);
     }
-    if is_group(head_low) {
+    if head(Class::GROUP) {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
     }
-    if indefinite && PERSON_SINGULAR.contains(&head_low) {
+    if indefinite && head(Class::PERSON_SINGULAR) {
         return Verdict::new(SourceKind::Unnamed, Some(&UNNAMED_PERSON), false);
     }
     if matches!(head_low, "one" | "other") && first == "no" {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), false);
     }
-    if VAGUE_DOCUMENTS.contains(&head_low)
+    if head(Class::VAGUE_DOCUMENTS)
         && !words.iter().any(|w| matches!(*w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
         && !src.tokens.clone().any(|i| doc.is_capitalized(i) && i != src.tokens.start)
     {
         return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
     }
-    if DOCUMENTS.contains(&head_low) || VAGUE_DOCUMENTS.contains(&head_low) {
+    if head(Class::DOCUMENTS | Class::VAGUE_DOCUMENTS) {
         return Verdict::new(SourceKind::Document, None, plural);
     }
-    if ORG_COMMON.contains(&head_low) {
+    if head(Class::ORG_COMMON) {
         return Verdict { name: None, ..Verdict::new(SourceKind::NamedOrg, None, true) };
     }
     // Names: the capitalised words of the phrase, skipping a sentence-initial determiner.
     let caps: Vec<usize> =
-        src.tokens.clone().filter(|&i| doc.is_capitalized(i) && !DETERMINERS.contains(&low(doc, i))).collect();
+        src.tokens.clone().filter(|&i| doc.is_capitalized(i) && !doc.is(i, Class::DETERMINERS)).collect();
     let head_is_cap = doc.is_capitalized(src.head) || is_acronym(doc.tok(src.head));
     if head_is_cap && !caps.is_empty() {
         // The capitalised run that ends at the head: "Kayleigh McEnany", "New York Times".
         let run: Vec<usize> = caps.iter().copied().filter(|&i| (i..=src.head).all(|k| caps.contains(&k))).collect();
-        let org = run.iter().any(|&i| ORG_WORDS.contains(&strip_possessive(low(doc, i))) || is_acronym(doc.tok(i)))
-            || (first == "the" && !TITLES.contains(&head_low));
+        let org = run
+            .iter()
+            .any(|&i| class_of(strip_possessive(low(doc, i))).has(Class::ORG_WORDS) || is_acronym(doc.tok(i)))
+            || (first == "the" && !head(Class::TITLES));
         if org {
             let name: Vec<&str> = run.iter().map(|&i| strip_possessive(doc.tok(i))).collect();
             return Verdict { name: Some(name.join(" ")), ..Verdict::new(SourceKind::NamedOrg, None, false) };
         }
-        if TITLES.contains(&head_low) {
+        if head(Class::TITLES) {
             // "The President said": a title alone points back to someone named earlier.
             return Verdict::new(SourceKind::Pronoun, None, false);
         }
@@ -628,16 +625,14 @@ pub fn classify(doc: &Document, src: &Source) -> Verdict {
 
 /// A capitalised name joined to the group by "and": "Joseph and other members".
 /// Group words that happen to be capitalised ("Democrats and Republicans") do not count.
-fn named_principal(doc: &Document, src: &Source) -> Option<usize> {
+fn named_principal(doc: &Tagged, src: &Source) -> Option<usize> {
     // The "and" joins the head's conjuncts, not a modifier's: not "observers in
     // Virginia and around the country".
     let and = (src.tokens.start..src.head).find(|&i| low(doc, i) == "and")?;
     (src.tokens.start..and)
         .rev()
-        .find(|&i| (doc.is_capitalized(i) || is_acronym(doc.tok(i))) && !DETERMINERS.contains(&low(doc, i)))
-        .filter(|&i| {
-            !is_person_noun(strip_possessive(low(doc, i))) && !ORG_WORDS.contains(&strip_possessive(low(doc, i)))
-        })
+        .find(|&i| (doc.is_capitalized(i) || is_acronym(doc.tok(i))) && !doc.is(i, Class::DETERMINERS))
+        .filter(|&i| !class_of(strip_possessive(low(doc, i))).has(Class::PERSON_NOUN | Class::ORG_WORDS))
 }
 
 fn is_plural(w: &str) -> bool {
@@ -651,7 +646,8 @@ mod tests {
     use crate::sourcing::source;
 
     fn kind_of(text: &str, cue: &str) -> (SourceKind, Option<String>) {
-        let doc = Document::new(text);
+        let doc = crate::text::Document::new(text);
+        let doc = Tagged::new(&doc);
         let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == cue).expect("cue in text");
         let s = doc.sentences[0].tokens.clone();
         let src = if cue == "to" { None } else { source::before(&doc, i, s.clone()) };

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::words::{low, AUX, BE_FORMS, DEGREE, NEGATION};
-use crate::text::Document;
+use super::words::{low, Class, Tagged};
+use crate::lexicon::WordTable;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueForm {
@@ -161,7 +161,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Predicate adjectives after "be" that report a stance: "the official was not clear",
 /// "experts are skeptical", "many were afraid".
-const STANCE_ADJECTIVES: &[&str] = &[
+pub(super) const STANCE_ADJECTIVES: &[&str] = &[
     "adamant",
     "afraid",
     "alarmed",
@@ -197,7 +197,7 @@ const STANCE_ADJECTIVES: &[&str] = &[
 
 /// Past participles that make an agentless attribution after "it is/was/has been":
 /// "it was reported", "it is widely believed".
-const AGENTLESS_PARTICIPLES: &[&str] = &[
+pub(super) const AGENTLESS_PARTICIPLES: &[&str] = &[
     "alleged",
     "argued",
     "believed",
@@ -216,9 +216,120 @@ const AGENTLESS_PARTICIPLES: &[&str] = &[
 ];
 
 /// Participles that make an agentless attribution before "to": "he is said to have".
-const SAID_TO: &[&str] = &["said", "reported", "rumored", "rumoured"];
+pub(super) const SAID_TO: &[&str] = &["said", "reported", "rumored", "rumoured"];
 
-/// The lemma of an attribution verb form, if `w` is one.
+/// Suffix rules of the lemmatiser, tried in this order: (suffix, what replaces it).
+const SUFFIXES: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ying", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("d", ""),
+];
+
+/// Suffixes after a doubled consonant, tried last: "admitted", "regretting".
+const DOUBLING: &[&str] = &["ed", "ing"];
+
+/// What the lemmatiser knows of a word: the lemma of an irregular form, and
+/// whether the word is a lemma itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Known {
+    irregular: Option<&'static str>,
+    lemma: Option<&'static str>,
+}
+
+/// The lemma of an attribution verb form, if `w` is one: the lemma of an irregular
+/// form, else `w` itself, else the first stem the suffix rules give that is a lemma
+/// (stems of one or two letters never are). No allocation: stems are built on the stack.
+fn lemma_with(w: &str, known: &WordTable<Known>) -> Option<&'static str> {
+    if let Some(l) = known.get(w).and_then(|k| k.irregular) {
+        return Some(l);
+    }
+    // No lemma is longer than 12 bytes, so neither is a stem of one.
+    let mut buf = [0u8; 16];
+    let mut lookup = |stem: &str, add: &str| {
+        let n = stem.len() + add.len();
+        if n <= 2 || n > buf.len() {
+            return None;
+        }
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..n].copy_from_slice(add.as_bytes());
+        known.get_bytes(&buf[..n]).and_then(|k| k.lemma)
+    };
+    if let Some(l) = lookup(w, "") {
+        return Some(l);
+    }
+    for (suffix, add) in SUFFIXES {
+        if let Some(l) = w.strip_suffix(suffix).and_then(|stem| lookup(stem, add)) {
+            return Some(l);
+        }
+    }
+    for suffix in DOUBLING {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            let b = stem.as_bytes();
+            let cut = stem.len().wrapping_sub(1);
+            if b.len() > 2 && b[cut] == b[cut - 1] && stem.is_char_boundary(cut) {
+                if let Some(l) = lookup(&stem[..cut], "") {
+                    return Some(l);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Every word `lemma_with` gives a lemma, with that lemma, passed to `each`: each
+/// lemma run backwards through every rule (a form made from one lemma may belong to
+/// another), plus the irregular forms. The sourcing lexicon holds them, so a token's
+/// lemma is one probe.
+pub(super) fn lemma_forms(mut each: impl FnMut(&str, &'static str)) {
+    let mut known = WordTable::with_capacity(VERB_LEMMAS.len() + IRREGULAR.len());
+    let merge = |a: Known, b: Known| Known { irregular: a.irregular.or(b.irregular), lemma: a.lemma.or(b.lemma) };
+    for l in VERB_LEMMAS {
+        known.insert(l, Known { irregular: None, lemma: Some(l) }, merge);
+    }
+    for (form, l) in IRREGULAR {
+        known.insert(form, Known { irregular: Some(l), lemma: None }, merge);
+    }
+    let mut emit = |form: &str| {
+        if let Some(l) = lemma_with(form, &known) {
+            each(form, l);
+        }
+    };
+    for (form, _) in IRREGULAR {
+        emit(form);
+    }
+    let mut form = String::with_capacity(24);
+    for l in VERB_LEMMAS {
+        emit(l);
+        for (suffix, add) in SUFFIXES {
+            if let Some(stem) = l.strip_suffix(add) {
+                form.clear();
+                form.push_str(stem);
+                form.push_str(suffix);
+                emit(&form);
+            }
+        }
+        if let Some(last) = l.chars().last() {
+            for suffix in DOUBLING {
+                form.clear();
+                form.push_str(l);
+                form.push(last);
+                form.push_str(suffix);
+                emit(&form);
+            }
+        }
+    }
+}
+
+/// The lemmatiser as first written (allocating, linear scans): the oracle that
+/// `lemma_forms` and the token tags are tested against.
+#[cfg(test)]
 pub fn verb_lemma(w: &str) -> Option<&'static str> {
     if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
         return Some(l);
@@ -239,7 +350,8 @@ pub fn verb_lemma(w: &str) -> Option<&'static str> {
     for suffix in ["ed", "ing"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             let b = stem.as_bytes();
-            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+            // (A multi-byte last character is no doubled consonant: "co₂ed".)
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] && stem.is_char_boundary(stem.len() - 1) {
                 stems.push(stem[..stem.len() - 1].to_string());
             }
         }
@@ -248,7 +360,7 @@ pub fn verb_lemma(w: &str) -> Option<&'static str> {
 }
 
 /// Every cue in a sentence, in text order, not overlapping.
-pub fn find(doc: &Document, sentence: Range<usize>) -> Vec<Cue> {
+pub fn find(doc: &Tagged, sentence: Range<usize>) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
@@ -262,9 +374,9 @@ pub fn find(doc: &Document, sentence: Range<usize>) -> Vec<Cue> {
             Some(Cue { tokens: i..end, form: CueForm::Agentless })
         } else if let Some(end) = stance_predicate(doc, i, sentence.end) {
             Some(Cue { tokens: i..end, form: CueForm::Verb })
-        } else if SAID_TO.contains(&w) && next == "to" && BE_FORMS.contains(&low(doc, i.wrapping_sub(1))) {
+        } else if doc.is(i, Class::SAID_TO) && next == "to" && doc.is(i.wrapping_sub(1), Class::BE_FORMS) {
             Some(Cue { tokens: i..i + 2, form: CueForm::Agentless })
-        } else if verb_lemma(w).is_some() && doc.is_word(i) && !ends_a_name(doc, i, sentence.start) {
+        } else if doc.lemma(i).is_some() && doc.is_word(i) && !ends_a_name(doc, i, sentence.start) {
             Some(Cue { tokens: i..i + 1, form: CueForm::Verb })
         } else {
             None
@@ -283,41 +395,42 @@ pub fn find(doc: &Document, sentence: Range<usize>) -> Vec<Cue> {
 /// A capitalised word inside a sentence that is not in title case ends a name, not
 /// a clause: "the United States", "Patriot Reports". In a title-case headline
 /// ("Former White House Doctor Says Clinton …") the next word is capitalised too.
-fn ends_a_name(doc: &Document, i: usize, sentence_start: usize) -> bool {
+fn ends_a_name(doc: &Tagged, i: usize, sentence_start: usize) -> bool {
     i > sentence_start && doc.is_capitalized(i) && !doc.is_capitalized(i + 1)
 }
 
 /// "it was reported", "it is widely believed", "it has been said": returns the end.
-fn agentless(doc: &Document, i: usize, end: usize) -> Option<usize> {
+fn agentless(doc: &Tagged, i: usize, end: usize) -> Option<usize> {
     if low(doc, i) != "it" {
         return None;
     }
     let mut j = i + 1;
     let mut saw_be = false;
-    while j < end && (AUX.contains(&low(doc, j)) || DEGREE.contains(&low(doc, j)) || low(doc, j) == "widely") {
-        saw_be |= BE_FORMS.contains(&low(doc, j));
+    while j < end && (doc.is(j, Class::AUX) || doc.is(j, Class::DEGREE) || low(doc, j) == "widely") {
+        saw_be |= doc.is(j, Class::BE_FORMS);
         j += 1;
     }
-    (saw_be && j < end && AGENTLESS_PARTICIPLES.contains(&low(doc, j)) && low(doc, j + 1) != "by").then_some(j + 1)
+    (saw_be && j < end && doc.is(j, Class::AGENTLESS_PARTICIPLES) && low(doc, j + 1) != "by").then_some(j + 1)
 }
 
 /// "was not clear", "are increasingly worried": a form of "be", optional negation or
 /// degree words, then a stance adjective. The cue starts at "be" so that its subject
 /// is found the same way as a verb's.
-fn stance_predicate(doc: &Document, i: usize, end: usize) -> Option<usize> {
-    if !BE_FORMS.contains(&low(doc, i)) {
+fn stance_predicate(doc: &Tagged, i: usize, end: usize) -> Option<usize> {
+    if !doc.is(i, Class::BE_FORMS) {
         return None;
     }
     let mut j = i + 1;
-    while j < end && (NEGATION.contains(&low(doc, j)) || DEGREE.contains(&low(doc, j))) {
+    while j < end && (doc.is(j, Class::NEGATION) || doc.is(j, Class::DEGREE)) {
         j += 1;
     }
-    (j < end && STANCE_ADJECTIVES.contains(&low(doc, j))).then_some(j + 1)
+    (j < end && doc.is(j, Class::STANCE_ADJECTIVES)).then_some(j + 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Document;
 
     #[test]
     fn verb_forms_find_their_lemma() {
@@ -349,6 +462,7 @@ mod tests {
 
     fn cues(text: &str) -> Vec<(String, CueForm)> {
         let doc = Document::new(text);
+        let doc = Tagged::new(&doc);
         let mut out = Vec::new();
         for s in &doc.sentences {
             for c in find(&doc, s.tokens.clone()) {

@@ -5,12 +5,11 @@
 
 use std::ops::Range;
 
-use super::cues::{verb_lemma, CueForm};
+use super::cues::CueForm;
 use super::gate::{hash, hash_parts};
 use super::source::Source;
-use super::words::{low, DETERMINERS};
+use super::words::{low, Class, Tagged};
 use crate::report::SourceKind;
-use crate::text::Document;
 
 /// The candidate the gate judges, as token ranges into the document.
 pub struct View<'a> {
@@ -49,7 +48,7 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// The hashed features of one candidate.
-pub fn of(doc: &Document, quoted: &[bool], v: &View) -> Vec<u32> {
+pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
     let mut f = Vec::with_capacity(20);
     let kind = v.kind.as_str();
     let form = form_name(v.form);
@@ -58,7 +57,7 @@ pub fn of(doc: &Document, quoted: &[bool], v: &View) -> Vec<u32> {
     f.push(hash("kind", kind));
     let first_cue = v.cue.start;
     let cue_word = low(doc, first_cue);
-    let lemma = verb_lemma(cue_word).unwrap_or(cue_word);
+    let lemma = doc.lemma(first_cue).unwrap_or(cue_word);
     f.push(hash("cue", lemma));
     f.push(hash("cue-end", ending(cue_word)));
     f.push(hash_parts("kind-cue", &[kind, lemma]));
@@ -71,7 +70,7 @@ pub fn of(doc: &Document, quoted: &[bool], v: &View) -> Vec<u32> {
         let first = low(doc, src.tokens.start);
         f.push(hash("head", head));
         f.push(hash_parts("form-head", &[form, head]));
-        f.push(hash("det", if DETERMINERS.contains(&first) { first } else { "-" }));
+        f.push(hash("det", if doc.is(src.tokens.start, Class::DETERMINERS) { first } else { "-" }));
         f.push(hash("len", bucket(src.tokens.len())));
         f.push(hash("head-cap", if doc.is_capitalized(src.head) { "yes" } else { "no" }));
         let before = src.tokens.start.checked_sub(1).map_or("<s>", |p| low(doc, p));
@@ -101,7 +100,8 @@ mod tests {
 
     #[test]
     fn features_differ_with_the_setting() {
-        let doc = Document::new("Critics say so. “Critics say so,” he said.");
+        let doc = crate::text::Document::new("Critics say so. “Critics say so,” he said.");
+        let doc = Tagged::new(&doc);
         let quoted = super::super::quotes::inside(&doc);
         let view = |source: &Source, cue: Range<usize>| {
             let v = View {

@@ -7,10 +7,8 @@
 
 use std::ops::Range;
 
-use super::classify::{is_person_noun, PRONOUNS};
-use super::cues::verb_lemma;
-use super::words::{low, AUX, DEGREE, PARTITIVES, PHRASE_BREAKS, TITLES};
-use crate::text::{Document, TokenKind};
+use super::words::{low, Class, Tagged};
+use crate::text::TokenKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -34,35 +32,34 @@ pub(super) const LINKS: &[&str] =
 pub(super) const POSTNOMINAL: &[&str] =
     &["familiar", "close", "closest", "briefed", "involved", "knowledgeable", "loyal", "opposed", "sympathetic"];
 
-fn is_title_dot(doc: &Document, i: usize) -> bool {
-    doc.tok(i) == "." && i > 0 && TITLES.contains(&low(doc, i - 1)) && doc.is_capitalized(i - 1)
+fn is_title_dot(doc: &Tagged, i: usize) -> bool {
+    doc.tok(i) == "." && i > 0 && doc.is(i - 1, Class::TITLES) && doc.is_capitalized(i - 1)
 }
 
 /// Could token `i` be inside a noun phrase?
-pub(super) fn in_phrase(doc: &Document, i: usize) -> bool {
+pub(super) fn in_phrase(doc: &Tagged, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => is_title_dot(doc, i),
         TokenKind::Word => {
-            let w = low(doc, i);
-            if PHRASE_BREAKS.contains(&w) {
+            if doc.is(i, Class::PHRASE_BREAKS) {
                 return false;
             }
             // A lower-case attribution verb ends the phrase: "The newspaper said | officials".
-            doc.is_capitalized(i) || is_person_noun(w) || verb_lemma(w).is_none()
+            doc.is_capitalized(i) || doc.is(i, Class::PERSON_NOUN) || doc.lemma(i).is_none()
         }
     }
 }
 
 /// First token of the noun phrase that ends at `head`, not before `floor`.
-pub(super) fn phrase_start(doc: &Document, head: usize, floor: usize) -> usize {
+pub(super) fn phrase_start(doc: &Tagged, head: usize, floor: usize) -> usize {
     let mut first = head;
     while first > floor && head - first < MAX_PHRASE {
         let p = first - 1;
         if in_phrase(doc, p) {
             first = p;
-        } else if low(doc, p) == "of" && p > floor && PARTITIVES.contains(&low(doc, p - 1)) {
+        } else if low(doc, p) == "of" && p > floor && doc.is(p - 1, Class::PARTITIVES) {
             // "one of his advisers", "a number of experts"
             first = p - 1;
         } else if matches!(low(doc, p), "and" | "&")
@@ -80,12 +77,12 @@ pub(super) fn phrase_start(doc: &Document, head: usize, floor: usize) -> usize {
 }
 
 /// The subject of a cue that starts at `cue`, looking left within `sentence`.
-pub fn before(doc: &Document, cue: usize, sentence: Range<usize>) -> Option<Source> {
+pub fn before(doc: &Tagged, cue: usize, sentence: Range<usize>) -> Option<Source> {
     let floor = sentence.start;
     let mut j = cue;
     while j > floor && {
         let w = low(doc, j - 1);
-        AUX.contains(&w) || DEGREE.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(j - 1))
+        doc.is(j - 1, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(j - 1))
     } {
         j -= 1;
     }
@@ -121,7 +118,7 @@ pub fn before(doc: &Document, cue: usize, sentence: Range<usize>) -> Option<Sour
         src.appositive = appositive;
         return Some(src);
     }
-    if PRONOUNS.contains(&low(doc, t)) {
+    if doc.is(t, Class::PRONOUNS) {
         return Some(Source { tokens: t..t + 1, head: t, appositive });
     }
     if !in_phrase(doc, t) {
@@ -134,16 +131,16 @@ pub fn before(doc: &Document, cue: usize, sentence: Range<usize>) -> Option<Sour
 
 /// The noun phrase ending at `end_head`, extended left over post-modifier links when
 /// the phrase before the link is a better source: "people familiar with | the matter".
-fn phrase_with_modifiers(doc: &Document, end_head: usize, floor: usize) -> Source {
+fn phrase_with_modifiers(doc: &Tagged, end_head: usize, floor: usize) -> Source {
     let mut head = end_head;
     let mut first = phrase_start(doc, head, floor);
     let last = end_head + 1;
     for _ in 0..3 {
-        if first <= floor + 1 || !LINKS.contains(&low(doc, first - 1)) {
+        if first <= floor + 1 || !doc.is(first - 1, Class::LINKS) {
             break;
         }
         let mut q = first - 2;
-        if POSTNOMINAL.contains(&low(doc, q)) && q > floor {
+        if doc.is(q, Class::POSTNOMINAL) && q > floor {
             q -= 1;
         }
         // "people with knowledge of the matter": step over "knowledge of".
@@ -153,7 +150,7 @@ fn phrase_with_modifiers(doc: &Document, end_head: usize, floor: usize) -> Sourc
         if !doc.is_word(q) || !in_phrase(doc, q) {
             break;
         }
-        let better = is_person_noun(low(doc, q)) || (doc.is_capitalized(q) && !is_person_noun(low(doc, head)));
+        let better = doc.is(q, Class::PERSON_NOUN) || (doc.is_capitalized(q) && !doc.is(head, Class::PERSON_NOUN));
         if !better {
             break;
         }
@@ -165,26 +162,26 @@ fn phrase_with_modifiers(doc: &Document, end_head: usize, floor: usize) -> Sourc
 
 /// The noun phrase that starts at `from` (after "according to", "citing", "by", or an
 /// inverted cue), with "familiar with the matter"-style post-modifiers.
-pub fn after(doc: &Document, from: usize, sentence: Range<usize>) -> Option<Source> {
+pub fn after(doc: &Tagged, from: usize, sentence: Range<usize>) -> Option<Source> {
     let end = sentence.end;
     if from >= end || !doc.is_word(from) {
         return None;
     }
-    if PRONOUNS.contains(&low(doc, from)) {
+    if doc.is(from, Class::PRONOUNS) {
         return Some(Source { tokens: from..from + 1, head: from, appositive: None });
     }
     let phrase_end = |start: usize| {
         let mut j = start;
         while j < end && j - start < MAX_PHRASE && in_phrase(doc, j) {
-            if j > start && POSTNOMINAL.contains(&low(doc, j)) {
+            if j > start && doc.is(j, Class::POSTNOMINAL) {
                 break; // "people | familiar with the matter"
             }
             // A participle after the head ends the phrase: "a poll | released Tuesday".
-            if j > start && !doc.is_capitalized(j) && low(doc, j).ends_with("ed") && !is_person_noun(low(doc, j)) {
+            if j > start && !doc.is_capitalized(j) && low(doc, j).ends_with("ed") && !doc.is(j, Class::PERSON_NOUN) {
                 break;
             }
             j += 1;
-            if low(doc, j) == "of" && PARTITIVES.contains(&low(doc, j - 1)) {
+            if low(doc, j) == "of" && doc.is(j - 1, Class::PARTITIVES) {
                 j += 1;
             }
         }
@@ -195,13 +192,13 @@ pub fn after(doc: &Document, from: usize, sentence: Range<usize>) -> Option<Sour
         return None;
     }
     let head = j - 1;
-    if is_person_noun(low(doc, head)) {
+    if doc.is(head, Class::PERSON_NOUN) {
         // "people familiar with the matter", "officials at the Pentagon"
         let mut k = j;
-        if POSTNOMINAL.contains(&low(doc, k)) {
+        if doc.is(k, Class::POSTNOMINAL) {
             k += 1;
         }
-        if k < end && LINKS.contains(&low(doc, k)) {
+        if k < end && doc.is(k, Class::LINKS) {
             let e = phrase_end(k + 1);
             if e > k + 1 {
                 j = e;
@@ -214,6 +211,8 @@ pub fn after(doc: &Document, from: usize, sentence: Range<usize>) -> Option<Sour
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::text::Document;
 
     fn text_of(doc: &Document, r: &Range<usize>) -> String {
         doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
@@ -249,6 +248,7 @@ mod tests {
         ];
         for (text, cue, want) in cases {
             let doc = Document::new(text);
+            let doc = Tagged::new(&doc);
             let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == *cue).unwrap();
             let got = before(&doc, i, doc.sentences[0].tokens.clone())
                 .map(|s| (text_of(&doc, &s.tokens), doc.tok(s.head).to_string()));
@@ -277,6 +277,7 @@ mod tests {
         ];
         for (text, cue, want) in cases {
             let doc = Document::new(text);
+            let doc = Tagged::new(&doc);
             let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == *cue).unwrap();
             let got = after(&doc, i + 1, doc.sentences[0].tokens.clone())
                 .map(|s| (text_of(&doc, &s.tokens), doc.tok(s.head).to_string()));

@@ -7,10 +7,8 @@
 
 use std::ops::Range;
 
-use super::classify::is_person_noun;
-use super::source::{in_phrase, phrase_start, Source, LINKS, POSTNOMINAL};
-use super::words::{low, AUX, DEGREE, PARTITIVES};
-use crate::text::Document;
+use super::source::{in_phrase, phrase_start, Source};
+use super::words::{low, Class, Tagged};
 
 /// A group subject and the first word of its predicate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +21,7 @@ pub struct Subject {
 const MAX_MODIFIER: usize = 6;
 
 /// Could token `i` head a group or unnamed-person phrase?
-fn is_head(doc: &Document, i: usize, floor: usize) -> bool {
+fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
     let w = low(doc, i);
     let next = low(doc, i + 1);
     if w == "one" {
@@ -31,14 +29,14 @@ fn is_head(doc: &Document, i: usize, floor: usize) -> bool {
     }
     // "Republican leaders": the head is further right; "some of the officials" too.
     // "Sources of energy", "a source of pride" are origins, not informants.
-    is_person_noun(w)
-        && !is_person_noun(next)
-        && !(next == "of" && (PARTITIVES.contains(&w) || matches!(w, "source" | "sources")))
+    doc.is(i, Class::PERSON_NOUN)
+        && !doc.is(i + 1, Class::PERSON_NOUN)
+        && !(next == "of" && (doc.is(i, Class::PARTITIVES) || matches!(w, "source" | "sources")))
 }
 
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of
 /// the sentence: the cues and sources already found), in text order.
-pub fn find(doc: &Document, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
+pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
     let taken = |i: usize| taken.get(i - sentence.start).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = sentence.start;
@@ -54,16 +52,16 @@ pub fn find(doc: &Document, sentence: Range<usize>, taken: &[bool]) -> Vec<Subje
             continue;
         }
         let mut end = i + 1;
-        if POSTNOMINAL.contains(&low(doc, end)) {
+        if doc.is(end, Class::POSTNOMINAL) {
             end += 1;
         }
-        if LINKS.contains(&low(doc, end)) {
+        if doc.is(end, Class::LINKS) {
             // "officials at the agency", "people familiar with the matter"
             let mut j = end + 1;
             while j < sentence.end
                 && j - end <= MAX_MODIFIER
                 && in_phrase(doc, j)
-                && !is_person_noun(low(doc, j))
+                && !doc.is(j, Class::PERSON_NOUN)
                 && (doc.is_capitalized(j) || !low(doc, j).ends_with("ed"))
             {
                 j += 1;
@@ -75,7 +73,7 @@ pub fn find(doc: &Document, sentence: Range<usize>, taken: &[bool]) -> Vec<Subje
         let mut p = end;
         while p < sentence.end && {
             let w = low(doc, p);
-            AUX.contains(&w) || DEGREE.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
+            doc.is(p, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
         } {
             p += 1;
         }
@@ -94,7 +92,8 @@ mod tests {
     use super::*;
 
     fn subjects(text: &str) -> Vec<(String, String)> {
-        let doc = Document::new(text);
+        let doc = crate::text::Document::new(text);
+        let doc = Tagged::new(&doc);
         let span = |r: &Range<usize>| doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string();
         find(&doc, doc.sentences[0].tokens.clone(), &[])
             .iter()

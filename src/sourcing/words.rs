@@ -1,5 +1,19 @@
 //! Closed word classes the sourcing analysis shares. All lower-case.
+//!
+//! The analysis asks the same questions of each token many times ("is it a form of
+//! 'be'?", "could it head a source?", "which verb is it?"), so `Tagged` answers them
+//! once per token: one hash probe into a table of every list below and of every
+//! inflected form of the attribution verbs.
 
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use super::classify::{
+    ANONYMOUS, DOCUMENTS, ORG_COMMON, ORG_WORDS, PERSON_SINGULAR, PRONOUNS, SPOKESPEOPLE, VAGUE, VAGUE_DOCUMENTS,
+};
+use super::cues::{lemma_forms, AGENTLESS_PARTICIPLES, SAID_TO, STANCE_ADJECTIVES};
+use super::source::{LINKS, POSTNOMINAL};
+use crate::lexicon::WordTable;
 use crate::text::Document;
 
 /// The lower-cased token, or "" past either end: lets callers look around freely.
@@ -353,8 +367,185 @@ pub const TITLES: &[&str] = &[
     "chair",
 ];
 
+/// A set of word classes: one bit per list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Class(u32);
+
+impl Class {
+    pub const BE_FORMS: Class = Class(1 << 0);
+    pub const NEGATION: Class = Class(1 << 1);
+    pub const AUX: Class = Class(1 << 2);
+    pub const DEGREE: Class = Class(1 << 3);
+    pub const PHRASE_BREAKS: Class = Class(1 << 4);
+    pub const DETERMINERS: Class = Class(1 << 5);
+    pub const PARTITIVES: Class = Class(1 << 6);
+    pub const TITLES: Class = Class(1 << 7);
+    pub const PRONOUNS: Class = Class(1 << 8);
+    pub const ANONYMOUS: Class = Class(1 << 9);
+    pub const VAGUE: Class = Class(1 << 10);
+    pub const PERSON_SINGULAR: Class = Class(1 << 11);
+    pub const SPOKESPEOPLE: Class = Class(1 << 12);
+    pub const DOCUMENTS: Class = Class(1 << 13);
+    pub const VAGUE_DOCUMENTS: Class = Class(1 << 14);
+    pub const ORG_WORDS: Class = Class(1 << 15);
+    pub const ORG_COMMON: Class = Class(1 << 16);
+    pub const LINKS: Class = Class(1 << 17);
+    pub const POSTNOMINAL: Class = Class(1 << 18);
+    pub const STANCE_ADJECTIVES: Class = Class(1 << 19);
+    pub const AGENTLESS_PARTICIPLES: Class = Class(1 << 20);
+    pub const SAID_TO: Class = Class(1 << 21);
+    /// A collective or generic group (`classify::is_group`): `VAGUE`, or a long
+    /// plural ending in "-ists" or "-ians".
+    pub const GROUP: Class = Class(1 << 22);
+    /// Could head a phrase that names who speaks (`classify::is_person_noun`).
+    pub const PERSON_NOUN: Class = Class(1 << 23);
+
+    /// Has any of the classes in `other`.
+    pub fn has(self, other: Class) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    fn with(self, other: Class) -> Class {
+        Class(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOr for Class {
+    type Output = Class;
+
+    fn bitor(self, other: Class) -> Class {
+        self.with(other)
+    }
+}
+
+/// Every list with its class.
+fn lists() -> [(&'static [&'static str], Class); 22] {
+    [
+        (BE_FORMS, Class::BE_FORMS),
+        (NEGATION, Class::NEGATION),
+        (AUX, Class::AUX),
+        (DEGREE, Class::DEGREE),
+        (PHRASE_BREAKS, Class::PHRASE_BREAKS),
+        (DETERMINERS, Class::DETERMINERS),
+        (PARTITIVES, Class::PARTITIVES),
+        (TITLES, Class::TITLES),
+        (PRONOUNS, Class::PRONOUNS),
+        (ANONYMOUS, Class::ANONYMOUS),
+        (VAGUE, Class::VAGUE),
+        (PERSON_SINGULAR, Class::PERSON_SINGULAR),
+        (SPOKESPEOPLE, Class::SPOKESPEOPLE),
+        (DOCUMENTS, Class::DOCUMENTS),
+        (VAGUE_DOCUMENTS, Class::VAGUE_DOCUMENTS),
+        (ORG_WORDS, Class::ORG_WORDS),
+        (ORG_COMMON, Class::ORG_COMMON),
+        (LINKS, Class::LINKS),
+        (POSTNOMINAL, Class::POSTNOMINAL),
+        (STANCE_ADJECTIVES, Class::STANCE_ADJECTIVES),
+        (AGENTLESS_PARTICIPLES, Class::AGENTLESS_PARTICIPLES),
+        (SAID_TO, Class::SAID_TO),
+    ]
+}
+
+/// What the lexicon knows of one word: its classes and, for a form of an
+/// attribution verb, its lemma (an index into `Lexicon::lemmas`, 0 for none).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    class: Class,
+    lemma: u16,
+}
+
+struct Lexicon {
+    words: WordTable<Entry>,
+    /// Lemma names; index 0 is unused.
+    lemmas: Vec<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let merge = |a: Entry, b: Entry| Entry { class: a.class.with(b.class), lemma: a.lemma.max(b.lemma) };
+        let mut words = WordTable::with_capacity(2048);
+        for (list, class) in lists() {
+            for w in list {
+                words.insert(w, Entry { class, lemma: 0 }, merge);
+            }
+        }
+        let mut lemmas = vec![""];
+        let mut index: WordTable<u16> = WordTable::with_capacity(128);
+        lemma_forms(|form, lemma| {
+            let i = index.get(lemma).unwrap_or_else(|| {
+                lemmas.push(lemma);
+                let i = (lemmas.len() - 1) as u16;
+                index.insert(lemma, i, |a, _| a);
+                i
+            });
+            words.insert(form, Entry { class: Class::default(), lemma: i }, merge);
+        });
+        Lexicon { words, lemmas }
+    })
+}
+
+/// The classes of any lower-case string, derived ones included.
+pub fn class_of(w: &str) -> Class {
+    let listed = lexicon().words.get(w).map_or(Class::default(), |e| e.class);
+    derived(w, listed)
+}
+
+fn derived(w: &str, listed: Class) -> Class {
+    let mut c = listed;
+    if listed.has(Class::VAGUE) || (w.len() > 7 && (w.ends_with("ists") || w.ends_with("ians"))) {
+        c = c.with(Class::GROUP);
+    }
+    if c.has(Class::ANONYMOUS | Class::GROUP | Class::PERSON_SINGULAR | Class::SPOKESPEOPLE) {
+        c = c.with(Class::PERSON_NOUN);
+    }
+    c
+}
+
+/// A document with each token's classes and verb lemma, looked up once.
+pub struct Tagged<'d> {
+    doc: &'d Document<'d>,
+    tags: Vec<Entry>,
+}
+
+impl<'d> Tagged<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        let lex = lexicon();
+        let tags = (0..doc.tokens.len())
+            .map(|i| {
+                let w = doc.low(i);
+                let e = lex.words.get(w).unwrap_or_default();
+                Entry { class: derived(w, e.class), lemma: e.lemma }
+            })
+            .collect();
+        Tagged { doc, tags }
+    }
+
+    /// Token `i` is in any of the classes `c` (never past either end).
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        self.tags.get(i).is_some_and(|t| t.class.has(c))
+    }
+
+    /// The lemma of token `i` if it is a form of an attribution verb (`cues::verb_lemma`).
+    pub fn lemma(&self, i: usize) -> Option<&'static str> {
+        match self.tags.get(i) {
+            Some(t) if t.lemma > 0 => Some(lexicon().lemmas[t.lemma as usize]),
+            _ => None,
+        }
+    }
+}
+
+impl<'d> Deref for Tagged<'d> {
+    type Target = Document<'d>;
+
+    fn deref(&self) -> &Document<'d> {
+        self.doc
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::cues::verb_lemma;
     use super::*;
 
     #[test]
@@ -364,6 +555,42 @@ mod tests {
                 assert_eq!(*w, w.to_lowercase(), "{w}");
             }
         }
+    }
+
+    /// The tags must answer what the lists and `verb_lemma` answer, for every word
+    /// the lists hold, every inflection of them and some that are not words.
+    #[test]
+    fn tags_equal_the_lists_and_the_lemmatiser() {
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in lists() {
+            words.extend(list.iter().map(|w| w.to_string()));
+        }
+        lemma_forms(|f, _| words.push(f.to_string()));
+        let stems = words.clone();
+        for w in &stems {
+            for suffix in ["s", "es", "ed", "d", "ing", "ies", "ied", "ying", "ly", "ists", "ians", "'s", "’s"] {
+                words.push(format!("{w}{suffix}"));
+                words.push(format!("{}{suffix}", &w[..w.len().saturating_sub(1)]));
+            }
+            words.push(w.to_uppercase());
+        }
+        words.extend(["", "x", "co₂ed", "ッing", "technologists", "libertarians", "ians", "ists"].map(String::from));
+        let text = words.join(" ");
+        let doc = Document::new(&text);
+        let tagged = Tagged::new(&doc);
+        for i in 0..doc.tokens.len() {
+            let w = doc.low(i);
+            for (list, class) in lists() {
+                assert_eq!(tagged.is(i, class), list.contains(&w), "{w:?} in {class:?}");
+            }
+            let group = VAGUE.contains(&w) || (w.len() > 7 && (w.ends_with("ists") || w.ends_with("ians")));
+            assert_eq!(tagged.is(i, Class::GROUP), group, "{w:?} a group");
+            let person = ANONYMOUS.contains(&w) || group || PERSON_SINGULAR.contains(&w) || SPOKESPEOPLE.contains(&w);
+            assert_eq!(tagged.is(i, Class::PERSON_NOUN), person, "{w:?} a person noun");
+            assert_eq!(class_of(w), tagged.tags[i].class, "{w:?}");
+            assert_eq!(tagged.lemma(i), verb_lemma(w), "lemma of {w:?}");
+        }
+        assert!(!tagged.is(doc.tokens.len(), Class::AUX) && tagged.lemma(usize::MAX).is_none());
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //! - sizes: the Wasm (raw, gzip -9), model assets, the zipped extension;
 //! - `--browser`: the headless-Chromium harness in `bench/browser/`.
 //!
+//! `--same-as REV` runs none of these: it checks that the working tree's CLI writes the
+//! same report as REV's on every text we have (the guard of speed work; `same_as.rs`).
+//!
 //! The machine has 2 cores shared with other jobs: wall times are medians of several
 //! alternating runs, and the README table names the machine they ran on.
 
@@ -18,6 +21,8 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::util::{root, run, shared, Result};
+
+mod same_as;
 
 #[allow(dead_code)] // the seed-article helpers serve the criterion benches
 #[path = "../../benches/corpus.rs"]
@@ -35,10 +40,11 @@ struct Options {
     core: bool,
     browser: bool,
     readme: bool,
+    same_as: Option<String>,
 }
 
 fn parse(args: &[String]) -> Result<Options> {
-    let mut o = Options { runs: 7, core: true, browser: false, readme: false };
+    let mut o = Options { runs: 7, core: true, browser: false, readme: false, same_as: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -48,7 +54,12 @@ fn parse(args: &[String]) -> Result<Options> {
             "--no-core" => o.core = false,
             "--browser" => o.browser = true,
             "--readme" => o.readme = true,
-            other => return Err(format!("bench: unknown option {other} (--runs N, --no-core, --browser, --readme)")),
+            "--same-as" => o.same_as = Some(it.next().ok_or("--same-as needs a git revision")?.clone()),
+            other => {
+                return Err(format!(
+                    "bench: unknown option {other} (--runs N, --no-core, --browser, --readme, --same-as REV)"
+                ))
+            }
         }
     }
     Ok(o)
@@ -56,6 +67,9 @@ fn parse(args: &[String]) -> Result<Options> {
 
 pub fn main(args: &[String]) -> Result {
     let o = parse(args)?;
+    if let Some(rev) = &o.same_as {
+        return same_as::check(rev, &shared().ok_or("bench --same-as: ../shared is absent (it holds the texts)")?);
+    }
     let mut report = String::new();
     let _ = writeln!(report, "{}\n", machine());
     let shared = shared();

@@ -30,6 +30,7 @@ const HELP: &str = "cargo xtask <task>
   scoreboard   detection quality on ../shared/eval  [--json] [--check] [--split dev|test] [-v]
                [--category C] [--readme] [--write-floors [--lower]]
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
+               [--same-as REV: check the CLI's reports equal REV's on every text we have]
   docs         regenerate docs/rules.md from the rules' docs  [--check]
   screenshots  build, then regenerate the README's screenshots (docs/screenshots/*.png)
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
