@@ -28,21 +28,15 @@ struct Slot<V> {
     value: V,
 }
 
-/// A fast hash of a short byte string (8 bytes at a time).
+/// A fast hash of a short byte string: words are a few bytes long, so a plain
+/// byte loop beats anything that needs a copy into a wider word.
+#[inline]
 fn word_hash(w: &[u8]) -> u32 {
-    let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(23) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in w {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    (h >> 32) as u32
+    h ^ (h >> 15)
 }
 
 impl<V: Copy + Default> WordTable<V> {
@@ -96,6 +90,7 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The slot that holds `word` (hash `h`), or the empty slot where it would go.
+    #[inline]
     fn probe(&self, word: &[u8], h: u32) -> usize {
         let words = self.words.as_bytes();
         let mut i = h as usize & self.mask;
@@ -109,11 +104,13 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of `word`, if the table has it.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<V> {
         self.get_bytes(word.as_bytes())
     }
 
     /// The same for a word given as bytes (a stem built in a buffer).
+    #[inline]
     pub fn get_bytes(&self, word: &[u8]) -> Option<V> {
         let s = &self.slots[self.probe(word, word_hash(word))];
         (s.start != u32::MAX).then_some(s.value)
@@ -132,12 +129,27 @@ impl<V: Copy + Default> WordTable<V> {
 pub struct PhraseSet {
     /// Each phrase as its words.
     phrases: Vec<Vec<Box<str>>>,
-    /// First word -> the phrases that start with it.
-    by_first: WordTable<(u32, u32)>,
-    /// Index ranges into `order`, grouped by first word.
-    order: Vec<usize>,
-    /// The distinct first words, for the suffix check of a token that is longer.
-    firsts: Vec<Box<str>>,
+    /// The distinct first words, each with its phrases (indexes into `phrases`, in
+    /// list order) and its last two bytes, a cheap first test of a token's end.
+    firsts: Vec<First>,
+    /// One bit per possible `tail` of a token that some first word could end: most
+    /// tokens are ruled out by one load.
+    tails: Vec<u64>,
+}
+
+struct First {
+    word: Box<str>,
+    tail: u16,
+    phrases: Vec<usize>,
+}
+
+/// The last two bytes of `w` (one, or none, for shorter words) as a number.
+fn tail(w: &[u8]) -> u16 {
+    match w {
+        [.., a, b] => u16::from_le_bytes([*a, *b]),
+        [b] => u16::from(*b),
+        [] => 0,
+    }
 }
 
 /// One phrase occurrence: which phrase (index into the list it was built from)
@@ -169,19 +181,25 @@ impl PhraseSet {
         let phrases: Vec<Vec<Box<str>>> =
             phrases.into_iter().map(|p| p.as_ref().split(' ').map(Box::from).collect()).collect();
         debug_assert!(phrases.iter().all(|p| Self::supports(p)), "PhraseSet: unsupported phrase");
-        let mut order: Vec<usize> = (0..phrases.len()).collect();
-        order.sort_by(|&a, &b| phrases[a][0].cmp(&phrases[b][0]).then(a.cmp(&b)));
-        let mut groups = Vec::new();
-        let mut firsts: Vec<Box<str>> = Vec::new();
-        let mut k = 0;
-        while k < order.len() {
-            let first = &phrases[order[k]][0];
-            let end = k + order[k..].iter().take_while(|&&p| phrases[p][0] == *first).count();
-            groups.push((first.clone(), (k as u32, end as u32)));
-            firsts.push(first.clone());
-            k = end;
+        let mut firsts: Vec<First> = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            match firsts.iter_mut().find(|f| f.word == p[0]) {
+                Some(f) => f.phrases.push(i),
+                None => firsts.push(First { word: p[0].clone(), tail: tail(p[0].as_bytes()), phrases: vec![i] }),
+            }
         }
-        PhraseSet { by_first: WordTable::new(groups, |a, _| a), phrases, order, firsts }
+        let mut tails = vec![0u64; 1 << 10];
+        let mut set = |t: u16| tails[usize::from(t >> 6)] |= 1 << (t & 63);
+        for f in &firsts {
+            match f.word.as_bytes() {
+                [b] => {
+                    set(tail(&[*b]));
+                    (0..=255).for_each(|x| set(tail(&[x, *b])));
+                }
+                w => set(tail(w)),
+            }
+        }
+        PhraseSet { phrases, firsts, tails }
     }
 
     /// Two or more words, each of lower-case letters and digits: such a phrase's
@@ -199,7 +217,14 @@ impl PhraseSet {
         let mut out = Vec::new();
         let mut from = 0; // bytes before this are taken by the previous occurrence
         let mut t = 0;
+        let lower = doc.lower.as_bytes();
         while t < doc.tokens.len() {
+            let tok = doc.tokens[t];
+            let end = tail(&lower[tok.start..tok.end]);
+            if self.tails[usize::from(end >> 6)] & (1 << (end & 63)) == 0 {
+                t += 1;
+                continue;
+            }
             match self.leftmost_longest(doc, t, from) {
                 Some(o) => {
                     if o.start == doc.tokens[o.first].start && o.end == doc.tokens[o.last - 1].end {
@@ -220,36 +245,33 @@ impl PhraseSet {
 
     /// The leftmost occurrence that starts in token `t` at or after byte `from` (the
     /// longest of those starting there). A phrase has its first word at the end of
-    /// a token (whole or a suffix), then whole tokens each one space apart, then its
-    /// last word at the start of a token.
+    /// a token (the whole token or a suffix: "spoke" in "outspoke"), then whole tokens
+    /// each one space apart, then its last word at the start of a token.
     fn leftmost_longest(&self, doc: &Document, t: usize, from: usize) -> Option<Occurrence> {
         let tok = doc.tokens[t];
-        let low = &doc.lower[tok.start..tok.end];
+        let low = &doc.lower.as_bytes()[tok.start..tok.end];
+        let token_tail = tail(low);
         let mut best: Option<Occurrence> = None;
-        let mut consider = |first_word: &str| {
-            let start = tok.end - first_word.len();
+        for first in &self.firsts {
+            let word = first.word.as_bytes();
+            // The two-byte test rules out almost every token before the full one.
+            let maybe = if word.len() >= 2 { token_tail == first.tail } else { low.last() == word.last() };
+            if !maybe || !low.ends_with(word) {
+                continue;
+            }
+            let start = tok.end - word.len();
             if start < from || best.as_ref().is_some_and(|b| b.start < start) {
-                return;
+                continue;
             }
-            let Some((a, b)) = self.by_first.get(first_word) else { return };
-            for &p in &self.order[a as usize..b as usize] {
-                if let Some((end, last)) = self.rest_matches(doc, t, &self.phrases[p]) {
-                    let better = match &best {
-                        None => true,
-                        Some(b) => start < b.start || (start == b.start && end - start > b.end - b.start),
-                    };
-                    if better {
-                        best = Some(Occurrence { phrase: p, start, end, first: t, last });
-                    }
+            for &p in &first.phrases {
+                let Some((end, last)) = self.rest_matches(doc, t, &self.phrases[p]) else { continue };
+                let better = match &best {
+                    None => true,
+                    Some(b) => start < b.start || (start == b.start && end - start > b.end - b.start),
+                };
+                if better {
+                    best = Some(Occurrence { phrase: p, start, end, first: t, last });
                 }
-            }
-        };
-        // The whole token starts leftmost; a first word that is a proper suffix of it
-        // ("spoke" in "outspoke") starts further right.
-        consider(low);
-        for f in &self.firsts {
-            if low.len() > f.len() && low.ends_with(&**f) {
-                consider(f);
             }
         }
         best

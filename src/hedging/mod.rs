@@ -26,6 +26,7 @@ mod unknown;
 
 use std::sync::OnceLock;
 
+use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Rule, Strength};
 use crate::text::Document;
@@ -61,16 +62,31 @@ fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
     CUES.iter().enumerate().flat_map(|(r, cues)| cues.iter().map(move |c| (r, c)))
 }
 
-/// Every cue, sorted by its first word, so that each token finds its candidates with one
-/// binary search. (Matching on tokens keeps overlapping phrases — "may or may not" and
-/// "may" — without an overlapping automaton, which would cost Wasm bytes.)
-fn by_first_word() -> &'static [(&'static str, usize, &'static Cue)] {
-    static INDEX: OnceLock<Vec<(&'static str, usize, &'static Cue)>> = OnceLock::new();
+/// Every cue, grouped by its first word, and a table from each first word to its
+/// group, so that each token finds its candidates with one hash probe. (Matching on
+/// tokens keeps overlapping phrases — "may or may not" and "may" — without an
+/// overlapping automaton, which would cost Wasm bytes.)
+struct Index {
+    cues: Vec<(usize, &'static Cue)>,
+    by_first_word: WordTable<(u32, u32)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut v: Vec<_> =
-            all_cues().map(|(rule, cue)| (cue.phrase.split(' ').next().unwrap_or(""), rule, cue)).collect();
-        v.sort_by_key(|(first, _, _)| *first);
-        v
+        let first_word = |cue: &Cue| cue.phrase.split(' ').next().unwrap_or("");
+        let mut v: Vec<(usize, &'static Cue)> = all_cues().collect();
+        // Stable: a word's cues keep their registry order.
+        v.sort_by_key(|(_, cue)| first_word(cue));
+        let mut by_first_word = WordTable::with_capacity(v.len());
+        let mut start = 0;
+        while start < v.len() {
+            let word = first_word(v[start].1);
+            let end = start + v[start..].iter().take_while(|(_, c)| first_word(c) == word).count();
+            by_first_word.insert(word, (start as u32, end as u32), |a, _| a);
+            start = end;
+        }
+        Index { cues: v, by_first_word }
     })
 }
 
@@ -88,12 +104,11 @@ fn match_at(doc: &Document, first: usize, phrase: &str) -> Option<Span> {
 
 /// Every accepted cue: token span and rule index.
 fn accepted(doc: &Document) -> Vec<(Span, usize)> {
-    let index = by_first_word();
+    let index = index();
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
-        let word = doc.low(i);
-        let from = index.partition_point(|(first, _, _)| *first < word);
-        for &(_, rule, cue) in index[from..].iter().take_while(|(first, _, _)| *first == word) {
+        let Some((from, to)) = index.by_first_word.get(doc.low(i)) else { continue };
+        for &(rule, cue) in &index.cues[from as usize..to as usize] {
             let Some(span) = match_at(doc, i, cue.phrase) else { continue };
             if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {
                 out.push((span, rule));

@@ -215,6 +215,10 @@ pub(super) const AGENTLESS_PARTICIPLES: &[&str] = &[
     "understood",
 ];
 
+/// The words other than verb forms, "be" and `SAID_TO` that open a cue ("according
+/// to", "citing", "it was reported"): any other token is skipped at once.
+pub(super) const CUE_OPENERS: &[&str] = &["according", "citing", "it"];
+
 /// Participles that make an agentless attribution before "to": "he is said to have".
 pub(super) const SAID_TO: &[&str] = &["said", "reported", "rumored", "rumoured"];
 
@@ -364,6 +368,10 @@ pub fn find(doc: &Tagged, sentence: Range<usize>) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
+        if doc.lemma(i).is_none() && !doc.is(i, Class::CUE_OPENERS | Class::BE_FORMS | Class::SAID_TO) {
+            i += 1;
+            continue;
+        }
         let w = low(doc, i);
         let next = low(doc, i + 1);
         let cue = if w == "according" && next == "to" {

@@ -17,6 +17,10 @@ pub struct Subject {
     pub predicate: Range<usize>,
 }
 
+/// Words other than person nouns that may head a subject ("no one"): any other
+/// token is skipped at once.
+pub(super) const SUBJECT_OPENERS: &[&str] = &["one"];
+
 /// Longest post-modifier we step over: "officials at the Department of Homeland Security".
 const MAX_MODIFIER: usize = 6;
 
@@ -41,7 +45,11 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
-        if !doc.is_word(i) || taken(i) || !is_head(doc, i, sentence.start) {
+        if !doc.is(i, Class::PERSON_NOUN | Class::SUBJECT_OPENERS)
+            || !doc.is_word(i)
+            || taken(i)
+            || !is_head(doc, i, sentence.start)
+        {
             i += 1;
             continue;
         }

@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 use super::classify::{
     ANONYMOUS, DOCUMENTS, ORG_COMMON, ORG_WORDS, PERSON_SINGULAR, PRONOUNS, SPOKESPEOPLE, VAGUE, VAGUE_DOCUMENTS,
 };
-use super::cues::{lemma_forms, AGENTLESS_PARTICIPLES, SAID_TO, STANCE_ADJECTIVES};
+use super::cues::{lemma_forms, AGENTLESS_PARTICIPLES, CUE_OPENERS, SAID_TO, STANCE_ADJECTIVES};
 use super::source::{LINKS, POSTNOMINAL};
+use super::subjects::SUBJECT_OPENERS;
 use crate::lexicon::WordTable;
 use crate::text::Document;
 
@@ -399,6 +400,8 @@ impl Class {
     pub const GROUP: Class = Class(1 << 22);
     /// Could head a phrase that names who speaks (`classify::is_person_noun`).
     pub const PERSON_NOUN: Class = Class(1 << 23);
+    pub const CUE_OPENERS: Class = Class(1 << 24);
+    pub const SUBJECT_OPENERS: Class = Class(1 << 25);
 
     /// Has any of the classes in `other`.
     pub fn has(self, other: Class) -> bool {
@@ -419,7 +422,7 @@ impl std::ops::BitOr for Class {
 }
 
 /// Every list with its class.
-fn lists() -> [(&'static [&'static str], Class); 22] {
+fn lists() -> [(&'static [&'static str], Class); 24] {
     [
         (BE_FORMS, Class::BE_FORMS),
         (NEGATION, Class::NEGATION),
@@ -443,6 +446,8 @@ fn lists() -> [(&'static [&'static str], Class); 22] {
         (STANCE_ADJECTIVES, Class::STANCE_ADJECTIVES),
         (AGENTLESS_PARTICIPLES, Class::AGENTLESS_PARTICIPLES),
         (SAID_TO, Class::SAID_TO),
+        (CUE_OPENERS, Class::CUE_OPENERS),
+        (SUBJECT_OPENERS, Class::SUBJECT_OPENERS),
     ]
 }
 
@@ -550,7 +555,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case() {
-        for list in [BE_FORMS, NEGATION, AUX, DEGREE, PHRASE_BREAKS, DETERMINERS, PARTITIVES, TITLES] {
+        for (list, _) in lists() {
             for w in list {
                 assert_eq!(*w, w.to_lowercase(), "{w}");
             }
