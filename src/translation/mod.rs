@@ -1,26 +1,25 @@
 //! Translation: the marks of machine-translated and spun copy, and a verdict
 //! for the whole text.
 //!
-//! Each rule is a file with its doc and tests; `RULES` and `SPAN_RULES` list
-//! them. The verdict (`verdict.rs`) combines the marks with text statistics
-//! from a compact model of native news English (`lm.rs`, an optional asset).
+//! Each rule is a file with its doc and tests; `RULES` lists them. The verdict
+//! (`verdict.rs`) combines the marks with the text's style statistics (`style.rs`).
 
 mod article_plural;
 mod boilerplate;
 mod broken_coordination;
 mod broken_sentence;
-pub mod collocation;
+mod collocation;
 mod doubled_punctuation;
 mod duplicated_text;
 mod fragment_sentence;
 mod institution_near_miss;
-pub mod lm;
 mod mangled_name;
 mod modal_to;
 mod name_in_role;
 mod resumptive_pronoun;
 mod role_title;
 mod stray_quote;
+pub mod style;
 pub mod verdict;
 mod weights;
 
@@ -28,12 +27,9 @@ use crate::report::{Annotation, TranslationVerdict};
 use crate::rule::Rule;
 use crate::text::Document;
 
-pub use lm::{set_model, Model};
-pub use verdict::{features, sentence_scores, sentence_scores_with, FEATURE_NAMES};
-
 type SpanRule = fn(&Document, &mut Vec<Annotation>) -> usize;
 
-/// The rules that need only the text, with their docs. One line per rule.
+/// Every rule with its detector. One line per rule.
 pub const SPAN_RULES: &[(&Rule, SpanRule)] = &[
     (&broken_sentence::RULE, broken_sentence::detect),
     (&fragment_sentence::RULE, fragment_sentence::detect),
@@ -48,6 +44,7 @@ pub const SPAN_RULES: &[(&Rule, SpanRule)] = &[
     (&role_title::RULE, role_title::detect),
     (&institution_near_miss::RULE, institution_near_miss::detect),
     (&mangled_name::RULE, mangled_name::detect),
+    (&collocation::RULE, collocation::detect),
     (&boilerplate::RULE, boilerplate::detect),
 ];
 
@@ -69,24 +66,19 @@ pub static RULES: &[&Rule] = &[
     &boilerplate::RULE,
 ];
 
-/// Every translation mark in the text, using `model` for the phrasing rule.
-pub fn marks(doc: &Document, model: Option<&Model>) -> Vec<Annotation> {
+/// Every translation mark in the text.
+pub fn marks(doc: &Document) -> Vec<Annotation> {
     let mut out = Vec::new();
     for (_, rule) in SPAN_RULES {
         rule(doc, &mut out);
     }
-    collocation::detect(doc, model, &mut out);
     out
 }
 
-/// Marks and the whole-text verdict, with the installed model (if any).
+/// Marks and the whole-text verdict.
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> TranslationVerdict {
-    detect_with(doc, lm::model(), out)
-}
-
-pub fn detect_with(doc: &Document, model: Option<&Model>, out: &mut Vec<Annotation>) -> TranslationVerdict {
-    let marks = marks(doc, model);
-    let verdict = verdict::verdict(doc, model, &marks);
+    let marks = marks(doc);
+    let verdict = verdict::verdict(doc, &marks);
     out.extend(marks);
     verdict
 }
@@ -100,7 +92,7 @@ mod tests {
         for (rule, _) in SPAN_RULES {
             assert_eq!(RULES.iter().filter(|r| r.id == rule.id).count(), 1, "{}", rule.id);
         }
-        assert_eq!(RULES.len(), SPAN_RULES.len() + 1);
+        assert_eq!(RULES.len(), SPAN_RULES.len());
     }
 
     #[test]
@@ -111,7 +103,6 @@ mod tests {
             let mut out = Vec::new();
             let v = detect(&doc, &mut out);
             assert!((0.0..=1.0).contains(&v.likelihood));
-            assert_eq!(sentence_scores(&doc).len(), doc.sentences.len());
         }
     }
 }

@@ -11,7 +11,7 @@ mod scoreboard;
 mod serve;
 mod setup;
 mod test;
-mod train_lm;
+mod train_translation;
 mod util;
 
 use std::process::ExitCode;
@@ -30,7 +30,8 @@ const HELP: &str = "cargo xtask <task>
   bench        benchmarks: core, CLI vs alternatives, browser, sizes
   docs         regenerate docs/rules.md from the rules' docs  [--check]
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
-  train-lm     rebuild assets/translation-lm.bin (the translation detector's news-English model)
+  train-translation  refit the translation verdict's style weights (src/translation/weights.rs)
+               on the dev splits
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),
-        "train-lm" => train_lm::train(rest),
+        "train-translation" => train_translation::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

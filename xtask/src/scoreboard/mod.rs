@@ -6,9 +6,9 @@
 //! workspace profiles stay untouched and the whole run takes seconds.
 
 mod floors;
-mod metrics;
+pub(crate) mod metrics;
 mod native;
-mod parity;
+pub(crate) mod parity;
 mod polnear;
 mod row;
 mod seed;
