@@ -95,6 +95,34 @@ mod tests {
         assert_eq!(RULES.len(), SPAN_RULES.len());
     }
 
+    /// Native English every rule must leave alone: headlines, quotes with
+    /// fragments, lists, datelines, a sentence starting with "iPhone".
+    const NATIVE: &[&str] = &[
+        "Trump Wins Iowa; Clinton Fights On\n\nSenate Passes Bill 68-32 After Long Debate",
+        "WASHINGTON (AP) — The Senate voted on Tuesday. iPhone sales fell 5 percent, Apple said.",
+        "NEW YORK (Reuters) - Stocks rose.\n\nLONDON — The pound fell.",
+        "“Lock her up.” “Never.” “A disgrace. Total disaster,” he said. She laughed. “No. Not now.”",
+        "What they want:\n- Lower taxes.\n- Better roads.\n1. Jobs.\n2. Schools.",
+        "Key points\n\n• The bill passed.\n• It goes to the House.\n\nRelated: Senate vote",
+        "iPhone owners waited. eBay sellers did too. The U.S. Department of Justice and the F.B.I. declined to comment.",
+        "The Democratic National Committee met in Doha, Qatar's capital, and in Kabul, Afghanistan.",
+        "Rep. Adam Kinzinger, R-Ill., and Sen. Bob Menendez, D-N.J., spoke. Mr. Smith, a spokesman for the group, said so.",
+        "Karen Smith contributed to this report. Follow her on Twitter @ksmith.",
+    ];
+
+    #[test]
+    fn native_english_gets_no_marks_from_any_rule() {
+        for text in NATIVE {
+            let doc = Document::new(text);
+            for (rule, detect) in SPAN_RULES {
+                let mut out = Vec::new();
+                detect(&doc, &mut out);
+                let marked: Vec<&str> = out.iter().map(|a| &text[a.start..a.end]).collect();
+                assert!(marked.is_empty(), "{} marks {marked:?} in {text:?}", rule.id);
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_text() {
         for text in ["", ".", ". .", "“", "a", "A, the b, he c", "Qatar's", "x. y", "\u{0}. \u{0}", "KarenN", "a peace"]
