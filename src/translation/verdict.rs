@@ -20,8 +20,11 @@ pub const MIN_WORDS: usize = 150;
 const STRONG_PRIOR: f64 = 25.0;
 const WEAK_PRIOR: f64 = 8.0;
 
-/// A statistic is named among the reasons when it adds at least this much to the logit.
-const REASON_LOGIT: f64 = 0.5;
+/// The statistics are a reason when together they add at least this much to the
+/// logit (relative to a typical translated text), and each one named adds at least
+/// `REASON_PART_LOGIT`.
+const REASON_LOGIT: f64 = 1.0;
+const REASON_PART_LOGIT: f64 = 0.4;
 
 /// Each statistic's share of the fitted logit (standardised value × weight).
 /// All zeros when the weights do not match the statistics (never at run time:
@@ -89,15 +92,15 @@ fn mark_reasons(marks: &[Annotation]) -> Vec<String> {
 /// "style typical of machine translation: long sentences, few dashes or asides",
 /// when the statistics lean that way.
 fn style_reason(profile: &Profile) -> Option<String> {
-    if fitted_logit(profile) <= 0.0 {
+    let parts = contributions(profile);
+    if parts.iter().sum::<f64>() < REASON_LOGIT {
         return None;
     }
-    let parts = contributions(profile);
     let mut strong: Vec<(f64, &str)> = parts
         .iter()
         .zip(profile)
         .enumerate()
-        .filter(|(_, (c, _))| **c >= REASON_LOGIT)
+        .filter(|(_, (c, _))| **c >= REASON_PART_LOGIT)
         .map(|(k, (c, x))| (*c, if *x >= weights::MEAN[k] { STATS[k].high } else { STATS[k].low }))
         .collect();
     strong.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -12,7 +12,7 @@ pub(crate) mod parity;
 mod polnear;
 mod row;
 mod seed;
-mod szeged;
+pub(crate) mod szeged;
 mod table;
 mod xml;
 
