@@ -180,12 +180,7 @@ fn native_texts(eval: &Path) -> Result<Vec<(&'static str, Vec<String>)>> {
 pub fn train(_args: &[String]) -> Result {
     let shared = shared().ok_or("../shared is missing: the weights are fitted on ../shared/eval")?;
     let eval = shared.join("eval");
-    let base = eval.join("translation/mt_parity_zhen/ranking/input");
-    let pairs = parity::pairs(
-        &read(&base.join("newstest2017-zhen-src.zh.sgm"))?,
-        &read(&base.join("microsoft-ht.txt"))?,
-        &read(&base.join("microsoft-mt-combo6.txt"))?,
-    )?;
+    let pairs = parity::load(&eval)?;
     let mut examples = Vec::new();
     for (i, p) in pairs.iter().filter(|p| p.split() == "dev").enumerate() {
         for (text, machine) in [(&p.machine, true), (&p.human, false)] {

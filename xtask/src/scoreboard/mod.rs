@@ -327,12 +327,7 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
 }
 
 fn score_parity(eval: &Path) -> Result<Scored> {
-    let base = eval.join("translation/mt_parity_zhen/ranking/input");
-    let pairs = parity::pairs(
-        &read(&base.join("newstest2017-zhen-src.zh.sgm"))?,
-        &read(&base.join("microsoft-ht.txt"))?,
-        &read(&base.join("microsoft-mt-combo6.txt"))?,
-    )?;
+    let pairs = parity::load(eval)?;
     let mut rows = Vec::new();
     for split in ["dev", "test"] {
         let (mut machine, mut human) = (Vec::new(), Vec::new());

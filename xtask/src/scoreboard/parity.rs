@@ -3,6 +3,8 @@
 //! Documents are the `.sgm`'s `<doc>`s; odd-numbered (1-based) are dev, even test.
 //! A document's sentences are joined with a space (as score_translation.py does).
 
+use std::path::Path;
+
 use super::metrics::{accuracy_at, auc, Counts};
 use super::row::Row;
 
@@ -48,6 +50,16 @@ pub fn pairs(sgm: &str, human: &str, machine: &str) -> Result<Vec<Pair>, String>
             p
         })
         .collect())
+}
+
+/// Every document pair of the MT-parity data under `eval` (`../shared/eval`).
+pub fn load(eval: &Path) -> Result<Vec<Pair>, String> {
+    let base = eval.join("translation/mt_parity_zhen/ranking/input");
+    let read = |name: &str| {
+        let path = base.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    pairs(&read("newstest2017-zhen-src.zh.sgm")?, &read("microsoft-ht.txt")?, &read("microsoft-mt-combo6.txt")?)
 }
 
 /// `machine` / `human`: the likelihoods of the machine and human versions.
