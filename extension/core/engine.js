@@ -4,6 +4,8 @@
  *
  *   const engine = createEngine(backend);        // backend: { analyze(text), rules() }
  *   const report = await engine.analyze(text);   // { annotations, attributions, summary }
+ *   const part = await engine.analyze(text, from); // only what starts at or after `from`:
+ *                                                   // the text before is context (core/chunks.js)
  *   const rules  = await engine.rules();         // [{ id, category, name, message, why, example }]
  *
  * Backends: `localBackend()` runs the Wasm in this context (content script, service
@@ -11,7 +13,7 @@
  * content script asks the service worker when the page's CSP forbids Wasm).
  * Only plain data crosses: text in, report out.
  */
-import initWasm, { analyze as wasmAnalyze, rules as wasmRules } from '../wasm/caveat.js';
+import initWasm, { analyze as wasmAnalyze, analyzeFrom as wasmAnalyzeFrom, rules as wasmRules } from '../wasm/caveat.js';
 
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';
@@ -33,20 +35,53 @@ export function canCompileWasm() {
 }
 
 let wasmReady = null;
+let wasmExports = null;
 
-/** Instantiate the Wasm core once per context. `wasmUrl` defaults to the file beside the glue. */
+/**
+ * Instantiate the Wasm core once per context. `wasmUrl` defaults to the file beside the
+ * glue; it may also be a compiled `WebAssembly.Module` or a promise of one (the content
+ * script's loader compiles the module while the page modules load).
+ */
 export function loadWasm(wasmUrl) {
-  wasmReady ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined);
+  wasmReady ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).then((exports) => {
+    wasmExports = exports;
+    return exports;
+  });
   return wasmReady;
 }
 
-/** Runs the Wasm core in this context. */
+/** Bytes of Wasm linear memory in this context (0 before the core is loaded). */
+export function wasmMemoryBytes() {
+  return wasmExports?.memory?.buffer.byteLength ?? 0;
+}
+
+/**
+ * A short text through most of the core's code paths. Wasm functions are compiled
+ * on their first call: analysing this once, in a task of its own, keeps that cost
+ * out of the first real analysis (on a long page, out of the first chunk's task).
+ */
+const WARM_UP_TEXT =
+  'The minister allegedly said on Friday that the deal may be close, officials said.\n\n' +
+  '“It is believed to be true,” a source familiar with the matter said. he said . .';
+
+let warmedUp = null;
+
+/** Instantiate, then warm up the core in a task of its own. */
+function readyWasm(wasmUrl) {
+  warmedUp ??= loadWasm(wasmUrl).then(() => {
+    wasmAnalyze(WARM_UP_TEXT);
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return warmedUp;
+}
+
+/** Runs the Wasm core in this context (`wasmUrl`: as loadWasm's). */
 export function localBackend(wasmUrl) {
   return {
     kind: 'local',
-    async analyze(text) {
-      await loadWasm(wasmUrl);
-      return wasmAnalyze(text);
+    async analyze(text, from = 0) {
+      await readyWasm(wasmUrl);
+      return from > 0 ? wasmAnalyzeFrom(text, from) : wasmAnalyze(text);
     },
     async rules() {
       await loadWasm(wasmUrl);
@@ -65,7 +100,7 @@ export function remoteBackend(send) {
   };
   return {
     kind: 'remote',
-    analyze: (text) => call({ type: MSG_ANALYZE, text }),
+    analyze: (text, from = 0) => call(from > 0 ? { type: MSG_ANALYZE, text, from } : { type: MSG_ANALYZE, text }),
     rules: () => call({ type: MSG_RULES }),
   };
 }
@@ -80,7 +115,11 @@ export function answer(backend, message) {
     if (typeof message.text !== 'string' || message.text.length > MAX_TEXT_UTF16) {
       return Promise.resolve({ ok: false, error: 'text missing or too large' });
     }
-    return reply(backend.analyze(message.text));
+    const from = message.from ?? 0;
+    if (!Number.isInteger(from) || from < 0 || from > message.text.length) {
+      return Promise.resolve({ ok: false, error: 'from must be an offset into the text' });
+    }
+    return reply(backend.analyze(message.text, from));
   }
   if (message.type === MSG_RULES) return reply(backend.rules());
   return null;
@@ -105,9 +144,19 @@ export function contentHash(text) {
   return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-/** Wraps a backend with a small LRU cache of reports by content hash. */
-export function createEngine(backend, { cacheSize = 8 } = {}) {
+/**
+ * Wraps a backend with an LRU cache of reports by content hash (and `from`), bounded
+ * by entries and by the total length of the texts (a long page is cached chunk by chunk).
+ */
+export function createEngine(backend, { cacheSize = 1024, cacheUnits = 16 * 1024 * 1024 } = {}) {
   const cache = new Map();
+  let cachedUnits = 0;
+  const forget = (key) => {
+    const hit = cache.get(key);
+    if (!hit) return;
+    cache.delete(key);
+    cachedUnits -= hit.units;
+  };
   let rulesPromise = null;
   let analyses = 0;
   return {
@@ -118,19 +167,21 @@ export function createEngine(backend, { cacheSize = 8 } = {}) {
     get analyses() {
       return analyses;
     },
-    analyze(text) {
-      const key = contentHash(text);
+    analyze(text, from = 0) {
+      const key = from > 0 ? `${from}@${contentHash(text)}` : contentHash(text);
       let hit = cache.get(key);
       if (hit) {
         cache.delete(key);
       } else {
         analyses++;
-        hit = backend.analyze(text);
-        hit.catch(() => cache.delete(key));
+        const report = from > 0 ? backend.analyze(text, from) : backend.analyze(text);
+        hit = { report, units: text.length };
+        report.catch(() => forget(key));
+        cachedUnits += hit.units;
       }
       cache.set(key, hit);
-      while (cache.size > cacheSize) cache.delete(cache.keys().next().value);
-      return hit;
+      while (cache.size > 1 && (cache.size > cacheSize || cachedUnits > cacheUnits)) forget(cache.keys().next().value);
+      return hit.report;
     },
     rules() {
       rulesPromise ??= backend.rules().catch((e) => {

@@ -50,9 +50,37 @@ function skipElement(el) {
 
 /** Collect the visible article text under `root` (default: the article root). */
 export function collectText(root = findArticleRoot()) {
-  const doc = root.ownerDocument ?? root;
-  const map = new TextMap(doc);
+  const map = new TextMap(root?.ownerDocument ?? document);
   if (!root) return map;
+  const steps = walk(root, map);
+  while (!steps.next().done);
+  return map;
+}
+
+/**
+ * The same, giving the page its main thread back whenever a slice of the walk took
+ * `sliceMs` (a page with megabytes of text takes longer than a frame to walk).
+ */
+export async function collectTextInSlices(root = findArticleRoot(), { sliceMs = 8, yieldToPage } = {}) {
+  const map = new TextMap(root?.ownerDocument ?? document);
+  if (!root) return map;
+  const steps = walk(root, map);
+  let sliceStart = performance.now();
+  while (!steps.next().done) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+  return map;
+}
+
+/** Nodes visited between two looks at the clock. */
+const NODES_PER_STEP = 256;
+
+/** Walk `root` into `map`, yielding every NODES_PER_STEP nodes. */
+function* walk(root, map) {
+  const doc = root.ownerDocument ?? root;
   const NodeFilterRef = doc.defaultView?.NodeFilter ?? globalThis.NodeFilter;
   const walker = doc.createTreeWalker(root, NodeFilterRef.SHOW_ELEMENT | NodeFilterRef.SHOW_TEXT, {
     acceptNode(node) {
@@ -64,7 +92,9 @@ export function collectText(root = findArticleRoot()) {
   let pendingBreak = false;
   let atStart = true;
   let lastBlockAncestor = null;
+  let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 1) {
       if (BLOCK_TAGS.has(node.tagName.toUpperCase())) pendingBreak = true;
       continue;
@@ -82,7 +112,6 @@ export function collectText(root = findArticleRoot()) {
     lastBlockAncestor = block;
     map.addNode(node, data.slice(skip).replace(WHITESPACE, ' '), skip);
   }
-  return map;
 }
 
 function blockAncestor(node) {

@@ -9,7 +9,13 @@
  *
  *   layer.setReport(report, textMap)  draw a report; `report` is the Wasm core's
  *                                     { annotations, attributions, summary } (UTF-16
- *                                     offsets into textMap.text). Replaces earlier marks.
+ *                                     offsets into textMap.text). Replaces earlier marks
+ *                                     (those already drawn for the same textMap by
+ *                                     addMarks are kept as they are, hidden or not).
+ *   layer.addMarks(annotations, textMap)
+ *                                     draw more marks over the same text (a long page is
+ *                                     drawn a chunk at a time, visible part first); the
+ *                                     report follows with setReport once complete
  *   layer.report()                    the current report (or null)
  *   layer.marks()                     every mark, in text order:
  *                                     { id, category, rule, start, end, text, message,
@@ -25,7 +31,8 @@
  *   layer.rectsOf(id)                 the mark's client rects (viewport coordinates)
  *   layer.scrollToMark(id, opts)      scroll the mark into view (centred by default)
  *   layer.flash(id, ms = 900)         briefly emphasise a mark (the `caveat-flash` highlight)
- *   layer.onChange(fn)                fn({ reason }) after setReport/toggle/hide/show;
+ *   layer.onChange(fn)                fn({ reason }) after setReport ('report'), addMarks
+ *                                     ('marks'), toggle/hide/show;
  *                                     returns an unsubscribe function
  *   layer.clear()                     remove every highlight (marks are forgotten)
  *   layer.destroy()                   clear, and remove the layer's stylesheet
@@ -55,6 +62,7 @@ export function createMarkLayer({ doc = document } = {}) {
   const enabled = new Map(CATEGORIES.map((c) => [c, true]));
   const listeners = new Set();
   let current = null;
+  let currentMap = null;
   let marks = [];
   let byId = new Map();
   /** text node → ids of marks whose range touches it: narrows hit-testing. */
@@ -71,59 +79,122 @@ export function createMarkLayer({ doc = document } = {}) {
     }
   }
 
+  /** The registered Highlight of each drawn category (addMarks adds to them). */
+  const drawnHighlights = new Map();
+
   function render() {
+    drawnHighlights.clear();
     for (const category of CATEGORIES) {
       const name = HIGHLIGHT_PREFIX + category;
       if (!enabled.get(category)) {
         registry.delete(name);
         continue;
       }
-      const ranges = marks.filter((m) => m.category === category && !m.hidden).map((m) => m.range);
-      if (ranges.length === 0) {
+      // One range at a time: a long page has more marks than a call has arguments.
+      const highlight = new HighlightCtor();
+      for (const m of marks) if (m.category === category && !m.hidden) highlight.add(m.range);
+      if (highlight.size === 0) {
         registry.delete(name);
         continue;
       }
-      const highlight = new HighlightCtor(...ranges);
       highlight.priority = PRIORITY[category];
       registry.set(name, highlight);
+      drawnHighlights.set(category, highlight);
+    }
+  }
+
+  /** Draw freshly added marks: into the registered highlights, registering new ones. */
+  function renderAdded(added) {
+    for (const m of added) {
+      if (m.hidden || !enabled.get(m.category)) continue;
+      let highlight = drawnHighlights.get(m.category);
+      if (!highlight) {
+        highlight = new HighlightCtor();
+        highlight.priority = PRIORITY[m.category];
+        registry.set(HIGHLIGHT_PREFIX + m.category, highlight);
+        drawnHighlights.set(m.category, highlight);
+      }
+      highlight.add(m.range);
     }
   }
 
   const isDrawn = (m) => !m.hidden && enabled.get(m.category);
 
+  /** The mark for an annotation, or null when its text is gone or its category unknown. */
+  function makeMark(a, textMap) {
+    if (!CATEGORIES.includes(a.category)) return null;
+    const range = textMap.rangeOf(a.start, a.end);
+    if (!range) return null;
+    return {
+      id: `${a.category}:${a.start}-${a.end}:${a.rule}`,
+      category: a.category,
+      rule: a.rule,
+      start: a.start,
+      end: a.end,
+      text: textMap.text.slice(a.start, a.end),
+      message: a.message,
+      strength: a.strength,
+      detail: a.detail ?? '',
+      hidden: false,
+      range,
+    };
+  }
+
+  function index(mark, textMap) {
+    marks.push(mark);
+    byId.set(mark.id, mark);
+    for (const node of textMap.nodesIn(mark.start, mark.end)) {
+      let ids = byNode.get(node);
+      if (!ids) byNode.set(node, (ids = []));
+      ids.push(mark.id);
+    }
+  }
+
   function setReport(report, textMap) {
+    const kept = textMap === currentMap ? byId : new Map();
+    const drawnBefore = marks.length;
     current = report;
+    currentMap = textMap;
     marks = [];
     byId = new Map();
     byNode = new Map();
-    const text = textMap.text;
+    let reused = 0;
     for (const a of report?.annotations ?? []) {
-      const range = textMap.rangeOf(a.start, a.end);
-      if (!range || !CATEGORIES.includes(a.category)) continue;
-      const mark = {
-        id: `${a.category}:${a.start}-${a.end}:${a.rule}`,
-        category: a.category,
-        rule: a.rule,
-        start: a.start,
-        end: a.end,
-        text: text.slice(a.start, a.end),
-        message: a.message,
-        strength: a.strength,
-        detail: a.detail ?? '',
-        hidden: false,
-        range,
-      };
-      if (byId.has(mark.id)) continue;
-      marks.push(mark);
-      byId.set(mark.id, mark);
-      for (const node of textMap.nodesIn(a.start, a.end)) {
-        let ids = byNode.get(node);
-        if (!ids) byNode.set(node, (ids = []));
-        ids.push(mark.id);
-      }
+      const id = `${a.category}:${a.start}-${a.end}:${a.rule}`;
+      if (byId.has(id)) continue;
+      let mark = kept.get(id);
+      if (mark) reused++;
+      else mark = makeMark(a, textMap);
+      if (mark) index(mark, textMap);
     }
-    render();
+    marks.sort((a, b) => a.start - b.start || a.end - b.end);
+    // A long page drawn chunk by chunk is complete already: no second drawing.
+    if (reused !== drawnBefore || reused !== marks.length) render();
     emit('report');
+  }
+
+  function addMarks(annotations, textMap) {
+    if (textMap !== currentMap) {
+      // Marks over another text: start afresh.
+      marks = [];
+      byId = new Map();
+      byNode = new Map();
+      current = null;
+      currentMap = textMap;
+      render();
+    }
+    const added = [];
+    for (const a of annotations) {
+      if (byId.has(`${a.category}:${a.start}-${a.end}:${a.rule}`)) continue;
+      const mark = makeMark(a, textMap);
+      if (!mark) continue;
+      index(mark, textMap);
+      added.push(mark);
+    }
+    if (added.length === 0) return;
+    marks.sort((a, b) => a.start - b.start || a.end - b.end);
+    renderAdded(added);
+    emit('marks');
   }
 
   function contains(rect, x, y) {
@@ -152,6 +223,7 @@ export function createMarkLayer({ doc = document } = {}) {
 
   return {
     setReport,
+    addMarks,
     report: () => current,
     marks: () => marks.slice(),
     visibleMarks: () => marks.filter(isDrawn),
@@ -210,7 +282,9 @@ export function createMarkLayer({ doc = document } = {}) {
       marks = [];
       byId = new Map();
       byNode = new Map();
+      drawnHighlights.clear();
       current = null;
+      currentMap = null;
       emit('clear');
     },
     destroy() {
