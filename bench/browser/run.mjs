@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { summarizeProfile, longestTasks } from './trace.mjs';
+import { longestTasks, summarizeProfile, taskContents } from './trace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -318,8 +318,12 @@ async function extensionPage(context, url, { profileTo = null, drop = false } = 
   cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    categories: 'toplevel,disabled-by-default-devtools.timeline,blink.user_timing',
     transferMode: 'ReportEvents',
+    traceConfig: {
+      recordMode: 'recordAsMuchAsPossible',
+      includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
+    },
+    bufferUsageReportingInterval: 1000,
   });
   if (profileTo) {
     await cdp.send('Profiler.enable');
@@ -342,7 +346,9 @@ async function extensionPage(context, url, { profileTo = null, drop = false } = 
   if (process.env.CAVEAT_BENCH_VERBOSE) {
     const top = tasks.tasks.sort((a, b) => b.duration - a.duration).slice(0, 6);
     log(`${url}: ${JSON.stringify(t, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
-    log(`  longest tasks (start+duration, ms): ${top.map((x) => `${x.start.toFixed(0)}+${x.duration.toFixed(0)}`).join(', ')}`);
+    for (const x of top.slice(0, 3)) {
+      log(`  task at ${x.start.toFixed(0)} ms, ${x.duration.toFixed(0)} ms: ${taskContents(traceEvents, x, tasks.pid, tasks.tid)}`);
+    }
   }
   const out = {
     timings: t,

@@ -26,8 +26,26 @@ export function longestTasks(events, fromMs) {
         (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
         e.ts + e.dur >= from,
     )
-    .map((e) => ({ start: (e.ts - nav.ts) / 1000, duration: e.dur / 1000 }));
-  return { longest: Math.max(0, ...tasks.map((t) => t.duration)), tasks };
+    .map((e) => ({ start: (e.ts - nav.ts) / 1000, duration: e.dur / 1000, ts: e.ts, dur: e.dur }));
+  return { longest: Math.max(0, ...tasks.map((t) => t.duration)), tasks, pid: nav.pid, tid: nav.tid };
+}
+
+/** What a task did: the events inside it on its thread taking over `minMs`, as "name 12ms". */
+export function taskContents(events, task, pid, tid, minMs = 5) {
+  return events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.pid === pid &&
+        e.tid === tid &&
+        e.ts >= task.ts &&
+        e.ts + e.dur <= task.ts + task.dur &&
+        e.dur >= minMs * 1000 &&
+        e.name !== 'RunTask' &&
+        e.name !== 'ThreadControllerImpl::RunTask',
+    )
+    .map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.split('/').pop()})` : ''} ${(e.dur / 1000).toFixed(0)}ms`)
+    .join(', ');
 }
 
 /** The heaviest functions of a CPU profile by self time, as text lines. */

@@ -35,11 +35,15 @@ let started = null;
  */
 const timings = {};
 let engine = null;
+let pageState = null;
 globalThis.caveatPage = {
   timings,
   wasmMemoryBytes,
   get analyses() {
     return engine?.analyses ?? 0;
+  },
+  get marks() {
+    return pageState?.layer?.marks().length ?? 0;
   },
 };
 
@@ -65,6 +69,7 @@ async function run(api, wasm) {
   const rules = engine.rules();
   rules.then(() => lap('wasmReady'), () => {});
   const state = { engine, rules: null, layer: null, ui: null, pipeline: null, textMap: null };
+  pageState = state;
   // The reading UI comes with the first marks: at once on an article page, later
   // on a single-page app that renders its article after the page loaded.
   const mount = async (report, textMap) => {
@@ -76,7 +81,9 @@ async function run(api, wasm) {
   let mounted = Promise.resolve();
   state.pipeline = createPipeline({
     engine,
-    layer: () => (state.layer = createMarkLayer({ doc: document })),
+    // The marks' styles come with the manifest (page/marks.css): adopting them now
+    // would restyle the whole page.
+    layer: () => (state.layer = createMarkLayer({ doc: document, adoptStyles: false })),
     collect: () => collectTextInSlices(undefined, { yieldToPage: () => yieldToPage(window) }),
     doc: document,
     timings,

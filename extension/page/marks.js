@@ -5,7 +5,7 @@
  * popup) all go through this API.
  *
  *   import { createMarkLayer, CATEGORIES } from './marks.js';
- *   const layer = createMarkLayer({ doc: document });
+ *   const layer = createMarkLayer({ doc: document });   // adoptStyles: false when the page has them
  *
  *   layer.setReport(report, textMap)  draw a report; `report` is the Wasm core's
  *                                     { annotations, attributions, summary } (UTF-16
@@ -40,7 +40,8 @@
  * Highlights are registered as `caveat-hedging`, `caveat-sourcing`,
  * `caveat-translation` (one Highlight per category) and styled by
  * `::highlight(caveat-<category>)` in a constructed stylesheet adopted by the
- * document (see styles.js), so no element is added to the page.
+ * document (see styles.js), so no element is added to the page. On a page with
+ * many marks only those near the viewport are registered (WINDOW_MIN_MARKS).
  */
 import { installStyles } from './styles.js';
 
@@ -48,17 +49,62 @@ export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation']);
 export const HIGHLIGHT_PREFIX = 'caveat-';
 // Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
 const PRIORITY = { translation: 0, hedging: 1, sourcing: 2 };
+/**
+ * With more marks than this, only those within WINDOW_SCREENS viewport heights of
+ * the viewport are registered, and the window follows scrolling: each change to
+ * the highlights makes the browser revisit every registered range, which on a
+ * long page (tens of thousands of marks) takes longer than a frame.
+ */
+export const WINDOW_MIN_MARKS = 1500;
+const WINDOW_SCREENS = 3;
+
+/**
+ * The text offsets [start, end) shown in the viewport (extended by `margin` viewport
+ * heights above and below), found by bisecting the text nodes by their boxes (text
+ * order is document order, mostly top to bottom).
+ */
+export function visibleSpan(textMap, doc = document, margin = 0) {
+  const segments = textMap.segments;
+  const height = doc.defaultView?.innerHeight ?? 0;
+  if (!segments.length || !height) return { start: 0, end: textMap.length };
+  const range = doc.createRange();
+  const box = (seg) => {
+    range.selectNodeContents(seg.node);
+    return range.getBoundingClientRect();
+  };
+  const firstWhere = (test) => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(box(segments[mid]))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const first = firstWhere((r) => r.bottom >= -margin * height);
+  const last = firstWhere((r) => r.top > (1 + margin) * height);
+  if (first >= segments.length) return { start: textMap.length, end: textMap.length };
+  return { start: segments[first].start, end: last < segments.length ? segments[last].start : textMap.length };
+}
 
 /** Whether this browser can draw marks at all. */
 export function highlightsSupported(win = globalThis) {
   return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
 }
 
-export function createMarkLayer({ doc = document } = {}) {
+/**
+ * `adoptStyles: false` when the document has the marks' styles already (the
+ * content script's, injected by the manifest: see styles.js).
+ */
+export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   const win = doc.defaultView ?? globalThis;
   const registry = win.CSS.highlights;
   const HighlightCtor = win.Highlight;
-  const styles = installStyles(doc);
+  const styles = adoptStyles ? installStyles(doc) : { remove() {} };
+  const scrolled = () => onScroll();
+  win.addEventListener('scroll', scrolled, { passive: true, capture: true });
+  win.addEventListener('resize', scrolled, { passive: true });
   const enabled = new Map(CATEGORIES.map((c) => [c, true]));
   const listeners = new Set();
   let current = null;
@@ -82,8 +128,48 @@ export function createMarkLayer({ doc = document } = {}) {
   /** The registered Highlight of each drawn category (addMarks adds to them). */
   const drawnHighlights = new Map();
 
+  /** The text span whose marks are registered (null: all of them). */
+  let drawnSpan = null;
+  let longestMark = 0;
+  let scrollFrame = 0;
+
+  function windowSpan() {
+    if (marks.length <= WINDOW_MIN_MARKS || !currentMap) return null;
+    return visibleSpan(currentMap, doc, WINDOW_SCREENS);
+  }
+
+  const inSpan = (m, span) => !span || (m.end > span.start && m.start < span.end);
+
+  /** The marks in `span` (all when null): `marks` is in text order. */
+  function marksIn(span) {
+    if (!span) return marks;
+    let lo = 0;
+    let hi = marks.length;
+    // The first mark that may reach into the span: none is longer than `longestMark`.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid].start < span.start - longestMark) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < marks.length && marks[i].start < span.end; i++) if (inSpan(marks[i], span)) out.push(marks[i]);
+    return out;
+  }
+
+  /** After scrolling: move the window when the viewport has left its middle part. */
+  function onScroll() {
+    if (scrollFrame || !drawnSpan) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const near = currentMap && visibleSpan(currentMap, doc, 1);
+      if (near && drawnSpan && (near.start < drawnSpan.start || near.end > drawnSpan.end)) render();
+    });
+  }
+
   function render() {
     drawnHighlights.clear();
+    drawnSpan = windowSpan();
+    const drawable = marksIn(drawnSpan);
     for (const category of CATEGORIES) {
       const name = HIGHLIGHT_PREFIX + category;
       if (!enabled.get(category)) {
@@ -92,7 +178,7 @@ export function createMarkLayer({ doc = document } = {}) {
       }
       // One range at a time: a long page has more marks than a call has arguments.
       const highlight = new HighlightCtor();
-      for (const m of marks) if (m.category === category && !m.hidden) highlight.add(m.range);
+      for (const m of drawable) if (m.category === category && !m.hidden) highlight.add(m.range);
       if (highlight.size === 0) {
         registry.delete(name);
         continue;
@@ -105,8 +191,12 @@ export function createMarkLayer({ doc = document } = {}) {
 
   /** Draw freshly added marks: into the registered highlights, registering new ones. */
   function renderAdded(added) {
+    if (!drawnSpan && marks.length > WINDOW_MIN_MARKS) {
+      render(); // from now on, a window
+      return;
+    }
     for (const m of added) {
-      if (m.hidden || !enabled.get(m.category)) continue;
+      if (m.hidden || !enabled.get(m.category) || !inSpan(m, drawnSpan)) continue;
       let highlight = drawnHighlights.get(m.category);
       if (!highlight) {
         highlight = new HighlightCtor();
@@ -142,6 +232,7 @@ export function createMarkLayer({ doc = document } = {}) {
 
   function index(mark, textMap) {
     marks.push(mark);
+    longestMark = Math.max(longestMark, mark.end - mark.start);
     byId.set(mark.id, mark);
     for (const node of textMap.nodesIn(mark.start, mark.end)) {
       let ids = byNode.get(node);
@@ -156,6 +247,7 @@ export function createMarkLayer({ doc = document } = {}) {
     current = report;
     currentMap = textMap;
     marks = [];
+    longestMark = 0;
     byId = new Map();
     byNode = new Map();
     let reused = 0;
@@ -177,6 +269,7 @@ export function createMarkLayer({ doc = document } = {}) {
     if (textMap !== currentMap) {
       // Marks over another text: start afresh.
       marks = [];
+      longestMark = 0;
       byId = new Map();
       byNode = new Map();
       current = null;
@@ -283,6 +376,8 @@ export function createMarkLayer({ doc = document } = {}) {
       byId = new Map();
       byNode = new Map();
       drawnHighlights.clear();
+      drawnSpan = null;
+      longestMark = 0;
       current = null;
       currentMap = null;
       emit('clear');
@@ -290,6 +385,8 @@ export function createMarkLayer({ doc = document } = {}) {
     destroy() {
       this.clear();
       listeners.clear();
+      win.removeEventListener('scroll', scrolled, { capture: true });
+      win.removeEventListener('resize', scrolled);
       styles.remove();
     },
   };

@@ -23,6 +23,7 @@
  *   pipeline.stop();
  */
 import { mergeReports, planChunks, shiftReport } from '../core/chunks.js';
+import { visibleSpan } from './marks.js';
 
 /** Work done in one task before giving the page its main thread back. */
 export const SLICE_MS = 8;
@@ -45,35 +46,6 @@ export function yieldToPage(win = globalThis) {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
-}
-
-/**
- * The text offsets [start, end) shown in the viewport, found by bisecting the
- * text nodes by their boxes (text order is document order, mostly top to bottom).
- */
-export function visibleSpan(textMap, doc = document) {
-  const segments = textMap.segments;
-  const height = doc.defaultView?.innerHeight ?? 0;
-  if (!segments.length || !height) return { start: 0, end: textMap.length };
-  const range = doc.createRange();
-  const box = (seg) => {
-    range.selectNodeContents(seg.node);
-    return range.getBoundingClientRect();
-  };
-  const firstWhere = (test) => {
-    let lo = 0;
-    let hi = segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (test(box(segments[mid]))) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  const first = firstWhere((r) => r.bottom >= 0);
-  const last = firstWhere((r) => r.top > height);
-  if (first >= segments.length) return { start: textMap.length, end: textMap.length };
-  return { start: segments[first].start, end: last < segments.length ? segments[last].start : textMap.length };
 }
 
 /** Chunk indexes: those overlapping the viewport, then below it, then above it (nearest first). */

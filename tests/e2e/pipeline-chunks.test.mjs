@@ -169,3 +169,11 @@ test('the engine caches chunks by text and offset, within a bound on cached text
   await engine.analyze('ctx. part', 5);
   assert.equal(engine.analyses, 4);
 });
+
+test("the manifest's mark stylesheet is the layer's (page/marks.css = MARK_CSS)", async () => {
+  const { MARK_CSS } = await import(path.join(DIST, 'www', 'ext', 'page', 'styles.js'));
+  const css = fs.readFileSync(path.join(DIST, 'chromium', 'page', 'marks.css'), 'utf8').replace(/^\/\*[\s\S]*?\*\//, '');
+  assert.equal(css.trim(), MARK_CSS.trim());
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'chromium', 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.content_scripts[0].css, ['page/marks.css']);
+});

@@ -28,7 +28,7 @@ export async function contentWorld(context, page) {
     /** Caveat's timings and counters (`caveatPage` in page/main.js), or undefined before it starts. */
     state: () =>
       evaluate(
-        'globalThis.caveatPage && { ...globalThis.caveatPage.timings, analyses: globalThis.caveatPage.analyses, wasmMemory: globalThis.caveatPage.wasmMemoryBytes() }',
+        'globalThis.caveatPage && { ...globalThis.caveatPage.timings, analyses: globalThis.caveatPage.analyses, marks: globalThis.caveatPage.marks, wasmMemory: globalThis.caveatPage.wasmMemoryBytes() }',
       ),
     /** Poll until `test(state)` holds; resolves to that state. */
     async until(test, { timeout = 60_000, what = 'Caveat' } = {}) {
@@ -48,9 +48,18 @@ export async function contentWorld(context, page) {
  * tasks as the page itself would see them (PerformanceObserver).
  */
 export function installProbes() {
-  window.__probes = { layoutShift: 0, longtasks: [] };
+  window.__probes = { layoutShift: 0, shifted: [], longtasks: [] };
+  const describe = (node) => {
+    if (!node) return 'gone';
+    const siblings = node.parentNode ? Array.from(node.parentNode.childNodes) : [];
+    return `${node.nodeName}${node.id ? `#${node.id}` : ''}@${siblings.indexOf(node)}`;
+  };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__probes.layoutShift += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__probes.layoutShift += e.value;
+      for (const s of e.sources ?? []) window.__probes.shifted.push(describe(s.node));
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__probes.longtasks.push({ start: e.startTime, duration: e.duration });
@@ -61,7 +70,7 @@ export function installProbes() {
  * In the page: what its own code and layout amount to. The DOM text as a length
  * and a hash (pages can be megabytes), its scripts' `pageResults` (minus the keys
  * named in `volatile`, which depend on timing), the boxes of the article's first
- * blocks, the layout shift so far.
+ * blocks, the layout shift so far and the elements it moved.
  */
 export function pageSnapshot({ article, volatile = [] }) {
   const text = document.documentElement.textContent;
@@ -75,7 +84,14 @@ export function pageSnapshot({ article, volatile = [] }) {
       const r = el.getBoundingClientRect();
       return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
     });
-  return { textLength: text.length, textHash: h >>> 0, results, boxes, layoutShift: window.__probes?.layoutShift ?? 0 };
+  return {
+    textLength: text.length,
+    textHash: h >>> 0,
+    results,
+    boxes,
+    layoutShift: window.__probes?.layoutShift ?? 0,
+    shifted: [...new Set(window.__probes?.shifted ?? [])].sort(),
+  };
 }
 
 /** In the page: the strings under each Caveat highlight, per category, sorted. */
