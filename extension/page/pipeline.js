@@ -36,16 +36,17 @@ export const MIN_INTERVAL_MS = 1000;
 /** Elements of Caveat's own UI (`<caveat-card>`, `<caveat-ui>`): their changes are ours. */
 const OWN_TAG_PREFIX = 'CAVEAT-';
 
-/** Give the page its main thread back for a moment (input, rendering, its own tasks). */
-export function yieldToPage(win = globalThis) {
+/**
+ * Give the page its main thread back (input, rendering, its own tasks), resuming in
+ * a task of `priority`: 'user-visible' (as the page's own tasks) while what is in
+ * view is being marked, 'background' (after the page's tasks) for the rest.
+ * Not `scheduler.yield()`: its continuations go before the page's tasks, and a
+ * page's timers starved for seconds while a 5 MB page was marked.
+ */
+export function yieldToPage(win = globalThis, priority = 'user-visible') {
   const scheduler = win.scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  // A message task is not clamped the way nested timeouts are.
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority });
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
 /** Chunk indexes: those overlapping the viewport, then below it, then above it (nearest first). */
@@ -141,7 +142,7 @@ export function createPipeline({
       }
       if (chunks.length > 1 && now() - sliceStart > SLICE_MS) {
         if (progressive && left < 0 && now() - drawnAt > DRAW_EVERY_MS) draw();
-        await yieldToPage(win);
+        await yieldToPage(win, left > 0 ? 'user-visible' : 'background');
         if (mine !== generation) return null;
         sliceStart = now();
       }
