@@ -54,7 +54,7 @@ test('the background refuses our messages of the wrong shape or size, saying why
   const { answer, MAX_TEXT_UTF16, MSG_ANALYZE, MSG_RULES } = await engineModule();
   const backend = countingBackend();
   const cases = [
-    [{ type: MSG_ANALYZE }, 'caveat/analyze: expected the fields text, type, got type'],
+    [{ type: MSG_ANALYZE }, 'caveat/analyze: expected the fields text, type (and optionally from), got type'],
     [{ type: MSG_ANALYZE, text: 7 }, 'caveat/analyze: text must be a string, not number'],
     [{ type: MSG_ANALYZE, text: null }, 'caveat/analyze: text must be a string, not null'],
     [{ type: MSG_ANALYZE, text: ['a'] }, 'caveat/analyze: text must be a string, not object'],
@@ -63,7 +63,7 @@ test('the background refuses our messages of the wrong shape or size, saying why
       { type: MSG_ANALYZE, text: 'x'.repeat(MAX_TEXT_UTF16 + 1) },
       `caveat/analyze: text too long: ${MAX_TEXT_UTF16 + 1} UTF-16 code units (the limit is ${MAX_TEXT_UTF16})`,
     ],
-    [{ type: MSG_ANALYZE, text: 'a', extra: true }, 'caveat/analyze: expected the fields text, type, got extra, text, type'],
+    [{ type: MSG_ANALYZE, text: 'a', extra: true }, 'caveat/analyze: expected the fields text, type (and optionally from), got extra, text, type'],
     [{ type: MSG_RULES, text: 'a' }, 'caveat/rules: expected the fields type, got text, type'],
   ];
   for (const [message, error] of cases) {
