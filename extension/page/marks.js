@@ -181,10 +181,8 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
       // One range at a time: a long page has more marks than a call has arguments.
       const highlight = new HighlightCtor();
       for (const m of drawable) if (m.category === category && !m.hidden) highlight.add(m.range);
-      if (highlight.size === 0) {
-        registry.delete(name);
-        continue;
-      }
+      // Registered even when empty: an analysed page with nothing to mark is then
+      // told apart from one not analysed yet (an empty highlight draws nothing).
       highlight.priority = PRIORITY[category];
       registry.set(name, highlight);
       drawnHighlights.set(category, highlight);
