@@ -21,12 +21,28 @@ pub use text::Document;
 
 /// Analyse a text: every mark, every attribution, and a summary.
 pub fn analyze(text: &str) -> Report {
+    analyze_from(text, 0)
+}
+
+/// Analyse `text`, reporting only what starts at or after byte `from`: the text
+/// before it is context. A long page is analysed a chunk of paragraphs at a time,
+/// each with the paragraphs before it as context, so that a pronoun resolves to a
+/// source named just before the chunk and a paragraph repeating one just before it
+/// is marked, as when the whole text is analysed at once. Marks, attributions and
+/// counts leave the context out (the translation verdict reads it too).
+pub fn analyze_from(text: &str, from: usize) -> Report {
     let doc = stage::document(text);
     let mut annotations = Vec::new();
     stage::hedging(&doc, &mut annotations);
-    let attributions = stage::sourcing(&doc, &mut annotations);
+    let mut attributions = stage::sourcing(&doc, &mut annotations);
     let translation = stage::translation(&doc, &mut annotations);
-    Report::build(doc.word_count(), annotations, attributions, translation)
+    let mut words = doc.word_count();
+    if from > 0 {
+        annotations.retain(|a| a.start >= from);
+        attributions.retain(|a| a.cue_start >= from);
+        words -= doc.tokens.iter().take_while(|t| t.start < from).filter(|t| t.kind != text::TokenKind::Punct).count();
+    }
+    Report::build(words, annotations, attributions, translation)
 }
 
 /// The stages of `analyze`, kept out of line so that a profile (callgrind, perf) of the
@@ -72,6 +88,34 @@ mod tests {
             assert!(r.id.starts_with(&format!("{}/", r.category.as_str())), "{} has the wrong prefix", r.id);
             assert!(!r.message.is_empty() && !r.why.is_empty() && !r.name.is_empty(), "{} lacks docs", r.id);
         }
+    }
+
+    /// The part after the context gets the whole text's marks there, with
+    /// offsets into the whole text, and counts of its own.
+    #[test]
+    fn analyze_from_reports_the_part_after_its_context() {
+        let context = "A senior official, who spoke on condition of anonymity, said the deal was close.\n\n";
+        let part =
+            "He said the talks may resume, people familiar with the matter said.\n\nThe minister allegedly left.";
+        let text = format!("{context}{part}");
+        let whole = analyze(&text);
+        let from = analyze_from(&text, context.len());
+        let spans = |r: &Report| r.annotations.iter().map(|a| (a.start, a.end, a.rule.id)).collect::<Vec<_>>();
+        let after: Vec<_> = spans(&whole).into_iter().filter(|a| a.0 >= context.len()).collect();
+        // "He said" points back to the anonymous official: marked only with the context.
+        assert_eq!(analyze(part).annotations.len() + 1, after.len());
+        assert_eq!(spans(&from), after);
+        assert_eq!(from.summary.words, analyze(part).summary.words);
+        assert_eq!(
+            from.summary.counts.get(Category::Hedging),
+            after.iter().filter(|a| a.2.starts_with("hedging/")).count()
+        );
+        assert!(from.attributions.iter().all(|a| a.cue_start >= context.len()));
+        assert_eq!(analyze_from(&text, 0).annotations.len(), whole.annotations.len());
+        // Past the end: nothing reported, nothing counted.
+        let none = analyze_from(&text, text.len());
+        assert!(none.annotations.is_empty() && none.attributions.is_empty());
+        assert_eq!(none.summary.words, 0);
     }
 
     #[test]

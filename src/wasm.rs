@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::report::{Attribution, Summary};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::offsets::utf8_to_utf16;
+use crate::text::offsets::{utf16_to_utf8, utf8_to_utf16};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,7 +51,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// with UTF-16 offsets.
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    let report = crate::analyze(text);
+    analyze_from(text, 0)
+}
+
+/// Analyse `text`, reporting only what starts at or after UTF-16 offset `from`
+/// (the text before it is context: see `caveat::analyze_from`). Offsets stay
+/// offsets into the whole `text`.
+#[wasm_bindgen(js_name = analyzeFrom)]
+pub fn analyze_from(text: &str, from: usize) -> Result<JsValue, JsError> {
+    let from = if from == 0 { 0 } else { utf16_to_utf8(text, &[from])[0] };
+    let report = crate::analyze_from(text, from);
     let mut offsets = Vec::with_capacity(report.annotations.len() * 2 + report.attributions.len() * 4);
     for a in &report.annotations {
         offsets.extend([a.start, a.end]);

@@ -4,6 +4,8 @@
  *
  *   const engine = createEngine(backend);        // backend: { analyze(text), rules() }
  *   const report = await engine.analyze(text);   // { annotations, attributions, summary }
+ *   const part = await engine.analyze(text, from); // only what starts at or after `from`:
+ *                                                   // the text before is context (core/chunks.js)
  *   const rules  = await engine.rules();         // [{ id, category, name, message, why, example }]
  *
  * Backends: `localBackend()` runs the Wasm in this context (content script, service
@@ -11,7 +13,7 @@
  * content script asks the service worker when the page's CSP forbids Wasm).
  * Only plain data crosses: text in, report out.
  */
-import initWasm, { analyze as wasmAnalyze, rules as wasmRules } from '../wasm/caveat.js';
+import initWasm, { analyze as wasmAnalyze, analyzeFrom as wasmAnalyzeFrom, rules as wasmRules } from '../wasm/caveat.js';
 
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';
@@ -36,20 +38,53 @@ export function canCompileWasm() {
 }
 
 let wasmReady = null;
+let wasmExports = null;
 
-/** Instantiate the Wasm core once per context. `wasmUrl` defaults to the file beside the glue. */
+/**
+ * Instantiate the Wasm core once per context. `wasmUrl` defaults to the file beside the
+ * glue; it may also be a compiled `WebAssembly.Module` or a promise of one (the content
+ * script's loader compiles the module while the page modules load).
+ */
 export function loadWasm(wasmUrl) {
-  wasmReady ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined);
+  wasmReady ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).then((exports) => {
+    wasmExports = exports;
+    return exports;
+  });
   return wasmReady;
 }
 
-/** Runs the Wasm core in this context. */
+/** Bytes of Wasm linear memory in this context (0 before the core is loaded). */
+export function wasmMemoryBytes() {
+  return wasmExports?.memory?.buffer.byteLength ?? 0;
+}
+
+/**
+ * A short text through most of the core's code paths. Wasm functions are compiled
+ * on their first call: analysing this once, in a task of its own, keeps that cost
+ * out of the first real analysis (on a long page, out of the first chunk's task).
+ */
+const WARM_UP_TEXT =
+  'The minister allegedly said on Friday that the deal may be close, officials said.\n\n' +
+  '“It is believed to be true,” a source familiar with the matter said. he said . .';
+
+let warmedUp = null;
+
+/** Instantiate, then warm up the core in a task of its own. */
+function readyWasm(wasmUrl) {
+  warmedUp ??= loadWasm(wasmUrl).then(() => {
+    wasmAnalyze(WARM_UP_TEXT);
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return warmedUp;
+}
+
+/** Runs the Wasm core in this context (`wasmUrl`: as loadWasm's). */
 export function localBackend(wasmUrl) {
   return {
     kind: 'local',
-    async analyze(text) {
-      await loadWasm(wasmUrl);
-      return wasmAnalyze(text);
+    async analyze(text, from = 0) {
+      await readyWasm(wasmUrl);
+      return from > 0 ? wasmAnalyzeFrom(text, from) : wasmAnalyze(text);
     },
     async rules() {
       await loadWasm(wasmUrl);
@@ -73,10 +108,11 @@ export function remoteBackend(send) {
   };
   return {
     kind: 'remote',
-    analyze(text) {
-      const problem = textProblem(text);
+    analyze(text, from = 0) {
+      const problem = textProblem(text) ?? fromProblem(text, from);
       if (problem) return Promise.reject(new Error(`caveat: ${problem}`));
-      return call({ type: MSG_ANALYZE, text }, (v) => Array.isArray(v?.annotations));
+      const message = from > 0 ? { type: MSG_ANALYZE, text, from } : { type: MSG_ANALYZE, text };
+      return call(message, (v) => Array.isArray(v?.annotations));
     },
     rules: () => call({ type: MSG_RULES }, Array.isArray),
   };
@@ -91,8 +127,28 @@ function textProblem(text) {
   return null;
 }
 
-/** The fields each message type has, exactly. */
-const MESSAGE_FIELDS = { [MSG_ANALYZE]: ['text', 'type'], [MSG_RULES]: ['type'] };
+/** Why `from` (where the reported part of a chunk starts) is not an offset into `text`, or null. */
+function fromProblem(text, from) {
+  if (!Number.isInteger(from) || from < 0 || from > text.length) {
+    return `from must be an offset into the text (0 to ${text.length}), not ${String(from)}`;
+  }
+  return null;
+}
+
+/** The fields each message type has: all of `required`, and nothing but those and `optional`. */
+const MESSAGE_FIELDS = {
+  [MSG_ANALYZE]: { required: ['text', 'type'], optional: ['from'] },
+  [MSG_RULES]: { required: ['type'], optional: [] },
+};
+
+function fieldsProblem(type, message) {
+  const { required, optional } = MESSAGE_FIELDS[type];
+  const fields = Object.keys(message).sort();
+  const known = (f) => required.includes(f) || optional.includes(f);
+  if (required.every((f) => fields.includes(f)) && fields.every(known)) return null;
+  const also = optional.length ? ` (and optionally ${optional.join(', ')})` : '';
+  return `expected the fields ${required.join(', ')}${also}, got ${fields.join(', ')}`;
+}
 
 /**
  * Answer one message with a backend (used by the background). Returns a reply
@@ -104,14 +160,13 @@ export function answer(backend, message) {
   if (!message || typeof message !== 'object' || Array.isArray(message)) return null;
   const type = message.type;
   if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_FIELDS, type)) return null;
-  const fields = Object.keys(message).sort();
-  if (fields.join() !== MESSAGE_FIELDS[type].join()) {
-    return refuse(`${type}: expected the fields ${MESSAGE_FIELDS[type].join(', ')}, got ${fields.join(', ')}`);
-  }
+  const shape = fieldsProblem(type, message);
+  if (shape) return refuse(`${type}: ${shape}`);
   if (type === MSG_RULES) return reply(() => backend.rules());
-  const problem = textProblem(message.text);
+  const from = message.from ?? 0;
+  const problem = textProblem(message.text) ?? fromProblem(message.text, from);
   if (problem) return refuse(`${type}: ${problem}`);
-  return reply(() => backend.analyze(message.text));
+  return reply(() => backend.analyze(message.text, from));
 }
 
 /** Whether a message comes from this extension: its content scripts or its own pages. */
@@ -148,9 +203,19 @@ export function contentHash(text) {
   return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-/** Wraps a backend with a small LRU cache of reports by content hash. */
-export function createEngine(backend, { cacheSize = 8 } = {}) {
+/**
+ * Wraps a backend with an LRU cache of reports by content hash (and `from`), bounded
+ * by entries and by the total length of the texts (a long page is cached chunk by chunk).
+ */
+export function createEngine(backend, { cacheSize = 1024, cacheUnits = 16 * 1024 * 1024 } = {}) {
   const cache = new Map();
+  let cachedUnits = 0;
+  const forget = (key) => {
+    const hit = cache.get(key);
+    if (!hit) return;
+    cache.delete(key);
+    cachedUnits -= hit.units;
+  };
   let rulesPromise = null;
   let analyses = 0;
   return {
@@ -161,19 +226,21 @@ export function createEngine(backend, { cacheSize = 8 } = {}) {
     get analyses() {
       return analyses;
     },
-    analyze(text) {
-      const key = contentHash(text);
+    analyze(text, from = 0) {
+      const key = from > 0 ? `${from}@${contentHash(text)}` : contentHash(text);
       let hit = cache.get(key);
       if (hit) {
         cache.delete(key);
       } else {
         analyses++;
-        hit = backend.analyze(text);
-        hit.catch(() => cache.delete(key));
+        const report = from > 0 ? backend.analyze(text, from) : backend.analyze(text);
+        hit = { report, units: text.length };
+        report.catch(() => forget(key));
+        cachedUnits += hit.units;
       }
       cache.set(key, hit);
-      while (cache.size > cacheSize) cache.delete(cache.keys().next().value);
-      return hit;
+      while (cache.size > 1 && (cache.size > cacheSize || cachedUnits > cacheUnits)) forget(cache.keys().next().value);
+      return hit.report;
     },
     rules() {
       rulesPromise ??= backend.rules().catch((e) => {

@@ -119,18 +119,47 @@ export function chooseArticle(doc = document) {
  * the page's article (see chooseArticle).
  */
 export function collectText(root, includes = everything) {
-  if (root) return collectUnder(root, includes);
-  const article = chooseArticle(document);
-  return article ? collectUnder(article.root, article.includes) : new TextMap(document);
+  const map = new TextMap(root?.ownerDocument ?? document);
+  const steps = walkArticle(map, root, includes);
+  while (!steps.next().done);
+  return map;
 }
 
 /**
- * Walk the rendered tree under `root`; text nodes are taken when `includes(node)`
- * or when they are inside the shadow tree of an element it includes.
+ * The same, giving the page its main thread back (`await yieldToPage()`) whenever a
+ * slice of the walk took `sliceMs` (a page with megabytes of text takes longer than a
+ * frame to walk). Without `root`, Readability's choice is made first, in one task
+ * (it is skipped on pages over 300,000 characters, where it would take too long).
  */
-function collectUnder(root, includes) {
-  const doc = root.ownerDocument ?? root;
-  const map = new TextMap(doc);
+export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage }) {
+  const map = new TextMap(root?.ownerDocument ?? document);
+  const steps = walkArticle(map, root, includes);
+  let sliceStart = performance.now();
+  while (!steps.next().done) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+  return map;
+}
+
+/** Nodes visited between two looks at the clock. */
+const NODES_PER_STEP = 256;
+
+/** `root` (or the page's article, see chooseArticle) walked into `map`, yielding now and then. */
+function* walkArticle(map, root, includes) {
+  if (root) return yield* walkUnder(map, root, includes);
+  const article = chooseArticle(document);
+  if (article) yield* walkUnder(map, article.root, article.includes);
+}
+
+/**
+ * Walk the rendered tree under `root` into `map`; text nodes are taken when
+ * `includes(node)` or when they are inside the shadow tree of an element it includes.
+ */
+function* walkUnder(map, root, includes) {
+  let visited = 0;
   // `pendingBreak`: a block boundary was crossed since the last text.
   let pendingBreak = false;
   let atStart = true;
@@ -140,6 +169,7 @@ function collectUnder(root, includes) {
   // [node, inAcceptedShadow] to visit, or a block element to leave.
   const stack = [[root, false]];
   while (stack.length > 0) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const entry = stack.pop();
     if (!Array.isArray(entry)) {
       pendingBreak = true; // leaving a block
@@ -179,5 +209,4 @@ function collectUnder(root, includes) {
     const children = renderedChildren(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], accepted]);
   }
-  return map;
 }

@@ -5,11 +5,17 @@
  * popup) all go through this API.
  *
  *   import { createMarkLayer, CATEGORIES } from './marks.js';
- *   const layer = createMarkLayer({ doc: document });
+ *   const layer = createMarkLayer({ doc: document });   // adoptStyles: false when the page has them
  *
  *   layer.setReport(report, textMap)  draw a report; `report` is the Wasm core's
  *                                     { annotations, attributions, summary } (UTF-16
- *                                     offsets into textMap.text). Replaces earlier marks.
+ *                                     offsets into textMap.text). Replaces earlier marks
+ *                                     (those already drawn for the same textMap by
+ *                                     addMarks are kept as they are, hidden or not).
+ *   layer.addMarks(annotations, textMap)
+ *                                     draw more marks over the same text (a long page is
+ *                                     drawn a chunk at a time, visible part first); the
+ *                                     report follows with setReport once complete
  *   layer.report()                    the current report (or null)
  *   layer.marks()                     every mark, in text order:
  *                                     { id, category, rule, start, end, text, message,
@@ -25,7 +31,8 @@
  *   layer.rectsOf(id)                 the mark's client rects (viewport coordinates)
  *   layer.scrollToMark(id, opts)      scroll the mark into view (centred by default)
  *   layer.flash(id, ms = 900)         briefly emphasise a mark (the `caveat-flash` highlight)
- *   layer.onChange(fn)                fn({ reason }) after setReport/toggle/hide/show;
+ *   layer.onChange(fn)                fn({ reason }) after setReport ('report'), addMarks
+ *                                     ('marks'), toggle/hide/show;
  *                                     returns an unsubscribe function
  *   layer.clear()                     remove every highlight (marks are forgotten)
  *   layer.destroy()                   clear, and remove the layer's stylesheet
@@ -33,7 +40,8 @@
  * Highlights are registered as `caveat-hedging`, `caveat-sourcing`,
  * `caveat-translation` (one Highlight per category) and styled by
  * `::highlight(caveat-<category>)` in a constructed stylesheet adopted by the
- * document (see styles.js), so no element is added to the page.
+ * document (see styles.js), so no element is added to the page. On a page with
+ * many marks only those near the viewport are registered (WINDOW_MIN_MARKS).
  */
 import { installStyles } from './styles.js';
 
@@ -41,22 +49,68 @@ export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation']);
 export const HIGHLIGHT_PREFIX = 'caveat-';
 // Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
 const PRIORITY = { translation: 0, hedging: 1, sourcing: 2 };
+/**
+ * With more marks than this, only those within WINDOW_SCREENS viewport heights of
+ * the viewport are registered, and the window follows scrolling: each change to
+ * the highlights makes the browser revisit every registered range, which on a
+ * long page (tens of thousands of marks) takes longer than a frame.
+ */
+export const WINDOW_MIN_MARKS = 1500;
+const WINDOW_SCREENS = 3;
+
+/**
+ * The text offsets [start, end) shown in the viewport (extended by `margin` viewport
+ * heights above and below), found by bisecting the text nodes by their boxes (text
+ * order is document order, mostly top to bottom).
+ */
+export function visibleSpan(textMap, doc = document, margin = 0) {
+  const segments = textMap.segments;
+  const height = doc.defaultView?.innerHeight ?? 0;
+  if (!segments.length || !height) return { start: 0, end: textMap.length };
+  const range = doc.createRange();
+  const box = (seg) => {
+    range.selectNodeContents(seg.node);
+    return range.getBoundingClientRect();
+  };
+  const firstWhere = (test) => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(box(segments[mid]))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const first = firstWhere((r) => r.bottom >= -margin * height);
+  const last = firstWhere((r) => r.top > (1 + margin) * height);
+  if (first >= segments.length) return { start: textMap.length, end: textMap.length };
+  return { start: segments[first].start, end: last < segments.length ? segments[last].start : textMap.length };
+}
 
 /** Whether this browser can draw marks at all. */
 export function highlightsSupported(win = globalThis) {
   return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
 }
 
-export function createMarkLayer({ doc = document } = {}) {
+/**
+ * `adoptStyles: false` when the document has the marks' styles already (the
+ * content script's, injected by the manifest: see styles.js).
+ */
+export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   const win = doc.defaultView ?? globalThis;
   const registry = win.CSS.highlights;
   const HighlightCtor = win.Highlight;
-  const styles = installStyles(doc);
-  /** Shadow roots holding marks, with the styles adopted there (issue 9: open shadow roots). */
+  const styles = adoptStyles ? installStyles(doc) : { remove() {} };
+  /** Shadow roots holding marks, with the styles adopted there (document styles do not reach them). */
   const shadowStyles = new Map();
+  const scrolled = () => onScroll();
+  win.addEventListener('scroll', scrolled, { passive: true, capture: true });
+  win.addEventListener('resize', scrolled, { passive: true });
   const enabled = new Map(CATEGORIES.map((c) => [c, true]));
   const listeners = new Set();
   let current = null;
+  let currentMap = null;
   let marks = [];
   let byId = new Map();
   /** text node → ids of marks whose range touches it: narrows hit-testing. */
@@ -73,62 +127,176 @@ export function createMarkLayer({ doc = document } = {}) {
     }
   }
 
+  /** The registered Highlight of each drawn category (addMarks adds to them). */
+  const drawnHighlights = new Map();
+
+  /** The text span whose marks are registered (null: all of them). */
+  let drawnSpan = null;
+  let longestMark = 0;
+  let scrollFrame = 0;
+
+  function windowSpan() {
+    if (marks.length <= WINDOW_MIN_MARKS || !currentMap) return null;
+    return visibleSpan(currentMap, doc, WINDOW_SCREENS);
+  }
+
+  const inSpan = (m, span) => !span || (m.end > span.start && m.start < span.end);
+
+  /** The marks in `span` (all when null): `marks` is in text order. */
+  function marksIn(span) {
+    if (!span) return marks;
+    let lo = 0;
+    let hi = marks.length;
+    // The first mark that may reach into the span: none is longer than `longestMark`.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid].start < span.start - longestMark) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < marks.length && marks[i].start < span.end; i++) if (inSpan(marks[i], span)) out.push(marks[i]);
+    return out;
+  }
+
+  /** After scrolling: move the window when the viewport has left its middle part. */
+  function onScroll() {
+    if (scrollFrame || !drawnSpan) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const near = currentMap && visibleSpan(currentMap, doc, 1);
+      if (near && drawnSpan && (near.start < drawnSpan.start || near.end > drawnSpan.end)) render();
+    });
+  }
+
   function render() {
+    drawnHighlights.clear();
+    drawnSpan = windowSpan();
+    const drawable = marksIn(drawnSpan);
     for (const category of CATEGORIES) {
       const name = HIGHLIGHT_PREFIX + category;
       if (!enabled.get(category)) {
         registry.delete(name);
         continue;
       }
-      const ranges = marks.filter((m) => m.category === category && !m.hidden).map((m) => m.range);
-      if (ranges.length === 0) {
-        registry.delete(name);
-        continue;
-      }
-      const highlight = new HighlightCtor(...ranges);
+      // One range at a time: a long page has more marks than a call has arguments.
+      const highlight = new HighlightCtor();
+      for (const m of drawable) if (m.category === category && !m.hidden) highlight.add(m.range);
+      // Registered even when empty: an analysed page with nothing to mark is then
+      // told apart from one not analysed yet (an empty highlight draws nothing).
       highlight.priority = PRIORITY[category];
       registry.set(name, highlight);
+      drawnHighlights.set(category, highlight);
+    }
+  }
+
+  /** Draw freshly added marks: into the registered highlights, registering new ones. */
+  function renderAdded(added) {
+    if (!drawnSpan && marks.length > WINDOW_MIN_MARKS) {
+      render(); // from now on, a window
+      return;
+    }
+    for (const m of added) {
+      if (m.hidden || !enabled.get(m.category) || !inSpan(m, drawnSpan)) continue;
+      let highlight = drawnHighlights.get(m.category);
+      if (!highlight) {
+        highlight = new HighlightCtor();
+        highlight.priority = PRIORITY[m.category];
+        registry.set(HIGHLIGHT_PREFIX + m.category, highlight);
+        drawnHighlights.set(m.category, highlight);
+      }
+      highlight.add(m.range);
     }
   }
 
   const isDrawn = (m) => !m.hidden && enabled.get(m.category);
 
+  /** The mark for an annotation, or null when its text is gone or its category unknown. */
+  function makeMark(a, textMap) {
+    if (!CATEGORIES.includes(a.category)) return null;
+    const range = textMap.rangeOf(a.start, a.end);
+    if (!range) return null;
+    return {
+      id: `${a.category}:${a.start}-${a.end}:${a.rule}`,
+      category: a.category,
+      rule: a.rule,
+      start: a.start,
+      end: a.end,
+      text: textMap.text.slice(a.start, a.end),
+      message: a.message,
+      strength: a.strength,
+      detail: a.detail ?? '',
+      hidden: false,
+      range,
+    };
+  }
+
+  function index(mark, textMap) {
+    marks.push(mark);
+    longestMark = Math.max(longestMark, mark.end - mark.start);
+    byId.set(mark.id, mark);
+    for (const node of textMap.nodesIn(mark.start, mark.end)) {
+      let ids = byNode.get(node);
+      if (!ids) byNode.set(node, (ids = []));
+      ids.push(mark.id);
+    }
+  }
+
   function setReport(report, textMap) {
+    const kept = textMap === currentMap ? byId : new Map();
+    const drawnBefore = marks.length;
     current = report;
+    currentMap = textMap;
     marks = [];
+    longestMark = 0;
     byId = new Map();
     byNode = new Map();
-    const text = textMap.text;
+    let reused = 0;
     for (const a of report?.annotations ?? []) {
-      const range = textMap.rangeOf(a.start, a.end);
-      if (!range || !CATEGORIES.includes(a.category)) continue;
-      const mark = {
-        id: `${a.category}:${a.start}-${a.end}:${a.rule}`,
-        category: a.category,
-        rule: a.rule,
-        start: a.start,
-        end: a.end,
-        text: text.slice(a.start, a.end),
-        message: a.message,
-        strength: a.strength,
-        detail: a.detail ?? '',
-        hidden: false,
-        range,
-      };
-      if (byId.has(mark.id)) continue;
-      marks.push(mark);
-      byId.set(mark.id, mark);
-      for (const node of textMap.nodesIn(a.start, a.end)) {
-        let ids = byNode.get(node);
-        if (!ids) byNode.set(node, (ids = []));
-        ids.push(mark.id);
-      }
+      const id = `${a.category}:${a.start}-${a.end}:${a.rule}`;
+      if (byId.has(id)) continue;
+      let mark = kept.get(id);
+      if (mark) reused++;
+      else mark = makeMark(a, textMap);
+      if (mark) index(mark, textMap);
     }
+    adoptShadowStyles(textMap);
+    marks.sort((a, b) => a.start - b.start || a.end - b.end);
+    // A long page drawn chunk by chunk is complete already: no second drawing.
+    if (reused !== drawnBefore || reused !== marks.length) render();
+    emit('report');
+  }
+
+  /** Adopt the marks' styles into the open shadow roots the text map reads. */
+  function adoptShadowStyles(textMap) {
     for (const root of textMap.shadowRoots?.() ?? []) {
       if (!shadowStyles.has(root)) shadowStyles.set(root, installStyles(root));
     }
-    render();
-    emit('report');
+  }
+
+  function addMarks(annotations, textMap) {
+    if (textMap !== currentMap) {
+      // Marks over another text: start afresh.
+      marks = [];
+      longestMark = 0;
+      byId = new Map();
+      byNode = new Map();
+      current = null;
+      currentMap = textMap;
+      render();
+    }
+    const added = [];
+    for (const a of annotations) {
+      if (byId.has(`${a.category}:${a.start}-${a.end}:${a.rule}`)) continue;
+      const mark = makeMark(a, textMap);
+      if (!mark) continue;
+      index(mark, textMap);
+      added.push(mark);
+    }
+    if (added.length === 0) return;
+    adoptShadowStyles(textMap);
+    marks.sort((a, b) => a.start - b.start || a.end - b.end);
+    renderAdded(added);
+    emit('marks');
   }
 
   function contains(rect, x, y) {
@@ -157,6 +325,7 @@ export function createMarkLayer({ doc = document } = {}) {
 
   return {
     setReport,
+    addMarks,
     report: () => current,
     marks: () => marks.slice(),
     visibleMarks: () => marks.filter(isDrawn),
@@ -215,12 +384,18 @@ export function createMarkLayer({ doc = document } = {}) {
       marks = [];
       byId = new Map();
       byNode = new Map();
+      drawnHighlights.clear();
+      drawnSpan = null;
+      longestMark = 0;
       current = null;
+      currentMap = null;
       emit('clear');
     },
     destroy() {
       this.clear();
       listeners.clear();
+      win.removeEventListener('scroll', scrolled, { capture: true });
+      win.removeEventListener('resize', scrolled);
       styles.remove();
       for (const shadowStyle of shadowStyles.values()) shadowStyle.remove();
       shadowStyles.clear();

@@ -2,14 +2,19 @@
  * The marks' look: one style per category that differs by more than colour
  * (hedging dotted, sourcing solid, translation wavy underline, each with a faint
  * tint). Installed as a constructed stylesheet adopted by the document, so the
- * page's DOM gets no element.
+ * page's DOM gets no element. On web pages the extension's manifest injects the same
+ * rules (page/marks.css, which `cargo xtask build` writes from MARK_CSS) before the
+ * page is first styled: adopting a sheet of `::highlight` rules later restyles every
+ * element of the page (half a second on a 5 MB page). Open shadow roots that hold
+ * marks still get the sheet adopted (document styles do not reach into them).
  *
  * One set of colours for every page: a page's own background does not follow
  * the browser's colour scheme (dark sites in light mode, and the reverse, are
  * common), so each line colour sits at mid luminance: at least 4:1 against white
- * and near-black, 3:1 (WCAG's minimum for graphics) against dark greys, and the three stay apart under protanopia, deuteranopia
- * and tritanopia (tests/e2e/ui-marks.test.mjs checks both). The tints are faint
- * enough to keep any text colour readable.
+ * and near-black, 3:1 (WCAG's minimum for graphics) against dark greys, and the
+ * three stay apart under protanopia, deuteranopia and tritanopia
+ * (tests/e2e/ui-marks.test.mjs checks both). The tints are faint enough to keep
+ * any text colour readable.
  */
 export const MARK_COLORS = Object.freeze({ hedging: '#b86a00', sourcing: '#3b7be8', translation: '#ca4ea7' });
 

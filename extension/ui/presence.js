@@ -6,19 +6,21 @@
  * on, the page is marked; turned off, its marks and UI go away. It also answers
  * the popup and carries out the keyboard commands the background routes here.
  *
- * Loaded by content/loader.js: `init(api)`; `page/main.js` `start()` does the work.
+ * Loaded by content/loader.js: `init(api, { startOptions })`; `page/main.js`
+ * `start(api, startOptions)` does the work.
  */
 import { start } from '../page/main.js';
 import { COMMANDS, MSG_COMMAND, MSG_RUN, MSG_STATUS } from './messages.js';
 import { settingsFor, shouldRun, siteEnabled, siteOf } from './settings.js';
 
-export async function init(api, { win = window, startPage = () => start(api) } = {}) {
+export async function init(api, { win = window, startOptions, startPage = () => start(api, startOptions) } = {}) {
   const store = settingsFor(api);
   await store.ready;
   const site = siteOf(win.location);
   const top = win === win.top;
   let asked = false;
   let state = null;
+  let following = true; // page/main.js observes the page once it is marked
 
   const wanted = () => {
     const s = store.get();
@@ -36,7 +38,19 @@ export async function init(api, { win = window, startPage = () => start(api) } =
         });
     }
     const page = await state;
-    page?.ui?.setActive(wanted());
+    const active = wanted();
+    page?.ui?.setActive(active);
+    // Turned off, the page's changes are no longer followed (nothing would show);
+    // turned back on, it is brought up to date (the cache answers for what is unchanged).
+    if (page?.pipeline && active !== following) {
+      following = active;
+      if (active) {
+        page.pipeline.observe();
+        page.pipeline.run();
+      } else {
+        page.pipeline.stop();
+      }
+    }
     return page;
   }
 

@@ -67,7 +67,8 @@ fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
 /// tokens keeps overlapping phrases — "may or may not" and "may" — without an
 /// overlapping automaton, which would cost Wasm bytes.)
 struct Index {
-    cues: Vec<(usize, &'static Cue)>,
+    /// (rule, cue, the cue's words after the first), grouped by first word.
+    cues: Vec<(usize, &'static Cue, Vec<&'static str>)>,
     by_first_word: WordTable<(u32, u32)>,
 }
 
@@ -75,14 +76,15 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let first_word = |cue: &Cue| cue.phrase.split(' ').next().unwrap_or("");
-        let mut v: Vec<(usize, &'static Cue)> = all_cues().collect();
+        let mut v: Vec<(usize, &'static Cue, Vec<&'static str>)> =
+            all_cues().map(|(rule, cue)| (rule, cue, cue.phrase.split(' ').skip(1).collect())).collect();
         // Stable: a word's cues keep their registry order.
-        v.sort_by_key(|(_, cue)| first_word(cue));
+        v.sort_by_key(|(_, cue, _)| first_word(cue));
         let mut by_first_word = WordTable::with_capacity(v.len());
         let mut start = 0;
         while start < v.len() {
             let word = first_word(v[start].1);
-            let end = start + v[start..].iter().take_while(|(_, c)| first_word(c) == word).count();
+            let end = start + v[start..].iter().take_while(|(_, c, _)| first_word(c) == word).count();
             by_first_word.insert(word, (start as u32, end as u32), |a, _| a);
             start = end;
         }
@@ -90,11 +92,12 @@ fn index() -> &'static Index {
     })
 }
 
-/// The token span of `phrase` if its words follow each other from token `first`.
-fn match_at(doc: &Document, first: usize, phrase: &str) -> Option<Span> {
-    let mut last = first;
-    for word in phrase.split(' ') {
-        if last >= doc.tokens.len() || doc.low(last) != word {
+/// The token span of a phrase whose first word is token `first`, if the rest of its
+/// words follow.
+fn match_rest(doc: &Document, first: usize, rest: &[&str]) -> Option<Span> {
+    let mut last = first + 1;
+    for word in rest {
+        if last >= doc.tokens.len() || doc.low(last) != *word {
             return None;
         }
         last += 1;
@@ -108,10 +111,10 @@ fn accepted(doc: &Document) -> Vec<(Span, usize)> {
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
         let Some((from, to)) = index.by_first_word.get(doc.low(i)) else { continue };
-        for &(rule, cue) in &index.cues[from as usize..to as usize] {
-            let Some(span) = match_at(doc, i, cue.phrase) else { continue };
+        for (rule, cue, rest) in &index.cues[from as usize..to as usize] {
+            let Some(span) = match_rest(doc, i, rest) else { continue };
             if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {
-                out.push((span, rule));
+                out.push((span, *rule));
             }
         }
     }

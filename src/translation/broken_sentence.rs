@@ -20,7 +20,10 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "vs", "etc", "approx", "no", "nos", "p", "pp", "cf", "al", "inc", "jr", "sr", "st", "a.m", "p.m",
     "ft", "oz", "lb", "lbs", "min", "max", "fig", "ed", "eds", "est", "dept", "gov", "sen", "rep", "mr", "mrs", "ms",
     "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ave", "co",
-    "corp", "ltd", "bros", "u.s", "u.k", "u.n", "d.c",
+    "corp", "ltd", "bros", "u.s", "u.k", "u.n", "d.c", "cos", "cie", "bancorp", "assn", "intl", "govt", "esp",
+    // AP state abbreviations that are not also words ("Ill.", "Wash." are).
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "kan", "ky", "md", "mich", "minn", "neb", "nev", "okla",
+    "penn", "tenn", "tex", "va", "vt", "wis",
 ];
 
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
@@ -74,6 +77,8 @@ mod tests {
             "The meeting ends at 5 p.m. today, officials said.",
             "Visit example.com. Tickets are free.",
             "He met Sen. Bob Casey and Gov. Tom Wolf on Tuesday.",
+            "Deseret Bancorp. for $18 million; Smith Barney Cos. said so; esp. in winter.",
+            "He bought a Miami, Fla. home and a Calif. ranch.",
             "“No.”\n\nthe end of a list item\n",
         ] {
             assert_no_marks(Translation, text);

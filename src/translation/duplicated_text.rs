@@ -1,5 +1,8 @@
-//! A paragraph or a long sentence printed twice, word for word or nearly
-//! (case, punctuation and quote style aside): copy assembled by machine.
+//! A paragraph or a long sentence printed twice in a row, word for word or
+//! nearly (case, punctuation and quote style aside): copy assembled by machine.
+//! Only close repeats count: native pages repeat a passage far from where it
+//! first stood (a summary above the story, a pull quote, a live blog's earlier
+//! update), while spun copy doubles it on the spot.
 
 use std::collections::HashMap;
 
@@ -19,6 +22,9 @@ pub static RULE: Rule = Rule {
 
 /// Shorter passages repeat legitimately ("Read more", a refrain in a speech).
 const MIN_WORDS: usize = 10;
+
+/// A repeat counts when it starts at most this many paragraphs after the first copy.
+const MAX_PARAGRAPHS_APART: usize = 2;
 
 /// The words only, lower-cased: "near-exact" means equal after this.
 fn normalized(doc: &Document, start: usize, end: usize) -> (String, usize) {
@@ -40,27 +46,32 @@ fn normalized(doc: &Document, start: usize, end: usize) -> (String, usize) {
     (s, words)
 }
 
+/// Whether `key` was seen at most `MAX_PARAGRAPHS_APART` paragraphs before
+/// paragraph `here`; remembers it at `here` either way.
+fn repeats(seen: &mut HashMap<String, usize>, key: String, here: usize) -> bool {
+    match seen.insert(key, here) {
+        Some(before) => here - before <= MAX_PARAGRAPHS_APART,
+        None => false,
+    }
+}
+
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     let mut paragraphs: HashMap<String, usize> = HashMap::new();
-    let mut covered: Vec<(usize, usize)> = Vec::new();
-    for p in &doc.paragraphs {
-        let (key, words) = normalized(doc, p.start, p.end);
-        if words >= MIN_WORDS && paragraphs.insert(key, p.start).is_some() {
-            out.push(Annotation::new(&RULE, p.start, p.end));
-            covered.push((p.start, p.end));
-            n += 1;
-        }
-    }
     let mut sentences: HashMap<String, usize> = HashMap::new();
-    for s in &doc.sentences {
-        if covered.iter().any(|&(a, b)| s.start >= a && s.end <= b) {
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let (key, words) = normalized(doc, p.start, p.end);
+        if words >= MIN_WORDS && repeats(&mut paragraphs, key, pi) {
+            out.push(Annotation::new(&RULE, p.start, p.end));
+            n += 1;
             continue;
         }
-        let (key, words) = normalized(doc, s.start, s.end);
-        if words >= MIN_WORDS + 2 && sentences.insert(key, s.start).is_some() {
-            out.push(Annotation::new(&RULE, s.start, s.end));
-            n += 1;
+        for s in doc.sentences.get(p.sentences.clone()).unwrap_or_default() {
+            let (key, words) = normalized(doc, s.start, s.end);
+            if words >= MIN_WORDS + 2 && repeats(&mut sentences, key, pi) {
+                out.push(Annotation::new(&RULE, s.start, s.end));
+                n += 1;
+            }
         }
     }
     n
@@ -86,5 +97,13 @@ mod tests {
         let text =
             "WASHINGTON (AP) — “Lock her up.”\n\nThe crowd chanted.\n\n“Lock her up.”\n\nRead more.\n\nRead more.\n";
         assert_no_marks(Translation, text);
+        // A summary above the story, repeated in its body; a pull quote far from its paragraph.
+        let s = "At its core, sexual harassment is about power, and politics is the ultimate power profession.";
+        let q = "“But I wouldn’t let him into my home for dinner with my wife and daughter,” he said.";
+        let filler = "iPhone sales fell.\n\nThe vote passed.\n\nOfficials met.\n\n";
+        assert_no_marks(
+            Translation,
+            &format!("{s} Young people are at risk.\n\n{q}\n\n{filler}Experts say so. {s}\n\n{q}\n"),
+        );
     }
 }

@@ -92,7 +92,9 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
             continue;
         }
         let w = toks.start;
-        if doc.tokens[w].newline_before || !doc.is_capitalized(w) || DELIBERATE.contains(&doc.low(w)) {
+        // Codes and page numbers ("A6.") are not words cut from a sentence.
+        let code = doc.tok(w).chars().any(|c| c.is_ascii_digit());
+        if doc.tokens[w].newline_before || !doc.is_capitalized(w) || code || DELIBERATE.contains(&doc.low(w)) {
             continue;
         }
         // The previous sentence ends "verb." right before, in the same paragraph:
@@ -137,6 +139,7 @@ mod tests {
             "He asked who would pay. Mexico. Then he laughed.",
             "WASHINGTON (AP) — Lawmakers met. Nothing.",
             "Top stories:\nElection.\nEconomy.",
+            "The story ran on page A6 of the print edition, for local residents.  A6.",
         ] {
             assert_no_marks(Translation, text);
         }

@@ -98,35 +98,20 @@ const INSTITUTIONS: &[&str] = &[
     "office of the director of national intelligence",
 ];
 
-/// Head nouns an institution's name ends in, and that translation swaps.
-const HEADS: &[&str] = &[
-    "committee",
-    "commission",
-    "council",
-    "convention",
-    "agency",
-    "bureau",
-    "department",
-    "office",
-    "ministry",
-    "board",
-    "court",
-    "assembly",
-    "organization",
-    "organisation",
-    "fund",
-    "bank",
-    "service",
-    "association",
-    "union",
-    "party",
-    "parliament",
-    "administration",
-    "congress",
-    "conference",
-    "authority",
-    "institute",
+/// Head nouns an institution's name ends in, by family. Translation swaps a head
+/// for another of its family ("Committee" → "Commission"); across families both
+/// names usually exist ("Homeland Security Committee", "…Department").
+const HEAD_FAMILIES: &[&[&str]] = &[
+    &["committee", "commission", "council", "convention", "conference", "congress", "assembly", "parliament", "board"],
+    &["agency", "bureau", "department", "office", "ministry", "service", "administration", "authority", "institute"],
+    &["organization", "organisation", "association", "union", "party"],
+    &["fund", "bank"],
+    &["court"],
 ];
+
+fn head_family(word: &str) -> Option<usize> {
+    HEAD_FAMILIES.iter().position(|f| f.contains(&word))
+}
 
 /// Countries and their capitals (plus a few cities news names with the country).
 const CAPITALS: &[(&str, &str)] = &[
@@ -262,13 +247,11 @@ fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> boo
 
 /// "Democratic National Commission": all of a known name but its head noun.
 fn institution_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> Option<usize> {
-    if !doc.is_capitalized(i) || !HEADS.contains(&doc.low(i)) {
-        return None;
-    }
+    let family = head_family(doc.low(i)).filter(|_| doc.is_capitalized(i))?;
     for entry in INSTITUTIONS {
         let words: Vec<&str> = entry.split(' ').collect();
         let Some((head, prefix)) = words.split_last() else { continue };
-        if prefix.len() < 2 || *head == doc.low(i) || !HEADS.contains(head) || i < prefix.len() {
+        if prefix.len() < 2 || *head == doc.low(i) || head_family(head) != Some(family) || i < prefix.len() {
             continue;
         }
         let first = i - prefix.len();
@@ -352,6 +335,7 @@ mod tests {
             "The National Security Agency and the National Security Council disagreed.",
             "The Federal Reserve Bank of New York and the Federal Reserve Board agreed.",
             "Georgia's Atlanta Braves won. Paris, Texas, is small.",
+            "A Homeland Security Department official spoke. The Intelligence Committee's report is out.",
         ] {
             assert_no_marks(Translation, text);
         }

@@ -31,7 +31,10 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     for (i, t) in doc.tokens.iter().enumerate() {
         // Handles ("@NolteNC") and hashtags are names their owners spelled.
         let handle = i > 0 && !t.space_before && matches!(doc.tok(i - 1), "@" | "#" | "/" | "." | "_");
-        if t.kind == TokenKind::Word && !handle && is_mangled(doc.tok(i)) {
+        // "GarrettU.S. Senate", "SasseA.J. Spiker": a scraped list glued to an initial.
+        let glued = |k: usize| doc.tokens.get(k).is_some_and(|n| !n.space_before);
+        let glued_initial = glued(i + 1) && doc.tok(i + 1) == "." && glued(i + 2);
+        if t.kind == TokenKind::Word && !handle && !glued_initial && is_mangled(doc.tok(i)) {
             out.push(Annotation::new(&RULE, t.start, t.end));
             n += 1;
         }
@@ -48,6 +51,7 @@ mod tests {
     fn marks_a_stray_capital() {
         assert_marks(Translation, "KarenN’s Karen Smith and Jeremy Diamond contributed.", &["KarenN’s"]);
         assert_marks(Translation, "Reporting by DavidS in Paris.", &["DavidS"]);
+        assert_marks(Translation, "Reporting by DavidS.", &["DavidS"]);
     }
 
     #[test]
@@ -56,6 +60,7 @@ mod tests {
             "iPhone sales rose at McDonald's, JPMorgan and SiriusXM; DeSantis and LeBron spoke.",
             "He has a PhD from the DoD. Follow @NolteNC and #PalinUSA.",
             "WASHINGTON (AP) — CNN's Karen Smith contributed to this report.",
+            "Rep. Scott GarrettU.S. Senate Nominee; Sen. Ben SasseA.J. Spiker",
         ] {
             assert_no_marks(Translation, text);
         }

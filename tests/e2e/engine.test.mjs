@@ -1,10 +1,12 @@
 // The engine in node: the cache by content hash, message validation at the
-// boundary, and the built Wasm giving UTF-16 offsets.
+// boundary, the built Wasm giving UTF-16 offsets and the same report as the native core.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { DIST, nodeCore } from './helpers.mjs';
+import { DIST, ROOT, SEED_SKIP, SHARED, nodeCore } from './helpers.mjs';
 
 const engineModule = () => import(path.join(DIST, 'www', 'ext', 'core', 'engine.js'));
 
@@ -52,7 +54,7 @@ test('the background refuses our messages of the wrong shape or size, saying why
   const { answer, MAX_TEXT_UTF16, MSG_ANALYZE, MSG_RULES } = await engineModule();
   const backend = countingBackend();
   const cases = [
-    [{ type: MSG_ANALYZE }, 'caveat/analyze: expected the fields text, type, got type'],
+    [{ type: MSG_ANALYZE }, 'caveat/analyze: expected the fields text, type (and optionally from), got type'],
     [{ type: MSG_ANALYZE, text: 7 }, 'caveat/analyze: text must be a string, not number'],
     [{ type: MSG_ANALYZE, text: null }, 'caveat/analyze: text must be a string, not null'],
     [{ type: MSG_ANALYZE, text: ['a'] }, 'caveat/analyze: text must be a string, not object'],
@@ -61,7 +63,7 @@ test('the background refuses our messages of the wrong shape or size, saying why
       { type: MSG_ANALYZE, text: 'x'.repeat(MAX_TEXT_UTF16 + 1) },
       `caveat/analyze: text too long: ${MAX_TEXT_UTF16 + 1} UTF-16 code units (the limit is ${MAX_TEXT_UTF16})`,
     ],
-    [{ type: MSG_ANALYZE, text: 'a', extra: true }, 'caveat/analyze: expected the fields text, type, got extra, text, type'],
+    [{ type: MSG_ANALYZE, text: 'a', extra: true }, 'caveat/analyze: expected the fields text, type (and optionally from), got extra, text, type'],
     [{ type: MSG_RULES, text: 'a' }, 'caveat/rules: expected the fields type, got text, type'],
   ];
   for (const [message, error] of cases) {
@@ -160,3 +162,33 @@ test('the built Wasm returns UTF-16 offsets that slice JS strings', async () => 
   assert.ok(slices.includes('allegedly'), JSON.stringify(slices));
   assert.ok(slices.some((s) => s.startsWith('the source said')), JSON.stringify(slices));
 });
+
+/** The native CLI's JSON report of `file` (target/debug/caveat, else through cargo). */
+function nativeReport(file) {
+  const bin = path.join(path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target'), 'debug', 'caveat');
+  const [cmd, args] = fs.existsSync(bin) ? [bin, []] : ['cargo', ['run', '--quiet', '--']];
+  const out = execFileSync(cmd, [...args, '--format', 'json', file], { cwd: ROOT, maxBuffer: 64 << 20 });
+  return JSON.parse(out.toString('utf8'));
+}
+
+/** What a reader sees of a report: each mark's category, rule and text, and the summary. */
+function marksAndSummary(report, sliceOf) {
+  const marks = report.annotations.map((a) => [a.category, a.rule, a.strength, sliceOf(a)].join(' | '));
+  const { translation_likelihood: likelihood, ...summary } = report.summary;
+  return { marks, summary, likelihood };
+}
+
+for (const { name, file, skip } of [
+  { name: 'the built-in example', file: path.join(ROOT, 'www', 'example.txt'), skip: false },
+  { name: 'the seed article', file: path.join(SHARED, 'corpus', 'seed-article.txt'), skip: SEED_SKIP },
+]) {
+  test(`the browser's Wasm and the native core give the same report on ${name}`, { skip }, async () => {
+    const text = fs.readFileSync(file, 'utf8');
+    const browser = marksAndSummary((await nodeCore()).analyze(text), (a) => text.slice(a.start, a.end));
+    const native = marksAndSummary(nativeReport(file), (a) => a.text);
+    assert.ok(native.marks.length > 0, 'the text has marks to compare');
+    assert.deepEqual(browser.marks, native.marks);
+    assert.deepEqual(browser.summary, native.summary);
+    assert.ok(Math.abs(browser.likelihood - native.likelihood) < 1e-9, `${browser.likelihood} vs ${native.likelihood}`);
+  });
+}

@@ -286,14 +286,12 @@ export async function launchFirefoxWithExtension() {
 }
 
 /**
- * In a page or frame: whether Caveat has finished there. The mark layer adopts its
- * stylesheet once the report is drawn (even when it has no mark), so this also
- * tells "analysed, nothing to mark" from "not run yet".
+ * In a page or frame: whether Caveat has drawn a report there. The mark layer
+ * registers its category highlights once a report is drawn, empty ones too, so this
+ * also tells "analysed, nothing to mark" from "not run yet".
  */
 export function caveatDone() {
-  return Array.from(document.adoptedStyleSheets).some((sheet) =>
-    Array.from(sheet.cssRules).some((rule) => rule.cssText.includes('caveat-hedging')),
-  );
+  return ['hedging', 'sourcing', 'translation'].some((c) => CSS.highlights.has(`caveat-${c}`));
 }
 
 /**

@@ -166,8 +166,8 @@ describe('Chromium on hostile pages', () => {
     const MAX = 16 * 1024 * 1024;
     const cases = [
       ["{ type: 'caveat/analyze', text: 42 }", 'caveat/analyze: text must be a string, not number'],
-      ["{ type: 'caveat/analyze' }", 'caveat/analyze: expected the fields text, type, got type'],
-      ["{ type: 'caveat/analyze', text: 'a', extra: 1 }", 'caveat/analyze: expected the fields text, type, got extra, text, type'],
+      ["{ type: 'caveat/analyze' }", 'caveat/analyze: expected the fields text, type (and optionally from), got type'],
+      ["{ type: 'caveat/analyze', text: 'a', extra: 1 }", 'caveat/analyze: expected the fields text, type (and optionally from), got extra, text, type'],
       [
         `{ type: 'caveat/analyze', text: 'a'.repeat(${MAX + 1}) }`,
         `caveat/analyze: text too long: ${MAX + 1} UTF-16 code units (the limit is ${MAX})`,

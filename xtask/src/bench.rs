@@ -87,7 +87,7 @@ pub fn main(args: &[String]) -> Result {
     }
     report.push_str(&sizes()?);
     if o.browser {
-        report.push_str(&browser(shared.as_deref())?);
+        report.push_str(&browser(shared.as_deref(), o.runs.min(5))?);
     }
     if let Some(f) = news_file {
         let _ = std::fs::remove_dir_all(f.parent().unwrap_or(&f));
@@ -396,10 +396,14 @@ fn sizes() -> Result<String> {
 
 // ---------------------------------------------------------------- browser
 
-fn browser(shared: Option<&Path>) -> Result<String> {
+/// `bench/browser/run.mjs` (headless Chromium, the built extension): Wasm load and
+/// `analyze` times, content-script start → marks on article pages, longest tasks,
+/// Wasm memory; `reps` fresh browsers per figure.
+fn browser(shared: Option<&Path>, reps: usize) -> Result<String> {
+    npm_install()?; // playwright-core
     let script = root().join("bench").join("browser").join("run.mjs");
     let mut cmd = Command::new("node");
-    cmd.arg(&script).current_dir(root());
+    cmd.arg(&script).arg("--reps").arg(reps.to_string()).current_dir(root());
     if let Some(s) = shared {
         cmd.arg(s);
     }

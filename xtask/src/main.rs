@@ -12,8 +12,8 @@ mod screenshots;
 mod serve;
 mod setup;
 mod test;
-mod train_lm;
 mod train_sourcing;
+mod train_translation;
 mod util;
 
 use std::process::ExitCode;
@@ -34,8 +34,9 @@ const HELP: &str = "cargo xtask <task>
   docs         regenerate docs/rules.md from the rules' docs  [--check]
   screenshots  build, then regenerate the README's screenshots (docs/screenshots/*.png)
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
-  train-lm     rebuild assets/translation-lm.bin (the translation detector's news-English model)
   train-sourcing  rebuild src/sourcing/gate.bin (the sourcing detector's attribution gate)
+  train-translation  refit the translation verdict's style weights (src/translation/weights.rs)
+               on the dev splits
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
                Chromium, Firefox ESR, npm packages)";
 
@@ -59,8 +60,8 @@ fn main() -> ExitCode {
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),
-        "train-lm" => train_lm::train(rest),
         "train-sourcing" => train_sourcing::train(rest),
+        "train-translation" => train_translation::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

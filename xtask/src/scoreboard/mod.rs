@@ -6,13 +6,13 @@
 //! workspace profiles stay untouched and the whole run takes seconds.
 
 mod floors;
-mod metrics;
+pub(crate) mod metrics;
 mod native;
-mod parity;
+pub(crate) mod parity;
 mod polnear;
 mod row;
 mod seed;
-mod szeged;
+pub(crate) mod szeged;
 mod table;
 mod xml;
 
@@ -326,18 +326,8 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
     Ok((rows, lines))
 }
 
-/// One aligned line's machine-translation score: the core's per-sentence scores, averaged.
-fn sentence_score(line: &str) -> f64 {
-    parity::line_score(&caveat::translation::sentence_scores(&caveat::Document::new(line)))
-}
-
 fn score_parity(eval: &Path) -> Result<Scored> {
-    let base = eval.join("translation/mt_parity_zhen/ranking/input");
-    let pairs = parity::pairs(
-        &read(&base.join("newstest2017-zhen-src.zh.sgm"))?,
-        &read(&base.join("microsoft-ht.txt"))?,
-        &read(&base.join("microsoft-mt-combo6.txt"))?,
-    )?;
+    let pairs = parity::load(eval)?;
     let mut rows = Vec::new();
     for split in ["dev", "test"] {
         let (mut machine, mut human) = (Vec::new(), Vec::new());
@@ -348,8 +338,11 @@ fn score_parity(eval: &Path) -> Result<Scored> {
                 .push(analyze(&p.machine, || format!("MT parity document {n} (MT)"))?.summary.translation_likelihood);
             human.push(analyze(&p.human, || format!("MT parity document {n} (human)"))?.summary.translation_likelihood);
             for (h, m) in &p.lines {
-                human_lines.push(sentence_score(h));
-                machine_lines.push(sentence_score(m));
+                human_lines.push(
+                    analyze(h, || format!("MT parity document {n}, a human line"))?.summary.translation_likelihood,
+                );
+                machine_lines
+                    .push(analyze(m, || format!("MT parity document {n}, an MT line"))?.summary.translation_likelihood);
             }
         }
         rows.push(parity::row(split, &machine, &human));

@@ -3,6 +3,8 @@
 //! Documents are the `.sgm`'s `<doc>`s; odd-numbered (1-based) are dev, even test.
 //! A document's sentences are joined with a space (as score_translation.py does).
 
+use std::path::Path;
+
 use super::metrics::{accuracy_at, auc, Counts};
 use super::row::Row;
 
@@ -54,6 +56,16 @@ pub fn pairs(sgm: &str, human: &str, machine: &str) -> Result<Vec<Pair>, String>
         .collect())
 }
 
+/// Every document pair of the MT-parity data under `eval` (`../shared/eval`).
+pub fn load(eval: &Path) -> Result<Vec<Pair>, String> {
+    let base = eval.join("translation/mt_parity_zhen/ranking/input");
+    let read = |name: &str| {
+        let path = base.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    pairs(&read("newstest2017-zhen-src.zh.sgm")?, &read("microsoft-ht.txt")?, &read("microsoft-mt-combo6.txt")?)
+}
+
 /// `machine` / `human`: the likelihoods of the machine and human versions.
 pub fn row(split: &str, machine: &[f64], human: &[f64]) -> Row {
     let called = |xs: &[f64]| xs.iter().filter(|&&x| x >= 0.5).count();
@@ -66,22 +78,13 @@ pub fn row(split: &str, machine: &[f64], human: &[f64]) -> Row {
     r
 }
 
-/// Sentence level: each aligned line's human and machine version scored by the
-/// core's per-sentence score (the mean over the sentences the line splits into).
+/// Sentence level: each aligned line's human and machine version analysed on its
+/// own and scored by its `translation_likelihood` (what the core says of one sentence).
 pub fn sentence_row(split: &str, machine: &[f64], human: &[f64]) -> Row {
     let mut r = Row::new("translation", "mt-parity-zhen", split, "sentence", machine.len());
     r.auc = auc(machine, human);
     r.accuracy = Some(accuracy_at(machine, human, 0.5));
     r
-}
-
-/// The mean of a line's sentence scores (0 for a line with no sentence).
-pub fn line_score(scores: &[f64]) -> f64 {
-    if scores.is_empty() {
-        0.0
-    } else {
-        scores.iter().sum::<f64>() / scores.len() as f64
-    }
 }
 
 #[cfg(test)]
@@ -116,7 +119,5 @@ mod tests {
         assert_eq!(r.auc, Some(8.0 / 9.0));
         assert_eq!(r.accuracy, Some(5.0 / 6.0));
         assert_eq!((r.f1, r.n), (None, 3));
-        assert_eq!(line_score(&[0.2, 0.4]), 0.30000000000000004);
-        assert_eq!(line_score(&[]), 0.0);
     }
 }

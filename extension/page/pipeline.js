@@ -1,0 +1,229 @@
+/**
+ * The page pipeline: collect the article text, analyse it, draw the marks; and again,
+ * for what changed, when the page changes (single-page apps, infinite scroll, live
+ * pages). Budgets (issue 8): the page keeps its main thread, so
+ * - a text up to `WHOLE_TEXT_MAX` (core/chunks.js) is analysed in one call (a few ms);
+ * - a longer one is analysed a chunk of paragraphs per task, the chunks in view first,
+ *   yielding to the page between chunks, and drawn as the chunks arrive (the marks in
+ *   view first);
+ * - every analysis goes through the engine's content-hash cache: a chunk (or text)
+ *   already analysed is never analysed again, so a re-render, a toggle or a page
+ *   rewriting the same text costs no analysis;
+ * - changes are picked up by a MutationObserver (Caveat's own UI elements ignored),
+ *   debounced, and handled at most once per `MIN_INTERVAL_MS`: a page rewriting its
+ *   text every few ms gets at most one re-collection and redraw per interval.
+ *
+ *   const pipeline = createPipeline({ engine, layer, collect, doc, timings });
+ *     layer    the mark layer, or a function making it (called once there is text)
+ *     collect  () → TextMap (or a promise of one): the article text and its nodes
+ *     onReport (report, textMap) after each report drawn (the first one mounts the UI)
+ *   await pipeline.run();       // the first analysis; resolves to the report (or null: no text)
+ *   pipeline.observe();         // follow the page's changes
+ *   pipeline.textMap()          // the text currently marked
+ *   pipeline.stop();
+ */
+import { mergeReports, planChunks, shiftReport } from '../core/chunks.js';
+import { visibleSpan } from './marks.js';
+
+/** Work done in one task before giving the page its main thread back. */
+export const SLICE_MS = 8;
+/** While a long page is analysed, its new marks are drawn at most this often (each draw costs a repaint). */
+export const DRAW_EVERY_MS = 100;
+/** Quiet time after a change before the page is collected again. */
+export const DEBOUNCE_MS = 200;
+/** At most one re-collection per this interval, however often the page changes. */
+export const MIN_INTERVAL_MS = 1000;
+/** Elements of Caveat's own UI (`<caveat-card>`, `<caveat-ui>`): their changes are ours. */
+const OWN_TAG_PREFIX = 'CAVEAT-';
+
+/**
+ * Give the page its main thread back (input, rendering, its own tasks), resuming in
+ * a task of `priority`: 'user-visible' (as the page's own tasks) while what is in
+ * view is being marked, 'background' (after the page's tasks) for the rest.
+ * Not `scheduler.yield()`: its continuations go before the page's tasks, and a
+ * page's timers starved for seconds while a 5 MB page was marked.
+ */
+export function yieldToPage(win = globalThis, priority = 'user-visible') {
+  const scheduler = win.scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority });
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
+/** Chunk indexes: those overlapping the viewport, then below it, then above it (nearest first). */
+function visibleFirst(chunks, span) {
+  const overlapping = [];
+  const below = [];
+  const above = [];
+  chunks.forEach((c, i) => {
+    if (c.end > span.start && c.start < Math.max(span.end, span.start + 1)) overlapping.push(i);
+    else if (c.start >= span.end) below.push(i);
+    else above.push(i);
+  });
+  return { visible: overlapping, order: [...overlapping, ...below, ...above.reverse()] };
+}
+
+/** Whether a mutation is only Caveat's own UI coming, going or changing. */
+function isOwn(record) {
+  const own = (n) => n?.nodeType === 1 && n.tagName.startsWith(OWN_TAG_PREFIX);
+  const inOwn = (n) => {
+    for (let el = n?.nodeType === 1 ? n : n?.parentElement; el; el = el.parentElement) if (own(el)) return true;
+    return false;
+  };
+  if (inOwn(record.target)) return true;
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every(own);
+}
+
+/** Same text over the same nodes: nothing to redo. */
+function sameMap(a, b) {
+  if (!a || a.length !== b.length || a.segments.length !== b.segments.length || a.text !== b.text) return false;
+  return a.segments.every((s, i) => s.node === b.segments[i].node && s.nodeOffset === b.segments[i].nodeOffset);
+}
+
+export function createPipeline({
+  engine,
+  layer,
+  collect,
+  doc = document,
+  timings = {},
+  onReport = () => {},
+  now = () => performance.now(),
+}) {
+  const win = doc.defaultView ?? globalThis;
+  let theLayer = typeof layer === 'function' ? null : layer;
+  const getLayer = () => (theLayer ??= layer());
+  let currentMap = null;
+  let generation = 0;
+  let observer = null;
+  let debounceTimer = 0;
+  let lastRunAt = -Infinity;
+  let running = null;
+  let rerun = false;
+  timings.updates = 0;
+  timings.chunks = 0;
+
+  const lap = (name) => {
+    timings[name] = now() - (timings.startedAt ?? 0);
+  };
+
+  /**
+   * Analyse `textMap`, the chunks in view first. `progressive`: draw as chunks arrive
+   * (a first drawing); else swap the marks at once when all is analysed (an update,
+   * so that the marks never blink).
+   */
+  async function analyse(textMap, { progressive }) {
+    const mine = generation;
+    const text = textMap.text;
+    const chunks = planChunks(text);
+    timings.chunks = chunks.length;
+    const { visible, order } =
+      chunks.length > 1 ? visibleFirst(chunks, visibleSpan(textMap, doc)) : { visible: [0], order: [0] };
+    const reports = new Array(chunks.length);
+    let pending = [];
+    let sliceStart = now();
+    let drawnAt = -Infinity;
+    let left = visible.length;
+    const draw = () => {
+      getLayer().addMarks(pending, textMap);
+      pending = [];
+      drawnAt = now();
+    };
+    for (const i of order) {
+      const c = chunks[i];
+      const part = c.from === 0 && c.end === text.length ? text : text.slice(c.from, c.end);
+      const report = await engine.analyze(part, c.start - c.from);
+      if (mine !== generation) return null; // the page changed meanwhile: a newer run owns it
+      reports[i] = shiftReport(report, c.from);
+      if (progressive) pending.push(...reports[i].annotations);
+      if (--left === 0 && progressive && chunks.length > 1) {
+        draw();
+        lap('firstMarks');
+      }
+      if (chunks.length > 1 && now() - sliceStart > SLICE_MS) {
+        if (progressive && left < 0 && now() - drawnAt > DRAW_EVERY_MS) draw();
+        await yieldToPage(win, left > 0 ? 'user-visible' : 'background');
+        if (mine !== generation) return null;
+        sliceStart = now();
+      }
+    }
+    const merged = mergeReports(reports);
+    getLayer().setReport(merged, textMap);
+    if (progressive && chunks.length === 1) lap('firstMarks');
+    return merged;
+  }
+
+  async function runOnce({ progressive }) {
+    const mine = ++generation;
+    lastRunAt = now();
+    const textMap = await collect();
+    if (mine !== generation) return null;
+    lap('collected');
+    if (sameMap(currentMap, textMap)) return theLayer?.report() ?? null;
+    if (!/\S/.test(textMap.text)) {
+      currentMap = textMap;
+      theLayer?.clear();
+      return null;
+    }
+    const report = await analyse(textMap, { progressive });
+    if (report) {
+      currentMap = textMap;
+      lap('allMarks');
+      onReport(report, textMap);
+    }
+    return report;
+  }
+
+  /** Run now, or once more after the current run when one is going on. */
+  function update() {
+    if (running) {
+      rerun = true;
+      return running;
+    }
+    running = runOnce({ progressive: !theLayer?.report() })
+      .catch((e) => {
+        console.error('Caveat: could not mark this page', e);
+        return null;
+      })
+      .finally(() => {
+        running = null;
+        lap('done');
+        if (rerun) {
+          rerun = false;
+          schedule();
+        }
+      });
+    return running;
+  }
+
+  function schedule() {
+    win.clearTimeout(debounceTimer);
+    const wait = Math.max(DEBOUNCE_MS, lastRunAt + MIN_INTERVAL_MS - now());
+    debounceTimer = win.setTimeout(() => {
+      timings.updates++;
+      update().then(() => {
+        timings.updatesDone = (timings.updatesDone ?? 0) + 1;
+      });
+    }, wait);
+  }
+
+  return {
+    run: update,
+    observe() {
+      if (observer || typeof win.MutationObserver !== 'function') return;
+      observer = new win.MutationObserver((records) => {
+        if (records.every(isOwn)) return;
+        schedule();
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    },
+    textMap: () => currentMap,
+    layer: () => theLayer,
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      win.clearTimeout(debounceTimer);
+      generation++;
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// Long texts in chunks (extension/core/chunks.js), in node with the built Wasm core:
+// the chunks cover the text, their boundaries survive edits elsewhere, and the
+// merged report equals the single call's where it should (see chunks.js).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import vm from 'node:vm';
+
+import { DIST, E2E_DIR, nodeCore, SHARED } from './helpers.mjs';
+
+const chunksModule = () => import(path.join(DIST, 'www', 'ext', 'core', 'chunks.js'));
+const engineModule = () => import(path.join(DIST, 'www', 'ext', 'core', 'engine.js'));
+
+/** The fixtures' paragraph generator (a browser script), run in a bare context. */
+function news() {
+  const sandbox = { window: {} };
+  vm.runInNewContext(fs.readFileSync(path.join(E2E_DIR, 'fixtures', 'pipeline-news.js'), 'utf8'), sandbox);
+  return sandbox.window.pipelineNews;
+}
+
+const longText = (from, to) => {
+  const { paragraph } = news();
+  const out = [];
+  for (let i = from; i < to; i++) out.push(paragraph(i));
+  return out.join('\n\n');
+};
+
+function assertCovers(chunks, text, { CHUNK_MAX, CONTEXT_MAX }) {
+  assert.equal(chunks[0].start, 0);
+  assert.equal(chunks.at(-1).end, text.length);
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i];
+    if (i > 0) assert.equal(c.start, chunks[i - 1].end, 'chunks are contiguous');
+    assert.ok(c.end > c.start && c.end - c.start <= CHUNK_MAX, `chunk ${i} has ${c.end - c.start} units`);
+    assert.ok(c.from <= c.start && c.start - c.from <= CONTEXT_MAX, `chunk ${i} context ${c.start - c.from}`);
+    const code = text.charCodeAt(c.end - 1);
+    assert.ok(!(code >= 0xd800 && code <= 0xdbff), 'a chunk never ends inside a surrogate pair');
+  }
+}
+
+/** Analyse `text` chunk by chunk as the page does, and merge. */
+function chunked(core, planChunks, mergeReports, shiftReport, text) {
+  const chunks = planChunks(text);
+  const reports = chunks.map((c) => shiftReport(core.analyzeFrom(text.slice(c.from, c.end), c.start - c.from), c.from));
+  return { chunks, report: mergeReports(reports) };
+}
+
+const key = (a) => `${a.category}:${a.start}-${a.end}:${a.rule}`;
+
+/** The merged report is the single call's, but for repeats beyond the context. */
+function assertSameAsSingleCall(single, merged) {
+  const singleKeys = new Set(single.annotations.map(key));
+  const mergedKeys = new Set(merged.annotations.map(key));
+  const extra = [...mergedKeys].filter((k) => !singleKeys.has(k));
+  assert.deepEqual(extra, [], 'chunking added marks the single call does not make');
+  const missing = single.annotations.filter((a) => !mergedKeys.has(key(a)));
+  assert.deepEqual(
+    missing.filter((a) => a.rule !== 'translation/duplicated-text').map(key),
+    [],
+    'chunking lost marks other than far repeats',
+  );
+  assert.equal(merged.summary.words, single.summary.words);
+  const dup = missing.length;
+  const counts = (r) => r.summary.counts.hedging + r.summary.counts.sourcing + r.summary.counts.translation;
+  assert.equal(counts(merged), counts(single) - dup);
+  assert.equal(merged.attributions.length, single.attributions.length);
+  assert.deepEqual(merged.summary.sources.by_kind, single.summary.sources.by_kind);
+  assert.equal(merged.summary.sources.anonymous, single.summary.sources.anonymous);
+  assert.deepEqual(new Set(merged.summary.sources.named), new Set(single.summary.sources.named));
+  // The likelihood: close, when the far repeats (strong evidence of their own) are not in play.
+  const lik = (r) => r.summary.translation.likelihood;
+  if (dup === 0) assert.ok(Math.abs(lik(merged) - lik(single)) < 0.1, `likelihood ${lik(merged)} vs ${lik(single)}`);
+  return missing.length;
+}
+
+test('a short text is one chunk, without context', async () => {
+  const { planChunks, WHOLE_TEXT_MAX } = await chunksModule();
+  for (const text of ['', 'One line.', 'x'.repeat(WHOLE_TEXT_MAX)]) {
+    assert.deepEqual(planChunks(text), [{ start: 0, end: text.length, from: 0 }]);
+  }
+});
+
+test('long texts are covered by chunks of whole paragraphs, with context before each', async () => {
+  const mod = await chunksModule();
+  const text = longText(0, 400);
+  const chunks = mod.planChunks(text);
+  assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+  assertCovers(chunks, text, mod);
+  for (const c of chunks.slice(1)) {
+    assert.equal(text.slice(c.start - 2, c.start), '\n\n', 'a chunk starts at a paragraph');
+    assert.ok(c.from === 0 || text.slice(c.from - 2, c.from) === '\n\n', 'its context starts at a paragraph');
+  }
+  // Over-long paragraphs, no breaks at all, astral characters at the cut.
+  for (const odd of ['word '.repeat(60_000), '😀'.repeat(40_000), `${'a'.repeat(50_000)}\n\n${'b. '.repeat(9000)}`]) {
+    assertCovers(mod.planChunks(odd), odd, mod);
+  }
+});
+
+test('chunk boundaries survive appending and editing elsewhere (the cache keeps the other chunks)', async () => {
+  const { planChunks } = await chunksModule();
+  const texts = (t) => planChunks(t).map((c) => t.slice(c.from, c.end));
+  const base = longText(0, 300);
+  const before = texts(base);
+  // Infinite scroll: paragraphs appended at the end.
+  const appended = texts(`${base}\n\n${longText(300, 340)}`);
+  const keptOnAppend = before.filter((t) => appended.includes(t)).length;
+  assert.ok(keptOnAppend >= before.length - 1, `${keptOnAppend} of ${before.length} chunks kept`);
+  // One paragraph edited in the middle: only the chunks around it change.
+  const { paragraph } = news();
+  const edited = texts(base.replace(paragraph(150), `${paragraph(150)} The mayor may resign.`));
+  const changed = edited.filter((t) => !before.includes(t)).length;
+  assert.ok(changed <= 3, `${changed} chunks changed for one edited paragraph`);
+});
+
+test('chunked analysis gives the single call\'s marks, attributions and counts', async () => {
+  const core = await nodeCore();
+  const { planChunks, mergeReports, shiftReport } = await chunksModule();
+  const text = longText(1000, 1200);
+  const { chunks, report } = chunked(core, planChunks, mergeReports, shiftReport, text);
+  assert.ok(chunks.length > 3);
+  const single = core.analyze(text);
+  assert.ok(single.annotations.length > 100);
+  assertSameAsSingleCall(single, report);
+  // Offsets are into the whole text.
+  for (const a of report.annotations.slice(0, 50)) assert.equal(text.slice(a.start, a.end).trim().length > 0, true);
+});
+
+const NEWS_DIR = path.join(SHARED, 'eval', 'sourcing', 'polnear', 'test', 'text');
+test(
+  'the same on native news text (PolNeAR test articles)',
+  { skip: fs.existsSync(NEWS_DIR) ? false : '../shared is absent: news-text check skipped' },
+  async () => {
+    const core = await nodeCore();
+    const { planChunks, mergeReports, shiftReport } = await chunksModule();
+    const articles = fs
+      .readdirSync(NEWS_DIR)
+      .sort()
+      .map((f) => fs.readFileSync(path.join(NEWS_DIR, f), 'utf8').trimEnd());
+    const text = articles.slice(0, 30).join('\n\n');
+    const { report } = chunked(core, planChunks, mergeReports, shiftReport, text);
+    const lost = assertSameAsSingleCall(core.analyze(text), report);
+    assert.ok(lost <= 3, `${lost} far repeats lost`);
+  },
+);
+
+test('the engine caches chunks by text and offset, within a bound on cached text', async () => {
+  const { createEngine } = await engineModule();
+  const calls = [];
+  const engine = createEngine(
+    {
+      analyze: async (text, from = 0) => {
+        calls.push([text, from]);
+        return { annotations: [], attributions: [], summary: { words: 0 } };
+      },
+      rules: async () => [],
+    },
+    { cacheUnits: 20 },
+  );
+  await engine.analyze('ctx. part', 5);
+  await engine.analyze('ctx. part', 5);
+  await engine.analyze('ctx. part');
+  assert.deepEqual(calls, [['ctx. part', 5], ['ctx. part', 0]]);
+  // 9 + 9 + 10 units > 20: the least recently used entry goes, the others stay.
+  await engine.analyze('0123456789');
+  assert.equal(engine.analyses, 3);
+  await engine.analyze('ctx. part');
+  assert.equal(engine.analyses, 3);
+  await engine.analyze('ctx. part', 5);
+  assert.equal(engine.analyses, 4);
+});
+
+test("the manifest's mark stylesheet is the layer's (page/marks.css = MARK_CSS)", async () => {
+  const { MARK_CSS } = await import(path.join(DIST, 'www', 'ext', 'page', 'styles.js'));
+  const css = fs.readFileSync(path.join(DIST, 'chromium', 'page', 'marks.css'), 'utf8').replace(/^\/\*[\s\S]*?\*\//, '');
+  assert.equal(css.trim(), MARK_CSS.trim());
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'chromium', 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.content_scripts[0].css, ['page/marks.css']);
+});
