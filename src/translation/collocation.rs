@@ -8,6 +8,8 @@
 //! always one of a few words: "contributed to this" is closed only in a credit
 //! line (names, then the formula, near the end), hence `credit_line`.
 
+use std::sync::OnceLock;
+
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, Sentence, TokenKind};
@@ -74,14 +76,26 @@ const FORMULAS: &[Formula] = &[
 /// A credit line sits in the last paragraphs of a story.
 const CREDIT_LINE_PARAGRAPHS: usize = 5;
 
-fn slot_matches(slot: &str, word: &str) -> bool {
-    slot.trim_end_matches('?').split('|').any(|alt| alt == word)
+/// Each formula's slots as their alternatives, split once.
+fn alternatives() -> &'static [Vec<Vec<&'static str>>] {
+    static ALTERNATIVES: OnceLock<Vec<Vec<Vec<&'static str>>>> = OnceLock::new();
+    ALTERNATIVES.get_or_init(|| {
+        FORMULAS
+            .iter()
+            .map(|f| f.slots.iter().map(|slot| slot.trim_end_matches('?').split('|').collect()).collect())
+            .collect()
+    })
 }
 
-/// Token index after the frame when `f`'s slots match from token `i`.
-fn match_frame(doc: &Document, f: &Formula, mut i: usize, end: usize) -> Option<usize> {
-    for slot in f.slots {
-        let here = i < end && doc.is_word(i) && slot_matches(slot, doc.low(i));
+fn slot_matches(alternatives: &[&str], word: &str) -> bool {
+    alternatives.contains(&word)
+}
+
+/// Token index after the frame when `f`'s slots (`slots` split into alternatives)
+/// match from token `i`.
+fn match_frame(doc: &Document, f: &Formula, slots: &[Vec<&str>], mut i: usize, end: usize) -> Option<usize> {
+    for (slot, alternatives) in f.slots.iter().zip(slots) {
+        let here = i < end && doc.is_word(i) && slot_matches(alternatives, doc.low(i));
         if here {
             i += 1;
         } else if !slot.ends_with('?') {
@@ -119,13 +133,18 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         .checked_sub(CREDIT_LINE_PARAGRAPHS)
         .and_then(|p| doc.paragraphs.get(p))
         .map_or(0, |p| p.start);
+    let alternatives = alternatives();
     for s in &doc.sentences {
         for i in s.tokens.clone() {
-            for f in FORMULAS {
-                if !doc.is_word(i) || !slot_matches(f.slots[0], doc.low(i)) {
+            if !doc.is_word(i) {
+                continue;
+            }
+            let word = doc.low(i);
+            for (f, slots) in FORMULAS.iter().zip(alternatives) {
+                if !slot_matches(&slots[0], word) {
                     continue;
                 }
-                let Some(last) = match_frame(doc, f, i, s.tokens.end) else { continue };
+                let Some(last) = match_frame(doc, f, slots, i, s.tokens.end) else { continue };
                 if last >= s.tokens.end || doc.tokens[last].kind != TokenKind::Word {
                     continue;
                 }

@@ -26,49 +26,79 @@ const MIN_WORDS: usize = 10;
 /// A repeat counts when it starts at most this many paragraphs after the first copy.
 const MAX_PARAGRAPHS_APART: usize = 2;
 
-/// The words only, lower-cased: "near-exact" means equal after this.
-fn normalized(doc: &Document, start: usize, end: usize) -> (String, usize) {
-    let mut s = String::new();
-    let mut words = 0;
+/// A passage by its words only, lower-cased: "near-exact" means the same words.
+/// `hash` digests them so that passages are compared only when it is equal.
+#[derive(Clone, Copy)]
+struct Passage {
+    /// Token range, punctuation included (it is skipped when comparing).
+    first: usize,
+    last: usize,
+    words: usize,
+    hash: u64,
+}
+
+/// The passage of the tokens that lie wholly inside bytes `start..end`.
+fn passage(doc: &Document, start: usize, end: usize) -> Passage {
     let first = doc.tokens.partition_point(|t| t.start < start);
-    for i in first..doc.tokens.len() {
-        let t = &doc.tokens[i];
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut words = 0;
+    let mut last = first;
+    let lower = doc.lower.as_bytes();
+    while last < doc.tokens.len() {
+        let t = &doc.tokens[last];
         if t.end > end {
             break;
         }
+        last += 1;
         if t.kind == TokenKind::Punct {
             continue;
         }
-        s.push_str(doc.low(i));
-        s.push(' ');
+        for &b in &lower[t.start..t.end] {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        hash = (hash ^ u64::from(b' ')).wrapping_mul(0x100_0000_01b3);
         words += 1;
     }
-    (s, words)
+    Passage { first, last, words, hash }
 }
 
-/// Whether `key` was seen at most `MAX_PARAGRAPHS_APART` paragraphs before
+/// The same words in the same order.
+fn same_words(doc: &Document, a: Passage, b: Passage) -> bool {
+    let words = |p: Passage| (p.first..p.last).filter(|&i| doc.tokens[i].kind != TokenKind::Punct).map(|i| doc.low(i));
+    a.words == b.words && words(a).eq(words(b))
+}
+
+/// Whether `p` was seen at most `MAX_PARAGRAPHS_APART` paragraphs before
 /// paragraph `here`; remembers it at `here` either way.
-fn repeats(seen: &mut HashMap<String, usize>, key: String, here: usize) -> bool {
-    match seen.insert(key, here) {
-        Some(before) => here - before <= MAX_PARAGRAPHS_APART,
-        None => false,
+fn repeats(doc: &Document, seen: &mut HashMap<u64, Vec<(Passage, usize)>>, p: Passage, here: usize) -> bool {
+    let same_hash = seen.entry(p.hash).or_default();
+    match same_hash.iter_mut().find(|(q, _)| same_words(doc, *q, p)) {
+        Some((q, at)) => {
+            let before = std::mem::replace(at, here);
+            *q = p;
+            here - before <= MAX_PARAGRAPHS_APART
+        }
+        None => {
+            same_hash.push((p, here));
+            false
+        }
     }
 }
 
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
-    let mut paragraphs: HashMap<String, usize> = HashMap::new();
-    let mut sentences: HashMap<String, usize> = HashMap::new();
+    let mut paragraphs = HashMap::new();
+    let mut sentences = HashMap::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
-        let (key, words) = normalized(doc, p.start, p.end);
-        if words >= MIN_WORDS && repeats(&mut paragraphs, key, pi) {
+        let whole = passage(doc, p.start, p.end);
+        if whole.words >= MIN_WORDS && repeats(doc, &mut paragraphs, whole, pi) {
             out.push(Annotation::new(&RULE, p.start, p.end));
             n += 1;
             continue;
         }
         for s in doc.sentences.get(p.sentences.clone()).unwrap_or_default() {
-            let (key, words) = normalized(doc, s.start, s.end);
-            if words >= MIN_WORDS + 2 && repeats(&mut sentences, key, pi) {
+            let sentence = passage(doc, s.start, s.end);
+            if sentence.words >= MIN_WORDS + 2 && repeats(doc, &mut sentences, sentence, pi) {
                 out.push(Annotation::new(&RULE, s.start, s.end));
                 n += 1;
             }

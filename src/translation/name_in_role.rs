@@ -43,12 +43,15 @@ const WINDOW: usize = 16;
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 2..doc.tokens.len() {
+        if !doc.is_capitalized(i) || !GROUPS.contains(&doc.low(i - 1)) {
+            continue;
+        }
         // The group's "name" is one word: "the company Ford Motor" is a real name.
         let longer_name = doc.is_capitalized(i + 1) && doc.sentence_of(i + 1) == doc.sentence_of(i);
         let verb_follows = doc.is_word(i + 1)
             && !doc.is_capitalized(i + 1)
             && !matches!(doc.low(i + 1), "in" | "on" | "at" | "for" | "of");
-        if !doc.is_capitalized(i) || !GROUPS.contains(&doc.low(i - 1)) || longer_name || verb_follows {
+        if longer_name || verb_follows {
             continue;
         }
         // "the militant group X": find the article that opens the phrase.
