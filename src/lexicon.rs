@@ -7,7 +7,7 @@
 //! Both are plain Rust (no automaton crate): every byte of Wasm is downloaded into
 //! every page.
 
-use crate::text::Document;
+use crate::text::{word_hash, Document};
 
 /// A read-only hash table from words to small `Copy` values, built once.
 /// Open addressing with linear probing, at most half full; the words live in one
@@ -26,17 +26,6 @@ struct Slot<V> {
     start: u32,
     end: u32,
     value: V,
-}
-
-/// A fast hash of a short byte string: words are a few bytes long, so a plain
-/// byte loop beats anything that needs a copy into a wider word.
-#[inline]
-fn word_hash(w: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in w {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h ^ (h >> 15)
 }
 
 impl<V: Copy + Default> WordTable<V> {
@@ -113,6 +102,14 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline]
     pub fn get_bytes(&self, word: &[u8]) -> Option<V> {
         let s = &self.slots[self.probe(word, word_hash(word))];
+        (s.start != u32::MAX).then_some(s.value)
+    }
+
+    /// The value of token `i`'s lower-case form: its hash is already in the document.
+    #[inline]
+    pub fn get_token(&self, doc: &Document, i: usize) -> Option<V> {
+        let t = doc.tokens.get(i)?;
+        let s = &self.slots[self.probe(&doc.lower.as_bytes()[t.start..t.end], doc.hashes[i])];
         (s.start != u32::MAX).then_some(s.value)
     }
 }

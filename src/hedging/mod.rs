@@ -110,7 +110,7 @@ fn accepted(doc: &Document) -> Vec<(Span, usize)> {
     let index = index();
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
-        let Some((from, to)) = index.by_first_word.get(doc.low(i)) else { continue };
+        let Some((from, to)) = index.by_first_word.get_token(doc, i) else { continue };
         for (rule, cue, rest) in &index.cues[from as usize..to as usize] {
             let Some(span) = match_rest(doc, i, rest) else { continue };
             if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {

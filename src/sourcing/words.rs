@@ -518,9 +518,8 @@ impl<'d> Tagged<'d> {
         let lex = lexicon();
         let tags = (0..doc.tokens.len())
             .map(|i| {
-                let w = doc.low(i);
-                let e = lex.words.get(w).unwrap_or_default();
-                Entry { class: derived(w, e.class), lemma: e.lemma }
+                let e = lex.words.get_token(doc, i).unwrap_or_default();
+                Entry { class: derived(doc.low(i), e.class), lemma: e.lemma }
             })
             .collect();
         Tagged { doc, tags }

@@ -32,8 +32,23 @@ pub struct Document<'a> {
     /// lower-case form is `&lower[t.start..t.end]`.
     pub lower: String,
     pub tokens: Vec<Token>,
+    /// `word_hash` of each token's lower-case form: lexicon lookups
+    /// (`lexicon::WordTable::get_token`) and passage comparisons start from it.
+    pub hashes: Vec<u32>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+}
+
+/// A fast hash of a short byte string: words are a few bytes long, so a plain
+/// byte loop beats anything that needs a copy into a wider word.
+#[inline]
+pub fn word_hash(w: &[u8]) -> u32 {
+    let mut h: u32 = w.len() as u32;
+    for &b in w {
+        h = h.rotate_left(5) ^ u32::from(b);
+    }
+    let h = h.wrapping_mul(0x9e37_79b1);
+    h ^ (h >> 15)
 }
 
 impl<'a> Document<'a> {
@@ -56,7 +71,9 @@ impl<'a> Document<'a> {
                 first = i + 1;
             }
         }
-        Document { text, lower: text.to_ascii_lowercase(), tokens, sentences, paragraphs }
+        let lower = text.to_ascii_lowercase();
+        let hashes = tokens.iter().map(|t| lower.as_bytes().get(t.start..t.end).map_or(0, word_hash)).collect();
+        Document { text, lower, tokens, hashes, sentences, paragraphs }
     }
 
     /// The token's text as written.
@@ -77,7 +94,7 @@ impl<'a> Document<'a> {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.upper)
     }
 
     /// Index of the sentence that holds token `i` (binary search).
@@ -117,6 +134,18 @@ mod tests {
         assert_eq!(d.low(1), "said");
         assert_eq!(d.tok(0), "Émile");
         assert_eq!(d.word_count(), 3);
+    }
+
+    #[test]
+    fn capitalized_and_hashes_agree_with_the_text() {
+        let text = "Émile SAID “Yes” to the iPhone, Ⅻ ⓐ Ⓐ 4X ǅ ß.";
+        let d = Document::new(text);
+        for i in 0..d.tokens.len() {
+            let by_text = d.is_word(i) && d.tok(i).chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(d.is_capitalized(i), by_text, "{:?}", d.tok(i));
+            assert_eq!(d.hashes[i], word_hash(d.low(i).as_bytes()));
+        }
+        assert!(!d.is_capitalized(d.tokens.len()));
     }
 
     #[test]

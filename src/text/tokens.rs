@@ -20,6 +20,8 @@ pub struct Token {
     pub space_before: bool,
     /// A newline lies between the previous token and this one.
     pub newline_before: bool,
+    /// The first character is upper-case (`char::is_uppercase`).
+    pub upper: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -123,7 +125,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { start, end, kind, space_before, newline_before });
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase() });
         space_before = false;
         newline_before = false;
         pos = end;
@@ -200,7 +202,7 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { start, end, kind, space_before, newline_before });
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase() });
         space_before = false;
         newline_before = false;
     }

@@ -40,24 +40,19 @@ struct Passage {
 /// The passage of the tokens that lie wholly inside bytes `start..end`.
 fn passage(doc: &Document, start: usize, end: usize) -> Passage {
     let first = doc.tokens.partition_point(|t| t.start < start);
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash: u64 = 0;
     let mut words = 0;
     let mut last = first;
-    let lower = doc.lower.as_bytes();
     while last < doc.tokens.len() {
         let t = &doc.tokens[last];
         if t.end > end {
             break;
         }
+        if t.kind != TokenKind::Punct {
+            hash = (hash.rotate_left(5) ^ u64::from(doc.hashes[last])).wrapping_mul(0x517c_c1b7_2722_0a95);
+            words += 1;
+        }
         last += 1;
-        if t.kind == TokenKind::Punct {
-            continue;
-        }
-        for &b in &lower[t.start..t.end] {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-        hash = (hash ^ u64::from(b' ')).wrapping_mul(0x100_0000_01b3);
-        words += 1;
     }
     Passage { first, last, words, hash }
 }
