@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, Sentence, TokenKind};
@@ -76,14 +77,27 @@ const FORMULAS: &[Formula] = &[
 /// A credit line sits in the last paragraphs of a story.
 const CREDIT_LINE_PARAGRAPHS: usize = 5;
 
-/// Each formula's slots as their alternatives, split once.
-fn alternatives() -> &'static [Vec<Vec<&'static str>>] {
-    static ALTERNATIVES: OnceLock<Vec<Vec<Vec<&'static str>>>> = OnceLock::new();
-    ALTERNATIVES.get_or_init(|| {
-        FORMULAS
+/// Each formula's slots as their alternatives, split once, and a table from every
+/// word that can open a formula to the formulas it opens (one bit each).
+struct Slots {
+    alternatives: Vec<Vec<Vec<&'static str>>>,
+    openers: WordTable<u32>,
+}
+
+fn slots() -> &'static Slots {
+    static SLOTS: OnceLock<Slots> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let alternatives: Vec<Vec<Vec<&str>>> = FORMULAS
             .iter()
             .map(|f| f.slots.iter().map(|slot| slot.trim_end_matches('?').split('|').collect()).collect())
-            .collect()
+            .collect();
+        let mut openers = WordTable::with_capacity(16);
+        for (k, slots) in alternatives.iter().enumerate() {
+            for word in slots.first().into_iter().flatten() {
+                openers.insert(word, 1u32 << k, |a, b| a | b);
+            }
+        }
+        Slots { alternatives, openers }
     })
 }
 
@@ -133,15 +147,16 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         .checked_sub(CREDIT_LINE_PARAGRAPHS)
         .and_then(|p| doc.paragraphs.get(p))
         .map_or(0, |p| p.start);
-    let alternatives = alternatives();
+    let Slots { alternatives, openers } = slots();
     for s in &doc.sentences {
         for i in s.tokens.clone() {
             if !doc.is_word(i) {
                 continue;
             }
-            let word = doc.low(i);
-            for (f, slots) in FORMULAS.iter().zip(alternatives) {
-                if !slot_matches(&slots[0], word) {
+            // The formulas whose first slot holds this word (`slot_matches` on it).
+            let Some(opens) = openers.get_token(doc, i) else { continue };
+            for (k, (f, slots)) in FORMULAS.iter().zip(alternatives).enumerate() {
+                if opens & (1 << k) == 0 {
                     continue;
                 }
                 let Some(last) = match_frame(doc, f, slots, i, s.tokens.end) else { continue };
@@ -167,6 +182,17 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
 mod tests {
     use crate::rule::Category::Translation;
     use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn the_openers_table_holds_every_first_slot() {
+        let slots = super::slots();
+        assert!(super::FORMULAS.len() <= 32);
+        for (k, alternatives) in slots.alternatives.iter().enumerate() {
+            for word in &alternatives[0] {
+                assert!(slots.openers.get(word).is_some_and(|m| m & (1 << k) != 0), "{word}");
+            }
+        }
+    }
 
     #[test]
     fn marks_a_formula_with_a_swapped_ending() {

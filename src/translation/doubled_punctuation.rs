@@ -18,16 +18,13 @@ pub static RULE: Rule = Rule {
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 2..doc.tokens.len() {
-        let (a, b) = (doc.tok(i - 1), doc.tok(i));
+        // The cheap test first: most tokens are no stop or comma.
+        if !matches!(doc.tok(i), "." | ",") || !matches!(doc.tok(i - 1), "." | ",") {
+            continue;
+        }
         // ". ." and ", ." after a word; ". . ." (a spaced ellipsis) is a style, not an error.
         let spaced_ellipsis = doc.tok(i - 2) == "." || doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == ".");
-        if matches!(a, "." | ",")
-            && matches!(b, "." | ",")
-            && doc.is_word(i - 2)
-            && doc.tokens[i].space_before
-            && !doc.tokens[i].newline_before
-            && !spaced_ellipsis
-        {
+        if doc.is_word(i - 2) && doc.tokens[i].space_before && !doc.tokens[i].newline_before && !spaced_ellipsis {
             out.push(Annotation::new(&RULE, doc.tokens[i - 2].start, doc.tokens[i].end));
             n += 1;
         }

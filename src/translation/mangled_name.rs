@@ -29,12 +29,15 @@ fn is_mangled(word: &str) -> bool {
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || !is_mangled(doc.tok(i)) {
+            continue; // the cheap test first
+        }
         // Handles ("@NolteNC") and hashtags are names their owners spelled.
         let handle = i > 0 && !t.space_before && matches!(doc.tok(i - 1), "@" | "#" | "/" | "." | "_");
         // "GarrettU.S. Senate", "SasseA.J. Spiker": a scraped list glued to an initial.
         let glued = |k: usize| doc.tokens.get(k).is_some_and(|n| !n.space_before);
         let glued_initial = glued(i + 1) && doc.tok(i + 1) == "." && glued(i + 2);
-        if t.kind == TokenKind::Word && !handle && !glued_initial && is_mangled(doc.tok(i)) {
+        if !handle && !glued_initial {
             out.push(Annotation::new(&RULE, t.start, t.end));
             n += 1;
         }

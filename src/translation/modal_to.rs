@@ -18,6 +18,9 @@ pub static RULE: Rule = Rule {
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 1..doc.tokens.len().saturating_sub(1) {
+        if doc.low(i) != "to" {
+            continue; // the cheap test first
+        }
         // "must to" but not "a must to see" (noun) or "should to the extent" (rare).
         let modal = matches!(doc.low(i - 1), "must" | "should" | "shall" | "mustn't" | "shouldn't");
         let noun_use = i >= 2 && matches!(doc.low(i - 2), "a" | "the" | "an");

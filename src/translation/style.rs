@@ -40,35 +40,39 @@ fn is_quote(s: &str) -> bool {
 
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
 pub fn profile(doc: &Document) -> Profile {
-    let (mut words, mut chars, mut possessives, mut dashes) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-    let (mut commas, mut numbers, mut quoted, mut translator_words) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    // Counted as integers, then converted: the same values as summing ones in f64
+    // (every partial sum is an integer far below 2^53), for fewer instructions.
+    let (mut words, mut chars, mut possessives, mut dashes) = (0usize, 0usize, 0usize, 0usize);
+    let (mut commas, mut numbers, mut quoted, mut translator_words) = (0usize, 0usize, 0usize, 0usize);
     let mut lengths: Vec<f64> = Vec::with_capacity(doc.sentences.len());
     for s in &doc.sentences {
-        let mut length = 0.0;
+        let mut length = 0usize;
         let mut has_quote = false;
         for i in s.tokens.clone() {
             let t = doc.tok(i);
             match doc.tokens[i].kind {
                 TokenKind::Punct => {
-                    commas += f64::from(u8::from(t == ","));
-                    dashes += f64::from(u8::from(matches!(t, "-" | "–" | "—")));
+                    commas += usize::from(t == ",");
+                    dashes += usize::from(matches!(t, "-" | "–" | "—"));
                     has_quote |= is_quote(t);
                 }
                 kind => {
-                    length += 1.0;
-                    chars += t.chars().count() as f64;
-                    numbers += f64::from(u8::from(kind == TokenKind::Number));
-                    possessives += f64::from(u8::from(t.ends_with("'s") || t.ends_with("’s")));
-                    translator_words += f64::from(u8::from(TRANSLATOR_WORDS.contains(&doc.low(i))));
+                    length += 1;
+                    chars += t.chars().count();
+                    numbers += usize::from(kind == TokenKind::Number);
+                    possessives += usize::from(t.ends_with('s') && (t.ends_with("'s") || t.ends_with("’s")));
+                    translator_words += usize::from(TRANSLATOR_WORDS.contains(&doc.low(i)));
                 }
             }
         }
-        if length > 0.0 {
+        if length > 0 {
             words += length;
-            lengths.push(length);
-            quoted += f64::from(u8::from(has_quote));
+            lengths.push(length as f64);
+            quoted += usize::from(has_quote);
         }
     }
+    let [words, chars, possessives, dashes, commas, numbers, quoted, translator_words] =
+        [words, chars, possessives, dashes, commas, numbers, quoted, translator_words].map(|n| n as f64);
     let per_100_words = |x: f64| 100.0 * x / words.max(1.0);
     let sentences = lengths.len().max(1) as f64;
     let mean = words / sentences;
