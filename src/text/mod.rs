@@ -88,6 +88,26 @@ impl<'a> Document<'a> {
         &self.lower[t.start..t.end]
     }
 
+    /// Token `i` as written is `w` (false past the end): compares lengths before
+    /// anything else, so a per-token test costs a few instructions.
+    pub fn tok_is(&self, i: usize, w: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.end - t.start == w.len() && self.text.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
+        })
+    }
+
+    /// Token `i`'s lower-case form is `w` (false past the end); cheap like `tok_is`.
+    pub fn low_is(&self, i: usize, w: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.end - t.start == w.len() && self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes())
+        })
+    }
+
+    /// Token `i`'s lower-case form is one of `words`.
+    pub fn low_in(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.low_is(i, w))
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
@@ -146,6 +166,19 @@ mod tests {
             assert_eq!(d.hashes[i], word_hash(d.low(i).as_bytes()));
         }
         assert!(!d.is_capitalized(d.tokens.len()));
+    }
+
+    #[test]
+    fn token_tests_equal_comparing_the_strings() {
+        let d = Document::new("To be, or NOT to be: “to” tó.");
+        for i in 0..d.tokens.len() {
+            for w in ["to", "To", "not", ",", "“", "tó", "t", ""] {
+                assert_eq!(d.tok_is(i, w), d.tok(i) == w, "{:?} {w:?}", d.tok(i));
+                assert_eq!(d.low_is(i, w), d.low(i) == w, "{:?} {w:?}", d.low(i));
+                assert_eq!(d.low_in(i, &[w, "be"]), d.low(i) == w || d.low(i) == "be");
+            }
+        }
+        assert!(!d.tok_is(d.tokens.len(), "to") && !d.low_is(usize::MAX, ""));
     }
 
     #[test]

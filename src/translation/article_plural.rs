@@ -110,7 +110,7 @@ const PREPOSITIONS: &[&str] = &[
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 1..doc.tokens.len() {
-        if !matches!(doc.low(i), "a" | "an") || !PREPOSITIONS.contains(&doc.low(i - 1)) {
+        if !doc.low_in(i, &["a", "an"]) || !PREPOSITIONS.contains(&doc.low(i - 1)) {
             continue;
         }
         // "a talks" or "a <modifier> talks", the modifier a lower-case word.

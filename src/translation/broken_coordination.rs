@@ -67,7 +67,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 1..doc.tokens.len().saturating_sub(4) {
         // "<verb>ing to V and V-ing X", the -ing not followed by "to" ("trying to do").
-        if doc.low(i) != "to" || !is_ing(doc.low(i - 1)) {
+        if !doc.low_is(i, "to") || !is_ing(doc.low(i - 1)) {
             continue;
         }
         let (v, and, ing) = (i + 1, i + 2, i + 3);

@@ -29,7 +29,7 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 1..doc.tokens.len().saturating_sub(1) {
-        if doc.tok(i) != "." || doc.tokens[i].space_before {
+        if !doc.tok_is(i, ".") || doc.tokens[i].space_before {
             continue;
         }
         let next = &doc.tokens[i + 1];

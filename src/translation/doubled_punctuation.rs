@@ -19,7 +19,8 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 2..doc.tokens.len() {
         // The cheap test first: most tokens are no stop or comma.
-        if !matches!(doc.tok(i), "." | ",") || !matches!(doc.tok(i - 1), "." | ",") {
+        let stop_or_comma = |k: usize| doc.tok_is(k, ".") || doc.tok_is(k, ",");
+        if !stop_or_comma(i) || !stop_or_comma(i - 1) {
             continue;
         }
         // ". ." and ", ." after a word; ". . ." (a spaced ellipsis) is a style, not an error.

@@ -219,10 +219,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.
 fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> bool {
-    let word = doc.low(i);
-    if !word.ends_with('s') && word != "," {
+    let ends_in_s = doc.tokens.get(i).is_some_and(|t| doc.lower.as_bytes()[t.end - 1] == b's');
+    if !ends_in_s && !doc.tok_is(i, ",") {
         return false; // neither "Qatar's" nor a comma: the common case, ruled out at once
     }
+    let word = doc.low(i);
     let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
     let (country_tok, city_tok) = match possessive {
         Some(_) if doc.is_capitalized(i + 1) => (i, i + 1),

@@ -29,8 +29,10 @@ fn is_mangled(word: &str) -> bool {
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !is_mangled(doc.tok(i)) {
-            continue; // the cheap test first
+        // `is_mangled` needs an upper-case ASCII first letter and five bytes: test
+        // the token's flags first, the cheap way.
+        if t.kind != TokenKind::Word || !t.upper || t.end - t.start < 5 || !is_mangled(doc.tok(i)) {
+            continue;
         }
         // Handles ("@NolteNC") and hashtags are names their owners spelled.
         let handle = i > 0 && !t.space_before && matches!(doc.tok(i - 1), "@" | "#" | "/" | "." | "_");

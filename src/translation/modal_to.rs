@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 1..doc.tokens.len().saturating_sub(1) {
-        if doc.low(i) != "to" {
+        if !doc.low_is(i, "to") {
             continue; // the cheap test first
         }
         // "must to" but not "a must to see" (noun) or "should to the extent" (rare).

@@ -87,7 +87,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
     for i in 1..doc.tokens.len() {
         // "Texas spokesman Michael McAul": capitalised state or party, role, name.
-        if SPOKES.contains(&doc.low(i)) && doc.is_capitalized(i - 1) && STATES_AND_PARTIES.contains(&doc.low(i - 1)) {
+        if doc.low_in(i, SPOKES) && doc.is_capitalized(i - 1) && STATES_AND_PARTIES.contains(&doc.low(i - 1)) {
             let end = capitalized_run(doc, i + 1);
             // "Washington spokesman" after "the" is a place's office ("the Washington spokesman for").
             let state_is_org_name = i >= 2
@@ -105,7 +105,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
             continue;
         }
         // "a former Republican foreign affairs secretary": party, lower-case words, office.
-        if doc.is_capitalized(i) && PARTIES.contains(&doc.low(i)) && i >= 1 {
+        if doc.is_capitalized(i) && doc.low_in(i, PARTIES) && i >= 1 {
             let open = if doc.low(i - 1) == "former" && i >= 2 { i - 2 } else { i - 1 };
             if !matches!(doc.low(open), "a" | "an" | "the") {
                 continue;
