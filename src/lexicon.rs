@@ -216,8 +216,13 @@ impl PhraseSet {
         let mut t = 0;
         let lower = doc.lower.as_bytes();
         while t < doc.tokens.len() {
-            let tok = doc.tokens[t];
-            let end = tail(&lower[tok.start..tok.end]);
+            let tok = &doc.tokens[t];
+            // `tail` of the token, read straight from the text.
+            let end = match tok.end - tok.start {
+                0 => 0,
+                1 => u16::from(lower[tok.start]),
+                _ => u16::from_le_bytes([lower[tok.end - 2], lower[tok.end - 1]]),
+            };
             if self.tails[usize::from(end >> 6)] & (1 << (end & 63)) == 0 {
                 t += 1;
                 continue;

@@ -67,28 +67,34 @@ fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
 /// tokens keeps overlapping phrases — "may or may not" and "may" — without an
 /// overlapping automaton, which would cost Wasm bytes.)
 struct Index {
-    /// (rule, cue, the cue's words after the first), grouped by first word.
-    cues: Vec<(usize, &'static Cue, Vec<&'static str>)>,
+    /// Grouped by first word.
+    cues: Vec<IndexedCue>,
     by_first_word: WordTable<(u32, u32)>,
 }
+
+/// (rule, cue, the cue's words after the first).
+type IndexedCue = (usize, &'static Cue, Vec<&'static str>);
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let first_word = |cue: &Cue| cue.phrase.split(' ').next().unwrap_or("");
-        let mut v: Vec<(usize, &'static Cue, Vec<&'static str>)> =
-            all_cues().map(|(rule, cue)| (rule, cue, cue.phrase.split(' ').skip(1).collect())).collect();
+        let mut v: Vec<(&'static str, IndexedCue)> = all_cues()
+            .map(|(rule, cue)| {
+                let mut words = cue.phrase.split(' ');
+                (words.next().unwrap_or(""), (rule, cue, words.collect()))
+            })
+            .collect();
         // Stable: a word's cues keep their registry order.
-        v.sort_by_key(|(_, cue, _)| first_word(cue));
+        v.sort_by_key(|(first, _)| *first);
         let mut by_first_word = WordTable::with_capacity(v.len());
         let mut start = 0;
         while start < v.len() {
-            let word = first_word(v[start].1);
-            let end = start + v[start..].iter().take_while(|(_, c, _)| first_word(c) == word).count();
+            let word = v[start].0;
+            let end = start + v[start..].iter().take_while(|(first, _)| *first == word).count();
             by_first_word.insert(word, (start as u32, end as u32), |a, _| a);
             start = end;
         }
-        Index { cues: v, by_first_word }
+        Index { cues: v.into_iter().map(|(_, cue)| cue).collect(), by_first_word }
     })
 }
 

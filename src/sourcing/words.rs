@@ -493,12 +493,20 @@ fn lexicon() -> &'static Lexicon {
 /// The classes of any lower-case string, derived ones included.
 pub fn class_of(w: &str) -> Class {
     let listed = lexicon().words.get(w).map_or(Class::default(), |e| e.class);
-    derived(w, listed)
+    derived(listed, w.len() > 7 && is_group_by_ending(w))
 }
 
-fn derived(w: &str, listed: Class) -> Class {
+/// "technologists", "libertarians": a plural people-noun by its ending (the caller
+/// checks the length first, so short words never get here).
+fn is_group_by_ending(w: &str) -> bool {
+    w.ends_with("ists") || w.ends_with("ians")
+}
+
+/// The listed classes with the derived ones added; `long_group`: the word is longer
+/// than 7 bytes and ends like a group.
+fn derived(listed: Class, long_group: bool) -> Class {
     let mut c = listed;
-    if listed.has(Class::VAGUE) || (w.len() > 7 && (w.ends_with("ists") || w.ends_with("ians"))) {
+    if listed.has(Class::VAGUE) || long_group {
         c = c.with(Class::GROUP);
     }
     if c.has(Class::ANONYMOUS | Class::GROUP | Class::PERSON_SINGULAR | Class::SPOKESPEOPLE) {
@@ -519,7 +527,8 @@ impl<'d> Tagged<'d> {
         let tags = (0..doc.tokens.len())
             .map(|i| {
                 let e = lex.words.get_token(doc, i).unwrap_or_default();
-                Entry { class: derived(doc.low(i), e.class), lemma: e.lemma }
+                let long = doc.tokens[i].end - doc.tokens[i].start > 7;
+                Entry { class: derived(e.class, long && is_group_by_ending(doc.low(i))), lemma: e.lemma }
             })
             .collect();
         Tagged { doc, tags }
