@@ -4,8 +4,6 @@
 //! first stood (a summary above the story, a pull quote, a live blog's earlier
 //! update), while spun copy doubles it on the spot.
 
-use std::collections::HashMap;
-
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
@@ -63,37 +61,55 @@ fn same_words(doc: &Document, a: Passage, b: Passage) -> bool {
     a.words == b.words && words(a).eq(words(b))
 }
 
-/// Whether `p` was seen at most `MAX_PARAGRAPHS_APART` paragraphs before
-/// paragraph `here`; remembers it at `here` either way.
-fn repeats(doc: &Document, seen: &mut HashMap<u64, Vec<(Passage, usize)>>, p: Passage, here: usize) -> bool {
-    let same_hash = seen.entry(p.hash).or_default();
-    match same_hash.iter_mut().find(|(q, _)| same_words(doc, *q, p)) {
-        Some((q, at)) => {
-            let before = std::mem::replace(at, here);
-            *q = p;
-            here - before <= MAX_PARAGRAPHS_APART
-        }
-        None => {
-            same_hash.push((p, here));
-            false
+/// The passages seen so far, each with the paragraph it was last seen in: an
+/// open-addressing table keyed by the passage hash, sized for every passage of the
+/// text up front (at most half full), so it never grows. Passages whose hashes
+/// collide each keep their own slot.
+struct Seen {
+    slots: Vec<Option<(Passage, usize)>>,
+}
+
+impl Seen {
+    fn for_passages(n: usize) -> Seen {
+        Seen { slots: vec![None; (2 * n).next_power_of_two().max(4)] }
+    }
+
+    /// Whether `p` was seen at most `MAX_PARAGRAPHS_APART` paragraphs before
+    /// paragraph `here`; remembers it at `here` either way.
+    fn repeats(&mut self, doc: &Document, p: Passage, here: usize) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = p.hash as usize & mask;
+        loop {
+            match &mut self.slots[i] {
+                Some((q, at)) if q.hash == p.hash && same_words(doc, *q, p) => {
+                    let before = std::mem::replace(at, here);
+                    *q = p;
+                    return here - before <= MAX_PARAGRAPHS_APART;
+                }
+                Some(_) => i = (i + 1) & mask,
+                empty @ None => {
+                    *empty = Some((p, here));
+                    return false;
+                }
+            }
         }
     }
 }
 
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
-    let mut paragraphs = HashMap::new();
-    let mut sentences = HashMap::new();
+    let mut paragraphs = Seen::for_passages(doc.paragraphs.len());
+    let mut sentences = Seen::for_passages(doc.sentences.len());
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let whole = passage(doc, p.start, p.end);
-        if whole.words >= MIN_WORDS && repeats(doc, &mut paragraphs, whole, pi) {
+        if whole.words >= MIN_WORDS && paragraphs.repeats(doc, whole, pi) {
             out.push(Annotation::new(&RULE, p.start, p.end));
             n += 1;
             continue;
         }
         for s in doc.sentences.get(p.sentences.clone()).unwrap_or_default() {
             let sentence = passage(doc, s.start, s.end);
-            if sentence.words >= MIN_WORDS + 2 && repeats(doc, &mut sentences, sentence, pi) {
+            if sentence.words >= MIN_WORDS + 2 && sentences.repeats(doc, sentence, pi) {
                 out.push(Annotation::new(&RULE, s.start, s.end));
                 n += 1;
             }
@@ -104,8 +120,22 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{Passage, Seen};
     use crate::rule::Category::Translation;
     use crate::test_util::{assert_marks, assert_no_marks};
+    use crate::text::Document;
+
+    /// Passages whose hashes collide are still told apart by their words.
+    #[test]
+    fn colliding_hashes_keep_their_own_entries() {
+        let doc = Document::new("a b c. d e f. a b c.");
+        let p = |first: usize| Passage { first, last: first + 3, words: 3, hash: 7 };
+        let mut seen = Seen::for_passages(3);
+        assert!(!seen.repeats(&doc, p(0), 0));
+        assert!(!seen.repeats(&doc, p(4), 0), "other words, same hash: not a repeat");
+        assert!(seen.repeats(&doc, p(8), 1), "the same words as the first passage");
+        assert!(!seen.repeats(&doc, p(4), 5), "too far from where it was first seen");
+    }
 
     #[test]
     fn marks_a_repeated_paragraph_or_sentence() {
