@@ -55,11 +55,18 @@ fn web_ext_lint(dir: &std::path::Path) -> Result {
     let report: serde_json::Value =
         serde_json::from_str(&stdout[json_start..]).map_err(|e| format!("web-ext lint report: {e}"))?;
     let mut problems = Vec::new();
+    let warnings = report["warnings"].as_array().cloned().unwrap_or_default();
+    let count = |code: &str, file: &str| warnings.iter().filter(|m| m["code"] == code && m["file"] == file).count();
+    // content/caveat.js bundles vendor/readability.js: exactly Readability's warnings
+    // may stand there too (our own sources are held to eslint's no-unsanitized).
+    let mut bundled_readability = count("UNSAFE_VAR_ASSIGNMENT", "vendor/readability.js");
     for (kind, fatal_always) in [("errors", true), ("warnings", false)] {
         for m in report[kind].as_array().into_iter().flatten() {
             let code = m["code"].as_str().unwrap_or("");
             let file = m["file"].as_str().unwrap_or("");
-            let expected = !fatal_always && EXPECTED_WEB_EXT_WARNINGS.contains(&(code, file));
+            let in_bundle = code == "UNSAFE_VAR_ASSIGNMENT" && file == "content/caveat.js" && bundled_readability > 0;
+            bundled_readability -= usize::from(in_bundle);
+            let expected = !fatal_always && (in_bundle || EXPECTED_WEB_EXT_WARNINGS.contains(&(code, file)));
             let line = format!("{kind}: {code} {file}: {}", m["message"].as_str().unwrap_or(""));
             if expected {
                 eprintln!("  (expected) {line}");
