@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn the_marks_of_a_human_translator_lean_human() {
         // The same sentences, as fluent MT and as a careful human translator writes
-        // them: "said that", "this", "however", no contractions.
+        // them: "said that", "this", "however".
         let cases: &[(&str, &str)] = &[
             (
                 "The police said the man had left the city on Monday and it's not clear where he went. ",
