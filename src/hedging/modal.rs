@@ -180,6 +180,10 @@ pub static CUES: &[Cue] = &[
     Cue::new("possibility", &[PrevIsNot(&["no"])]),
     Cue::new("possibilities", &[]),
     Cue::new("likelihood", &[]),
+    // "the risk that the visit will persuade…": a feared possibility, stated as such.
+    Cue::new("risk that", &[]),
+    Cue::new("risks that", &[]),
+    Cue::new("danger that", &[]),
     Cue::new("in all likelihood", &[]),
     Cue::new("in all probability", &[]),
 ];
@@ -202,6 +206,8 @@ mod tests {
             ("Perhaps he left.", &["Perhaps"]),
             ("He turned down cases to avoid possible fee seizures.", &["possible"]),
             ("They defended NATO's potential involvement in Kosovo.", &["potential"]),
+            ("The risk is that the visit will persuade more people to leave.", &[]),
+            ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
