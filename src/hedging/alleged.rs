@@ -1,7 +1,8 @@
 //! `hedging/alleged`: an accusation or claim that has not been proven.
 
-use super::cue::{Cue, When::*};
+use super::cue::{prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/alleged",
@@ -12,6 +13,11 @@ pub static RULE: Rule = Rule {
     example: "officials had not been told of the alleged Russian intelligence",
     strength: Strength::Strong,
 };
+
+/// "critics charged that…", not "so politically charged that" (the adjective).
+fn not_adjective(doc: &Document, span: Span) -> bool {
+    !prev_word(doc, span).is_some_and(|p| p.ends_with("ly") || matches!(p, "so" | "too" | "very" | "highly"))
+}
 
 pub static CUES: &[Cue] = &[
     Cue::new("alleged", &[]),
@@ -37,7 +43,7 @@ pub static CUES: &[Cue] = &[
     // "pleaded innocent to charges that she failed to report", "critics charged that":
     // an accusation with its claim.
     Cue::new("charges that", &[]),
-    Cue::new("charged that", &[]),
+    Cue::new("charged that", &[Test(not_adjective)]),
     // "the suspected killer", "suspected of": not "police suspected nothing".
     Cue::new("suspected", &[NextIsNot(&["nothing", "that", "it", "him", "her", "them"])]),
 ];
@@ -68,5 +74,6 @@ mod tests {
     fn the_accused_is_a_person_not_a_hedge() {
         assert_no_marks(Hedging, "The accused stood up.");
         assert_no_marks(Hedging, "He was charged with murder. The charges were dropped.");
+        assert_no_marks(Hedging, "The attack remains so politically charged that he left.");
     }
 }

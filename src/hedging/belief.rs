@@ -57,7 +57,13 @@ fn held_view(doc: &Document, span: Span) -> bool {
             || !matches!(next_word(doc, span), Some("the" | "a" | "it" | "what" | "how" | "that"));
     }
     let holder_before = prev.ends_with('s') || prev.ends_with("ly") || matches!(prev, "and" | "not" | "n't" | "to");
-    holder_before && as_follows(doc, span) && (0..4).any(|n| nth_after(doc, span, n) == Some("as"))
+    // "view credit scores as it is" compares; "view Muslims as a threat" judges.
+    holder_before
+        && as_follows(doc, span)
+        && (0..4).any(|n| {
+            nth_after(doc, span, n) == Some("as")
+                && !matches!(nth_after(doc, span, n + 1), Some("it" | "he" | "she" | "they" | "we" | "i" | "you"))
+        })
 }
 
 pub static CUES: &[Cue] = &[
@@ -173,6 +179,8 @@ mod tests {
             ("He expressed confidence that cash flow would be sufficient.", &["confidence that"]),
             ("Nationalists see this process as a bridge.", &["see"]),
             ("Philosophers regard it as vague.", &["regard"]),
+            ("They are \"highly confident\" the offer will pass.", &["confident"]),
+            ("I suspect (the departure) will be irrelevant.", &["suspect"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -196,6 +204,8 @@ mod tests {
             "Viewers saw a less favorable view of her as she voted them out.",
             "In this regard, as in others, the plan failed.",
             "She expressed confidence in the board.",
+            "He projected the confidence that has defined his campaign.",
+            "It should be as easy to view credit scores as it is to get a report.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -40,6 +40,11 @@ impl Cue {
     }
 
     pub fn accepts(&self, doc: &Document, span: Span) -> bool {
+        // "the belief that…" introduces the content of the belief; "the confidence that
+        // has defined his campaign" is a relative clause about the noun.
+        if self.phrase.ends_with(" that") && next_word(doc, span).is_some_and(|w| FINITE.contains(&w)) {
+            return false;
+        }
         self.when.iter().all(|w| w.holds(doc, span))
     }
 }
@@ -125,6 +130,11 @@ pub fn finite_clause_follows(doc: &Document, span: Span) -> bool {
 
 fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
     const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+    // A closing quote or an opening bracket stands between the verb and its clause:
+    // 'are "highly confident" the offer will…', "I suspect (the departure) will…".
+    let quotes =
+        (0..2).take_while(|&n| matches!(nth_after(doc, span, n), Some("\"" | "”" | "’" | "'" | "(" | "`"))).count();
+    let span = Span { first: span.first, last: span.last + quotes };
     let Some(next) = next_word(doc, span) else { return false };
     if next == "that" || next == "there" || SUBJECT_PRONOUNS.contains(&next) {
         return true;
