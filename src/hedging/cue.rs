@@ -103,10 +103,24 @@ pub fn starts_sentence(doc: &Document, span: Span) -> bool {
 /// Capitalised in the middle of a sentence: a name or a title ("Theresa May", "Might and
 /// Magic"), not the hedge. A capital after a colon or an opening quote is a new sentence.
 pub fn is_name_case(doc: &Document, span: Span) -> bool {
-    if !doc.is_capitalized(span.first) || starts_sentence(doc, span) {
+    if !doc.is_capitalized(span.first) || starts_sentence(doc, span) || in_headline_case(doc, span) {
         return false;
     }
     !matches!(prev_word(doc, span), Some(":" | "\"" | "“" | "‘" | "'" | "(" | "[" | "—" | "–"))
+}
+
+/// Capitals that say nothing about names: an all-capital word ("COULD") or a headline
+/// in title case ("Why the Move Could Backfire"), judged on a few words either side.
+fn in_headline_case(doc: &Document, span: Span) -> bool {
+    let word = doc.tok(span.first);
+    if word.len() > 1 && !word.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of(span.first)).map_or(0..0, |s| s.tokens.clone());
+    let near = span.first.saturating_sub(6).max(sentence.start)..(span.last + 6).min(sentence.end);
+    // Short words ("of", "the") stay lower case in titles; count the longer ones.
+    let long: Vec<usize> = near.filter(|&i| i != span.first && doc.is_word(i) && doc.tok(i).len() > 3).collect();
+    long.len() >= 3 && long.iter().all(|&i| doc.is_capitalized(i))
 }
 
 /// Finite verbs and modals: a clause has begun ("believe the fire was set").

@@ -69,25 +69,28 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     if super::cue::clause_before(doc, span).any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did")) {
         return false;
     }
-    // A clause that states a condition, a purpose or an indirect question.
+    // A clause that states a condition, a purpose or a time or place ("so that he could",
+    // "where crews could film"). An embedded question keeps the doubt ("here is why it
+    // could backfire", "in what could stall his run"), and a sentence-opening "So" is a
+    // discourse marker, not a purpose.
+    let opens_sentence = |i: usize| doc.sentences.get(doc.sentence_of(i)).is_some_and(|s| s.tokens.start == i);
     !super::cue::clause_before(doc, span).take(12).any(|i| {
-        matches!(
-            doc.low(i),
-            "if" | "whether"
-                | "neither"
-                | "nor"
-                | "nobody"
-                | "unless"
-                | "so"
-                | "how"
-                | "until"
-                | "before"
-                | "once"
-                | "where"
-                | "when"
-                | "what"
-                | "why"
-        )
+        (doc.low(i) != "so" || !opens_sentence(i))
+            && matches!(
+                doc.low(i),
+                "if" | "whether"
+                    | "neither"
+                    | "nor"
+                    | "nobody"
+                    | "unless"
+                    | "so"
+                    | "how"
+                    | "until"
+                    | "before"
+                    | "once"
+                    | "where"
+                    | "when"
+            )
     })
 }
 
@@ -206,6 +209,9 @@ mod tests {
             ("Perhaps he left.", &["Perhaps"]),
             ("He turned down cases to avoid possible fee seizures.", &["possible"]),
             ("They defended NATO's potential involvement in Kosovo.", &["potential"]),
+            ("The Biggest Blow To Obamacare Yet Could Come From Democrats", &["Could"]),
+            ("So these additional refugees COULD be Syrian refugees.", &["COULD"]),
+            ("Here is why Indiana could be an even better state for him.", &["could"]),
             ("The risk is that the visit will persuade more people to leave.", &[]),
             ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
         ];
@@ -223,6 +229,8 @@ mod tests {
             "She could not be reached for comment.",
             "He could n't estimate the charge.",
             "He moved so that he could be near her.",
+            "Theresa May Spoke To Reporters On Monday.",
+            "In the studio, where crews could film at night, he worked.",
             "If he is convicted, he could face the death penalty.",
             "He was kept away, and he could see his people only at night.",
             "Finish it as soon as possible.",
