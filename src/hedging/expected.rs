@@ -1,8 +1,8 @@
 //! `hedging/expected`: a forecast ("is expected to", "expects"), not something that happened.
 
-use super::cue::{next_word, nth_after, prev_word, Cue, Span, When::*};
+use super::cue::{next_word, nth_after, nth_before, prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 pub static RULE: Rule = Rule {
     id: "hedging/expected",
@@ -23,7 +23,34 @@ fn expected_as_verb(doc: &Document, span: Span) -> bool {
         return false;
     }
     // "expected to", "expected that", "had expected Consolidated to post".
-    matches!(next_word(doc, span), Some("that")) || (0..3).any(|n| nth_after(doc, span, n) == Some("to"))
+    matches!(next_word(doc, span), Some("that"))
+        || (0..3).any(|n| nth_after(doc, span, n) == Some("to"))
+        || expected_when(doc, span)
+}
+
+/// "a ruling is expected next week", "30,000 immigrants expected this year", "a decision
+/// is expected in mid-May": an event forecast for a time.
+fn expected_when(doc: &Document, span: Span) -> bool {
+    // "as was to be expected": unsurprising, not a forecast.
+    if prev_word(doc, span) == Some("be") && nth_before(doc, span, 1) == Some("to") {
+        return false;
+    }
+    let capital_or_number = |n: usize| {
+        doc.is_capitalized(span.last + n) || doc.tokens.get(span.last + n).is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    match next_word(doc, span) {
+        Some(
+            "this" | "next" | "later" | "soon" | "shortly" | "anytime" | "within" | "tomorrow" | "today" | "tonight",
+        ) => true,
+        Some("in") => {
+            capital_or_number(1)
+                || nth_after(doc, span, 1)
+                    .is_some_and(|w| ["coming", "mid", "early", "late"].iter().any(|t| w.starts_with(t)))
+        }
+        // "expected on Monday", "on March 3"; not "expected by the community".
+        Some("on") => capital_or_number(1),
+        _ => false,
+    }
 }
 
 /// Verbs of change and outcome after "should": "should rise", "should help", "should n't
@@ -88,6 +115,7 @@ mod tests {
     fn marks_forecasts() {
         let cases: &[(&str, &[&str])] = &[
             ("The company is expected to announce cuts.", &["expected"]),
+            ("A ruling is expected in mid-May. A vote is expected next week.", &["expected", "expected"]),
             ("Analysts expect a loss.", &["expect"]),
             ("Analysts had expected Consolidated to post a profit.", &["expected"]),
             ("He expects an equal effort.", &["expects"]),
@@ -103,6 +131,8 @@ mod tests {
     fn the_adjective_is_not_a_forecast() {
         assert_no_marks(Hedging, "Losses were larger than expected. As expected, it rained.");
         assert_no_marks(Hedging, "They cited expected losses in shipping.");
+        assert_no_marks(Hedging, "It was not what was expected by the community.");
+        assert_no_marks(Hedging, "As was to be expected this year, it rained.");
         assert_no_marks(Hedging, "The administration should take quick action.");
         assert_no_marks(Hedging, "You should help your neighbours.");
     }
