@@ -1,8 +1,7 @@
 //! `hedging/alleged`: an accusation or claim that has not been proven.
 
-use super::cue::{prev_word, Cue, Span, When::*};
+use super::cue::{Cue, When::*};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/alleged",
@@ -13,11 +12,6 @@ pub static RULE: Rule = Rule {
     example: "officials had not been told of the alleged Russian intelligence",
     strength: Strength::Strong,
 };
-
-/// "critics charged that…", not "so politically charged that" (the adjective).
-fn not_adjective(doc: &Document, span: Span) -> bool {
-    !prev_word(doc, span).is_some_and(|p| p.ends_with("ly") || matches!(p, "so" | "too" | "very" | "highly"))
-}
 
 pub static CUES: &[Cue] = &[
     Cue::new("alleged", &[]),
@@ -43,7 +37,8 @@ pub static CUES: &[Cue] = &[
     // "pleaded innocent to charges that she failed to report", "critics charged that":
     // an accusation with its claim.
     Cue::new("charges that", &[]),
-    Cue::new("charged that", &[Test(not_adjective)]),
+    // Not the adjective: "so politically charged that".
+    Cue::new("charged that", &[PrevIsNot(&["so", "too", "very", "highly", "politically", "emotionally", "racially"])]),
     // "the suspected killer", "suspected of": not "police suspected nothing".
     Cue::new("suspected", &[NextIsNot(&["nothing", "that", "it", "him", "her", "them"])]),
 ];

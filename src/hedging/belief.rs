@@ -1,7 +1,9 @@
 //! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
 //! the source keeps a distance from the claim.
 
-use super::cue::{as_follows, clause_follows, next_word, nth_after, prev_word, Cue, Span, When::*, DETERMINER};
+use super::cue::{
+    as_follows, clause_follows, next_word, nth_after, prev_word, Cue, Span, When::*, DETERMINER, SUBJECT_PRONOUNS,
+};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -62,7 +64,7 @@ fn held_view(doc: &Document, span: Span) -> bool {
         && as_follows(doc, span)
         && (0..4).any(|n| {
             nth_after(doc, span, n) == Some("as")
-                && !matches!(nth_after(doc, span, n + 1), Some("it" | "he" | "she" | "they" | "we" | "i" | "you"))
+                && !nth_after(doc, span, n + 1).is_some_and(|w| w == "it" || SUBJECT_PRONOUNS.contains(&w))
         })
 }
 

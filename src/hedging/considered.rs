@@ -1,7 +1,7 @@
 //! `hedging/considered`: a judgement with no one behind it ("is considered the best",
 //! "is regarded as", "is seen as").
 
-use super::cue::{as_follows, next_word, nth_after, nth_before, prev_word, Cue, Span, When::*, BE};
+use super::cue::{as_follows, next_word, nth_after, nth_before, prev_word, Cue, Span, When::*, BE, SUBJECT_PRONOUNS};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -68,35 +68,15 @@ fn regarded_judges(doc: &Document, span: Span) -> bool {
 /// a judgement; not "has seen as many visitors" (a comparison) nor "seen by police as he
 /// fled" (a time clause).
 fn judged_as(doc: &Document, span: Span) -> bool {
-    if matches!(prev_word(doc, span), Some("have" | "has" | "had" | "'ve" | "having" | "highly" | "well" | "poorly")) {
+    const NOT_JUDGED: &[&str] = &["have", "has", "had", "'ve", "having", "highly", "well", "poorly"];
+    if prev_word(doc, span).is_some_and(|p| NOT_JUDGED.contains(&p)) {
         return false;
     }
+    const COMPARISON: &[&str] = &[
+        "many", "much", "far", "well", "long", "soon", "often", "early", "late", "little", "few", "if", "though", "it",
+    ];
     let after_as = |n: usize| {
-        !matches!(
-            nth_after(doc, span, n + 1),
-            Some(
-                "many"
-                    | "much"
-                    | "far"
-                    | "well"
-                    | "long"
-                    | "soon"
-                    | "often"
-                    | "early"
-                    | "late"
-                    | "little"
-                    | "few"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "it"
-                    | "we"
-                    | "i"
-                    | "if"
-                    | "though"
-                    | "recently"
-            )
-        )
+        nth_after(doc, span, n + 1).is_none_or(|w| !COMPARISON.contains(&w) && !SUBJECT_PRONOUNS.contains(&w))
     };
     match next_word(doc, span) {
         Some("as") => after_as(0),

@@ -119,8 +119,14 @@ fn in_headline_case(doc: &Document, span: Span) -> bool {
     let sentence = doc.sentences.get(doc.sentence_of(span.first)).map_or(0..0, |s| s.tokens.clone());
     let near = span.first.saturating_sub(6).max(sentence.start)..(span.last + 6).min(sentence.end);
     // Short words ("of", "the") stay lower case in titles; count the longer ones.
-    let long: Vec<usize> = near.filter(|&i| i != span.first && doc.is_word(i) && doc.tok(i).len() > 3).collect();
-    long.len() >= 3 && long.iter().all(|&i| doc.is_capitalized(i))
+    let mut long = 0;
+    for i in near.filter(|&i| i != span.first && doc.is_word(i) && doc.tok(i).len() > 3) {
+        if !doc.is_capitalized(i) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
 }
 
 /// Finite verbs and modals: a clause has begun ("believe the fire was set").
@@ -142,8 +148,10 @@ pub fn finite_clause_follows(doc: &Document, span: Span) -> bool {
     clause_after(doc, span, true)
 }
 
+/// Pronouns that open a clause as its subject.
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+
 fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
-    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
     // A closing quote or an opening bracket stands between the verb and its clause:
     // 'are "highly confident" the offer will…', "I suspect (the departure) will…".
     let quotes =

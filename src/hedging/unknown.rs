@@ -43,13 +43,29 @@ const CERTAIN: &[&str] = &["no", "without", "beyond", "any", "reasonable"];
 /// remains") or a doubting verb with its clause ("I doubt he will"); not "self-doubt",
 /// "doubts about her" (a state of mind).
 fn doubt_raised(doc: &Document, span: Span) -> bool {
-    let raised = (0..3).filter_map(|n| nth_before(doc, span, n)).any(|w| {
-        ["cast", "raise", "sow", "express", "voice"].iter().any(|v| w.starts_with(v)) && !w.starts_with("raisin")
-    });
-    raised
-        || matches!(next_word(doc, span), Some("remain" | "remains" | "remained" | "persist" | "persists"))
-        || (!matches!(next_word(doc, span), Some("about" | "over" | "of" | "on" | "in" | "as"))
-            && finite_clause_follows(doc, span))
+    const RAISE: &[&str] = &[
+        "cast",
+        "casts",
+        "casting",
+        "raise",
+        "raises",
+        "raised",
+        "raising",
+        "sow",
+        "sowed",
+        "sowing",
+        "expressed",
+        "express",
+        "voiced",
+        "remain",
+        "remains",
+        "remained",
+        "persist",
+        "persists",
+    ];
+    const ABOUT: &[&str] = &["about", "over", "of", "on", "in", "as"];
+    (0..3).filter_map(|n| nth_before(doc, span, n)).chain(next_word(doc, span)).any(|w| RAISE.contains(&w))
+        || (!next_word(doc, span).is_some_and(|w| ABOUT.contains(&w)) && finite_clause_follows(doc, span))
 }
 
 pub static CUES: &[Cue] = &[
