@@ -1,6 +1,6 @@
 //! `hedging/expected`: a forecast ("is expected to", "expects"), not something that happened.
 
-use super::cue::{next_word, nth_after, nth_before, prev_word, Cue, Span, When::*};
+use super::cue::{finite_clause_follows, next_word, nth_after, nth_before, prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
 
@@ -94,6 +94,14 @@ fn should_forecasts(doc: &Document, span: Span) -> bool {
         && !matches!(prev_word(doc, span), Some("you" | "we" | "i" | "he" | "she" | "they" | "one" | "who"))
 }
 
+/// Before "predict": a judgement of the forecast, not the forecast itself.
+const NOT_A_FORECAST: &[&str] = &["to", "in", "can", "could"];
+
+/// "predicted to", "predicted that", "predicted the campaign would…".
+fn forecast_follows(doc: &Document, span: Span) -> bool {
+    matches!(next_word(doc, span), Some("to" | "that")) || finite_clause_follows(doc, span)
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("expected", &[Test(expected_as_verb)]),
     Cue::new("expects", &[]),
@@ -102,7 +110,12 @@ pub static CUES: &[Cue] = &[
     Cue::new("anticipate", &[]),
     Cue::new("anticipates", &[]),
     Cue::new("anticipated", &[PrevIsNot(&["than", "as", "long", "much", "eagerly", "highly"])]),
-    Cue::new("predicted", &[NextIs(&["to", "that"])]),
+    // "he predicted the campaign would turn", "she predicts it could offset…": a forecast
+    // with its clause; not "hard to predict", "predicted the winner".
+    Cue::new("predicted", &[PrevIsNot(NOT_A_FORECAST), Test(forecast_follows)]),
+    Cue::new("predict", &[PrevIsNot(NOT_A_FORECAST), Test(forecast_follows)]),
+    Cue::new("predicts", &[PrevIsNot(NOT_A_FORECAST), Test(forecast_follows)]),
+    Cue::new("predicting", &[PrevIsNot(NOT_A_FORECAST), Test(forecast_follows)]),
     Cue::new("should", &[Test(should_forecasts)]),
 ];
 
@@ -119,6 +132,7 @@ mod tests {
             ("Analysts expect a loss.", &["expect"]),
             ("Analysts had expected Consolidated to post a profit.", &["expected"]),
             ("He expects an equal effort.", &["expects"]),
+            ("He predicted the campaign would turn. She predicts it will help.", &["predicted", "predicts"]),
             ("Profitability should increase this year.", &["should"]),
             ("The thrift should n't face problems meeting the rules.", &["should"]),
         ];
@@ -132,6 +146,7 @@ mod tests {
         assert_no_marks(Hedging, "Losses were larger than expected. As expected, it rained.");
         assert_no_marks(Hedging, "They cited expected losses in shipping.");
         assert_no_marks(Hedging, "It was not what was expected by the community.");
+        assert_no_marks(Hedging, "It is hard to predict how they will vote. He predicted the winner.");
         assert_no_marks(Hedging, "As was to be expected this year, it rained.");
         assert_no_marks(Hedging, "The administration should take quick action.");
         assert_no_marks(Hedging, "You should help your neighbours.");
