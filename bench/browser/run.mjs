@@ -34,10 +34,8 @@ const TASK_BUDGET_MS = 50;
 const SEED_BUDGET_MS = 30;
 const WASM_RATIO_BUDGET = 2;
 const WASM_NOTE =
-  '\nThe Wasm core runs without the translation language model (the browser does not load `assets/translation-lm.bin` yet; ' +
-  'natively its statistics are about half of the time on news text), so on the news texts it does less work than the native ' +
-  'core and the ratio flatters it; the seed row, where the model matters little, is the fair one. "Warm" is the median of ' +
-  'repeated calls in one page; the first call also compiles the functions it runs.';
+  '\nThe Wasm and the native core run the same detectors (tests/e2e/engine.test.mjs checks they give the same report). ' +
+  '"Warm" is the median of repeated calls in one page; the first call also compiles the functions it runs.';
 
 // ------------------------------------------------------------------ options
 

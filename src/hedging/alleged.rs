@@ -32,6 +32,13 @@ pub static CUES: &[Cue] = &[
     Cue::new("accusations that", &[]),
     Cue::new("accusations of", &[]),
     Cue::new("accusation that", &[]),
+    Cue::new("accusation of", &[]),
+    Cue::new("allegation of", &[]),
+    // "pleaded innocent to charges that she failed to report", "critics charged that":
+    // an accusation with its claim.
+    Cue::new("charges that", &[]),
+    // Not the adjective: "so politically charged that".
+    Cue::new("charged that", &[PrevIsNot(&["so", "too", "very", "highly", "politically", "emotionally", "racially"])]),
     // "the suspected killer", "suspected of": not "police suspected nothing".
     Cue::new("suspected", &[NextIsNot(&["nothing", "that", "it", "him", "her", "them"])]),
 ];
@@ -50,6 +57,8 @@ mod tests {
             ("Two suspected militants were held.", &["suspected"]),
             ("He denied allegations that he took bribes.", &["allegations that"]),
             ("Critics accuse him of lying.", &["accuse"]),
+            ("She pleaded innocent to charges that she failed to report it.", &["charges that"]),
+            ("Critics have charged that the school is a diploma mill.", &["charged that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -59,5 +68,7 @@ mod tests {
     #[test]
     fn the_accused_is_a_person_not_a_hedge() {
         assert_no_marks(Hedging, "The accused stood up.");
+        assert_no_marks(Hedging, "He was charged with murder. The charges were dropped.");
+        assert_no_marks(Hedging, "The attack remains so politically charged that he left.");
     }
 }

@@ -1,8 +1,11 @@
 //! `hedging/belief`: a named holder's belief or guess ("officials think", "he believes"):
 //! the source keeps a distance from the claim.
 
-use super::cue::{as_follows, clause_follows, Cue, When::*, DETERMINER};
+use super::cue::{
+    as_follows, clause_follows, next_word, nth_after, prev_word, Cue, Span, When::*, DETERMINER, SUBJECT_PRONOUNS,
+};
 use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/belief",
@@ -40,6 +43,30 @@ const HOLDERS: &[&str] = &[
     "commentators",
     "which",
 ];
+
+/// "in this regard", "a view of", "come to see": the noun or a plain seeing, not a
+/// judgement.
+const NOT_A_VIEW: &[&str] =
+    &["a", "an", "the", "this", "that", "in", "with", "of", "high", "every", "any", "no", "one"];
+
+/// "many regard/view/see…" (a view held by a group), or "nationalists see this process
+/// as a bridge", "philosophers regard it as vague" (a judgement about X, after its
+/// holder); not "many see the film", "a less favorable view of her as she…".
+fn held_view(doc: &Document, span: Span) -> bool {
+    let prev = prev_word(doc, span).unwrap_or("");
+    if HOLDERS.contains(&prev) {
+        return doc.low(span.first) != "see"
+            || !matches!(next_word(doc, span), Some("the" | "a" | "it" | "what" | "how" | "that"));
+    }
+    let holder_before = prev.ends_with('s') || prev.ends_with("ly") || matches!(prev, "and" | "not" | "n't" | "to");
+    // "view credit scores as it is" compares; "view Muslims as a threat" judges.
+    holder_before
+        && as_follows(doc, span)
+        && (0..4).any(|n| {
+            nth_after(doc, span, n) == Some("as")
+                && !nth_after(doc, span, n + 1).is_some_and(|w| w == "it" || SUBJECT_PRONOUNS.contains(&w))
+        })
+}
 
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
@@ -117,9 +144,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("suspicions that", &[]),
     // "fearing he would be seen": a fear about what may happen.
     Cue::new("fearing", &[Test(clause_follows)]),
-    Cue::new("regard", &[PrevIs(HOLDERS)]),
-    Cue::new("view", &[PrevIs(HOLDERS)]),
-    Cue::new("see", &[PrevIs(HOLDERS), NextIsNot(&["the", "a", "it", "what", "how", "that"])]),
+    Cue::new("regard", &[PrevIsNot(NOT_A_VIEW), Test(held_view)]),
+    Cue::new("view", &[PrevIsNot(NOT_A_VIEW), Test(held_view)]),
+    Cue::new("see", &[PrevIsNot(NOT_A_VIEW), Test(held_view)]),
     // "now sees alliances as the way back": a view; not "sees the doctor".
     Cue::new("sees", &[Test(as_follows)]),
     Cue::new("concern that", &[]),
@@ -129,6 +156,7 @@ pub static CUES: &[Cue] = &[
     Cue::new("worried that", &[]),
     // "confident that…", "highly confident the offer will be approved".
     Cue::new("confident", &[Test(clause_follows)]),
+    Cue::new("confidence that", &[]),
 ];
 
 #[cfg(test)]
@@ -150,6 +178,11 @@ mod tests {
             ("They are highly confident the offer will be approved.", &["confident"]),
             ("He left without fearing he would be seen.", &["fearing"]),
             ("It supports the hypothesis that birds are dinosaurs.", &["hypothesis that"]),
+            ("He expressed confidence that cash flow would be sufficient.", &["confidence that"]),
+            ("Nationalists see this process as a bridge.", &["see"]),
+            ("Philosophers regard it as vague.", &["regard"]),
+            ("They are \"highly confident\" the offer will pass.", &["confident"]),
+            ("I suspect (the departure) will be irrelevant.", &["suspect"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -170,6 +203,11 @@ mod tests {
             "Another suspect is awaiting extradition.",
             "She is a confident speaker.",
             "The hypothesis was tested twice.",
+            "Viewers saw a less favorable view of her as she voted them out.",
+            "In this regard, as in others, the plan failed.",
+            "She expressed confidence in the board.",
+            "He projected the confidence that has defined his campaign.",
+            "It should be as easy to view credit scores as it is to get a report.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -1,7 +1,7 @@
 //! `hedging/considered`: a judgement with no one behind it ("is considered the best",
 //! "is regarded as", "is seen as").
 
-use super::cue::{as_follows, next_word, nth_before, prev_word, Cue, Span, When::*, BE};
+use super::cue::{as_follows, next_word, nth_after, nth_before, prev_word, Cue, Span, When::*, BE, SUBJECT_PRONOUNS};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -58,9 +58,34 @@ fn regarded_judges(doc: &Document, span: Span) -> bool {
     if matches!(prev_word(doc, span), Some("highly" | "well" | "poorly")) {
         return false;
     }
-    next == Some("by")
+    judged_as(doc, span)
+        || next == Some("by")
         || as_follows(doc, span)
         || (prev_word(doc, span).is_some_and(|p| BE.contains(&p)) && matches!(next, Some("as" | "to")))
+}
+
+/// "seen as a snub", "rarely seen as potential mates", "seen by many people as sexist":
+/// a judgement; not "has seen as many visitors" (a comparison) nor "seen by police as he
+/// fled" (a time clause).
+fn judged_as(doc: &Document, span: Span) -> bool {
+    const NOT_JUDGED: &[&str] = &["have", "has", "had", "'ve", "having", "highly", "well", "poorly"];
+    if prev_word(doc, span).is_some_and(|p| NOT_JUDGED.contains(&p)) {
+        return false;
+    }
+    const COMPARISON: &[&str] = &[
+        "many", "much", "far", "well", "long", "soon", "often", "early", "late", "little", "few", "if", "though", "it",
+    ];
+    let after_as = |n: usize| {
+        nth_after(doc, span, n + 1).is_none_or(|w| !COMPARISON.contains(&w) && !SUBJECT_PRONOUNS.contains(&w))
+    };
+    match next_word(doc, span) {
+        Some("as") => after_as(0),
+        Some("by") => (1..7)
+            .take_while(|&n| nth_after(doc, span, n).is_some_and(|w| !matches!(w, "," | "." | ";" | ":")))
+            .find(|&n| nth_after(doc, span, n) == Some("as"))
+            .is_some_and(after_as),
+        _ => false,
+    }
 }
 
 pub static CUES: &[Cue] = &[
@@ -70,8 +95,8 @@ pub static CUES: &[Cue] = &[
     // not "considered for the role", "considered in the study", "considered but rejected".
     Cue::new("considered", &[Test(considered_as_judgement)]),
     Cue::new("regarded", &[Test(regarded_judges)]),
-    Cue::new("seen as", &[PrevIs(BE)]),
-    Cue::new("viewed as", &[PrevIs(BE)]),
+    Cue::new("seen", &[Test(judged_as)]),
+    Cue::new("viewed", &[Test(judged_as)]),
     Cue::new("deemed", &[PrevIs(BE)]),
     Cue::new("perceived as", &[]),
     Cue::new("considers", &[NextIsNot(&["a", "an", "the", "whether", "how", "buying", "selling"])]),
@@ -90,10 +115,12 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("He is considered one of the finest players.", &["considered"]),
             ("The album is widely regarded as a classic.", &["regarded"]),
-            ("The move was seen as a snub.", &["seen as"]),
+            ("The move was seen as a snub.", &["seen"]),
             ("Some consider LSD a sacrament; users consider it to be a drug.", &["consider", "consider"]),
             ("Many Vietnamese regarded him as a puppet king.", &["regarded"]),
             ("It is commonly thought of as retail banking.", &["thought of as"]),
+            ("The restaurant is seen by many people as sexist.", &["seen"]),
+            ("It was never regarded as a crime. Already viewed as a star, he won.", &["regarded", "viewed"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -107,6 +134,8 @@ mod tests {
         assert_no_marks(Hedging, "The company considers buying more air time.");
         assert_no_marks(Hedging, "The panel will consider the offer as soon as it can.");
         assert_no_marks(Hedging, "She is a highly regarded surgeon.");
+        assert_no_marks(Hedging, "The town has seen as many visitors as last year.");
+        assert_no_marks(Hedging, "He was seen by police as he fled.");
         assert_no_marks(Hedging, "He considered calling her. Such payments should be considered voluntary.");
     }
 }

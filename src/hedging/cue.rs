@@ -40,6 +40,11 @@ impl Cue {
     }
 
     pub fn accepts(&self, doc: &Document, span: Span) -> bool {
+        // "the belief that…" introduces the content of the belief; "the confidence that
+        // has defined his campaign" is a relative clause about the noun.
+        if self.phrase.ends_with(" that") && next_word(doc, span).is_some_and(|w| FINITE.contains(&w)) {
+            return false;
+        }
         self.when.iter().all(|w| w.holds(doc, span))
     }
 }
@@ -98,10 +103,30 @@ pub fn starts_sentence(doc: &Document, span: Span) -> bool {
 /// Capitalised in the middle of a sentence: a name or a title ("Theresa May", "Might and
 /// Magic"), not the hedge. A capital after a colon or an opening quote is a new sentence.
 pub fn is_name_case(doc: &Document, span: Span) -> bool {
-    if !doc.is_capitalized(span.first) || starts_sentence(doc, span) {
+    if !doc.is_capitalized(span.first) || starts_sentence(doc, span) || in_headline_case(doc, span) {
         return false;
     }
     !matches!(prev_word(doc, span), Some(":" | "\"" | "“" | "‘" | "'" | "(" | "[" | "—" | "–"))
+}
+
+/// Capitals that say nothing about names: an all-capital word ("COULD") or a headline
+/// in title case ("Why the Move Could Backfire"), judged on a few words either side.
+fn in_headline_case(doc: &Document, span: Span) -> bool {
+    let word = doc.tok(span.first);
+    if word.len() > 1 && !word.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of(span.first)).map_or(0..0, |s| s.tokens.clone());
+    let near = span.first.saturating_sub(6).max(sentence.start)..(span.last + 6).min(sentence.end);
+    // Short words ("of", "the") stay lower case in titles; count the longer ones.
+    let mut long = 0;
+    for i in near.filter(|&i| i != span.first && doc.is_word(i) && doc.tok(i).len() > 3) {
+        if !doc.is_capitalized(i) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
 }
 
 /// Finite verbs and modals: a clause has begun ("believe the fire was set").
@@ -123,8 +148,15 @@ pub fn finite_clause_follows(doc: &Document, span: Span) -> bool {
     clause_after(doc, span, true)
 }
 
+/// Pronouns that open a clause as its subject.
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+
 fn clause_after(doc: &Document, span: Span, need_finite: bool) -> bool {
-    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+    // A closing quote or an opening bracket stands between the verb and its clause:
+    // 'are "highly confident" the offer will…', "I suspect (the departure) will…".
+    let quotes =
+        (0..2).take_while(|&n| matches!(nth_after(doc, span, n), Some("\"" | "”" | "’" | "'" | "(" | "`"))).count();
+    let span = Span { first: span.first, last: span.last + quotes };
     let Some(next) = next_word(doc, span) else { return false };
     if next == "that" || next == "there" || SUBJECT_PRONOUNS.contains(&next) {
         return true;

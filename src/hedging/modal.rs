@@ -1,7 +1,7 @@
 //! `hedging/modal`: possibility or probability ("may", "might", "could", "likely",
 //! "perhaps", "a possible end"), not certainty.
 
-use super::cue::{next_word, nth_after, prev_word, starts_sentence, Cue, Span, When::*, NEGATION};
+use super::cue::{next_word, nth_after, prev_word, starts_sentence, Cue, Span, When::*, DETERMINER, NEGATION};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
 
@@ -69,25 +69,28 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     if super::cue::clause_before(doc, span).any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did")) {
         return false;
     }
-    // A clause that states a condition, a purpose or an indirect question.
+    // A clause that states a condition, a purpose or a time or place ("so that he could",
+    // "where crews could film"). An embedded question keeps the doubt ("here is why it
+    // could backfire", "in what could stall his run"), and a sentence-opening "So" is a
+    // discourse marker, not a purpose.
+    let opens_sentence = |i: usize| doc.sentences.get(doc.sentence_of(i)).is_some_and(|s| s.tokens.start == i);
     !super::cue::clause_before(doc, span).take(12).any(|i| {
-        matches!(
-            doc.low(i),
-            "if" | "whether"
-                | "neither"
-                | "nor"
-                | "nobody"
-                | "unless"
-                | "so"
-                | "how"
-                | "until"
-                | "before"
-                | "once"
-                | "where"
-                | "when"
-                | "what"
-                | "why"
-        )
+        (doc.low(i) != "so" || !opens_sentence(i))
+            && matches!(
+                doc.low(i),
+                "if" | "whether"
+                    | "neither"
+                    | "nor"
+                    | "nobody"
+                    | "unless"
+                    | "so"
+                    | "how"
+                    | "until"
+                    | "before"
+                    | "once"
+                    | "where"
+                    | "when"
+            )
     })
 }
 
@@ -109,6 +112,7 @@ fn possible_is_doubt(doc: &Document, span: Span) -> bool {
         return matches!(prev, "a" | "an" | "the");
     }
     is_attributive(doc, span)
+        || before_a_name(doc, span)
         || (prev.ends_with("ly") && prev != "only")
         || matches!(prev, "is" | "was" | "be" | "seems")
 }
@@ -148,14 +152,43 @@ fn is_attributive(doc: &Document, span: Span) -> bool {
         )
 }
 
+/// "the potential Valley Federal acquisition", "her possible Republican opponents": a
+/// name inside the prospect, after a determiner.
+fn before_a_name(doc: &Document, span: Span) -> bool {
+    doc.is_capitalized(span.last) && prev_word(doc, span).is_some_and(|p| DETERMINER.contains(&p))
+}
+
 /// "a potential takeover target", "NATO's potential involvement": a prospect; not "its
 /// full potential" (a noun) nor "potential customers", "potential buyers" (people named
 /// by what they might do, a plain label).
 fn potential_is_doubt(doc: &Document, span: Span) -> bool {
+    const AGENT: &[&str] = &[
+        "buyer",
+        "bidder",
+        "partner",
+        "customer",
+        "investor",
+        "acquirer",
+        "suitor",
+        "recipient",
+        "user",
+        "member",
+        "voter",
+        "donor",
+        "client",
+        "mate",
+        "employer",
+        "supplier",
+        "energy",
+        "difference",
+    ];
     let Some(next) = next_word(doc, span) else { return false };
-    let agent = ["er", "ers", "or", "ors", "ant", "ants", "ist", "ists"].iter().any(|e| next.ends_with(e))
-        || matches!(next, "clients" | "students" | "residents" | "recruits" | "mates" | "energy" | "difference");
-    is_attributive(doc, span) && !agent && !is_superlative(prev_word(doc, span).unwrap_or(""))
+    // Plural agent nouns ("potential buyers", "potential voters"), not "takeover", "order".
+    let agent = ["ers", "ors", "ants", "ists", "ents", "its", "ates"].iter().any(|e| next.ends_with(e))
+        || AGENT.contains(&next);
+    (is_attributive(doc, span) || before_a_name(doc, span))
+        && !agent
+        && !is_superlative(prev_word(doc, span).unwrap_or(""))
 }
 
 pub static CUES: &[Cue] = &[
@@ -180,6 +213,10 @@ pub static CUES: &[Cue] = &[
     Cue::new("possibility", &[PrevIsNot(&["no"])]),
     Cue::new("possibilities", &[]),
     Cue::new("likelihood", &[]),
+    // "the risk that the visit will persuade…": a feared possibility, stated as such.
+    Cue::new("risk that", &[]),
+    Cue::new("risks that", &[]),
+    Cue::new("danger that", &[]),
     Cue::new("in all likelihood", &[]),
     Cue::new("in all probability", &[]),
 ];
@@ -202,6 +239,16 @@ mod tests {
             ("Perhaps he left.", &["Perhaps"]),
             ("He turned down cases to avoid possible fee seizures.", &["possible"]),
             ("They defended NATO's potential involvement in Kosovo.", &["potential"]),
+            ("It cited the potential Valley Federal acquisition.", &["potential"]),
+            (
+                "She turned to her possible Republican opponents. It was a potential takeover target.",
+                &["possible", "potential"],
+            ),
+            ("The Biggest Blow To Obamacare Yet Could Come From Democrats", &["Could"]),
+            ("So these additional refugees COULD be Syrian refugees.", &["COULD"]),
+            ("Here is why Indiana could be an even better state for him.", &["could"]),
+            ("The risk is that the visit will persuade more people to leave.", &[]),
+            ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -217,6 +264,8 @@ mod tests {
             "She could not be reached for comment.",
             "He could n't estimate the charge.",
             "He moved so that he could be near her.",
+            "Theresa May Spoke To Reporters On Monday.",
+            "In the studio, where crews could film at night, he worked.",
             "If he is convicted, he could face the death penalty.",
             "He was kept away, and he could see his people only at night.",
             "Finish it as soon as possible.",
@@ -225,6 +274,7 @@ mod tests {
             "The company can only realize its full potential as two.",
             "It reached the highest possible level. They used every possible means.",
             "It gives them 55 million potential customers and a potential buyer.",
+            "The talks with a potential bidder and potential voters went on.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -46,8 +46,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("if confirmed", &[]),
     // "the putative father": taken to be so, not shown.
     Cue::new("putative", &[]),
-    // "is supposed to have paid": hearsay about the past (not "is supposed to arrive").
-    Cue::new("supposed to have", &[PrevIs(BE)]),
+    // "is supposed to have paid", "the talks are supposed to conclude by May": what is
+    // said or expected, not what is known to be.
+    Cue::new("supposed to", &[PrevIs(BE)]),
 ];
 
 #[cfg(test)]
@@ -63,6 +64,7 @@ mod tests {
             ("He was reported to have fled.", &["reported to"]),
             ("There were unconfirmed accounts.", &["unconfirmed"]),
             ("The putative father refused.", &["putative"]),
+            ("The talks are supposed to conclude by May.", &["supposed to"]),
             ("The video could not be independently verified.", &["not be independently verified"]),
             ("The report, if true, would be damning.", &["if true"]),
         ];
@@ -75,6 +77,7 @@ mod tests {
     fn a_named_speaker_saying_something_is_not_a_hedge() {
         assert_no_marks(Hedging, "She said to reporters that the plan was ready.");
         assert_no_marks(Hedging, "He reported to the committee on Friday.");
+        assert_no_marks(Hedging, "They supposed to themselves nothing.");
         assert_no_marks(Hedging, "The figures were confirmed and verified by the auditor.");
     }
 }

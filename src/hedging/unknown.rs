@@ -1,8 +1,9 @@
 //! `hedging/unknown`: the text says plainly that something is not known ("it is unclear
 //! whether", "his whereabouts remain unknown").
 
-use super::cue::{Cue, When::*};
+use super::cue::{finite_clause_follows, next_word, nth_before, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/unknown",
@@ -17,11 +18,61 @@ pub static RULE: Rule = Rule {
 /// An open question follows: "unclear whether", "unknown how".
 const QUESTION: &[&str] = &["whether", "if", "how", "what", "why", "who", "when", "where", "which", "to"];
 
+/// "the cause was unknown.", "its origins remain unclear,", "it is still uncertain
+/// whether": said of the matter itself, as the predicate of its clause; not "an unknown
+/// artist", "unclear lines of authority" nor "unknown to the police" (not known to them).
+fn not_known_as_predicate(doc: &Document, span: Span) -> bool {
+    const LINK: &[&str] = &["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "'s", "’s"];
+    const BETWEEN: &[&str] = &["still", "also", "now", "currently", "as", "yet", "largely", "entirely"];
+    let linked = (0..3)
+        .map(|n| nth_before(doc, span, n))
+        .take_while(|w| w.is_some_and(|w| LINK.contains(&w) || BETWEEN.contains(&w)))
+        .any(|w| w.is_some_and(|w| LINK.contains(&w)));
+    linked && next_word(doc, span).is_none_or(|w| matches!(w, "." | "," | ";" | ":" | ")" | "that"))
+}
+
+/// Before an open question ("unclear whether", "unknown how") or as a predicate.
+fn open_question(doc: &Document, span: Span) -> bool {
+    next_word(doc, span).is_some_and(|w| QUESTION.contains(&w)) || not_known_as_predicate(doc, span)
+}
+
+/// "no doubt", "without doubt", "beyond doubt": certainty, the opposite of a hedge.
+const CERTAIN: &[&str] = &["no", "without", "beyond", "any", "reasonable"];
+
+/// Doubt cast on a claim ("casts similar doubts", "expressed doubts that", "doubt
+/// remains") or a doubting verb with its clause ("I doubt he will"); not "self-doubt",
+/// "doubts about her" (a state of mind).
+fn doubt_raised(doc: &Document, span: Span) -> bool {
+    const RAISE: &[&str] = &[
+        "cast",
+        "casts",
+        "casting",
+        "raise",
+        "raises",
+        "raised",
+        "raising",
+        "sow",
+        "sowed",
+        "sowing",
+        "expressed",
+        "express",
+        "voiced",
+        "remain",
+        "remains",
+        "remained",
+        "persist",
+        "persists",
+    ];
+    const ABOUT: &[&str] = &["about", "over", "of", "on", "in", "as"];
+    (0..3).filter_map(|n| nth_before(doc, span, n)).chain(next_word(doc, span)).any(|w| RAISE.contains(&w))
+        || (!next_word(doc, span).is_some_and(|w| ABOUT.contains(&w)) && finite_clause_follows(doc, span))
+}
+
 pub static CUES: &[Cue] = &[
-    Cue::new("unclear", &[NextIs(QUESTION)]),
-    Cue::new("unknown", &[NextIs(QUESTION)]),
-    Cue::new("uncertain", &[NextIs(QUESTION)]),
-    Cue::new("not clear", &[NextIs(QUESTION)]),
+    Cue::new("unclear", &[Test(open_question)]),
+    Cue::new("unknown", &[Test(open_question)]),
+    Cue::new("uncertain", &[Test(open_question)]),
+    Cue::new("not clear", &[Test(open_question)]),
     Cue::new("not known", &[NextIs(QUESTION)]),
     Cue::new("remains unclear", &[]),
     Cue::new("remain unclear", &[]),
@@ -39,12 +90,14 @@ pub static CUES: &[Cue] = &[
     // "analysts questioned how much…": doubt about the claim that follows.
     Cue::new("questioned", &[NextIs(&["whether", "if", "how", "why"])]),
     Cue::new("question whether", &[]),
-    // "casts doubt on his account", "doubts remain": the claim is contested.
-    Cue::new("cast doubt", &[]),
-    Cue::new("casts doubt", &[]),
-    Cue::new("casting doubt", &[]),
-    Cue::new("doubt remains", &[]),
-    Cue::new("doubts remain", &[]),
+    // "casts doubt on his account", "doubts remain", "I doubt he will": the claim is
+    // contested.
+    Cue::new("doubt", &[PrevIsNot(CERTAIN), Test(doubt_raised)]),
+    Cue::new("doubts", &[PrevIsNot(CERTAIN), Test(doubt_raised)]),
+    Cue::new("doubted", &[Test(finite_clause_follows)]),
+    Cue::new("doubtful", &[]),
+    // "there is little doubt that": some doubt is admitted.
+    Cue::new("little doubt", &[]),
     Cue::new("not well understood", &[]),
     Cue::new("not fully understood", &[]),
 ];
@@ -60,8 +113,15 @@ mod tests {
             ("It is unclear whether he crossed the border.", &["unclear"]),
             ("Kopp's whereabouts remain unknown.", &["remain unknown"]),
             ("Little is known about his youth.", &["Little is known"]),
-            ("The letter casts doubt on his account.", &["casts doubt"]),
+            ("The letter casts doubt on his account.", &["doubt"]),
             ("Whether it works remains to be seen.", &["remains to be seen"]),
+            ("The outcome of that session was unclear.", &["unclear"]),
+            ("The origins of the program are largely unknown, and…", &["unknown"]),
+            ("It is not clear that the stock will last.", &["not clear"]),
+            ("There is little doubt that they met.", &["little doubt"]),
+            ("She doubted voters would care. I doubt that he will come.", &["doubted", "doubt"]),
+            ("His remarks cast new doubts on the plan. Doubts remain.", &["doubts", "Doubts"]),
+            ("It was doubtful he would quit.", &["doubtful"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -72,5 +132,10 @@ mod tests {
     fn an_unclear_statement_or_an_unknown_person_is_not_a_hedge() {
         assert_no_marks(Hedging, "The motives were unclear and the report was late.");
         assert_no_marks(Hedging, "An unknown artist painted it.");
+        assert_no_marks(Hedging, "Unclear lines of authority hurt the staff.");
+        assert_no_marks(Hedging, "There is no doubt that he is bright. Without doubt, he won.");
+        assert_no_marks(Hedging, "Many doubted her in Nevada but never doubted each other.");
+        assert_no_marks(Hedging, "She had lingering doubts about where he stood.");
+        assert_no_marks(Hedging, "The rules were not clear enough for the players.");
     }
 }

@@ -19,10 +19,6 @@ const EXPECTED_WEB_EXT_WARNINGS: &[(&str, &str)] = &[
     // The content-script loader imports our own module by its extension URL
     // (runtime.getURL): a relative specifier would resolve against the page in Firefox.
     ("UNSAFE_VAR_ASSIGNMENT", "content/loader.js"),
-    // Readability (vendored by build.rs) assigns innerHTML on the inert clone it reads,
-    // never on the page: to restore its own copy before a second pass, and to unwrap
-    // <noscript> images. The clone has no browsing context: nothing in it runs or loads.
-    ("UNSAFE_VAR_ASSIGNMENT", "vendor/readability.js"),
 ];
 
 pub fn lint() -> Result {
@@ -55,11 +51,19 @@ fn web_ext_lint(dir: &std::path::Path) -> Result {
     let report: serde_json::Value =
         serde_json::from_str(&stdout[json_start..]).map_err(|e| format!("web-ext lint report: {e}"))?;
     let mut problems = Vec::new();
+    // content/caveat.js bundles Readability, which assigns innerHTML on the inert clone
+    // it reads, never on the page: to restore its own copy before a second pass, and to
+    // unwrap <noscript> images (the clone has no browsing context: nothing in it runs or
+    // loads). Exactly as many such warnings as Readability's sources hold may stand
+    // there; our own sources are held to eslint's no-unsanitized.
+    let mut bundled_readability = crate::build::vendored_inner_html_assignments()?;
     for (kind, fatal_always) in [("errors", true), ("warnings", false)] {
         for m in report[kind].as_array().into_iter().flatten() {
             let code = m["code"].as_str().unwrap_or("");
             let file = m["file"].as_str().unwrap_or("");
-            let expected = !fatal_always && EXPECTED_WEB_EXT_WARNINGS.contains(&(code, file));
+            let in_bundle = code == "UNSAFE_VAR_ASSIGNMENT" && file == "content/caveat.js" && bundled_readability > 0;
+            bundled_readability -= usize::from(in_bundle);
+            let expected = !fatal_always && (in_bundle || EXPECTED_WEB_EXT_WARNINGS.contains(&(code, file)));
             let line = format!("{kind}: {code} {file}: {}", m["message"].as_str().unwrap_or(""));
             if expected {
                 eprintln!("  (expected) {line}");
