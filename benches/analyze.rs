@@ -69,6 +69,60 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
+    lexicon(c, &inputs);
+}
+
+/// The phrase matcher against the alternative it replaced, in the same run:
+/// aho-corasick (leftmost-longest over the lower-case text, then kept where a match
+/// starts and ends on token boundaries) and `PhraseSet`'s token walk, on the same
+/// phrases and text; both give the same matches (asserted here, and in
+/// `lexicon::tests`). Two lexicons: the sourcing detector's anonymity phrases (what
+/// the core matches), and the text's 200 most frequent word pairs (a lexicon that
+/// matches everywhere, the walk's worst case).
+fn lexicon(c: &mut Criterion, inputs: &[(&'static str, String)]) {
+    let Some((_, text)) = inputs.iter().find(|(n, _)| *n == "news-1MB") else { return };
+    let doc = Document::new(text);
+    let anonymity: Vec<String> = sourcing::ANONYMITY_PHRASES.iter().map(|p| p.to_string()).collect();
+    let mut group = c.benchmark_group("phrase-matching");
+    group.sample_size(10).warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(2));
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for (lexicon, phrases) in [("anonymity-phrases", anonymity), ("frequent-pairs", frequent_word_pairs(&doc, 200))] {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        let walk = caveat::lexicon::PhraseSet::new(&phrases);
+        let automaton =
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&phrases).expect("phrases");
+        let whole_tokens = |m: aho_corasick::Match| {
+            let first = doc.tokens.partition_point(|t| t.start < m.start());
+            let last = doc.tokens.partition_point(|t| t.end <= m.end());
+            let starts = doc.tokens.get(first).is_some_and(|t| t.start == m.start());
+            (starts && last > first && doc.tokens[last - 1].end == m.end()).then_some((first, last))
+        };
+        assert_eq!(
+            walk.find_all(&doc).iter().map(|m| (m.first, m.last)).collect::<Vec<_>>(),
+            automaton.find_iter(doc.lower.as_bytes()).filter_map(whole_tokens).collect::<Vec<_>>(),
+            "the two matchers disagree on {lexicon}"
+        );
+        group.bench_function(BenchmarkId::new("token-walk", lexicon), |b| b.iter(|| walk.find_all(&doc).len()));
+        group.bench_function(BenchmarkId::new("aho-corasick", lexicon), |b| {
+            b.iter(|| automaton.find_iter(doc.lower.as_bytes()).filter_map(whole_tokens).count())
+        });
+    }
+    group.finish();
+}
+
+/// The `n` most frequent pairs of adjacent words (ties by text), as phrases; only
+/// words `PhraseSet` takes (lower-case letters and digits).
+fn frequent_word_pairs(doc: &Document, n: usize) -> Vec<String> {
+    use caveat::lexicon::PhraseSet;
+    let words: Vec<&str> =
+        (0..doc.tokens.len()).map(|i| doc.low(i)).map(|w| if PhraseSet::supports(&[w, w]) { w } else { "" }).collect();
+    let mut counts = std::collections::HashMap::<String, usize>::new();
+    for pair in words.windows(2).filter(|p| !p[0].is_empty() && !p[1].is_empty()) {
+        *counts.entry(format!("{} {}", pair[0], pair[1])).or_default() += 1;
+    }
+    let mut pairs: Vec<(String, usize)> = counts.into_iter().collect();
+    pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    pairs.into_iter().take(n).map(|(p, _)| p).collect()
 }
 
 criterion_group!(analyze_benches, benches);

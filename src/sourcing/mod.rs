@@ -34,7 +34,7 @@ pub static RULES: &[&Rule] =
     &[&ANONYMOUS_OFFICIAL, &FAMILIAR_WITH, &ANONYMITY_GRANTED, &UNNAMED_PERSON, &WEASEL_GROUP, &AGENTLESS];
 
 /// How newsrooms say a source asked not to be named.
-const ANONYMITY_PHRASES: &[&str] = &[
+pub const ANONYMITY_PHRASES: &[&str] = &[
     "on condition of anonymity",
     "on the condition of anonymity",
     "on a condition of anonymity",
