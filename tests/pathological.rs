@@ -188,7 +188,18 @@ fn unpaired_surrogates_from_js() {
 /// cleanly. Add new crash inputs here, escaped, with where they came from.
 #[test]
 fn fuzz_regressions() {
-    let cases: &[&[u8]] = &[b"", b"\xff"];
+    let cases: &[&[u8]] = &[
+        b"",
+        b"\xff",
+        // 2026-11-30, target analyze: a name, an appositive's opening comma and its
+        // closing comma as the text's last token (translation/resumptive-pronoun read
+        // the token after it).
+        b"Th\x00\x00\x00@\x00 the tie commthenOfff&iciaials Offic, a Mficiasaie the souelieved to h\x00\x00\x00\
+          Tfleievedgat\xe6\x8b\x90\xdf\x97\x00Aye isParcthat. Oixiciciaials Offic, a, ",
+        // The same, reduced by hand.
+        b"Bob Smith, a,",
+        b"Bob Smith, the one, on",
+    ];
     for bytes in cases {
         let text = String::from_utf8_lossy(bytes);
         invariants::check_report(&text, &caveat::analyze(&text));

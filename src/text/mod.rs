@@ -76,16 +76,16 @@ impl<'a> Document<'a> {
         Document { text, lower, tokens, hashes, sentences, paragraphs }
     }
 
-    /// The token's text as written.
+    /// The token's text as written; past the last token, "": rules look ahead by index, and a look past the
+    /// end must read as "no such word", never panic (a panic in Wasm kills Caveat
+    /// in that tab).
     pub fn tok(&self, i: usize) -> &'a str {
-        let t = &self.tokens[i];
-        &self.text[t.start..t.end]
+        self.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    /// The token's text with ASCII letters lower-cased.
+    /// The token's text with ASCII letters lower-cased ("" past the last token).
     pub fn low(&self, i: usize) -> &str {
-        let t = &self.tokens[i];
-        &self.lower[t.start..t.end]
+        self.tokens.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
     /// Token `i` as written is `w` (false past the end): compares lengths before
@@ -187,6 +187,17 @@ mod tests {
         assert_eq!(d.sentence_of(0), 0);
         assert_eq!(d.sentence_of(4), 1);
         assert_eq!(d.sentence_of(8), 2);
+    }
+
+    #[test]
+    fn past_the_last_token_is_no_word() {
+        let doc = Document::new("Bob Smith, a,");
+        let n = doc.tokens.len();
+        assert_eq!((doc.tok(n - 1), doc.low(n - 1)), (",", ","));
+        for i in [n, n + 1, usize::MAX] {
+            assert_eq!((doc.tok(i), doc.low(i)), ("", ""));
+            assert!(!doc.tok_is(i, "") && !doc.low_is(i, "") && !doc.is_word(i));
+        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         // Optionally "on Saturday" / "Saturday", then he/she/they and a lower-case word.
         let mut k = close + 1;
         let time_start = k;
-        if doc.low(k) == "on" && doc.is_word(k + 1) && DAYS.contains(&doc.low(k + 1)) {
+        if doc.low_is(k, "on") && doc.is_word(k + 1) && DAYS.contains(&doc.low(k + 1)) {
             k += 2;
         } else if doc.is_word(k) && DAYS.contains(&doc.low(k)) {
             k += 1;
