@@ -2,7 +2,8 @@
 //! the source keeps a distance from the claim.
 
 use super::cue::{
-    as_follows, clause_follows, next_word, nth_after, prev_word, Cue, Span, When::*, DETERMINER, SUBJECT_PRONOUNS,
+    as_follows, clause_follows, finite_clause_follows, next_word, nth_after, nth_before, prev_word, Cue, Span, When::*,
+    DETERMINER, FINITE, SUBJECT_PRONOUNS,
 };
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
@@ -68,6 +69,25 @@ fn held_view(doc: &Document, span: Span) -> bool {
         })
 }
 
+/// "thought" after a determiner is the noun ("a thought", "no thought"), unless a group
+/// holds it with its clause ("some thought the game was tasteless", "some thought that
+/// perhaps a retailer may…", "the thought that he might return").
+fn thought_as_belief(doc: &Document, span: Span) -> bool {
+    let Some(prev) = prev_word(doc, span) else { return true };
+    if !DETERMINER.contains(&prev) {
+        return true;
+    }
+    // "after some thought Pingu does…" is the noun after a preposition.
+    let group = matches!(prev, "some" | "many" | "most" | "all" | "others" | "few")
+        && !nth_before(doc, span, 1).is_some_and(|w| {
+            matches!(w, "after" | "with" | "without" | "on" | "of" | "in" | "for" | "upon" | "given" | "to")
+        });
+    (group && clause_follows(doc, span))
+        || (next_word(doc, span) == Some("that")
+            && !nth_after(doc, span, 1).is_some_and(|w| FINITE.contains(&w))
+            && finite_clause_follows(doc, Span { first: span.first, last: span.last + 1 }))
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
     Cue::new("believes", &[Test(clause_follows)]),
@@ -81,7 +101,7 @@ pub static CUES: &[Cue] = &[
         &[
             NextIsNot(NOT_A_CLAIM),
             NextIsNot(&["process", "processes", "experiment", "police"]),
-            PrevIsNot(DETERMINER),
+            Test(thought_as_belief),
             PrevIsNot(&[
                 "school",
                 "political",
@@ -183,6 +203,8 @@ mod tests {
             ("Philosophers regard it as vague.", &["regard"]),
             ("They are \"highly confident\" the offer will pass.", &["confident"]),
             ("I suspect (the departure) will be irrelevant.", &["suspect"]),
+            ("Some thought the game was tasteless.", &["thought"]),
+            ("There is some thought that the retailer will help.", &["thought"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -206,6 +228,8 @@ mod tests {
             "Viewers saw a less favorable view of her as she voted them out.",
             "In this regard, as in others, the plan failed.",
             "She expressed confidence in the board.",
+            "After some thought Pingu does a shadow of Father.",
+            "Give it some thought. A thought that was new to him came.",
             "He projected the confidence that has defined his campaign.",
             "It should be as easy to view credit scores as it is to get a report.",
         ];

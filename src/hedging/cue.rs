@@ -130,7 +130,7 @@ fn in_headline_case(doc: &Document, span: Span) -> bool {
 }
 
 /// Finite verbs and modals: a clause has begun ("believe the fire was set").
-const FINITE: &[&str] = &[
+pub const FINITE: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
     "must", "did", "does", "do", "shall", "won't", "wo",
 ];
