@@ -158,6 +158,38 @@ pub static CUES: &[Cue] = &[
     // A claim put forward to be tested: "the hypothesis that", "a suspicion that".
     Cue::new("hypothesis that", &[]),
     Cue::new("hypothesized", &[]),
+    Cue::new("hypothesize", &[]),
+    Cue::new("hypothesizes", &[]),
+    Cue::new("hypothesise", &[]),
+    Cue::new("hypothesises", &[]),
+    Cue::new("theorize", &[]),
+    Cue::new("theorizes", &[]),
+    Cue::new("theorized", &[]),
+    Cue::new("theorise", &[]),
+    Cue::new("theorises", &[]),
+    Cue::new("theorised", &[]),
+    // "thinking they would win": the belief behind an act.
+    // Not the noun: "critical thinking is", "his thinking was".
+    Cue::new(
+        "thinking",
+        &[
+            NextIsNot(NOT_A_CLAIM),
+            NextIsNot(FINITE),
+            PrevIsNot(DETERMINER),
+            PrevIsNot(&[
+                "critical",
+                "wishful",
+                "strategic",
+                "creative",
+                "positive",
+                "lateral",
+                "independent",
+                "new",
+                "of",
+            ]),
+            Test(finite_clause_follows),
+        ],
+    ),
     Cue::new("hypothesised", &[]),
     Cue::new("assumption that", &[]),
     Cue::new("suspicion that", &[]),
@@ -204,6 +236,8 @@ mod tests {
             ("They are \"highly confident\" the offer will pass.", &["confident"]),
             ("I suspect (the departure) will be irrelevant.", &["suspect"]),
             ("Some thought the game was tasteless.", &["thought"]),
+            ("Scholars hypothesize that the figures were portraits.", &["hypothesize"]),
+            ("They were sent to stores, thinking it would entice people.", &["thinking"]),
             ("There is some thought that the retailer will help.", &["thought"]),
         ];
         for (text, want) in cases {
@@ -218,6 +252,8 @@ mod tests {
             "The suspect was arrested.",
             "She will assume office in May.",
             "Let us think about it.",
+            "He was thinking about the war, and thinking of moving to a new city.",
+            "Critical thinking is a skill. I did a lot of thinking recently about where we are.",
             "Many see the film on Sundays.",
             "She sees the doctor as often as she can.",
             "John does not believe his father.",

@@ -1,8 +1,9 @@
 //! `hedging/evidence`: evidence that points to a claim without proving it ("suggests",
 //! "indicates", "implies"), and its absence ("no evidence").
 
-use super::cue::{finite_clause_follows, Cue, When::*};
+use super::cue::{finite_clause_follows, nth_before, prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
+use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "hedging/evidence",
@@ -38,7 +39,35 @@ pub static CUES: &[Cue] = &[
     Cue::new("no evidence", &[]),
     Cue::new("little evidence", &[]),
     Cue::new("insufficient evidence", &[]),
+    // "no solid evidence", "little hard evidence", "no scientific evidence".
+    Cue::new("evidence", &[Test(qualified_absence)]),
 ];
+
+/// What makes evidence weightier: "no solid evidence" still says there is none.
+const WEIGHTY: &[&str] = &[
+    "solid",
+    "conclusive",
+    "scientific",
+    "hard",
+    "firm",
+    "direct",
+    "clear",
+    "definitive",
+    "reliable",
+    "concrete",
+    "credible",
+    "real",
+    "convincing",
+    "independent",
+    "empirical",
+    "physical",
+];
+
+/// "no solid evidence", "little hard evidence", "scant empirical evidence".
+fn qualified_absence(doc: &Document, span: Span) -> bool {
+    prev_word(doc, span).is_some_and(|w| WEIGHTY.contains(&w))
+        && nth_before(doc, span, 1).is_some_and(|w| matches!(w, "no" | "little" | "scant" | "insufficient" | "scarce"))
+}
 
 #[cfg(test)]
 mod tests {
@@ -52,6 +81,7 @@ mod tests {
             ("Polls suggested that he would lose.", &["suggested"]),
             ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
             ("There is no evidence that it works.", &["no evidence"]),
+            ("There is no solid evidence that it works.", &["evidence"]),
             ("It has been suggested that the motto was a joke.", &["been suggested"]),
             ("He rejected the suggestion that he had lied.", &["suggestion that"]),
         ];
@@ -66,5 +96,6 @@ mod tests {
         assert_no_marks(Hedging, "The name was suggested by a reader.");
         assert_no_marks(Hedging, "Thanks for the suggestion to add a map.");
         assert_no_marks(Hedging, "She suggested the plan to the board in March.");
+        assert_no_marks(Hedging, "Police found solid evidence of a crime. There was no doubt, and clear evidence.");
     }
 }

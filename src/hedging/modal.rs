@@ -219,6 +219,16 @@ pub static CUES: &[Cue] = &[
     Cue::new("danger that", &[]),
     Cue::new("in all likelihood", &[]),
     Cue::new("in all probability", &[]),
+    // "has not ruled out standing", "a link cannot be ruled out": kept open as possible.
+    Cue::new("not ruled out", &[]),
+    Cue::new("n't ruled out", &[]),
+    Cue::new("not rule out", &[]),
+    Cue::new("n't rule out", &[]),
+    Cue::new("not be ruled out", &[]),
+    Cue::new("n't be ruled out", &[]),
+    Cue::new("not been ruled out", &[]),
+    Cue::new("cannot be ruled out", &[]),
+    Cue::new("cannot rule out", &[]),
 ];
 
 #[cfg(test)]
@@ -249,6 +259,8 @@ mod tests {
             ("Here is why Indiana could be an even better state for him.", &["could"]),
             ("The risk is that the visit will persuade more people to leave.", &[]),
             ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
+            ("He has not ruled out standing. A leak cannot be ruled out.", &["not ruled out", "cannot be ruled out"]),
+            ("Officials did n't rule out sabotage.", &["n't rule out"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -275,6 +287,7 @@ mod tests {
             "It reached the highest possible level. They used every possible means.",
             "It gives them 55 million potential customers and a potential buyer.",
             "The talks with a potential bidder and potential voters went on.",
+            "The referee ruled out the goal. They ruled out a tax rise.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

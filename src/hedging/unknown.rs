@@ -169,6 +169,22 @@ pub static CUES: &[Cue] = &[
     Cue::new("uncertain", &[Test(open_question)]),
     Cue::new("not clear", &[Test(open_question)]),
     Cue::new("not known", &[NextIs(QUESTION)]),
+    // "it is not yet clear", "this is far from clear", "not known for certain".
+    Cue::new("not yet clear", &[]),
+    Cue::new("not entirely clear", &[]),
+    Cue::new("not immediately clear", &[]),
+    Cue::new("not yet known", &[]),
+    Cue::new("not immediately known", &[]),
+    Cue::new("not known for certain", &[]),
+    Cue::new("far from clear", &[]),
+    Cue::new("far from certain", &[]),
+    Cue::new("not certain", &[Test(open_question)]),
+    Cue::new("unsure", &[NextIs(QUESTION)]),
+    // "observers wondered whether the north would allow it".
+    Cue::new("wondered", &[NextIs(&["whether", "if"])]),
+    Cue::new("wonder", &[NextIs(&["whether", "if"])]),
+    Cue::new("wonders", &[NextIs(&["whether", "if"])]),
+    Cue::new("wondering", &[NextIs(&["whether", "if"])]),
     Cue::new("remains unclear", &[]),
     Cue::new("remain unclear", &[]),
     Cue::new("remains unknown", &[]),
@@ -224,6 +240,12 @@ mod tests {
             ("The reliability of this early report has been questioned.", &["questioned"]),
             ("It has been questioned by some observers.", &["questioned"]),
             ("The figures call into question the whole plan.", &["into question"]),
+            ("It is not yet clear how far it spread. This is far from clear.", &["not yet clear", "far from clear"]),
+            (
+                "It is not known for certain if it spread. The date is not certain.",
+                &["not known for certain", "not certain"],
+            ),
+            ("Some observers wondered whether the treaty would hold.", &["wondered"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -239,6 +261,7 @@ mod tests {
         assert_no_marks(Hedging, "Many doubted her in Nevada but never doubted each other.");
         assert_no_marks(Hedging, "She had lingering doubts about where he stood.");
         assert_no_marks(Hedging, "The rules were not clear enough for the players.");
+        assert_no_marks(Hedging, "I wonder at his skill. It is not certain death.");
     }
 
     #[test]
