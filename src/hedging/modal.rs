@@ -48,6 +48,26 @@ const ABILITY: &[&str] = &[
     "play", "only", "also", "still", "easily", "then", "now", "do", "run", "no", "barely", "hardly",
 ];
 
+/// A reporting verb: what follows is the reported claim (a relative "that" is not enough:
+/// "had shutters that could be opened" is past ability).
+const REPORT: &[&str] = &[
+    "said",
+    "says",
+    "warned",
+    "warns",
+    "feared",
+    "fears",
+    "predicted",
+    "believed",
+    "believes",
+    "thought",
+    "argued",
+    "suggested",
+    "estimated",
+    "worried",
+    "cautioned",
+];
+
 /// "could" as possibility, not past ability or a condition: not "could not be reached",
 /// "so that he could", "whether they could", "if it could".
 fn could_is_possibility(doc: &Document, span: Span) -> bool {
@@ -66,7 +86,12 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     }
     // In a past-tense narrative "could" is mostly past ability ("he was kept away and
     // could not train", "the studio was built so crews could film").
-    if super::cue::clause_before(doc, span).any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did")) {
+    // A reported possibility starts a new clause after the reporting verb ("the IMF had
+    // warned that the vote could depress growth"): the past tense is the report's.
+    if super::cue::clause_before(doc, span)
+        .take_while(|&i| !doc.low_in(i, REPORT))
+        .any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did"))
+    {
         return false;
     }
     // A clause that states a condition, a purpose or a time or place ("so that he could",
@@ -258,6 +283,7 @@ mod tests {
             ("So these additional refugees COULD be Syrian refugees.", &["COULD"]),
             ("Here is why Indiana could be an even better state for him.", &["could"]),
             ("The risk is that the visit will persuade more people to leave.", &[]),
+            ("The IMF had warned that the Brexit vote could depress growth.", &["could"]),
             ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
             ("He has not ruled out standing. A leak cannot be ruled out.", &["not ruled out", "cannot be ruled out"]),
             ("Officials did n't rule out sabotage.", &["n't rule out"]),
@@ -280,6 +306,7 @@ mod tests {
             "In the studio, where crews could film at night, he worked.",
             "If he is convicted, he could face the death penalty.",
             "He was kept away, and he could see his people only at night.",
+            "The roof had shutters that could be opened for air.",
             "Finish it as soon as possible.",
             "The grant made the study possible.",
             "Officials had thought of possible answers.",
