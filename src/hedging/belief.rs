@@ -88,6 +88,38 @@ fn thought_as_belief(doc: &Document, span: Span) -> bool {
             && finite_clause_follows(doc, Span { first: span.first, last: span.last + 1 }))
 }
 
+/// "assume office", "assume the role": taking on a role, not supposing.
+const TAKE_ON: &[&str] =
+    &["office", "control", "responsibility", "command", "power", "the", "a", "his", "her", "their", "its"];
+
+/// What is taken on in "assuming the role of", "assuming the presidency".
+const ROLE: &[&str] = &[
+    "office",
+    "control",
+    "responsibility",
+    "command",
+    "power",
+    "role",
+    "mantle",
+    "leadership",
+    "duties",
+    "presidency",
+    "position",
+    "name",
+    "title",
+    "identity",
+    "throne",
+    "post",
+    "chair",
+    "helm",
+];
+
+/// "assuming the warrior was armed": a supposition with its clause; not "assuming the
+/// role of captain, he was…".
+fn assuming_supposes(doc: &Document, span: Span) -> bool {
+    (0..3).all(|n| !nth_after(doc, span, n).is_some_and(|w| ROLE.contains(&w))) && finite_clause_follows(doc, span)
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
     Cue::new("believes", &[Test(clause_follows)]),
@@ -119,24 +151,11 @@ pub static CUES: &[Cue] = &[
     Cue::new("suspect", &[PrevIsNot(DETERMINER), Test(clause_follows)]),
     // The plural noun ("six suspects are held") is far more common than the verb.
     Cue::new("suspects", &[NextIs(&["that", "he", "she", "they", "it", "there"])]),
-    Cue::new(
-        "assume",
-        &[NextIsNot(&[
-            "office",
-            "the",
-            "control",
-            "responsibility",
-            "command",
-            "power",
-            "a",
-            "his",
-            "her",
-            "their",
-            "its",
-        ])],
-    ),
+    Cue::new("assume", &[NextIsNot(TAKE_ON)]),
     Cue::new("assumes", &[NextIs(&["that"])]),
-    Cue::new("assumed", &[NextIs(&["that", "to"])]),
+    Cue::new("assumed", &[NextIs(&["that", "to", "he", "she", "they", "we", "i", "you", "there"])]),
+    // "assuming the warrior was armed", "they are assuming that…"; not "assuming office".
+    Cue::new("assuming", &[Test(assuming_supposes)]),
     Cue::new("speculate", &[]),
     Cue::new("speculates", &[]),
     Cue::new("speculated", &[]),
@@ -237,6 +256,7 @@ mod tests {
             ("I suspect (the departure) will be irrelevant.", &["suspect"]),
             ("Some thought the game was tasteless.", &["thought"]),
             ("Scholars hypothesize that the figures were portraits.", &["hypothesize"]),
+            ("Assuming the warrior was armed, the match is even. He assumed he would leave.", &["Assuming", "assumed"]),
             ("They were sent to stores, thinking it would entice people.", &["thinking"]),
             ("There is some thought that the retailer will help.", &["thought"]),
         ];
@@ -250,7 +270,8 @@ mod tests {
         let cases = [
             "The newspaper said officials had thought of possible answers.",
             "The suspect was arrested.",
-            "She will assume office in May.",
+            "She will assume office in May. Assuming office in May, she was busy.",
+            "Assuming the role of captain, he was busy.",
             "Let us think about it.",
             "He was thinking about the war, and thinking of moving to a new city.",
             "Critical thinking is a skill. I did a lot of thinking recently about where we are.",

@@ -1,7 +1,7 @@
 //! `hedging/evidence`: evidence that points to a claim without proving it ("suggests",
 //! "indicates", "implies"), and its absence ("no evidence").
 
-use super::cue::{finite_clause_follows, nth_before, prev_word, Cue, Span, When::*};
+use super::cue::{finite_clause_follows, next_word, nth_before, prev_word, Cue, Span, When::*};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -19,10 +19,18 @@ pub static RULE: Rule = Rule {
 const PROPOSAL_NEXT: &[&str] =
     &["a", "an", "to", "by", "using", "making", "adding", "changes", "ways", "some", "several"];
 
+/// "…, suggesting a link between them": a participle drawing an inference from the clause
+/// before it, even before "a"; "suggesting a new route" on its own proposes.
+fn suggesting_inference(doc: &Document, span: Span) -> bool {
+    !next_word(doc, span).is_some_and(|w| PROPOSAL_NEXT.contains(&w))
+        || (matches!(prev_word(doc, span), Some("," | "thus" | "therefore" | "possibly" | "perhaps"))
+            && matches!(next_word(doc, span), Some("a" | "an" | "some" | "several")))
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("suggest", &[NextIsNot(PROPOSAL_NEXT)]),
     Cue::new("suggests", &[NextIsNot(PROPOSAL_NEXT)]),
-    Cue::new("suggesting", &[NextIsNot(PROPOSAL_NEXT)]),
+    Cue::new("suggesting", &[Test(suggesting_inference)]),
     // The epistemic "suggested" introduces a clause: "suggested that", "suggested he was".
     Cue::new("suggested", &[NextIsNot(PROPOSAL_NEXT), Test(finite_clause_follows)]),
     // "it has been suggested": a view with no one behind it.
@@ -82,6 +90,7 @@ mod tests {
             ("Mr. Netanyahu suggested Israel might be willing to move.", &["suggested", "might"]),
             ("There is no evidence that it works.", &["no evidence"]),
             ("There is no solid evidence that it works.", &["evidence"]),
+            ("Rates are higher in the group, suggesting a link between them.", &["suggesting"]),
             ("It has been suggested that the motto was a joke.", &["been suggested"]),
             ("He rejected the suggestion that he had lied.", &["suggestion that"]),
         ];
@@ -95,6 +104,7 @@ mod tests {
         assert_no_marks(Hedging, "The mayor suggested a new route for the parade.");
         assert_no_marks(Hedging, "The name was suggested by a reader.");
         assert_no_marks(Hedging, "Thanks for the suggestion to add a map.");
+        assert_no_marks(Hedging, "He wrote to the mayor suggesting a new route.");
         assert_no_marks(Hedging, "She suggested the plan to the board in March.");
         assert_no_marks(Hedging, "Police found solid evidence of a crime. There was no doubt, and clear evidence.");
     }

@@ -244,6 +244,13 @@ pub static CUES: &[Cue] = &[
     Cue::new("danger that", &[]),
     Cue::new("in all likelihood", &[]),
     Cue::new("in all probability", &[]),
+    // "almost certainly not flightless", "virtually certain to win": very likely, not sure;
+    // not "almost certain death".
+    Cue::new("almost certainly", &[]),
+    Cue::new("virtually certainly", &[]),
+    Cue::new("almost certain", &[NextIs(&["to", "that"])]),
+    Cue::new("virtually certain", &[NextIs(&["to", "that"])]),
+    Cue::new("nearly certain", &[NextIs(&["to", "that"])]),
     // "has not ruled out standing", "a link cannot be ruled out": kept open as possible.
     Cue::new("not ruled out", &[]),
     Cue::new("n't ruled out", &[]),
@@ -287,6 +294,10 @@ mod tests {
             ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
             ("He has not ruled out standing. A leak cannot be ruled out.", &["not ruled out", "cannot be ruled out"]),
             ("Officials did n't rule out sabotage.", &["n't rule out"]),
+            (
+                "It was almost certainly not flightless. He is almost certain to win.",
+                &["almost certainly", "almost certain"],
+            ),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -315,6 +326,7 @@ mod tests {
             "It gives them 55 million potential customers and a potential buyer.",
             "The talks with a potential bidder and potential voters went on.",
             "The referee ruled out the goal. They ruled out a tax rise.",
+            "Riding into the fire meant almost certain death.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

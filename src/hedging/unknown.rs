@@ -198,6 +198,11 @@ pub static CUES: &[Cue] = &[
     Cue::new("uncertainty about", &[]),
     Cue::new("uncertainty over", &[]),
     Cue::new("uncertainty as to", &[]),
+    // "there is much uncertainty", "some uncertainty still exists".
+    Cue::new(
+        "uncertainty",
+        &[PrevIs(&["much", "some", "considerable", "great", "growing", "widespread", "lingering", "continued"])],
+    ),
     // "analysts questioned how much…", "its reliability has been questioned": doubt about
     // the claim; not an interrogation.
     Cue::new("questioned", &[Test(questioned_as_doubt)]),
