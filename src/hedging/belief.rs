@@ -120,6 +120,33 @@ fn assuming_supposes(doc: &Document, span: Span) -> bool {
     (0..3).all(|n| !nth_after(doc, span, n).is_some_and(|w| ROLE.contains(&w))) && finite_clause_follows(doc, span)
 }
 
+/// Within the next three words, before any punctuation, a gerund that is not a noun
+/// after a determiner: "of building a bridge", "of men being abused", not "of a building",
+/// "of the morning".
+fn event_follows(doc: &Document, span: Span) -> bool {
+    (0..3).map_while(|n| nth_after(doc, span, n).filter(|_| doc.is_word(span.last + n)).map(|w| (n, w))).any(
+        |(n, w)| {
+            w.len() > 4
+                && w.ends_with("ing")
+                && !matches!(
+                    w,
+                    "thing"
+                        | "something"
+                        | "anything"
+                        | "everything"
+                        | "nothing"
+                        | "morning"
+                        | "evening"
+                        | "spring"
+                        | "string"
+                        | "ceiling"
+                        | "wedding"
+                )
+                && !(n > 0 && nth_after(doc, span, n - 1).is_some_and(|p| DETERMINER.contains(&p)))
+        },
+    )
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
     Cue::new("believes", &[Test(clause_follows)]),
@@ -174,6 +201,9 @@ pub static CUES: &[Cue] = &[
     Cue::new("view that", &[PrevIsNot(&["point", "of"])]),
     Cue::new("views that", &[]),
     Cue::new("the idea that", &[]),
+    // "the idea of building a bridge", "the idea of men being abused": a state of affairs
+    // entertained, not found; not "the idea of a museum".
+    Cue::new("idea of", &[Test(event_follows)]),
     // A claim put forward to be tested: "the hypothesis that", "a suspicion that".
     Cue::new("hypothesis that", &[]),
     Cue::new("hypothesized", &[]),
@@ -255,6 +285,8 @@ mod tests {
             ("They are \"highly confident\" the offer will pass.", &["confident"]),
             ("I suspect (the departure) will be irrelevant.", &["suspect"]),
             ("Some thought the game was tasteless.", &["thought"]),
+            ("They balked at the idea of having a female referee.", &["idea of"]),
+            ("The idea of men being abused is absurd to them.", &["idea of"]),
             ("Scholars hypothesize that the figures were portraits.", &["hypothesize"]),
             ("Assuming the warrior was armed, the match is even. He assumed he would leave.", &["Assuming", "assumed"]),
             ("They were sent to stores, thinking it would entice people.", &["thinking"]),
@@ -274,6 +306,7 @@ mod tests {
             "Assuming the role of captain, he was busy.",
             "Let us think about it.",
             "He was thinking about the war, and thinking of moving to a new city.",
+            "He had the idea of a museum. The idea of a building, of the morning, came.",
             "Critical thinking is a skill. I did a lot of thinking recently about where we are.",
             "Many see the film on Sundays.",
             "She sees the doctor as often as she can.",
