@@ -147,6 +147,14 @@ fn event_follows(doc: &Document, span: Span) -> bool {
     )
 }
 
+/// "feel(s)/felt" + a pronoun subject + a verb: "they felt they were", "feel it is".
+fn felt_belief(doc: &Document, span: Span) -> bool {
+    next_word(doc, span).is_some_and(|w| SUBJECT_PRONOUNS.contains(&w) || w == "it")
+        && nth_after(doc, span, 1).is_some_and(|v| {
+            FINITE.contains(&v) || (v.len() > 4 && v.ends_with("ed")) || ["'s", "’s", "'re", "’re", "'ll"].contains(&v)
+        })
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
     Cue::new("believes", &[Test(clause_follows)]),
@@ -255,6 +263,11 @@ pub static CUES: &[Cue] = &[
     Cue::new("worry that", &[]),
     Cue::new("worries that", &[]),
     Cue::new("worried that", &[]),
+    // "Turks feel they have special ties", "many felt they would not live long": a felt
+    // belief with its own subject and verb; not "felt the need", "feel that way".
+    Cue::new("feel", &[Test(felt_belief)]),
+    Cue::new("feels", &[Test(felt_belief)]),
+    Cue::new("felt", &[Test(felt_belief)]),
     // "confident that…", "highly confident the offer will be approved".
     Cue::new("confident", &[Test(clause_follows)]),
     Cue::new("confidence that", &[]),
@@ -286,6 +299,7 @@ mod tests {
             ("I suspect (the departure) will be irrelevant.", &["suspect"]),
             ("Some thought the game was tasteless.", &["thought"]),
             ("They balked at the idea of having a female referee.", &["idea of"]),
+            ("Turks feel they have special ties. Many felt they would not live long.", &["feel", "felt"]),
             ("The idea of men being abused is absurd to them.", &["idea of"]),
             ("Scholars hypothesize that the figures were portraits.", &["hypothesize"]),
             ("Assuming the warrior was armed, the match is even. He assumed he would leave.", &["Assuming", "assumed"]),
@@ -306,6 +320,7 @@ mod tests {
             "Assuming the role of captain, he was busy.",
             "Let us think about it.",
             "He was thinking about the war, and thinking of moving to a new city.",
+            "He felt the need to act. I feel it deeply. She felt it.",
             "He had the idea of a museum. The idea of a building, of the morning, came.",
             "Critical thinking is a skill. I did a lot of thinking recently about where we are.",
             "Many see the film on Sundays.",
