@@ -16,8 +16,27 @@ pub static RULE: Rule = Rule {
 };
 
 /// What follows "considered" when it means weighed or examined rather than judged.
-const WEIGHED: &[&str] =
-    &["for", "in", "from", "but", "and", "during", "at", "when", "whether", "how", "what", ".", ",", ";", ")"];
+const WEIGHED: &[&str] = &[
+    "for",
+    "in",
+    "from",
+    "but",
+    "and",
+    "during",
+    "at",
+    "when",
+    "whether",
+    "how",
+    "what",
+    ".",
+    ",",
+    ";",
+    ")",
+    "together",
+    "separately",
+    "individually",
+    "jointly",
+];
 
 /// An active "considered" with a plain object weighs it ("considered the offer"); after a
 /// form of "to be" it judges ("is considered a classic").
@@ -29,6 +48,9 @@ fn considered_as_judgement(doc: &Document, span: Span) -> bool {
     if WEIGHED.contains(&next) || (next.ends_with("ing") && next.len() > 4) {
         return false;
     }
+    if appositive(doc, span) && matches!(next, "a" | "an" | "one" | "the" | "to" | "by" | "among" | "part") {
+        return true;
+    }
     // "should be considered normal", "can be considered an analogue": a rule or a
     // definition, not a report of what people think.
     if prev_word(doc, span) == Some("be")
@@ -37,6 +59,18 @@ fn considered_as_judgement(doc: &Document, span: Span) -> bool {
         return false;
     }
     prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next) || small_clause_follows(doc, span)
+}
+
+/// A participle set off after a comma: "Livingston, considered a formidable lobbyist,",
+/// "the Saturday timeslot, widely considered a prime slot".
+fn appositive(doc: &Document, span: Span) -> bool {
+    match prev_word(doc, span) {
+        Some(",") => true,
+        Some("then" | "now" | "once" | "long" | "widely" | "generally" | "often" | "still") => {
+            nth_before(doc, span, 1) == Some(",")
+        }
+        _ => false,
+    }
 }
 
 /// Words that open the second half of "consider X a Y": "considered the experiment an
@@ -161,6 +195,8 @@ mod tests {
             ("It was never regarded as a crime. Already viewed as a star, he won.", &["regarded", "viewed"]),
             ("He said he considered the whole experiment an academic exercise.", &["considered"]),
             ("Astronomers consider it a comet.", &["consider"]),
+            ("Livingston, considered a formidable lobbyist, backed Cao.", &["considered"]),
+            ("He went to Bombay, then considered the haven of art.", &["considered"]),
             ("Many conservatives consider McCrory more of a centrist.", &["consider"]),
             ("She considers Kaine her mentor and him a rival.", &["considers"]),
         ];
@@ -182,6 +218,7 @@ mod tests {
         assert_no_marks(Hedging, "McCaw will consider filing an antitrust suit.");
         assert_no_marks(Hedging, "The board considered the cost of a new plant.");
         assert_no_marks(Hedging, "The court considered the offer for a week.");
+        assert_no_marks(Hedging, "The bill, considered in March, failed. Both sides, considered together, agree.");
         assert_no_marks(Hedging, "The committee considers the bill on Monday.");
     }
 }
