@@ -13,13 +13,34 @@ pub static RULE: Rule = Rule {
     strength: Strength::Weak,
 };
 
-/// "appears to", "appeared that": not "appeared in court", "appears on the DVD".
-const CLAUSE: &[&str] = &["to", "that", "as", "likely", "unlikely"];
+/// "appears to", "appeared that", "appears set to", "appeared unable": not "appeared in
+/// court", "appears on the DVD", "appears daily".
+const CLAUSE: &[&str] = &[
+    "to",
+    "that",
+    "as",
+    "likely",
+    "unlikely",
+    "set",
+    "poised",
+    "headed",
+    "bound",
+    "certain",
+    "sure",
+    "close",
+    "ready",
+    "unable",
+    "willing",
+    "reluctant",
+    "unaware",
+    "determined",
+    "eager",
+];
 
 pub static CUES: &[Cue] = &[
     Cue::new("appear", &[NextIs(CLAUSE)]),
     Cue::new("appears", &[NextIs(CLAUSE)]),
-    Cue::new("appeared", &[NextIs(&["to", "that", "likely", "unlikely"])]),
+    Cue::new("appeared", &[NextIs(CLAUSE), NextIsNot(&["as"])]),
     Cue::new("appearing", &[NextIs(&["to"])]),
     Cue::new("seem", &[]),
     Cue::new("seems", &[]),
@@ -50,6 +71,7 @@ mod tests {
             ("He was apparently unaware.", &["apparently"]),
             ("Police said it was an apparent suicide.", &["apparent"]),
             ("Trump refused, instead appearing to be aligned with Putin.", &["appearing"]),
+            ("Obama appears set to veto the bill. He appeared unable to answer.", &["appears", "appeared"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -59,6 +81,7 @@ mod tests {
     #[test]
     fn showing_up_is_not_a_hedge() {
         assert_no_marks(Hedging, "He appeared in court on Monday. The song appears on the album.");
+        assert_no_marks(Hedging, "He appeared as a guest. The strip appears daily. She appeared ready-made.");
         assert_no_marks(Hedging, "It became apparent that the plan had failed.");
     }
 }

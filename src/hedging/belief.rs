@@ -2,7 +2,8 @@
 //! the source keeps a distance from the claim.
 
 use super::cue::{
-    as_follows, clause_follows, next_word, nth_after, prev_word, Cue, Span, When::*, DETERMINER, SUBJECT_PRONOUNS,
+    as_follows, clause_follows, finite_clause_follows, next_word, nth_after, nth_before, prev_word, Cue, Span, When::*,
+    DETERMINER, FINITE, SUBJECT_PRONOUNS,
 };
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
@@ -68,6 +69,92 @@ fn held_view(doc: &Document, span: Span) -> bool {
         })
 }
 
+/// "thought" after a determiner is the noun ("a thought", "no thought"), unless a group
+/// holds it with its clause ("some thought the game was tasteless", "some thought that
+/// perhaps a retailer may…", "the thought that he might return").
+fn thought_as_belief(doc: &Document, span: Span) -> bool {
+    let Some(prev) = prev_word(doc, span) else { return true };
+    if !DETERMINER.contains(&prev) {
+        return true;
+    }
+    // "after some thought Pingu does…" is the noun after a preposition.
+    let group = matches!(prev, "some" | "many" | "most" | "all" | "others" | "few")
+        && !nth_before(doc, span, 1).is_some_and(|w| {
+            matches!(w, "after" | "with" | "without" | "on" | "of" | "in" | "for" | "upon" | "given" | "to")
+        });
+    (group && clause_follows(doc, span))
+        || (next_word(doc, span) == Some("that")
+            && !nth_after(doc, span, 1).is_some_and(|w| FINITE.contains(&w))
+            && finite_clause_follows(doc, Span { first: span.first, last: span.last + 1 }))
+}
+
+/// "assume office", "assume the role": taking on a role, not supposing.
+const TAKE_ON: &[&str] =
+    &["office", "control", "responsibility", "command", "power", "the", "a", "his", "her", "their", "its"];
+
+/// What is taken on in "assuming the role of", "assuming the presidency".
+const ROLE: &[&str] = &[
+    "office",
+    "control",
+    "responsibility",
+    "command",
+    "power",
+    "role",
+    "mantle",
+    "leadership",
+    "duties",
+    "presidency",
+    "position",
+    "name",
+    "title",
+    "identity",
+    "throne",
+    "post",
+    "chair",
+    "helm",
+];
+
+/// "assuming the warrior was armed": a supposition with its clause; not "assuming the
+/// role of captain, he was…".
+fn assuming_supposes(doc: &Document, span: Span) -> bool {
+    (0..3).all(|n| !nth_after(doc, span, n).is_some_and(|w| ROLE.contains(&w))) && finite_clause_follows(doc, span)
+}
+
+/// Within the next three words, before any punctuation, a gerund that is not a noun
+/// after a determiner: "of building a bridge", "of men being abused", not "of a building",
+/// "of the morning".
+fn event_follows(doc: &Document, span: Span) -> bool {
+    (0..3).map_while(|n| nth_after(doc, span, n).filter(|_| doc.is_word(span.last + n)).map(|w| (n, w))).any(
+        |(n, w)| {
+            w.len() > 4
+                && w.ends_with("ing")
+                && !matches!(
+                    w,
+                    "thing"
+                        | "something"
+                        | "anything"
+                        | "everything"
+                        | "nothing"
+                        | "morning"
+                        | "evening"
+                        | "spring"
+                        | "string"
+                        | "ceiling"
+                        | "wedding"
+                )
+                && !(n > 0 && nth_after(doc, span, n - 1).is_some_and(|p| DETERMINER.contains(&p)))
+        },
+    )
+}
+
+/// "feel(s)/felt" + a pronoun subject + a verb: "they felt they were", "feel it is".
+fn felt_belief(doc: &Document, span: Span) -> bool {
+    next_word(doc, span).is_some_and(|w| SUBJECT_PRONOUNS.contains(&w) || w == "it")
+        && nth_after(doc, span, 1).is_some_and(|v| {
+            FINITE.contains(&v) || (v.len() > 4 && v.ends_with("ed")) || ["'s", "’s", "'re", "’re", "'ll"].contains(&v)
+        })
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("believe", &[Test(clause_follows)]),
     Cue::new("believes", &[Test(clause_follows)]),
@@ -81,7 +168,7 @@ pub static CUES: &[Cue] = &[
         &[
             NextIsNot(NOT_A_CLAIM),
             NextIsNot(&["process", "processes", "experiment", "police"]),
-            PrevIsNot(DETERMINER),
+            Test(thought_as_belief),
             PrevIsNot(&[
                 "school",
                 "political",
@@ -99,24 +186,11 @@ pub static CUES: &[Cue] = &[
     Cue::new("suspect", &[PrevIsNot(DETERMINER), Test(clause_follows)]),
     // The plural noun ("six suspects are held") is far more common than the verb.
     Cue::new("suspects", &[NextIs(&["that", "he", "she", "they", "it", "there"])]),
-    Cue::new(
-        "assume",
-        &[NextIsNot(&[
-            "office",
-            "the",
-            "control",
-            "responsibility",
-            "command",
-            "power",
-            "a",
-            "his",
-            "her",
-            "their",
-            "its",
-        ])],
-    ),
+    Cue::new("assume", &[NextIsNot(TAKE_ON)]),
     Cue::new("assumes", &[NextIs(&["that"])]),
-    Cue::new("assumed", &[NextIs(&["that", "to"])]),
+    Cue::new("assumed", &[NextIs(&["that", "to", "he", "she", "they", "we", "i", "you", "there"])]),
+    // "assuming the warrior was armed", "they are assuming that…"; not "assuming office".
+    Cue::new("assuming", &[Test(assuming_supposes)]),
     Cue::new("speculate", &[]),
     Cue::new("speculates", &[]),
     Cue::new("speculated", &[]),
@@ -135,9 +209,44 @@ pub static CUES: &[Cue] = &[
     Cue::new("view that", &[PrevIsNot(&["point", "of"])]),
     Cue::new("views that", &[]),
     Cue::new("the idea that", &[]),
+    // "the idea of building a bridge", "the idea of men being abused": a state of affairs
+    // entertained, not found; not "the idea of a museum".
+    Cue::new("idea of", &[Test(event_follows)]),
     // A claim put forward to be tested: "the hypothesis that", "a suspicion that".
     Cue::new("hypothesis that", &[]),
     Cue::new("hypothesized", &[]),
+    Cue::new("hypothesize", &[]),
+    Cue::new("hypothesizes", &[]),
+    Cue::new("hypothesise", &[]),
+    Cue::new("hypothesises", &[]),
+    Cue::new("theorize", &[]),
+    Cue::new("theorizes", &[]),
+    Cue::new("theorized", &[]),
+    Cue::new("theorise", &[]),
+    Cue::new("theorises", &[]),
+    Cue::new("theorised", &[]),
+    // "thinking they would win": the belief behind an act.
+    // Not the noun: "critical thinking is", "his thinking was".
+    Cue::new(
+        "thinking",
+        &[
+            NextIsNot(NOT_A_CLAIM),
+            NextIsNot(FINITE),
+            PrevIsNot(DETERMINER),
+            PrevIsNot(&[
+                "critical",
+                "wishful",
+                "strategic",
+                "creative",
+                "positive",
+                "lateral",
+                "independent",
+                "new",
+                "of",
+            ]),
+            Test(finite_clause_follows),
+        ],
+    ),
     Cue::new("hypothesised", &[]),
     Cue::new("assumption that", &[]),
     Cue::new("suspicion that", &[]),
@@ -154,6 +263,11 @@ pub static CUES: &[Cue] = &[
     Cue::new("worry that", &[]),
     Cue::new("worries that", &[]),
     Cue::new("worried that", &[]),
+    // "Turks feel they have special ties", "many felt they would not live long": a felt
+    // belief with its own subject and verb; not "felt the need", "feel that way".
+    Cue::new("feel", &[Test(felt_belief)]),
+    Cue::new("feels", &[Test(felt_belief)]),
+    Cue::new("felt", &[Test(felt_belief)]),
     // "confident that…", "highly confident the offer will be approved".
     Cue::new("confident", &[Test(clause_follows)]),
     Cue::new("confidence that", &[]),
@@ -183,6 +297,14 @@ mod tests {
             ("Philosophers regard it as vague.", &["regard"]),
             ("They are \"highly confident\" the offer will pass.", &["confident"]),
             ("I suspect (the departure) will be irrelevant.", &["suspect"]),
+            ("Some thought the game was tasteless.", &["thought"]),
+            ("They balked at the idea of having a female referee.", &["idea of"]),
+            ("Turks feel they have special ties. Many felt they would not live long.", &["feel", "felt"]),
+            ("The idea of men being abused is absurd to them.", &["idea of"]),
+            ("Scholars hypothesize that the figures were portraits.", &["hypothesize"]),
+            ("Assuming the warrior was armed, the match is even. He assumed he would leave.", &["Assuming", "assumed"]),
+            ("They were sent to stores, thinking it would entice people.", &["thinking"]),
+            ("There is some thought that the retailer will help.", &["thought"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -194,8 +316,13 @@ mod tests {
         let cases = [
             "The newspaper said officials had thought of possible answers.",
             "The suspect was arrested.",
-            "She will assume office in May.",
+            "She will assume office in May. Assuming office in May, she was busy.",
+            "Assuming the role of captain, he was busy.",
             "Let us think about it.",
+            "He was thinking about the war, and thinking of moving to a new city.",
+            "He felt the need to act. I feel it deeply. She felt it.",
+            "He had the idea of a museum. The idea of a building, of the morning, came.",
+            "Critical thinking is a skill. I did a lot of thinking recently about where we are.",
             "Many see the film on Sundays.",
             "She sees the doctor as often as she can.",
             "John does not believe his father.",
@@ -206,6 +333,8 @@ mod tests {
             "Viewers saw a less favorable view of her as she voted them out.",
             "In this regard, as in others, the plan failed.",
             "She expressed confidence in the board.",
+            "After some thought Pingu does a shadow of Father.",
+            "Give it some thought. A thought that was new to him came.",
             "He projected the confidence that has defined his campaign.",
             "It should be as easy to view credit scores as it is to get a report.",
         ];

@@ -16,8 +16,27 @@ pub static RULE: Rule = Rule {
 };
 
 /// What follows "considered" when it means weighed or examined rather than judged.
-const WEIGHED: &[&str] =
-    &["for", "in", "from", "but", "and", "during", "at", "when", "whether", "how", "what", ".", ",", ";", ")"];
+const WEIGHED: &[&str] = &[
+    "for",
+    "in",
+    "from",
+    "but",
+    "and",
+    "during",
+    "at",
+    "when",
+    "whether",
+    "how",
+    "what",
+    ".",
+    ",",
+    ";",
+    ")",
+    "together",
+    "separately",
+    "individually",
+    "jointly",
+];
 
 /// An active "considered" with a plain object weighs it ("considered the offer"); after a
 /// form of "to be" it judges ("is considered a classic").
@@ -29,6 +48,9 @@ fn considered_as_judgement(doc: &Document, span: Span) -> bool {
     if WEIGHED.contains(&next) || (next.ends_with("ing") && next.len() > 4) {
         return false;
     }
+    if appositive(doc, span) && matches!(next, "a" | "an" | "one" | "the" | "to" | "by" | "among" | "part") {
+        return true;
+    }
     // "should be considered normal", "can be considered an analogue": a rule or a
     // definition, not a report of what people think.
     if prev_word(doc, span) == Some("be")
@@ -36,8 +58,50 @@ fn considered_as_judgement(doc: &Document, span: Span) -> bool {
     {
         return false;
     }
-    prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next)
+    prev_word(doc, span).is_some_and(|p| BE.contains(&p)) || !OBJECT.contains(&next) || small_clause_follows(doc, span)
 }
+
+/// A participle set off after a comma: "Livingston, considered a formidable lobbyist,",
+/// "the Saturday timeslot, widely considered a prime slot".
+fn appositive(doc: &Document, span: Span) -> bool {
+    match prev_word(doc, span) {
+        Some(",") => true,
+        Some("then" | "now" | "once" | "long" | "widely" | "generally" | "often" | "still") => {
+            nth_before(doc, span, 1) == Some(",")
+        }
+        _ => false,
+    }
+}
+
+/// Words that open the second half of "consider X a Y": "considered the experiment an
+/// academic exercise", "consider it a comet", "consider McCrory more of a centrist".
+const COMPLEMENT: &[&str] = &["a", "an", "one", "more", "less", "among"];
+
+/// Words that end the object before any complement: "considered the offer for a week",
+/// "consider the cost of a war", "considered the options and a…".
+const NOT_IN_OBJECT: &[&str] = &[
+    "a", "an", "to", "as", "for", "of", "and", "or", "that", "which", "who", "in", "on", "at", "with", "by", "from",
+    "whether", "how", "what", "but", "when", "if",
+];
+
+/// "consider X a Y": an object of one to three words, then a noun phrase that judges it;
+/// not "consider the offer", "consider a run" nor "consider filing a suit".
+fn small_clause_follows(doc: &Document, span: Span) -> bool {
+    if next_word(doc, span).is_some_and(|w| w.ends_with("ing")) {
+        return false;
+    }
+    (1..4).any(|n| {
+        nth_after(doc, span, n).is_some_and(|w| COMPLEMENT.contains(&w))
+            && (0..n).all(|k| {
+                let i = span.last + k;
+                doc.is_word(i)
+                    && !nth_after(doc, span, k).is_some_and(|w| NOT_IN_OBJECT.contains(&w) || FINITE_OR_BE.contains(&w))
+            })
+    })
+}
+
+/// A verb inside the supposed object means the clause has moved on.
+const FINITE_OR_BE: &[&str] = &["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"];
 
 /// Who may hold a judgement: "many consider", "critics consider", "who consider".
 const HOLDERS: &[&str] =
@@ -49,6 +113,14 @@ fn consider_judges(doc: &Document, span: Span) -> bool {
     prev_word(doc, span).is_some_and(|p| HOLDERS.contains(&p))
         || matches!(next_word(doc, span), Some("themselves" | "himself" | "herself" | "itself" | "ourselves"))
         || as_follows(doc, span)
+        || small_clause_follows(doc, span)
+}
+
+/// "considers it a failure", "considers him his heir"; not "considers the offer",
+/// "considers buying".
+fn considers_judges(doc: &Document, span: Span) -> bool {
+    !matches!(next_word(doc, span), Some("a" | "an" | "the" | "whether" | "how" | "buying" | "selling"))
+        || small_clause_follows(doc, span)
 }
 
 /// "is regarded as", "regarded by some as", "many regarded him as": not "highly regarded"
@@ -99,7 +171,7 @@ pub static CUES: &[Cue] = &[
     Cue::new("viewed", &[Test(judged_as)]),
     Cue::new("deemed", &[PrevIs(BE)]),
     Cue::new("perceived as", &[]),
-    Cue::new("considers", &[NextIsNot(&["a", "an", "the", "whether", "how", "buying", "selling"])]),
+    Cue::new("considers", &[Test(considers_judges)]),
     Cue::new("consider", &[Test(consider_judges)]),
     // "commonly thought of as": a judgement; "thought of possible answers" considers options.
     Cue::new("thought of as", &[]),
@@ -121,6 +193,12 @@ mod tests {
             ("It is commonly thought of as retail banking.", &["thought of as"]),
             ("The restaurant is seen by many people as sexist.", &["seen"]),
             ("It was never regarded as a crime. Already viewed as a star, he won.", &["regarded", "viewed"]),
+            ("He said he considered the whole experiment an academic exercise.", &["considered"]),
+            ("Astronomers consider it a comet.", &["consider"]),
+            ("Livingston, considered a formidable lobbyist, backed Cao.", &["considered"]),
+            ("He went to Bombay, then considered the haven of art.", &["considered"]),
+            ("Many conservatives consider McCrory more of a centrist.", &["consider"]),
+            ("She considers Kaine her mentor and him a rival.", &["considers"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -137,5 +215,10 @@ mod tests {
         assert_no_marks(Hedging, "The town has seen as many visitors as last year.");
         assert_no_marks(Hedging, "He was seen by police as he fled.");
         assert_no_marks(Hedging, "He considered calling her. Such payments should be considered voluntary.");
+        assert_no_marks(Hedging, "McCaw will consider filing an antitrust suit.");
+        assert_no_marks(Hedging, "The board considered the cost of a new plant.");
+        assert_no_marks(Hedging, "The court considered the offer for a week.");
+        assert_no_marks(Hedging, "The bill, considered in March, failed. Both sides, considered together, agree.");
+        assert_no_marks(Hedging, "The committee considers the bill on Monday.");
     }
 }

@@ -106,8 +106,31 @@ pub fn is_name_case(doc: &Document, span: Span) -> bool {
     if !doc.is_capitalized(span.first) || starts_sentence(doc, span) || in_headline_case(doc, span) {
         return false;
     }
+    // Sentence adverbs are not names: a capital "Perhaps" after a heading with no full
+    // stop ("Madden NFL 06 Perhaps the most…") opens a sentence the splitter missed.
+    if doc.low_in(span.first, SENTENCE_ADVERBS) {
+        return false;
+    }
     !matches!(prev_word(doc, span), Some(":" | "\"" | "“" | "‘" | "'" | "(" | "[" | "—" | "–"))
 }
+
+/// Hedging adverbs that never name anyone.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "perhaps",
+    "probably",
+    "possibly",
+    "apparently",
+    "allegedly",
+    "reportedly",
+    "presumably",
+    "supposedly",
+    "purportedly",
+    "seemingly",
+    "potentially",
+    "conceivably",
+    "ostensibly",
+    "reputedly",
+];
 
 /// Capitals that say nothing about names: an all-capital word ("COULD") or a headline
 /// in title case ("Why the Move Could Backfire"), judged on a few words either side.
@@ -130,7 +153,7 @@ fn in_headline_case(doc: &Document, span: Span) -> bool {
 }
 
 /// Finite verbs and modals: a clause has begun ("believe the fire was set").
-const FINITE: &[&str] = &[
+pub const FINITE: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
     "must", "did", "does", "do", "shall", "won't", "wo",
 ];

@@ -214,6 +214,13 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_sentence_adverb_after_a_heading_is_still_a_hedge() {
+        assert_marks(Hedging, "Pentimento Probably this was a bust of his son.", &["Probably"]);
+        assert_marks(Hedging, "Madden NFL 06 Perhaps the best feature is new.", &["Perhaps"]);
+        assert_no_marks(Hedging, "She met Theresa May and Might Guy.");
+    }
+
+    #[test]
     fn plain_future_is_not_a_hedge() {
         assert_no_marks(Hedging, "The move will reduce the number of troops.");
     }

@@ -48,6 +48,41 @@ const ABILITY: &[&str] = &[
     "play", "only", "also", "still", "easily", "then", "now", "do", "run", "no", "barely", "hardly",
 ];
 
+/// A reporting verb: what follows is the reported claim (a relative "that" is not enough:
+/// "had shutters that could be opened" is past ability).
+const REPORT: &[&str] = &[
+    "said",
+    "says",
+    "warned",
+    "warns",
+    "feared",
+    "fears",
+    "predicted",
+    "believed",
+    "believes",
+    "thought",
+    "argued",
+    "suggested",
+    "estimated",
+    "worried",
+    "cautioned",
+    "concerned",
+    "afraid",
+    "acknowledged",
+    "conceded",
+    "noted",
+    "added",
+    "told",
+    "wrote",
+    "reported",
+    "indicated",
+    "speculated",
+    "suspected",
+    "expected",
+    "announced",
+    "claimed",
+];
+
 /// "could" as possibility, not past ability or a condition: not "could not be reached",
 /// "so that he could", "whether they could", "if it could".
 fn could_is_possibility(doc: &Document, span: Span) -> bool {
@@ -66,7 +101,12 @@ fn could_is_possibility(doc: &Document, span: Span) -> bool {
     }
     // In a past-tense narrative "could" is mostly past ability ("he was kept away and
     // could not train", "the studio was built so crews could film").
-    if super::cue::clause_before(doc, span).any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did")) {
+    // A reported possibility starts a new clause after the reporting verb ("the IMF had
+    // warned that the vote could depress growth"): the past tense is the report's.
+    if super::cue::clause_before(doc, span)
+        .take_while(|&i| !doc.low_in(i, REPORT))
+        .any(|i| matches!(doc.low(i), "was" | "were" | "had" | "did"))
+    {
         return false;
     }
     // A clause that states a condition, a purpose or a time or place ("so that he could",
@@ -219,6 +259,23 @@ pub static CUES: &[Cue] = &[
     Cue::new("danger that", &[]),
     Cue::new("in all likelihood", &[]),
     Cue::new("in all probability", &[]),
+    // "almost certainly not flightless", "virtually certain to win": very likely, not sure;
+    // not "almost certain death".
+    Cue::new("almost certainly", &[]),
+    Cue::new("virtually certainly", &[]),
+    Cue::new("almost certain", &[NextIs(&["to", "that"])]),
+    Cue::new("virtually certain", &[NextIs(&["to", "that"])]),
+    Cue::new("nearly certain", &[NextIs(&["to", "that"])]),
+    // "has not ruled out standing", "a link cannot be ruled out": kept open as possible.
+    Cue::new("not ruled out", &[]),
+    Cue::new("n't ruled out", &[]),
+    Cue::new("not rule out", &[]),
+    Cue::new("n't rule out", &[]),
+    Cue::new("not be ruled out", &[]),
+    Cue::new("n't be ruled out", &[]),
+    Cue::new("not been ruled out", &[]),
+    Cue::new("cannot be ruled out", &[]),
+    Cue::new("cannot rule out", &[]),
 ];
 
 #[cfg(test)]
@@ -248,7 +305,15 @@ mod tests {
             ("So these additional refugees COULD be Syrian refugees.", &["COULD"]),
             ("Here is why Indiana could be an even better state for him.", &["could"]),
             ("The risk is that the visit will persuade more people to leave.", &[]),
+            ("The IMF had warned that the Brexit vote could depress growth.", &["could"]),
+            ("Analysts had noted the plan could fail.", &["could"]),
             ("The main negative is the risk that the visit will persuade them.", &["risk that"]),
+            ("He has not ruled out standing. A leak cannot be ruled out.", &["not ruled out", "cannot be ruled out"]),
+            ("Officials did n't rule out sabotage.", &["n't rule out"]),
+            (
+                "It was almost certainly not flightless. He is almost certain to win.",
+                &["almost certainly", "almost certain"],
+            ),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -268,6 +333,7 @@ mod tests {
             "In the studio, where crews could film at night, he worked.",
             "If he is convicted, he could face the death penalty.",
             "He was kept away, and he could see his people only at night.",
+            "The roof had shutters that could be opened for air.",
             "Finish it as soon as possible.",
             "The grant made the study possible.",
             "Officials had thought of possible answers.",
@@ -275,6 +341,8 @@ mod tests {
             "It reached the highest possible level. They used every possible means.",
             "It gives them 55 million potential customers and a potential buyer.",
             "The talks with a potential bidder and potential voters went on.",
+            "The referee ruled out the goal. They ruled out a tax rise.",
+            "Riding into the fire meant almost certain death.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -13,6 +13,26 @@ pub static RULE: Rule = Rule {
     strength: Strength::Strong,
 };
 
+/// "rumours that he left", "rumours persist that…", "rumours were that…": the rumour's
+/// content follows; not "denied the rumours".
+const RUMOUR_SPREADS: &[&str] = &[
+    "that",
+    "of",
+    "persist",
+    "persisted",
+    "circulated",
+    "circulate",
+    "abound",
+    "abounded",
+    "swirled",
+    "spread",
+    "were",
+    "suggest",
+    "suggested",
+    "say",
+    "said",
+];
+
 pub static CUES: &[Cue] = &[
     Cue::new("reportedly", &[]),
     Cue::new("supposedly", &[]),
@@ -22,8 +42,8 @@ pub static CUES: &[Cue] = &[
     Cue::new("reputed", &[NextIs(&["to"])]),
     Cue::new("rumored", &[]),
     Cue::new("rumoured", &[]),
-    Cue::new("rumors", &[NextIs(&["that", "of"])]),
-    Cue::new("rumours", &[NextIs(&["that", "of"])]),
+    Cue::new("rumors", &[NextIs(RUMOUR_SPREADS)]),
+    Cue::new("rumours", &[NextIs(RUMOUR_SPREADS)]),
     // "is said to have", "was reported to be": the passive hides who says so.
     Cue::new("said to", &[PrevIs(BE)]),
     Cue::new("reported to", &[PrevIs(BE), NextIs(&["be", "have", "been"])]),

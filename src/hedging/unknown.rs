@@ -1,7 +1,10 @@
 //! `hedging/unknown`: the text says plainly that something is not known ("it is unclear
 //! whether", "his whereabouts remain unknown").
 
-use super::cue::{finite_clause_follows, next_word, nth_before, Cue, Span, When::*};
+use super::cue::{
+    clause_before, finite_clause_follows, next_word, nth_after, nth_before, prev_word, starts_sentence, Cue, Span,
+    When::*, SUBJECT_PRONOUNS,
+};
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
 
@@ -68,12 +71,120 @@ fn doubt_raised(doc: &Document, span: Span) -> bool {
         || (!next_word(doc, span).is_some_and(|w| ABOUT.contains(&w)) && finite_clause_follows(doc, span))
 }
 
+/// People who are questioned, and who questions them: "police questioned the suspect",
+/// "he was questioned by detectives" is an interrogation, not doubt.
+const INTERROGATED: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "you",
+    "suspect",
+    "suspects",
+    "witness",
+    "witnesses",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "people",
+    "passengers",
+    "detainees",
+    "prisoners",
+    "residents",
+    "employees",
+    "officers",
+    "staff",
+    "students",
+    "members",
+    "survivors",
+    "police",
+    "detectives",
+    "investigators",
+    "agents",
+    "authorities",
+    "prosecutors",
+    "fbi",
+    "officials",
+];
+
+/// After "questioned": an interrogation's circumstances ("questioned about the murder",
+/// "questioned for hours", "questioned in connection with", "questioned as a witness").
+const INTERROGATION: &[&str] = &["about", "for", "in", "at", "after", "under", "over", "as", "on", "and", ",", "."];
+
+/// A claim put in doubt: "critics questioned the lack of data", "its reliability has been
+/// questioned", "questioned by some observers"; not an interrogation ("questioned the
+/// suspect", "he was questioned by police", "questioned about the murder").
+fn questioned_as_doubt(doc: &Document, span: Span) -> bool {
+    let next = next_word(doc, span);
+    if next.is_some_and(|w| QUESTION.contains(&w) && w != "to") {
+        return true;
+    }
+    let object = (0..3)
+        .map(|n| nth_after(doc, span, n))
+        .find(|w| !w.is_some_and(|w| matches!(w, "the" | "a" | "by" | "some" | "two" | "three" | "several")));
+    if object.flatten().is_some_and(|w| INTERROGATED.contains(&w)) {
+        return false;
+    }
+    // "has been questioned." ends the clause on doubt only when a thing, not a person, is
+    // its subject: "the reliability … has been questioned", not "he was questioned".
+    let passive = matches!(prev_word(doc, span), Some("been" | "being" | "be" | "is" | "are" | "was" | "were"));
+    let subject = clause_before(doc, span).find(|&i| {
+        !matches!(
+            doc.low(i),
+            "been"
+                | "being"
+                | "be"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "also"
+                | "often"
+                | "widely"
+                | "repeatedly"
+                | "since"
+        )
+    });
+    let person_subject = subject.is_some_and(|i| {
+        let w = doc.low(i);
+        SUBJECT_PRONOUNS.contains(&w)
+            || INTERROGATED.contains(&w)
+            || (doc.is_capitalized(i) && !starts_sentence(doc, Span { first: i, last: i + 1 }))
+    });
+    if passive {
+        return !person_subject && !next.is_some_and(|w| INTERROGATION.contains(&w) && !matches!(w, "," | "."));
+    }
+    // Active: "critics questioned the figures"; not "police questioned two men".
+    !next.is_some_and(|w| INTERROGATION.contains(&w))
+}
+
 pub static CUES: &[Cue] = &[
     Cue::new("unclear", &[Test(open_question)]),
     Cue::new("unknown", &[Test(open_question)]),
     Cue::new("uncertain", &[Test(open_question)]),
     Cue::new("not clear", &[Test(open_question)]),
     Cue::new("not known", &[NextIs(QUESTION)]),
+    // "it is not yet clear", "this is far from clear", "not known for certain".
+    Cue::new("not yet clear", &[]),
+    Cue::new("not entirely clear", &[]),
+    Cue::new("not immediately clear", &[]),
+    Cue::new("not yet known", &[]),
+    Cue::new("not immediately known", &[]),
+    Cue::new("not known for certain", &[]),
+    Cue::new("far from clear", &[]),
+    Cue::new("far from certain", &[]),
+    Cue::new("not certain", &[Test(open_question)]),
+    Cue::new("unsure", &[NextIs(QUESTION)]),
+    // "observers wondered whether the north would allow it".
+    Cue::new("wondered", &[NextIs(&["whether", "if"])]),
+    Cue::new("wonder", &[NextIs(&["whether", "if"])]),
+    Cue::new("wonders", &[NextIs(&["whether", "if"])]),
+    Cue::new("wondering", &[NextIs(&["whether", "if"])]),
     Cue::new("remains unclear", &[]),
     Cue::new("remain unclear", &[]),
     Cue::new("remains unknown", &[]),
@@ -87,8 +198,16 @@ pub static CUES: &[Cue] = &[
     Cue::new("uncertainty about", &[]),
     Cue::new("uncertainty over", &[]),
     Cue::new("uncertainty as to", &[]),
-    // "analysts questioned how much…": doubt about the claim that follows.
-    Cue::new("questioned", &[NextIs(&["whether", "if", "how", "why"])]),
+    // "there is much uncertainty", "some uncertainty still exists".
+    Cue::new(
+        "uncertainty",
+        &[PrevIs(&["much", "some", "considerable", "great", "growing", "widespread", "lingering", "continued"])],
+    ),
+    // "analysts questioned how much…", "its reliability has been questioned": doubt about
+    // the claim; not an interrogation.
+    Cue::new("questioned", &[Test(questioned_as_doubt)]),
+    // "calls into question the figures", "brought into question".
+    Cue::new("into question", &[]),
     Cue::new("question whether", &[]),
     // "casts doubt on his account", "doubts remain", "I doubt he will": the claim is
     // contested.
@@ -122,6 +241,16 @@ mod tests {
             ("She doubted voters would care. I doubt that he will come.", &["doubted", "doubt"]),
             ("His remarks cast new doubts on the plan. Doubts remain.", &["doubts", "Doubts"]),
             ("It was doubtful he would quit.", &["doubtful"]),
+            ("Critics questioned the lack of empirical data.", &["questioned"]),
+            ("The reliability of this early report has been questioned.", &["questioned"]),
+            ("It has been questioned by some observers.", &["questioned"]),
+            ("The figures call into question the whole plan.", &["into question"]),
+            ("It is not yet clear how far it spread. This is far from clear.", &["not yet clear", "far from clear"]),
+            (
+                "It is not known for certain if it spread. The date is not certain.",
+                &["not known for certain", "not certain"],
+            ),
+            ("Some observers wondered whether the treaty would hold.", &["wondered"]),
         ];
         for (text, want) in cases {
             assert_marks(Hedging, text, want);
@@ -137,5 +266,21 @@ mod tests {
         assert_no_marks(Hedging, "Many doubted her in Nevada but never doubted each other.");
         assert_no_marks(Hedging, "She had lingering doubts about where he stood.");
         assert_no_marks(Hedging, "The rules were not clear enough for the players.");
+        assert_no_marks(Hedging, "I wonder at his skill. It is not certain death.");
+    }
+
+    #[test]
+    fn an_interrogation_is_not_doubt() {
+        let cases = [
+            "Police questioned the suspect for hours.",
+            "He was questioned by detectives.",
+            "Two men were questioned about the murder.",
+            "She was questioned and released.",
+            "Investigators questioned him on Monday.",
+            "Mr. Smith was questioned.",
+        ];
+        for text in cases {
+            assert_no_marks(Hedging, text);
+        }
     }
 }
