@@ -10,10 +10,10 @@ use super::tokens::{Token, TokenKind};
 
 /// Titles and abbreviations that are normally followed by a name or a number.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
-    "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "supt", "atty", "no", "nos", "vs", "etc", "inc", "corp", "co",
-    "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ave", "blvd", "e.g", "i.e",
-    "approx", "dept", "univ", "fig", "vol", "op", "cf", "al",
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr",
+    "sgt", "adm", "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "supt", "atty", "no", "nos", "vs", "etc", "inc",
+    "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ave", "blvd", "e.g",
+    "i.e", "approx", "dept", "univ", "fig", "vol", "op", "cf", "al",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -111,6 +111,7 @@ mod tests {
             ("One. Two.", &["One.", "Two."]),
             ("U.S. intelligence concluded. Then more.", &["U.S. intelligence concluded.", "Then more."]),
             ("Sen. Bob Menendez asked. Dr. Who answered.", &["Sen. Bob Menendez asked.", "Dr. Who answered."]),
+            ("Messrs. Drabinsky and Gottlieb left.", &["Messrs. Drabinsky and Gottlieb left."]),
             ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
             ("“It is,” he said. “No.”", &["“It is,” he said.", "“No.”"]),
             ("group Zabihullah. he said in a statement.", &["group Zabihullah. he said in a statement."]),
