@@ -10,6 +10,9 @@
 //! Each statistic is a row of `STATS`: its name (the key of its fitted weight in
 //! `weights.rs`) and the words the verdict's reasons use when it stands out.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::WordTable;
 use crate::text::{Document, TokenKind};
 
 /// A statistic: `name`, and how a reader would say it is high / low.
@@ -102,6 +105,26 @@ fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "«" | "»")
 }
 
+/// Which of the word lists above a word is on (bits), from one table probe.
+const TRANSLATOR_WORD: u8 = 1;
+const DEMONSTRATIVE: u8 = 2;
+const REPORTING_VERB: u8 = 4;
+
+fn word_lists() -> &'static WordTable<u8> {
+    static LISTS: OnceLock<WordTable<u8>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let lists =
+            [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
+        let entries = lists.iter().flat_map(|&(words, bit)| words.iter().map(move |&w| (w, bit)));
+        WordTable::new(entries, |a, b| a | b)
+    })
+}
+
+/// Characters in a string: its bytes that do not continue a UTF-8 sequence.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
 pub fn profile(doc: &Document) -> Profile {
     // Counted as integers, then converted: the same values as summing ones in f64
@@ -110,12 +133,13 @@ pub fn profile(doc: &Document) -> Profile {
     let (mut commas, mut numbers, mut quoted, mut translator_words) = (0usize, 0usize, 0usize, 0usize);
     let (mut reported_that, mut demonstratives) = (0usize, 0usize);
     let mut lengths: Vec<f64> = Vec::with_capacity(doc.sentences.len());
+    let lists = word_lists();
     for s in &doc.sentences {
         let mut length = 0usize;
         let mut has_quote = false;
-        for i in s.tokens.clone() {
-            let t = doc.tok(i);
-            match doc.tokens[i].kind {
+        for (i, token) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]) {
+            let t = &doc.text[token.start..token.end];
+            match token.kind {
                 TokenKind::Punct => {
                     commas += usize::from(t == ",");
                     dashes += usize::from(matches!(t, "-" | "–" | "—"));
@@ -123,14 +147,16 @@ pub fn profile(doc: &Document) -> Profile {
                 }
                 kind => {
                     length += 1;
-                    chars += t.chars().count();
+                    chars += char_count(t);
                     numbers += usize::from(kind == TokenKind::Number);
                     possessives += usize::from(t.ends_with('s') && (t.ends_with("'s") || t.ends_with("’s")));
-                    let low = doc.low(i);
-                    translator_words += usize::from(TRANSLATOR_WORDS.contains(&low));
-                    demonstratives += usize::from(DEMONSTRATIVES.contains(&low));
-                    let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
-                    reported_that += usize::from(that_follows && REPORTING_VERBS.contains(&low));
+                    let on = lists.get_token(doc, i).unwrap_or(0);
+                    if on != 0 {
+                        translator_words += usize::from(on & TRANSLATOR_WORD != 0);
+                        demonstratives += usize::from(on & DEMONSTRATIVE != 0);
+                        let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
+                        reported_that += usize::from(that_follows && on & REPORTING_VERB != 0);
+                    }
                 }
             }
         }
@@ -192,6 +218,25 @@ mod tests {
         for &(text, name, want) in cases {
             let got = stat(text, name);
             assert!((got - want).abs() < 1e-9, "{name} of {text:?}: {got} (want {want})");
+        }
+    }
+
+    /// The table gives each listed word its lists' bits and no other word any.
+    #[test]
+    fn word_table_equals_the_lists() {
+        let listed = TRANSLATOR_WORDS.iter().chain(DEMONSTRATIVES).chain(REPORTING_VERBS);
+        for w in listed.chain(&["that", "those", "the", "sayings", "Said", "", "véry"]) {
+            let want = u8::from(TRANSLATOR_WORDS.contains(w)) * TRANSLATOR_WORD
+                | u8::from(DEMONSTRATIVES.contains(w)) * DEMONSTRATIVE
+                | u8::from(REPORTING_VERBS.contains(w)) * REPORTING_VERB;
+            assert_eq!(word_lists().get(w).unwrap_or(0), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn char_count_counts_characters() {
+        for s in ["", "plain", "café", "e\u{301}", "東京", "👍🏽", "\u{0}x", "ǅß"] {
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
         }
     }
 
