@@ -109,13 +109,13 @@ fn is_quote(s: &str) -> bool {
 const TRANSLATOR_WORD: u8 = 1;
 const DEMONSTRATIVE: u8 = 2;
 const REPORTING_VERB: u8 = 4;
+const WORD_LISTS: [(&[&str], u8); 3] =
+    [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
 
 fn word_lists() -> &'static WordTable<u8> {
     static LISTS: OnceLock<WordTable<u8>> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let lists =
-            [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
-        let entries = lists.iter().flat_map(|&(words, bit)| words.iter().map(move |&w| (w, bit)));
+        let entries = WORD_LISTS.iter().flat_map(|&(words, bit)| words.iter().map(move |&w| (w, bit)));
         WordTable::new(entries, |a, b| a | b)
     })
 }
@@ -226,9 +226,7 @@ mod tests {
     fn word_table_equals_the_lists() {
         let listed = TRANSLATOR_WORDS.iter().chain(DEMONSTRATIVES).chain(REPORTING_VERBS);
         for w in listed.chain(&["that", "those", "the", "sayings", "Said", "", "véry"]) {
-            let want = u8::from(TRANSLATOR_WORDS.contains(w)) * TRANSLATOR_WORD
-                | u8::from(DEMONSTRATIVES.contains(w)) * DEMONSTRATIVE
-                | u8::from(REPORTING_VERBS.contains(w)) * REPORTING_VERB;
+            let want = WORD_LISTS.iter().filter(|(list, _)| list.contains(w)).fold(0, |bits, (_, bit)| bits | bit);
             assert_eq!(word_lists().get(w).unwrap_or(0), want, "{w:?}");
         }
     }
