@@ -24,6 +24,8 @@ pub struct Token {
     pub newline_before: bool,
     /// The first character is upper-case (`char::is_uppercase`).
     pub upper: bool,
+    /// Every byte is ASCII: the token has as many characters as bytes.
+    pub ascii: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -99,9 +101,11 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
         let start = pos;
         // An ASCII first character is left to the run of ASCII letters and digits below.
         let mut end = if c.is_ascii() && is_word_char(c) { pos } else { pos + len };
-        // `hash_step`s of the lower-case bytes `start..hashed`.
+        // `hash_step`s of the lower-case bytes `start..hashed`, and those bytes
+        // or-ed together outside the ASCII runs (its high bit: a non-ASCII byte).
         let mut hash = 0;
         let mut hashed = start;
+        let mut high = 0u8;
         let kind = if is_word_char(c) {
             let numeric = c.is_ascii_digit();
             // Extend over word characters, and over a joiner that sits between two
@@ -110,6 +114,7 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
                 // The bytes a step below passed over (at first, the first character).
                 for &b in &bytes[hashed..end] {
                     hash = hash_step(hash, b.to_ascii_lowercase());
+                    high |= b;
                 }
                 // The common case first: a run of ASCII letters and digits, hashed as read.
                 while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
@@ -162,8 +167,10 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
         };
         for &b in &bytes[hashed..end] {
             hash = hash_step(hash, b.to_ascii_lowercase());
+            high |= b;
         }
-        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase() });
+        let ascii = high < 0x80;
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase(), ascii });
         hashes.push(hash_finish(hash, end - start));
         space_before = false;
         newline_before = false;
@@ -241,7 +248,8 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase() });
+        let ascii = text[start..end].is_ascii();
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase(), ascii });
         space_before = false;
         newline_before = false;
     }

@@ -115,14 +115,21 @@ const WORD_LISTS: [(&[&str], u8); 3] =
 fn word_lists() -> &'static WordTable<u8> {
     static LISTS: OnceLock<WordTable<u8>> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let entries = WORD_LISTS.iter().flat_map(|&(words, bit)| words.iter().map(move |&w| (w, bit)));
-        WordTable::new(entries, |a, b| a | b)
+        // Room for four times the words: most words are on no list, and a probe
+        // for one in a sparse table stops at the first slot.
+        let mut table = WordTable::with_capacity(4 * WORD_LISTS.iter().map(|(words, _)| words.len()).sum::<usize>());
+        for &(words, bit) in &WORD_LISTS {
+            for w in words {
+                table.insert(w, bit, |a, b| a | b);
+            }
+        }
+        table
     })
 }
 
 /// Characters in a string: its bytes that do not continue a UTF-8 sequence.
-fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+fn char_count(s: &[u8]) -> usize {
+    s.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
@@ -134,30 +141,29 @@ pub fn profile(doc: &Document) -> Profile {
     let (mut reported_that, mut demonstratives) = (0usize, 0usize);
     let mut lengths: Vec<f64> = Vec::with_capacity(doc.sentences.len());
     let lists = word_lists();
+    let text = doc.text.as_bytes();
     for s in &doc.sentences {
         let mut length = 0usize;
         let mut has_quote = false;
         for (i, token) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]) {
-            let t = &doc.text[token.start..token.end];
-            match token.kind {
-                TokenKind::Punct => {
-                    commas += usize::from(t == ",");
-                    dashes += usize::from(matches!(t, "-" | "–" | "—"));
-                    has_quote |= is_quote(t);
-                }
-                kind => {
-                    length += 1;
-                    chars += char_count(t);
-                    numbers += usize::from(kind == TokenKind::Number);
-                    possessives += usize::from(t.ends_with('s') && (t.ends_with("'s") || t.ends_with("’s")));
-                    let on = lists.get_token(doc, i).unwrap_or(0);
-                    if on != 0 {
-                        translator_words += usize::from(on & TRANSLATOR_WORD != 0);
-                        demonstratives += usize::from(on & DEMONSTRATIVE != 0);
-                        let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
-                        reported_that += usize::from(that_follows && on & REPORTING_VERB != 0);
-                    }
-                }
+            if token.kind == TokenKind::Punct {
+                let t = &doc.text[token.start..token.end];
+                commas += usize::from(t == ",");
+                dashes += usize::from(matches!(t, "-" | "–" | "—"));
+                has_quote |= is_quote(t);
+                continue;
+            }
+            let t = &text[token.start..token.end];
+            length += 1;
+            chars += if token.ascii { t.len() } else { char_count(t) };
+            numbers += usize::from(token.kind == TokenKind::Number);
+            possessives += usize::from(t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
+            let on = lists.get_token(doc, i).unwrap_or(0);
+            if on != 0 {
+                translator_words += usize::from(on & TRANSLATOR_WORD != 0);
+                demonstratives += usize::from(on & DEMONSTRATIVE != 0);
+                let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
+                reported_that += usize::from(that_follows && on & REPORTING_VERB != 0);
             }
         }
         if length > 0 {
@@ -234,7 +240,7 @@ mod tests {
     #[test]
     fn char_count_counts_characters() {
         for s in ["", "plain", "café", "e\u{301}", "東京", "👍🏽", "\u{0}x", "ǅß"] {
-            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+            assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s:?}");
         }
     }
 
