@@ -114,7 +114,9 @@ impl<'a> Document<'a> {
 
     /// Token `i`'s lower-case form is one of `words`.
     pub fn low_in(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.low_is(i, w))
+        let Some(t) = self.tokens.get(i) else { return false };
+        let len = t.end - t.start;
+        words.iter().any(|w| w.len() == len && self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes()))
     }
 
     pub fn is_word(&self, i: usize) -> bool {

@@ -91,7 +91,10 @@ fn slots() -> &'static Slots {
             .iter()
             .map(|f| f.slots.iter().map(|slot| slot.trim_end_matches('?').split('|').collect()).collect())
             .collect();
-        let mut openers = WordTable::with_capacity(16);
+        // Sparse (a quarter full at most): a probe for a word that opens nothing,
+        // as most words, mostly stops at the first slot.
+        let mut openers =
+            WordTable::with_capacity(4 * alternatives.iter().filter_map(|f| f.first()).map(Vec::len).sum::<usize>());
         for (k, slots) in alternatives.iter().enumerate() {
             for word in slots.first().into_iter().flatten() {
                 openers.insert(word, 1u32 << k, |a, b| a | b);
