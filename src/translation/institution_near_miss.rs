@@ -227,10 +227,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A token that could start `capital_near_miss`'s test: "Qatar's", or a comma (no
-/// other token ends in a comma).
-fn ends_in_s_or_is_comma(doc: &Document, t: &Token) -> bool {
-    matches!(doc.lower.as_bytes().get(t.end.wrapping_sub(1)), Some(b's' | b','))
+/// A token that could start `capital_near_miss`'s test: a possessive ("Qatar's",
+/// "Qatar’s", whose apostrophe ends in byte 0x99) or a comma (no other token ends in one).
+fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
+    let lower = doc.lower.as_bytes();
+    match lower.get(t.end.wrapping_sub(1)) {
+        Some(b',') => true,
+        Some(b's') => t.end - t.start >= 2 && matches!(lower[t.end - 2], b'\'' | 0x99),
+        _ => false,
+    }
 }
 
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.
@@ -264,18 +269,19 @@ fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> boo
     true
 }
 
-/// Each of `INSTITUTIONS` as its words, with the family of its head noun: split once.
-fn split_institutions() -> &'static [(Vec<&'static str>, Option<usize>)] {
-    static SPLIT: OnceLock<Vec<(Vec<&'static str>, Option<usize>)>> = OnceLock::new();
-    SPLIT.get_or_init(|| {
-        INSTITUTIONS
-            .iter()
-            .map(|entry| {
-                let words: Vec<&str> = entry.split(' ').collect();
-                let family = words.last().and_then(|head| head_family(head));
-                (words, family)
-            })
-            .collect()
+/// `INSTITUTIONS` split into words once, by the family of their head noun (in list
+/// order within a family).
+fn institutions_by_family() -> &'static [Vec<Vec<&'static str>>] {
+    static BY_FAMILY: OnceLock<Vec<Vec<Vec<&'static str>>>> = OnceLock::new();
+    BY_FAMILY.get_or_init(|| {
+        let mut by_family = vec![Vec::new(); HEAD_FAMILIES.len()];
+        for entry in INSTITUTIONS {
+            let words: Vec<&str> = entry.split(' ').collect();
+            if let Some(family) = words.last().and_then(|head| head_family(head)) {
+                by_family[family].push(words);
+            }
+        }
+        by_family
     })
 }
 
@@ -284,9 +290,9 @@ fn split_institutions() -> &'static [(Vec<&'static str>, Option<usize>)] {
 #[inline(never)]
 fn institution_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> Option<usize> {
     let family = head_families().get_token(doc, i)?;
-    for (words, head_family) in split_institutions() {
+    for words in institutions_by_family().get(family)? {
         let Some((head, prefix)) = words.split_last() else { continue };
-        if prefix.len() < 2 || *head == doc.low(i) || *head_family != Some(family) || i < prefix.len() {
+        if prefix.len() < 2 || *head == doc.low(i) || i < prefix.len() {
             continue;
         }
         let first = i - prefix.len();
@@ -328,7 +334,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     for (i, t) in doc.tokens.iter().enumerate() {
         // The cheap tests on the token first: most tokens fail both.
         let institution = t.kind == TokenKind::Word && t.upper && institution_near_miss(doc, i, out).is_some();
-        if institution || (ends_in_s_or_is_comma(doc, t) && capital_near_miss(doc, i, out)) {
+        if institution || (is_possessive_or_comma(doc, t) && capital_near_miss(doc, i, out)) {
             n += 1;
         }
     }
