@@ -141,11 +141,12 @@ pub fn profile(doc: &Document) -> Profile {
     let (mut reported_that, mut demonstratives) = (0usize, 0usize);
     let mut lengths: Vec<f64> = Vec::with_capacity(doc.sentences.len());
     let lists = word_lists();
-    let text = doc.text.as_bytes();
+    let (text, lower) = (doc.text.as_bytes(), doc.lower.as_bytes());
     for s in &doc.sentences {
         let mut length = 0usize;
         let mut has_quote = false;
-        for (i, token) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]) {
+        let hashes = &doc.hashes[s.tokens.clone()];
+        for ((i, token), &hash) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]).zip(hashes) {
             if token.kind == TokenKind::Punct {
                 let t = &doc.text[token.start..token.end];
                 commas += usize::from(t == ",");
@@ -158,7 +159,7 @@ pub fn profile(doc: &Document) -> Profile {
             chars += if token.ascii { t.len() } else { char_count(t) };
             numbers += usize::from(token.kind == TokenKind::Number);
             possessives += usize::from(t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
-            let on = lists.get_token(doc, i).unwrap_or(0);
+            let on = lists.get_hashed(&lower[token.start..token.end], hash).unwrap_or(0);
             if on != 0 {
                 translator_words += usize::from(on & TRANSLATOR_WORD != 0);
                 demonstratives += usize::from(on & DEMONSTRATIVE != 0);
