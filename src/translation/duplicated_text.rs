@@ -224,19 +224,6 @@ mod tests {
         assert!(marked > 1_000, "the texts repeat passages near enough to be marked ({marked} marks)");
     }
 
-    /// An entry seen too long ago, earlier in a hash's chain, hides no recent one.
-    #[test]
-    fn an_expired_entry_hides_no_recent_one() {
-        let doc = Document::new("a b c. d e f. a b c. d e f.");
-        let p = |first: usize| Passage { first, last: first + 3, words: 3, hash: 7 };
-        let mut seen = Seen::for_passages(4);
-        assert!(!seen.repeats(&doc, p(0), 0));
-        assert!(!seen.repeats(&doc, p(4), 2));
-        assert!(seen.repeats(&doc, p(12), 4), "d e f seen 2 paragraphs before, behind a b c seen 4 before");
-        assert!(!seen.repeats(&doc, p(8), 4), "a b c seen 4 paragraphs before");
-        assert!(seen.repeats(&doc, p(0), 5), "a b c seen again 1 paragraph before");
-    }
-
     #[test]
     fn a_paragraph_hash_follows_from_its_sentences() {
         let doc = Document::new("One two, three. Four five! Six");
@@ -247,16 +234,25 @@ mod tests {
         assert_eq!((joined.first, joined.last, joined.words, joined.hash), (all.first, all.last, all.words, all.hash));
     }
 
-    /// Passages whose hashes collide are still told apart by their words.
+    /// Passages whose hashes collide (all of them here) are told apart by their
+    /// words, and an entry seen too long ago, earlier in the chain, hides no recent one.
+    /// Each step: the passage's first token, its paragraph, whether it repeats.
     #[test]
     fn colliding_hashes_keep_their_own_entries() {
-        let doc = Document::new("a b c. d e f. a b c.");
-        let p = |first: usize| Passage { first, last: first + 3, words: 3, hash: 7 };
-        let mut seen = Seen::for_passages(3);
-        assert!(!seen.repeats(&doc, p(0), 0));
-        assert!(!seen.repeats(&doc, p(4), 0), "other words, same hash: not a repeat");
-        assert!(seen.repeats(&doc, p(8), 1), "the same words as the first passage");
-        assert!(!seen.repeats(&doc, p(4), 5), "too far from where it was first seen");
+        let doc = Document::new("a b c. d e f. a b c. d e f.");
+        let steps: &[&[(usize, usize, bool)]] = &[
+            // a b c; d e f (other words, same hash); a b c again; d e f too far from its copy.
+            &[(0, 0, false), (4, 0, false), (8, 1, true), (4, 5, false)],
+            // d e f 2 paragraphs after its copy, behind a b c seen 4 before; a b c then.
+            &[(0, 0, false), (4, 2, false), (12, 4, true), (8, 4, false), (0, 5, true)],
+        ];
+        for (k, steps) in steps.iter().enumerate() {
+            let mut seen = Seen::for_passages(steps.len());
+            for &(first, here, want) in steps.iter() {
+                let p = Passage { first, last: first + 3, words: 3, hash: 7 };
+                assert_eq!(seen.repeats(&doc, p, here), want, "case {k}: tokens {first}.. in paragraph {here}");
+            }
+        }
     }
 
     #[test]
