@@ -116,11 +116,12 @@ fn head_family(word: &str) -> Option<usize> {
     HEAD_FAMILIES.iter().position(|f| f.contains(&word))
 }
 
-/// `head_family` of every head noun, for one table probe per capitalised token.
-fn head_families() -> &'static WordTable<usize> {
-    static FAMILIES: OnceLock<WordTable<usize>> = OnceLock::new();
+/// `head_family` of every head noun, for one table probe per capitalised token
+/// (`u32`, the value type of the collocation openers' table: one copy of the code).
+fn head_families() -> &'static WordTable<u32> {
+    static FAMILIES: OnceLock<WordTable<u32>> = OnceLock::new();
     FAMILIES.get_or_init(|| {
-        let heads = HEAD_FAMILIES.iter().enumerate().flat_map(|(k, family)| family.iter().map(move |&w| (w, k)));
+        let heads = HEAD_FAMILIES.iter().zip(0..).flat_map(|(family, k)| family.iter().map(move |&w| (w, k)));
         WordTable::new(heads, |first, _| first)
     })
 }
@@ -239,7 +240,6 @@ fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
 }
 
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.
-#[inline(never)]
 fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> bool {
     let word = doc.low(i);
     let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
@@ -269,30 +269,28 @@ fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> boo
     true
 }
 
-/// `INSTITUTIONS` split into words once, by the family of their head noun (in list
-/// order within a family).
-fn institutions_by_family() -> &'static [Vec<Vec<&'static str>>] {
-    static BY_FAMILY: OnceLock<Vec<Vec<Vec<&'static str>>>> = OnceLock::new();
-    BY_FAMILY.get_or_init(|| {
-        let mut by_family = vec![Vec::new(); HEAD_FAMILIES.len()];
-        for entry in INSTITUTIONS {
-            let words: Vec<&str> = entry.split(' ').collect();
-            if let Some(family) = words.last().and_then(|head| head_family(head)) {
-                by_family[family].push(words);
-            }
-        }
-        by_family
+/// Each of `INSTITUTIONS` as its words, with the family of its head noun: split once.
+fn split_institutions() -> &'static [(Vec<&'static str>, Option<usize>)] {
+    static SPLIT: OnceLock<Vec<(Vec<&'static str>, Option<usize>)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        INSTITUTIONS
+            .iter()
+            .map(|entry| {
+                let words: Vec<&str> = entry.split(' ').collect();
+                let family = words.last().and_then(|head| head_family(head));
+                (words, family)
+            })
+            .collect()
     })
 }
 
 /// "Democratic National Commission": all of a known name but its head noun (token
 /// `i`, capitalised).
-#[inline(never)]
 fn institution_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> Option<usize> {
-    let family = head_families().get_token(doc, i)?;
-    for words in institutions_by_family().get(family)? {
+    let family = head_families().get_token(doc, i)? as usize;
+    for (words, head_family) in split_institutions() {
         let Some((head, prefix)) = words.split_last() else { continue };
-        if prefix.len() < 2 || *head == doc.low(i) || i < prefix.len() {
+        if prefix.len() < 2 || *head == doc.low(i) || *head_family != Some(family) || i < prefix.len() {
             continue;
         }
         let first = i - prefix.len();
@@ -351,7 +349,7 @@ mod tests {
     fn head_family_table_equals_the_families() {
         let heads = super::HEAD_FAMILIES.iter().flat_map(|f| f.iter());
         for w in heads.chain(&["committees", "the", "", "Court", "courts"]) {
-            assert_eq!(super::head_families().get(w), super::head_family(w), "{w:?}");
+            assert_eq!(super::head_families().get(w).map(|k| k as usize), super::head_family(w), "{w:?}");
         }
     }
 

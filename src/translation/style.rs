@@ -106,14 +106,14 @@ fn is_quote(s: &str) -> bool {
 }
 
 /// Which of the word lists above a word is on (bits), from one table probe.
-const TRANSLATOR_WORD: u8 = 1;
-const DEMONSTRATIVE: u8 = 2;
-const REPORTING_VERB: u8 = 4;
-const WORD_LISTS: [(&[&str], u8); 3] =
+const TRANSLATOR_WORD: u32 = 1;
+const DEMONSTRATIVE: u32 = 2;
+const REPORTING_VERB: u32 = 4;
+const WORD_LISTS: [(&[&str], u32); 3] =
     [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
 
-fn word_lists() -> &'static WordTable<u8> {
-    static LISTS: OnceLock<WordTable<u8>> = OnceLock::new();
+fn word_lists() -> &'static WordTable<u32> {
+    static LISTS: OnceLock<WordTable<u32>> = OnceLock::new();
     LISTS.get_or_init(|| {
         // Room for four times the words: most words are on no list, and a probe
         // for one in a sparse table stops at the first slot.
