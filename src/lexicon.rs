@@ -105,6 +105,13 @@ impl<V: Copy + Default> WordTable<V> {
         (s.start != u32::MAX).then_some(s.value)
     }
 
+    /// The value of `word` whose `word_hash` is `hash` (a token's, from `Document::hashes`).
+    #[inline]
+    pub fn get_hashed(&self, word: &[u8], hash: u32) -> Option<V> {
+        let s = &self.slots[self.probe(word, hash)];
+        (s.start != u32::MAX).then_some(s.value)
+    }
+
     /// The value of token `i`'s lower-case form: its hash is already in the document.
     #[inline]
     pub fn get_token(&self, doc: &Document, i: usize) -> Option<V> {
@@ -416,6 +423,12 @@ mod tests {
         assert_eq!(t.get("a-rather-long-word-indeed"), Some(8));
         for absent in ["", "sai", "saids", "Said", "official", "a-rather-long-word-indeeD"] {
             assert_eq!(t.get(absent), None, "{absent:?}");
+        }
+        let doc = Document::new("Officials SAID a-rather-long-word-indeed, sai.");
+        for i in 0..doc.tokens.len() {
+            let hashed = t.get_hashed(doc.low(i).as_bytes(), doc.hashes[i]);
+            assert_eq!(hashed, t.get(doc.low(i)), "{:?}", doc.low(i));
+            assert_eq!(hashed, t.get_token(&doc, i));
         }
     }
 }

@@ -43,17 +43,27 @@ pub struct Document<'a> {
 /// byte loop beats anything that needs a copy into a wider word.
 #[inline]
 pub fn word_hash(w: &[u8]) -> u32 {
-    let mut h: u32 = w.len() as u32;
-    for &b in w {
-        h = h.rotate_left(5) ^ u32::from(b);
-    }
+    hash_finish(w.iter().fold(0, |h, &b| hash_step(h, b)), w.len())
+}
+
+/// `word_hash` a byte at a time (the tokenizer hashes words as it reads them):
+/// `hash_step` each byte from 0, then `hash_finish` with the length.
+#[inline]
+pub(crate) fn hash_step(h: u32, b: u8) -> u32 {
+    h.rotate_left(5) ^ u32::from(b)
+}
+
+/// The length, rotated as if it had been the starting value, then mixed.
+#[inline]
+pub(crate) fn hash_finish(h: u32, len: usize) -> u32 {
+    let h = h ^ (len as u32).rotate_left((len % 32 * 5 % 32) as u32);
     let h = h.wrapping_mul(0x9e37_79b1);
     h ^ (h >> 15)
 }
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
-        let tokens = tokens::tokenize(text);
+        let (tokens, hashes) = tokens::tokenize_hashed(text);
         let sentences: Vec<Sentence> = sentences::split(text, &tokens)
             .into_iter()
             .map(|r| Sentence { start: tokens[r.start].start, end: tokens[r.end - 1].end, tokens: r })
@@ -72,7 +82,6 @@ impl<'a> Document<'a> {
             }
         }
         let lower = text.to_ascii_lowercase();
-        let hashes = tokens.iter().map(|t| lower.as_bytes().get(t.start..t.end).map_or(0, word_hash)).collect();
         Document { text, lower, tokens, hashes, sentences, paragraphs }
     }
 
@@ -105,7 +114,9 @@ impl<'a> Document<'a> {
 
     /// Token `i`'s lower-case form is one of `words`.
     pub fn low_in(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.low_is(i, w))
+        let Some(t) = self.tokens.get(i) else { return false };
+        let len = t.end - t.start;
+        words.iter().any(|w| w.len() == len && self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes()))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -179,6 +190,23 @@ mod tests {
             }
         }
         assert!(!d.tok_is(d.tokens.len(), "to") && !d.low_is(usize::MAX, ""));
+    }
+
+    /// `word_hash` in steps equals the hash as first written, seeded with the length.
+    #[test]
+    fn word_hash_equals_the_hash_seeded_with_the_length() {
+        let seeded = |w: &[u8]| {
+            let mut h: u32 = w.len() as u32;
+            for &b in w {
+                h = h.rotate_left(5) ^ u32::from(b);
+            }
+            let h = h.wrapping_mul(0x9e37_79b1);
+            h ^ (h >> 15)
+        };
+        let long = "x".repeat(70);
+        for w in ["", "a", "said", "officials", "abcdefghijklmnopqrstuvwxyz0123456789", "é東", long.as_str()] {
+            assert_eq!(word_hash(w.as_bytes()), seeded(w.as_bytes()), "{w:?}");
+        }
     }
 
     #[test]

@@ -48,6 +48,12 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
             out.push(begin..i);
             begin = i;
         }
+        // Only a token ending in one of these can end a sentence: most are ruled out
+        // by one byte ("…" ends in 0xA6).
+        if !matches!(text.as_bytes().get(t.end.wrapping_sub(1)), Some(b'.' | b'!' | b'?' | 0xA6)) {
+            i += 1;
+            continue;
+        }
         let s = &text[t.start..t.end];
         let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
         let acronym_end = t.kind == TokenKind::Word && s.ends_with('.') && s.len() > 2;

@@ -1,6 +1,8 @@
 //! Tokens: words (with inner apostrophes, hyphens and acronym dots), numbers,
 //! and single punctuation characters. Whitespace is not a token.
 
+use super::{hash_finish, hash_step};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters, digits and marks, with inner `'` `’` `-` and acronym dots ("U.S.").
@@ -22,6 +24,8 @@ pub struct Token {
     pub newline_before: bool,
     /// The first character is upper-case (`char::is_uppercase`).
     pub upper: bool,
+    /// Every byte is ASCII: the token has as many characters as bytes.
+    pub ascii: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -57,11 +61,31 @@ fn is_word_char_at(text: &str, at: usize) -> bool {
     }
 }
 
+/// Each ASCII letter or digit in lower case; 0 for every other byte.
+const ALNUM_LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Words, numbers and punctuation, walking bytes (ASCII, most of any text, needs no
 /// decoding; see `tokenize_by_chars` in the tests for the plain statement of the rules).
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_hashed(text).0
+}
+
+/// The tokens, and the `word_hash` of each one's ASCII-lower-case form, computed
+/// while the bytes are read.
+pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut hashes = Vec::with_capacity(text.len() / 5);
     let mut space_before = true;
     let mut newline_before = false;
     let mut pos = 0;
@@ -75,19 +99,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let mut end = pos + len;
+        // An ASCII first character is left to the run of ASCII letters and digits below.
+        let mut end = if c.is_ascii() && is_word_char(c) { pos } else { pos + len };
+        // `hash_step`s of the lower-case bytes `start..hashed`, and those bytes
+        // or-ed together outside the ASCII runs (its high bit: a non-ASCII byte).
+        let mut hash = 0;
+        let mut hashed = start;
+        let mut high = 0u8;
         let kind = if is_word_char(c) {
             let numeric = c.is_ascii_digit();
             // Extend over word characters, and over a joiner that sits between two
             // word characters ("don't", "well-known", "U.S", "8,600", "4.5").
             loop {
-                // The common case first: an ASCII letter or digit.
-                if end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
-                    continue;
+                // The bytes a step below passed over (at first, the first character).
+                for &b in &bytes[hashed..end] {
+                    hash = hash_step(hash, b.to_ascii_lowercase());
+                    high |= b;
                 }
+                // The common case first: a run of ASCII letters and digits, hashed as read.
+                while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
+                    if lower == 0 {
+                        break;
+                    }
+                    hash = hash_step(hash, lower);
+                    end += 1;
+                }
+                hashed = end;
                 let Some((n, nlen)) = char_at(text, end) else { break };
-                if is_word_char(n) {
+                // An ASCII character here is no word character (the run took those).
+                if !n.is_ascii() && is_word_char(n) {
                     end += nlen;
                     continue;
                 }
@@ -125,12 +165,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase() });
+        for &b in &bytes[hashed..end] {
+            hash = hash_step(hash, b.to_ascii_lowercase());
+            high |= b;
+        }
+        let ascii = high < 0x80;
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase(), ascii });
+        hashes.push(hash_finish(hash, end - start));
         space_before = false;
         newline_before = false;
         pos = end;
     }
-    tokens
+    (tokens, hashes)
 }
 
 /// The tokenizer as first written, over decoded characters: the oracle `tokenize`
@@ -202,7 +248,8 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase() });
+        let ascii = text[start..end].is_ascii();
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase(), ascii });
         space_before = false;
         newline_before = false;
     }
@@ -272,7 +319,12 @@ mod tests {
                 state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                 text.push_str(parts[(state >> 33) as usize % parts.len()]);
             }
-            assert_eq!(tokenize(&text), tokenize_by_chars(&text), "tokens of {text:?}");
+            let (tokens, hashes) = tokenize_hashed(&text);
+            assert_eq!(tokens, tokenize_by_chars(&text), "tokens of {text:?}");
+            let lower = text.to_ascii_lowercase();
+            let want: Vec<u32> =
+                tokens.iter().map(|t| super::super::word_hash(&lower.as_bytes()[t.start..t.end])).collect();
+            assert_eq!(hashes, want, "hashes of {text:?}");
         }
     }
 

@@ -91,7 +91,10 @@ fn slots() -> &'static Slots {
             .iter()
             .map(|f| f.slots.iter().map(|slot| slot.trim_end_matches('?').split('|').collect()).collect())
             .collect();
-        let mut openers = WordTable::with_capacity(16);
+        // Sparse (a quarter full at most): a probe for a word that opens nothing,
+        // as most words, mostly stops at the first slot.
+        let mut openers =
+            WordTable::with_capacity(4 * alternatives.iter().filter_map(|f| f.first()).map(Vec::len).sum::<usize>());
         for (k, slots) in alternatives.iter().enumerate() {
             for word in slots.first().into_iter().flatten() {
                 openers.insert(word, 1u32 << k, |a, b| a | b);
@@ -148,13 +151,15 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         .and_then(|p| doc.paragraphs.get(p))
         .map_or(0, |p| p.start);
     let Slots { alternatives, openers } = slots();
+    let lower = doc.lower.as_bytes();
     for s in &doc.sentences {
-        for i in s.tokens.clone() {
-            if !doc.is_word(i) {
+        let tokens = doc.tokens[s.tokens.clone()].iter().zip(&doc.hashes[s.tokens.clone()]);
+        for (i, (t, &hash)) in s.tokens.clone().zip(tokens) {
+            if t.kind != TokenKind::Word {
                 continue;
             }
             // The formulas whose first slot holds this word (`slot_matches` on it).
-            let Some(opens) = openers.get_token(doc, i) else { continue };
+            let Some(opens) = openers.get_hashed(&lower[t.start..t.end], hash) else { continue };
             for (k, (f, slots)) in FORMULAS.iter().zip(alternatives).enumerate() {
                 if opens & (1 << k) == 0 {
                     continue;

@@ -4,9 +4,10 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
+use crate::text::{Document, Token, TokenKind};
 
 pub static RULE: Rule = Rule {
     id: "translation/garbled-name",
@@ -115,6 +116,16 @@ fn head_family(word: &str) -> Option<usize> {
     HEAD_FAMILIES.iter().position(|f| f.contains(&word))
 }
 
+/// `head_family` of every head noun, for one table probe per capitalised token
+/// (`u32`, the value type of the collocation openers' table: one copy of the code).
+fn head_families() -> &'static WordTable<u32> {
+    static FAMILIES: OnceLock<WordTable<u32>> = OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        let heads = HEAD_FAMILIES.iter().zip(0..).flat_map(|(family, k)| family.iter().map(move |&w| (w, k)));
+        WordTable::new(heads, |first, _| first)
+    })
+}
+
 /// Countries and their capitals (plus a few cities news names with the country).
 const CAPITALS: &[(&str, &str)] = &[
     ("afghanistan", "kabul"),
@@ -217,12 +228,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// A token that could start `capital_near_miss`'s test: a possessive ("Qatar's",
+/// "Qatar’s", whose apostrophe ends in byte 0x99) or a comma (no other token ends in one).
+fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
+    let lower = doc.lower.as_bytes();
+    match lower.get(t.end.wrapping_sub(1)) {
+        Some(b',') => true,
+        Some(b's') => t.end - t.start >= 2 && matches!(lower[t.end - 2], b'\'' | 0x99),
+        _ => false,
+    }
+}
+
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.
 fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> bool {
-    let ends_in_s = doc.tokens.get(i).is_some_and(|t| doc.lower.as_bytes()[t.end - 1] == b's');
-    if !ends_in_s && !doc.tok_is(i, ",") {
-        return false; // neither "Qatar's" nor a comma: the common case, ruled out at once
-    }
     let word = doc.low(i);
     let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
     let (country_tok, city_tok) = match possessive {
@@ -266,13 +284,10 @@ fn split_institutions() -> &'static [(Vec<&'static str>, Option<usize>)] {
     })
 }
 
-/// "Democratic National Commission": all of a known name but its head noun.
+/// "Democratic National Commission": all of a known name but its head noun (token
+/// `i`, capitalised).
 fn institution_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> Option<usize> {
-    // (Capitalised first: the cheaper test, and most tokens fail it.)
-    if !doc.is_capitalized(i) {
-        return None;
-    }
-    let family = head_family(doc.low(i))?;
+    let family = head_families().get_token(doc, i)? as usize;
     for (words, head_family) in split_institutions() {
         let Some((head, prefix)) = words.split_last() else { continue };
         if prefix.len() < 2 || *head == doc.low(i) || *head_family != Some(family) || i < prefix.len() {
@@ -314,8 +329,10 @@ fn titlecase(w: &str) -> String {
 
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
-    for i in 0..doc.tokens.len() {
-        if institution_near_miss(doc, i, out).is_some() || capital_near_miss(doc, i, out) {
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // The cheap tests on the token first: most tokens fail both.
+        let institution = t.kind == TokenKind::Word && t.upper && institution_near_miss(doc, i, out).is_some();
+        if institution || (is_possessive_or_comma(doc, t) && capital_near_miss(doc, i, out)) {
             n += 1;
         }
     }
@@ -327,6 +344,14 @@ mod tests {
     use super::edit_distance;
     use crate::rule::Category::Translation;
     use crate::test_util::{assert_marks, assert_no_marks};
+
+    #[test]
+    fn head_family_table_equals_the_families() {
+        let heads = super::HEAD_FAMILIES.iter().flat_map(|f| f.iter());
+        for w in heads.chain(&["committees", "the", "", "Court", "courts"]) {
+            assert_eq!(super::head_families().get(w).map(|k| k as usize), super::head_family(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn distance() {

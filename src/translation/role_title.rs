@@ -4,7 +4,7 @@
 
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 pub static RULE: Rule = Rule {
     id: "translation/mistranslated-title",
@@ -83,67 +83,78 @@ fn capitalized_run(doc: &Document, from: usize) -> usize {
     end
 }
 
+/// "Texas spokesman Michael McAul": capitalised state or party, role (token `i`), name.
+/// Out of line, like `party_office`: the loop over every token stays small.
+#[inline(never)]
+fn state_spokesman(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> usize {
+    if !doc.is_capitalized(i - 1) || !STATES_AND_PARTIES.contains(&doc.low(i - 1)) {
+        return 0;
+    }
+    let end = capitalized_run(doc, i + 1);
+    // "Washington spokesman" after "the" is a place's office ("the Washington spokesman for").
+    let state_is_org_name =
+        i >= 2 && doc.is_capitalized(i - 2) && !matches!(doc.low(i - 2), "new" | "north" | "south" | "west" | "rhode");
+    if end < i + 3 || state_is_org_name {
+        return 0;
+    }
+    let first =
+        if i >= 2 && matches!(doc.low(i - 2), "new" | "north" | "south" | "west" | "rhode") { i - 2 } else { i - 1 };
+    out.push(Annotation::new(&RULE, doc.tokens[first].start, doc.tokens[end - 1].end));
+    1
+}
+
+/// "a former Republican foreign affairs secretary": party (token `i`), lower-case words, office.
+#[inline(never)]
+fn party_office(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> usize {
+    let open = if doc.low(i - 1) == "former" && i >= 2 { i - 2 } else { i - 1 };
+    if !matches!(doc.low(open), "a" | "an" | "the") {
+        return 0;
+    }
+    let mut j = i + 1;
+    while j < i + 4 && doc.is_word(j) && doc.tok(j).chars().all(|c| c.is_lowercase()) && !OFFICES.contains(&doc.low(j))
+    {
+        j += 1;
+    }
+    let words_between = j - i - 1;
+    let generic = (i + 1..j).any(|k| {
+        matches!(
+            doc.low(k),
+            "press"
+                | "campaign"
+                | "party"
+                | "state"
+                | "national"
+                | "for"
+                | "of"
+                | "to"
+                | "in"
+                | "and"
+                | "as"
+                | "nominee"
+                | "candidate"
+                | "who"
+                | "is"
+                | "was"
+        )
+    });
+    if doc.is_word(j) && OFFICES.contains(&doc.low(j)) && words_between >= 2 && !generic {
+        out.push(Annotation::new(&RULE, doc.tokens[open].start, doc.tokens[j].end));
+        return 1;
+    }
+    0
+}
+
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
     let mut n = 0;
-    for i in 1..doc.tokens.len() {
-        // "Texas spokesman Michael McAul": capitalised state or party, role, name.
-        if doc.low_in(i, SPOKES) && doc.is_capitalized(i - 1) && STATES_AND_PARTIES.contains(&doc.low(i - 1)) {
-            let end = capitalized_run(doc, i + 1);
-            // "Washington spokesman" after "the" is a place's office ("the Washington spokesman for").
-            let state_is_org_name = i >= 2
-                && doc.is_capitalized(i - 2)
-                && !matches!(doc.low(i - 2), "new" | "north" | "south" | "west" | "rhode");
-            if end >= i + 3 && !state_is_org_name {
-                let first = if i >= 2 && matches!(doc.low(i - 2), "new" | "north" | "south" | "west" | "rhode") {
-                    i - 2
-                } else {
-                    i - 1
-                };
-                out.push(Annotation::new(&RULE, doc.tokens[first].start, doc.tokens[end - 1].end));
-                n += 1;
-            }
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        if t.kind != TokenKind::Word {
             continue;
         }
-        // "a former Republican foreign affairs secretary": party, lower-case words, office.
-        if doc.is_capitalized(i) && doc.low_in(i, PARTIES) && i >= 1 {
-            let open = if doc.low(i - 1) == "former" && i >= 2 { i - 2 } else { i - 1 };
-            if !matches!(doc.low(open), "a" | "an" | "the") {
-                continue;
-            }
-            let mut j = i + 1;
-            while j < i + 4
-                && doc.is_word(j)
-                && doc.tok(j).chars().all(|c| c.is_lowercase())
-                && !OFFICES.contains(&doc.low(j))
-            {
-                j += 1;
-            }
-            let words_between = j - i - 1;
-            let generic = (i + 1..j).any(|k| {
-                matches!(
-                    doc.low(k),
-                    "press"
-                        | "campaign"
-                        | "party"
-                        | "state"
-                        | "national"
-                        | "for"
-                        | "of"
-                        | "to"
-                        | "in"
-                        | "and"
-                        | "as"
-                        | "nominee"
-                        | "candidate"
-                        | "who"
-                        | "is"
-                        | "was"
-                )
-            });
-            if doc.is_word(j) && OFFICES.contains(&doc.low(j)) && words_between >= 2 && !generic {
-                out.push(Annotation::new(&RULE, doc.tokens[open].start, doc.tokens[j].end));
-                n += 1;
-            }
+        // A token is a role word or a party, not both.
+        if doc.low_in(i, SPOKES) {
+            n += state_spokesman(doc, i, out);
+        } else if t.upper && doc.low_in(i, PARTIES) {
+            n += party_office(doc, i, out);
         }
     }
     n

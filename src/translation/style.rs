@@ -10,6 +10,9 @@
 //! Each statistic is a row of `STATS`: its name (the key of its fitted weight in
 //! `weights.rs`) and the words the verdict's reasons use when it stands out.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::WordTable;
 use crate::text::{Document, TokenKind};
 
 /// A statistic: `name`, and how a reader would say it is high / low.
@@ -102,6 +105,33 @@ fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "«" | "»")
 }
 
+/// Which of the word lists above a word is on (bits), from one table probe.
+const TRANSLATOR_WORD: u32 = 1;
+const DEMONSTRATIVE: u32 = 2;
+const REPORTING_VERB: u32 = 4;
+const WORD_LISTS: [(&[&str], u32); 3] =
+    [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
+
+fn word_lists() -> &'static WordTable<u32> {
+    static LISTS: OnceLock<WordTable<u32>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        // Room for four times the words: most words are on no list, and a probe
+        // for one in a sparse table stops at the first slot.
+        let mut table = WordTable::with_capacity(4 * WORD_LISTS.iter().map(|(words, _)| words.len()).sum::<usize>());
+        for &(words, bit) in &WORD_LISTS {
+            for w in words {
+                table.insert(w, bit, |a, b| a | b);
+            }
+        }
+        table
+    })
+}
+
+/// Characters in a string: its bytes that do not continue a UTF-8 sequence.
+fn char_count(s: &[u8]) -> usize {
+    s.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
 pub fn profile(doc: &Document) -> Profile {
     // Counted as integers, then converted: the same values as summing ones in f64
@@ -110,28 +140,31 @@ pub fn profile(doc: &Document) -> Profile {
     let (mut commas, mut numbers, mut quoted, mut translator_words) = (0usize, 0usize, 0usize, 0usize);
     let (mut reported_that, mut demonstratives) = (0usize, 0usize);
     let mut lengths: Vec<f64> = Vec::with_capacity(doc.sentences.len());
+    let lists = word_lists();
+    let (text, lower) = (doc.text.as_bytes(), doc.lower.as_bytes());
     for s in &doc.sentences {
         let mut length = 0usize;
         let mut has_quote = false;
-        for i in s.tokens.clone() {
-            let t = doc.tok(i);
-            match doc.tokens[i].kind {
-                TokenKind::Punct => {
-                    commas += usize::from(t == ",");
-                    dashes += usize::from(matches!(t, "-" | "–" | "—"));
-                    has_quote |= is_quote(t);
-                }
-                kind => {
-                    length += 1;
-                    chars += t.chars().count();
-                    numbers += usize::from(kind == TokenKind::Number);
-                    possessives += usize::from(t.ends_with('s') && (t.ends_with("'s") || t.ends_with("’s")));
-                    let low = doc.low(i);
-                    translator_words += usize::from(TRANSLATOR_WORDS.contains(&low));
-                    demonstratives += usize::from(DEMONSTRATIVES.contains(&low));
-                    let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
-                    reported_that += usize::from(that_follows && REPORTING_VERBS.contains(&low));
-                }
+        let hashes = &doc.hashes[s.tokens.clone()];
+        for ((i, token), &hash) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]).zip(hashes) {
+            if token.kind == TokenKind::Punct {
+                let t = &doc.text[token.start..token.end];
+                commas += usize::from(t == ",");
+                dashes += usize::from(matches!(t, "-" | "–" | "—"));
+                has_quote |= is_quote(t);
+                continue;
+            }
+            let t = &text[token.start..token.end];
+            length += 1;
+            chars += if token.ascii { t.len() } else { char_count(t) };
+            numbers += usize::from(token.kind == TokenKind::Number);
+            possessives += usize::from(t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
+            let on = lists.get_hashed(&lower[token.start..token.end], hash).unwrap_or(0);
+            if on != 0 {
+                translator_words += usize::from(on & TRANSLATOR_WORD != 0);
+                demonstratives += usize::from(on & DEMONSTRATIVE != 0);
+                let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
+                reported_that += usize::from(that_follows && on & REPORTING_VERB != 0);
             }
         }
         if length > 0 {
@@ -192,6 +225,23 @@ mod tests {
         for &(text, name, want) in cases {
             let got = stat(text, name);
             assert!((got - want).abs() < 1e-9, "{name} of {text:?}: {got} (want {want})");
+        }
+    }
+
+    /// The table gives each listed word its lists' bits and no other word any.
+    #[test]
+    fn word_table_equals_the_lists() {
+        let listed = TRANSLATOR_WORDS.iter().chain(DEMONSTRATIVES).chain(REPORTING_VERBS);
+        for w in listed.chain(&["that", "those", "the", "sayings", "Said", "", "véry"]) {
+            let want = WORD_LISTS.iter().filter(|(list, _)| list.contains(w)).fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(word_lists().get(w).unwrap_or(0), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn char_count_counts_characters() {
+        for s in ["", "plain", "café", "e\u{301}", "東京", "👍🏽", "\u{0}x", "ǅß"] {
+            assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s:?}");
         }
     }
 
