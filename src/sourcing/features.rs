@@ -19,6 +19,10 @@ pub struct View<'a> {
     /// The source comes after the cue ("said the official", "according to").
     pub source_after: bool,
     pub kind: SourceKind,
+    /// The first token of the sentence.
+    pub sentence_start: usize,
+    /// How often the cue's first word is a cue in annotated news (`cue_rates`).
+    pub cue_rate: &'static str,
 }
 
 fn form_name(f: CueForm) -> &'static str {
@@ -83,8 +87,57 @@ pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
         };
         f.push(hash("gap", bucket(gap)));
         f.push(hash("appositive", if src.appositive.is_some() { "yes" } else { "no" }));
+        let before_class = word_class(doc, src.tokens.start.checked_sub(1));
+        f.push(hash("before-source-class", before_class));
+        f.push(hash_parts("kind-before-class", &[kind, form, before_class]));
+        let at = src.tokens.start.saturating_sub(v.sentence_start);
+        f.push(hash_parts("source-at", &[form, bucket(at)]));
+        let inner_verb = src
+            .tokens
+            .clone()
+            .any(|i| i != src.head && !doc.is_capitalized(i) && doc.is_word(i) && low(doc, i).ends_with("ed"));
+        f.push(hash_parts("inner-ed", &[form, if inner_verb { "yes" } else { "no" }]));
+        let shouting = doc.tok(src.head).chars().all(|c| !c.is_lowercase()) && doc.tok(src.head).len() > 1;
+        f.push(hash("head-caps", if shouting { "yes" } else { "no" }));
     }
+    f.push(hash_parts("cue-rate", &[form, v.cue_rate]));
+    f.push(hash_parts("kind-cue-rate", &[kind, v.cue_rate]));
+    let after_class = word_class(doc, Some(v.cue.end));
+    f.push(hash_parts("after-cue-class", &[form, after_class]));
     f
+}
+
+/// A coarse class of the word at `i`, so that unseen words borrow from seen ones.
+fn word_class(doc: &Tagged, i: Option<usize>) -> &'static str {
+    let Some(i) = i.filter(|&i| i < doc.tokens.len()) else { return "<s>" };
+    if !doc.is_word(i) {
+        return match doc.tok(i) {
+            "," => ",",
+            "“" | "”" | "\"" | "‘" | "’" | "'" => "quote",
+            _ => "punct",
+        };
+    }
+    if doc.is(i, Class::DETERMINERS) {
+        "det"
+    } else if doc.is(i, Class::PRONOUNS) {
+        "pronoun"
+    } else if doc.is(i, Class::LINKS) {
+        "link"
+    } else if doc.is(i, Class::PHRASE_BREAKS) {
+        "break"
+    } else if doc.is(i, Class::AUX | Class::BE_FORMS) {
+        "aux"
+    } else if doc.lemma(i).is_some() {
+        "cue-verb"
+    } else if doc.is_capitalized(i) {
+        "capital"
+    } else if low(doc, i).ends_with("ed") {
+        "ed"
+    } else if low(doc, i).ends_with("ing") {
+        "ing"
+    } else {
+        "word"
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +163,8 @@ mod tests {
                 source: Some(source),
                 source_after: false,
                 kind: SourceKind::Vague,
+                sentence_start: 0,
+                cue_rate: "-",
             };
             of(&doc, &quoted, &v)
         };

@@ -8,6 +8,7 @@
 
 mod classify;
 mod coref;
+pub mod cue_rates;
 mod cues;
 mod features;
 pub mod gate;
@@ -25,6 +26,7 @@ use crate::report::{Annotation, Attribution, SourceKind};
 use crate::rule::Rule;
 use crate::text::Document;
 use classify::{classify, Verdict};
+use cue_rates::CueRates;
 use cues::{Cue, CueForm};
 pub use rules::{AGENTLESS, ANONYMITY_GRANTED, ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
 use source::Source;
@@ -157,8 +159,8 @@ struct Candidate {
 
 impl Candidate {
     fn new(
-        doc: &Tagged,
-        quoted: &[bool],
+        at: &Setting,
+        sentence_start: usize,
         cue: Range<usize>,
         form: CueForm,
         found: Option<(Source, bool)>,
@@ -168,8 +170,18 @@ impl Candidate {
             Some((s, after)) => (Some(s), after),
             None => (None, false),
         };
-        let view = features::View { cue: &cue, form, source: source.as_ref(), source_after, kind: verdict.kind };
-        let features = features::of(doc, quoted, &view);
+        let doc = at.doc;
+        let cue_rate = at.rates.of_token(doc, cue.start);
+        let view = features::View {
+            cue: &cue,
+            form,
+            source: source.as_ref(),
+            source_after,
+            kind: verdict.kind,
+            sentence_start,
+            cue_rate,
+        };
+        let features = features::of(doc, at.quoted, &view);
         // Not a pronoun that inherited anonymity, nor "urging employees to report".
         let proper = form == CueForm::Verb
             && verdict.rule.is_some_and(|r| std::ptr::eq(r, &ANONYMOUS_OFFICIAL) || std::ptr::eq(r, &FAMILIAR_WITH))
@@ -206,11 +218,19 @@ impl Candidate {
     }
 }
 
+/// What every candidate of a document is judged against.
+struct Setting<'a> {
+    doc: &'a Tagged<'a>,
+    quoted: &'a [bool],
+    rates: &'a CueRates,
+}
+
 /// Every candidate attribution in text order of sentences: cue-led ones (a reporting
 /// verb, "according to", an agentless passive) and group subjects.
-fn candidates(doc: &Document) -> Vec<Candidate> {
+fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
     let doc = &Tagged::new(doc);
     let quoted = quotes::inside(doc);
+    let at = &Setting { doc, quoted: &quoted, rates };
     let anonymity: Vec<PhraseMatch> = anonymity_phrases().find_all(doc);
     let mut history = coref::History::default();
     let mut out: Vec<Candidate> = Vec::new();
@@ -244,7 +264,7 @@ fn candidates(doc: &Document) -> Vec<Candidate> {
             if found.is_some() {
                 history.push(si, verdict.clone());
             }
-            let mut c = Candidate::new(doc, &quoted, cue.tokens, cue.form, found, verdict);
+            let mut c = Candidate::new(at, range.start, cue.tokens, cue.form, found, verdict);
             // "according to X", "citing X" and "on condition of anonymity" make X a source
             // whatever the gate thinks of the group named.
             c.certain = matches!(cue.form, CueForm::AccordingTo | CueForm::Citing) || anonymous_here.is_some();
@@ -280,14 +300,14 @@ fn candidates(doc: &Document) -> Vec<Candidate> {
                 history.push(si, verdict.clone());
             }
             let found = Some((subject.source, false));
-            out.push(Candidate::new(doc, &quoted, subject.predicate, CueForm::Subject, found, verdict));
+            out.push(Candidate::new(at, range.start, subject.predicate, CueForm::Subject, found, verdict));
         }
         nesting_features(&mut out[before..], cue_led.len());
         if let (Some(m), true) = (anonymous_here, out.len() == before) {
             // "…, who asked not to be named": the anonymity itself is the attribution.
             let verdict =
                 Verdict { kind: SourceKind::Unnamed, rule: Some(&ANONYMITY_GRANTED), name: None, plural: false };
-            let mut c = Candidate::new(doc, &quoted, m.first..m.last, CueForm::Agentless, None, verdict);
+            let mut c = Candidate::new(at, range.start, m.first..m.last, CueForm::Agentless, None, verdict);
             c.certain = true;
             out.push(c);
         }
@@ -337,9 +357,9 @@ pub struct TrainingCandidate {
 /// The candidates of `text` for `cargo xtask train-sourcing`, with `gate`'s
 /// scores, none dropped.
 #[doc(hidden)]
-pub fn training_candidates(text: &str, gate: &gate::Gate) -> Vec<TrainingCandidate> {
+pub fn training_candidates(text: &str, gate: &gate::Gate, rates: &CueRates) -> Vec<TrainingCandidate> {
     let doc = Document::new(text);
-    candidates(&doc)
+    candidates(&doc, rates)
         .into_iter()
         .map(|c| TrainingCandidate {
             source: c.source.as_ref().map(|s| byte_span(&doc, &s.tokens)),
@@ -358,7 +378,7 @@ pub fn training_candidates(text: &str, gate: &gate::Gate) -> Vec<TrainingCandida
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> Vec<Attribution> {
     let gate = gate::bundled();
     let mut attributions = Vec::new();
-    for c in candidates(doc) {
+    for c in candidates(doc, cue_rates::bundled()) {
         if !c.kept(gate) {
             continue;
         }
