@@ -38,6 +38,17 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
         && !(next == "of" && (doc.is(i, Class::PARTITIVES) || matches!(w, "source" | "sources")))
 }
 
+/// The first token from `p` that is not an auxiliary, a degree word or an adverb.
+fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
+    while p < end && {
+        let w = low(doc, p);
+        doc.is(p, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
+    } {
+        p += 1;
+    }
+    p
+}
+
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of
 /// the sentence: the cues and sources already found), in text order.
 pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
@@ -78,15 +89,23 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
                 end = j;
             }
         }
-        let mut p = end;
-        while p < sentence.end && {
-            let w = low(doc, p);
-            doc.is(p, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
-        } {
-            p += 1;
+        if matches!(low(doc, end), "and" | "or") {
+            // "Democrats and uneasy Republicans seized": both groups are the subject.
+            if let Some(h) = (end + 1..sentence.end.min(end + 5)).find(|&h| is_head(doc, h, sentence.start)) {
+                if (end + 1..h).all(|k| in_phrase(doc, k)) {
+                    end = h + 1;
+                }
+            }
         }
+        let mut p = skip_adverbs(doc, end, sentence.end);
+        if matches!(low(doc, p), "who" | "that") && doc.is_word(p + 1) && !doc.is(p + 1, Class::DETERMINERS) {
+            // "some who saw the comment as a dig", "nations that oppose": the relative
+            // clause's verb is the group's.
+            p = skip_adverbs(doc, p + 1, sentence.end);
+        }
+        let source = Source { tokens: start..end, head: i, appositive: None };
         if p < sentence.end && doc.is_word(p) && !taken(p) {
-            out.push(Subject { source: Source { tokens: start..end, head: i, appositive: None }, predicate: p..p + 1 });
+            out.push(Subject { source, predicate: p..p + 1 });
             i = p + 1;
         } else {
             i = end.max(i + 1);
@@ -119,6 +138,11 @@ mod tests {
             ("Some of the protesters chanted.", &[("Some of the protesters", "chanted")]),
             ("No one expected it.", &[("No one", "expected")]),
             ("Republican leaders met.", &[("Republican leaders", "met")]),
+            ("Small groups of protesters chanted.", &[("Small groups of protesters", "chanted")]),
+            ("Democrats and uneasy Republicans seized on it.", &[("Democrats and uneasy Republicans", "seized")]),
+            ("It drew scrutiny from some who saw it.", &[("some", "saw")]),
+            ("Targets in nations that oppose it.", &[("nations", "oppose")]),
+            ("Critics that the plan hurt.", &[("Critics", "that")]),
             // An appositive describes the named person before it.
             ("said Ryan Ellis, a Republican consultant who knows.", &[]),
             ("Sources of energy are scarce.", &[]),

@@ -261,6 +261,7 @@ pub const PARTITIVES: &[&str] = &[
     "any",
     "number",
     "group",
+    "groups",
     "chorus",
     "majority",
     "handful",
