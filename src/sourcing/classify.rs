@@ -511,6 +511,10 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
     if head(Class::PRONOUNS) {
         return Verdict::new(SourceKind::Pronoun, None, matches!(head_low, "they" | "we"));
     }
+    if head_low == "whom" {
+        // "many of whom": the subject finder takes only vague shares.
+        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+    }
     let appositive: Vec<usize> = src.appositive.clone().map(|r| r.collect()).unwrap_or_default();
     // "officials at Apple, including CEO Tim Cook": a named principal puts it on record,
     // unless the group is vague ("some Republicans, including Senator Alexander").
@@ -544,7 +548,8 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Pronoun, None, true);
     }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
-    if familiar && (head(Class::PERSON_NOUN) || head_low == "person") && !head(Class::SPOKESPEOPLE) {
+    let someone = matches!(head_low, "person" | "those" | "someone" | "anyone");
+    if familiar && (head(Class::PERSON_NOUN) || someone) && !head(Class::SPOKESPEOPLE) {
         return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
     }
     let indefinite = matches!(first, "a" | "an" | "one" | "another") && !plural;

@@ -457,6 +457,12 @@ mod tests {
             "a, b, said the",
             // A doubled last byte that is no doubled consonant: "₂" is E2 82 82, "ッ" E3 83 83.
             "The CO₂ed gas, ッing, ッed",
+            // A group subject at the very end: nothing after it to read.
+            "Critics",
+            "Critics,",
+            "Critics, in",
+            "many of whom",
+            "Democrats and",
         ] {
             let _ = analyze(t);
         }

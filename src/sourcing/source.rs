@@ -121,6 +121,11 @@ pub fn before(doc: &Tagged, cue: usize, sentence: Range<usize>) -> Option<Source
     if doc.is(t, Class::PRONOUNS) {
         return Some(Source { tokens: t..t + 1, head: t, appositive });
     }
+    if matches!(low(doc, t), "him" | "her" | "them") && t > floor && doc.is(t - 1, Class::LINKS) {
+        // "those close to him say": the pronoun ends a post-modifier.
+        let src = phrase_with_modifiers(doc, t, floor);
+        return (src.head != t).then_some(Source { appositive, ..src });
+    }
     if !in_phrase(doc, t) {
         return None;
     }
@@ -150,7 +155,9 @@ fn phrase_with_modifiers(doc: &Tagged, end_head: usize, floor: usize) -> Source 
         if !doc.is_word(q) || !in_phrase(doc, q) {
             break;
         }
-        let better = doc.is(q, Class::PERSON_NOUN) || (doc.is_capitalized(q) && !doc.is(head, Class::PERSON_NOUN));
+        let better = doc.is(q, Class::PERSON_NOUN)
+            || matches!(low(doc, q), "those" | "someone" | "anyone")
+            || (doc.is_capitalized(q) && !doc.is(head, Class::PERSON_NOUN));
         if !better {
             break;
         }
@@ -244,6 +251,9 @@ mod tests {
             ("He added: no.", "added", Some(("He", "He"))),
             ("Sen. Bob Menendez asked for it.", "asked", Some(("Sen. Bob Menendez", "Menendez"))),
             ("One of his advisers said it.", "said", Some(("One of his advisers", "advisers"))),
+            ("Those close to him say so.", "say", Some(("Those close to him", "Those"))),
+            ("It is, those familiar with them said.", "said", Some(("those familiar with them", "those"))),
+            ("A vote to them matters.", "matters", None),
             ("“It is bad,” said the official.", "said", None),
         ];
         for (text, cue, want) in cases {

@@ -17,9 +17,9 @@ pub struct Subject {
     pub predicate: Range<usize>,
 }
 
-/// Words other than person nouns that may head a subject ("no one"): any other
-/// token is skipped at once.
-pub(super) const SUBJECT_OPENERS: &[&str] = &["one"];
+/// Words other than person nouns that may head a subject ("no one", "many of
+/// whom"): any other token is skipped at once.
+pub(super) const SUBJECT_OPENERS: &[&str] = &["one", "whom"];
 
 /// Longest post-modifier we step over: "officials at the Department of Homeland Security".
 const MAX_MODIFIER: usize = 6;
@@ -30,6 +30,12 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
     let next = low(doc, i + 1);
     if w == "one" {
         return i > floor && low(doc, i - 1) == "no"; // "no one"
+    }
+    if w == "whom" {
+        // "victims' families, many of whom say": a vague share of the group before.
+        return i >= floor + 2
+            && low(doc, i - 1) == "of"
+            && matches!(low(doc, i - 2), "many" | "most" | "some" | "several" | "few" | "all");
     }
     // "Republican leaders": the head is further right; "some of the officials" too.
     // "Sources of energy", "a source of pride" are origins, not informants.
@@ -98,6 +104,17 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
             }
         }
         let mut p = skip_adverbs(doc, end, sentence.end);
+        if p < sentence.end && doc.tok(p) == "," {
+            // "Younger voters, in particular, have expressed", "some Republicans,
+            // including Senator Alexander, were willing": step over the aside.
+            let close = (p + 2..sentence.end.min(p + 10)).find(|&k| !doc.is_word(k));
+            if let Some(k) = close.filter(|&k| doc.tok(k) == ",") {
+                let q = skip_adverbs(doc, k + 1, sentence.end);
+                if q > k + 1 && (p + 1..k).all(|m| doc.is_word(m)) {
+                    p = q;
+                }
+            }
+        }
         if matches!(low(doc, p), "who" | "that") && doc.is_word(p + 1) && !doc.is(p + 1, Class::DETERMINERS) {
             // "some who saw the comment as a dig", "nations that oppose": the relative
             // clause's verb is the group's.
@@ -137,12 +154,17 @@ mod tests {
             ("Experts from the agency arrived on Monday.", &[("Experts from the agency", "arrived")]),
             ("Some of the protesters chanted.", &[("Some of the protesters", "chanted")]),
             ("No one expected it.", &[("No one", "expected")]),
+            ("The families, many of whom say it is false, met.", &[("many of whom", "say")]),
+            ("The families, two of whom spoke, met.", &[]),
             ("Republican leaders met.", &[("Republican leaders", "met")]),
             ("Small groups of protesters chanted.", &[("Small groups of protesters", "chanted")]),
             ("Democrats and uneasy Republicans seized on it.", &[("Democrats and uneasy Republicans", "seized")]),
             ("It drew scrutiny from some who saw it.", &[("some", "saw")]),
             ("Targets in nations that oppose it.", &[("nations", "oppose")]),
             ("Critics that the plan hurt.", &[("Critics", "that")]),
+            ("Younger voters, in particular, have expressed doubts.", &[("Younger voters", "expressed")]),
+            ("Critics, the mayor said, were wrong.", &[("Critics", "wrong")]),
+            ("Critics, scholars and pundits agree.", &[("pundits", "agree")]),
             // An appositive describes the named person before it.
             ("said Ryan Ellis, a Republican consultant who knows.", &[]),
             ("Sources of energy are scarce.", &[]),
