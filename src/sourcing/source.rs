@@ -155,7 +155,7 @@ fn phrase_with_modifiers(doc: &Tagged, end_head: usize, floor: usize) -> Source 
         if !doc.is_word(q) || !in_phrase(doc, q) {
             break;
         }
-        let better = doc.is(q, Class::PERSON_NOUN)
+        let better = doc.is(q, Class::PERSON_NOUN | Class::VAGUE_DOCUMENTS)
             || matches!(low(doc, q), "those" | "someone" | "anyone")
             || (doc.is_capitalized(q) && !doc.is(head, Class::PERSON_NOUN));
         if !better {
@@ -252,6 +252,7 @@ mod tests {
             ("Sen. Bob Menendez asked for it.", "asked", Some(("Sen. Bob Menendez", "Menendez"))),
             ("One of his advisers said it.", "said", Some(("One of his advisers", "advisers"))),
             ("Those close to him say so.", "say", Some(("Those close to him", "Those"))),
+            ("Recent polls in Ohio have shown it.", "shown", Some(("Recent polls in Ohio", "polls"))),
             ("It is, those familiar with them said.", "said", Some(("those familiar with them", "those"))),
             ("A vote to them matters.", "matters", None),
             ("“It is bad,” said the official.", "said", None),

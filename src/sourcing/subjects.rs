@@ -37,6 +37,9 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
             && low(doc, i - 1) == "of"
             && matches!(low(doc, i - 2), "many" | "most" | "some" | "several" | "few" | "all");
     }
+    if doc.is(i, Class::PARTITIVES) && (i + 2..i + 4).any(|h| doc.is(h, Class::PERSON_NOUN) && in_phrase(doc, h - 1)) {
+        return false; // "several environmental groups": the quantifier is no head
+    }
     // "Republican leaders": the head is further right; "some of the officials" too.
     // "Sources of energy", "a source of pride" are origins, not informants.
     doc.is(i, Class::PERSON_NOUN)
@@ -71,8 +74,10 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
             continue;
         }
         let start = phrase_start(doc, i, sentence.start);
-        if start >= sentence.start + 2 && doc.tok(start - 1) == "," && doc.is_capitalized(start - 2) {
-            // "Erin Murphy, a former Clinton aide, said": an appositive to a name.
+        let share = matches!(low(doc, start), "some" | "many" | "most" | "several" | "few" | "other");
+        if start >= sentence.start + 2 && doc.tok(start - 1) == "," && doc.is_capitalized(start - 2) && !share {
+            // "Erin Murphy, a former Clinton aide, said": an appositive to a name; not
+            // "In August, several environmental groups granted".
             i += 1;
             continue;
         }
@@ -167,6 +172,7 @@ mod tests {
             ("Critics, scholars and pundits agree.", &[("pundits", "agree")]),
             // An appositive describes the named person before it.
             ("said Ryan Ellis, a Republican consultant who knows.", &[]),
+            ("In August, several environmental groups granted it.", &[("several environmental groups", "granted")]),
             ("Sources of energy are scarce.", &[]),
             // A group at the end of its clause has no predicate.
             ("It angered Republicans.", &[]),
