@@ -287,7 +287,7 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
             .filter(|&first| first > range.start && doc.tok(first - 1) == ",")
             .max()
             .unwrap_or(range.start);
-        for subject in subjects::find(doc, range.clone(), &taken) {
+        for subject in subjects::find(doc, at.rates, range.clone(), &taken) {
             if subject.source.tokens.start < content_end {
                 continue;
             }
@@ -299,7 +299,7 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
                 // "they" may point back to a group; "he" and "she" rarely to a passing mention.
                 history.push(si, verdict.clone());
             }
-            let found = Some((subject.source, false));
+            let found = Some((subject.source, subject.agent));
             out.push(Candidate::new(at, range.start, subject.predicate, CueForm::Subject, found, verdict));
         }
         nesting_features(&mut out[before..], cue_led.len());

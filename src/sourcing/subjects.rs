@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::cue_rates::CueRates;
 use super::source::{in_phrase, phrase_start, Source};
 use super::words::{low, Class, Tagged};
 
@@ -15,6 +16,9 @@ use super::words::{low, Class, Tagged};
 pub struct Subject {
     pub source: Source,
     pub predicate: Range<usize>,
+    /// The group is the agent of a passive ("has been called a charlatan by fellow
+    /// physicians"): `predicate` is the participle, before the group.
+    pub agent: bool,
 }
 
 /// Words other than person nouns that may head a subject ("no one", "many of
@@ -47,6 +51,28 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
         && !(next == "of" && (doc.is(i, Class::PARTITIVES) || matches!(w, "source" | "sources")))
 }
 
+/// The participle of a passive whose agent starts at `start`: "was appointed by |",
+/// "has been called a charlatan by |": a be-form, the participle, at most two
+/// more words, then "by".
+fn passive_before(doc: &Tagged, start: usize, floor: usize) -> Option<usize> {
+    let by = start.checked_sub(1).filter(|&b| b > floor + 1 && low(doc, b) == "by")?;
+    (by.saturating_sub(3).max(floor + 1)..by).find(|&k| {
+        let w = low(doc, k);
+        (w.ends_with("ed") || doc.lemma(k).is_some())
+            && doc.is(k - 1, Class::BE_FORMS)
+            && (k + 1..by).all(|m| doc.is_word(m))
+    })
+}
+
+/// A noun of stance whose holder starts at `start`: "heavy criticism from |",
+/// "much to the chagrin of |", "support among |". Stance nouns are the words that
+/// annotated news often marks as cues (`cue_rates`, the top two levels).
+fn stance_noun_before(doc: &Tagged, rates: &CueRates, start: usize) -> Option<usize> {
+    let link = start.checked_sub(1).filter(|&b| b > 0 && matches!(low(doc, b), "from" | "among" | "of"))?;
+    let noun = link - 1;
+    (doc.is_word(noun) && !doc.is_capitalized(noun) && matches!(rates.of_token(doc, noun), "3" | "4")).then_some(noun)
+}
+
 /// The first token from `p` that is not an auxiliary, a degree word or an adverb.
 fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
     while p < end && {
@@ -60,7 +86,7 @@ fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
 
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of
 /// the sentence: the cues and sources already found), in text order.
-pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
+pub fn find(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
     let taken = |i: usize| taken.get(i - sentence.start).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = sentence.start;
@@ -126,8 +152,12 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
             p = skip_adverbs(doc, p + 1, sentence.end);
         }
         let source = Source { tokens: start..end, head: i, appositive: None };
-        if p < sentence.end && doc.is_word(p) && !taken(p) {
-            out.push(Subject { source, predicate: p..p + 1 });
+        let agent_of = passive_before(doc, start, sentence.start).or_else(|| stance_noun_before(doc, rates, start));
+        if let Some(k) = agent_of.filter(|&k| k >= sentence.start && !taken(k)) {
+            out.push(Subject { source, predicate: k..k + 1, agent: true });
+            i = end.max(i + 1);
+        } else if p < sentence.end && doc.is_word(p) && !taken(p) {
+            out.push(Subject { source, predicate: p..p + 1, agent: false });
             i = p + 1;
         } else {
             i = end.max(i + 1);
@@ -144,9 +174,10 @@ mod tests {
         let doc = crate::text::Document::new(text);
         let doc = Tagged::new(&doc);
         let span = |r: &Range<usize>| doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string();
-        find(&doc, doc.sentences[0].tokens.clone(), &[])
+        let rates = CueRates::parse("3 criticism");
+        find(&doc, &rates, doc.sentences[0].tokens.clone(), &[])
             .iter()
-            .map(|s| (span(&s.source.tokens), span(&s.predicate)))
+            .map(|s| (span(&s.source.tokens), span(&s.predicate) + if s.agent { " by" } else { "" }))
             .collect()
     }
 
@@ -159,6 +190,12 @@ mod tests {
             ("Experts from the agency arrived on Monday.", &[("Experts from the agency", "arrived")]),
             ("Some of the protesters chanted.", &[("Some of the protesters", "chanted")]),
             ("No one expected it.", &[("No one", "expected")]),
+            // The agent of a passive.
+            ("He has been called a charlatan by fellow physicians.", &[("fellow physicians", "called by")]),
+            ("Six were appointed by Democratic lawmakers.", &[("Democratic lawmakers", "appointed by")]),
+            ("He stood by fellow physicians.", &[]),
+            ("He faced criticism from some analysts.", &[("some analysts", "criticism by")]),
+            ("He faced a letter from some analysts.", &[]),
             ("The families, many of whom say it is false, met.", &[("many of whom", "say")]),
             ("The families, two of whom spoke, met.", &[]),
             ("Republican leaders met.", &[("Republican leaders", "met")]),
