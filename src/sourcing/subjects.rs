@@ -44,6 +44,9 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
     if doc.is(i, Class::PARTITIVES) && (i + 2..i + 4).any(|h| doc.is(h, Class::PERSON_NOUN) && in_phrase(doc, h - 1)) {
         return false; // "several environmental groups": the quantifier is no head
     }
+    if doc.is_capitalized(i + 1) && doc.is_capitalized(i + 2) && !doc.is_capitalized(i) {
+        return false; // "presidential candidates Hillary Clinton and Donald Trump": a title
+    }
     // "Republican leaders": the head is further right; "some of the officials" too.
     // "Sources of energy", "a source of pride" are origins, not informants.
     doc.is(i, Class::PERSON_NOUN)
@@ -199,6 +202,7 @@ mod tests {
             ("The families, many of whom say it is false, met.", &[("many of whom", "say")]),
             ("The families, two of whom spoke, met.", &[]),
             ("Republican leaders met.", &[("Republican leaders", "met")]),
+            ("Yet presidential candidates Hillary Clinton and Donald Trump agree.", &[]),
             ("Small groups of protesters chanted.", &[("Small groups of protesters", "chanted")]),
             ("Democrats and uneasy Republicans seized on it.", &[("Democrats and uneasy Republicans", "seized")]),
             ("It drew scrutiny from some who saw it.", &[("some", "saw")]),

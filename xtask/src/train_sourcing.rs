@@ -22,7 +22,7 @@ use crate::util::{root, shared, Result};
 
 /// 2^BITS buckets: 8,192 bytes of weights, mostly zero, which gzip shrinks.
 const BITS: u8 = 14;
-const ITERATIONS: usize = 400;
+const ITERATIONS: usize = 1000;
 const STEP: f64 = 0.5;
 /// L2 strength per sample: keeps rare features (one article's quirks) near zero.
 const L2: f64 = 2e-4;
