@@ -17,8 +17,8 @@ const MAGIC: &[u8; 4] = b"CSG1";
 pub const THRESHOLD: f32 = 0.0;
 
 /// The threshold for an anonymous source proper after a reporting verb (see
-/// `Candidate::kept`): probability 0.1, to drop only the clear non-attributions.
-pub const ANONYMOUS_THRESHOLD: f32 = -2.197_224_6;
+/// `Candidate::kept`): probability 0.05, to drop only the clear non-attributions.
+pub const ANONYMOUS_THRESHOLD: f32 = -2.944_439;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gate {
@@ -136,7 +136,7 @@ mod tests {
     fn thresholds_are_the_log_odds_of_their_probabilities() {
         let logit = |p: f32| (p / (1.0 - p)).ln();
         assert_eq!(THRESHOLD, logit(0.5));
-        assert!((ANONYMOUS_THRESHOLD - logit(0.1)).abs() < 1e-6);
+        assert!((ANONYMOUS_THRESHOLD - logit(0.05)).abs() < 1e-6);
     }
 
     #[test]

@@ -52,12 +52,27 @@ pub(super) fn in_phrase(doc: &Tagged, i: usize) -> bool {
     }
 }
 
+/// May token `p` come before a determiner inside one noun phrase ("all the
+/// experts", "his two aides", "Obama's many critics", "a few")?
+fn opens_determiner(doc: &Tagged, p: usize) -> bool {
+    let w = low(doc, p);
+    matches!(w, "all" | "both" | "half" | "too" | "so" | "how" | "very" | "only" | "just" | "such")
+        || doc.is(p, Class::DETERMINERS)
+        || w.ends_with("'s")
+        || w.ends_with("’s")
+        || w.ends_with("s'")
+        || w.ends_with("s’")
+}
+
 /// First token of the noun phrase that ends at `head`, not before `floor`.
 pub(super) fn phrase_start(doc: &Tagged, head: usize, floor: usize) -> usize {
     let mut first = head;
     while first > floor && head - first < MAX_PHRASE {
         let p = first - 1;
-        if in_phrase(doc, p) {
+        // "Perhaps | the debate moderators", "in Cleveland | his operatives": a
+        // determiner opens its phrase.
+        let opened = doc.is(first, Class::DETERMINERS) && !opens_determiner(doc, p);
+        if in_phrase(doc, p) && !opened {
             first = p;
         } else if low(doc, p) == "of" && p > floor && doc.is(p - 1, Class::PARTITIVES) {
             // "one of his advisers", "a number of experts"
@@ -252,6 +267,9 @@ mod tests {
             ("Sen. Bob Menendez asked for it.", "asked", Some(("Sen. Bob Menendez", "Menendez"))),
             ("One of his advisers said it.", "said", Some(("One of his advisers", "advisers"))),
             ("Those close to him say so.", "say", Some(("Those close to him", "Those"))),
+            ("Perhaps the moderators will demand it.", "demand", Some(("the moderators", "moderators"))),
+            ("In Cleveland his operatives forced it.", "forced", Some(("his operatives", "operatives"))),
+            ("Obama's two aides said so.", "said", Some(("Obama's two aides", "aides"))),
             ("Recent polls in Ohio have shown it.", "shown", Some(("Recent polls in Ohio", "polls"))),
             ("It is, those familiar with them said.", "said", Some(("those familiar with them", "those"))),
             ("A vote to them matters.", "matters", None),
