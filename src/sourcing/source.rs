@@ -179,6 +179,13 @@ fn phrase_with_modifiers(doc: &Tagged, end_head: usize, floor: usize) -> Source 
         head = q;
         first = phrase_start(doc, q, floor);
     }
+    if doc.is_capitalized(head) && !doc.is(head, Class::PERSON_NOUN) {
+        // "members of Congress", "a group of Democrats": people of an organisation
+        // are who speaks, and they are not named.
+        if let Some(k) = (first..head).rev().find(|&k| low(doc, k + 1) == "of" && doc.is(k, Class::ANONYMOUS)) {
+            head = k;
+        }
+    }
     Source { tokens: first..last, head, appositive: None }
 }
 
@@ -270,6 +277,7 @@ mod tests {
             ("Perhaps the moderators will demand it.", "demand", Some(("the moderators", "moderators"))),
             ("In Cleveland his operatives forced it.", "forced", Some(("his operatives", "operatives"))),
             ("Obama's two aides said so.", "said", Some(("Obama's two aides", "aides"))),
+            ("A number of members of Congress echo it.", "echo", Some(("A number of members of Congress", "members"))),
             ("Recent polls in Ohio have shown it.", "shown", Some(("Recent polls in Ohio", "polls"))),
             ("It is, those familiar with them said.", "said", Some(("those familiar with them", "those"))),
             ("A vote to them matters.", "matters", None),
