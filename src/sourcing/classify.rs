@@ -59,6 +59,32 @@ pub(super) const ANONYMOUS: &[&str] = &[
     "speechwriters",
 ];
 
+/// Anonymous sources proper: people whose job or role is to inform ("officials
+/// said", "an aide said"), not office-holders acting ("leaders agreed", "judges are
+/// eager"), which need the gate's full confidence.
+pub(super) const SOURCES_PROPER: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "staffer",
+    "staffers",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "diplomat",
+    "diplomats",
+];
+
 /// Collective and generic groups: "who?" — critics, experts, Republicans, many.
 pub(super) const VAGUE: &[&str] = &[
     "critics",
@@ -557,21 +583,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         // On record for someone; whom they speak for is a name or a back-reference.
         return Verdict::new(SourceKind::NamedOrg, None, plural);
     }
-    if head(Class::ANONYMOUS)
-        || (matches!(
-            head_low,
-            "official"
-                | "source"
-                | "aide"
-                | "adviser"
-                | "advisor"
-                | "insider"
-                | "staffer"
-                | "diplomat"
-                | "strategist"
-                | "operative"
-        ))
-    {
+    if head(Class::ANONYMOUS) || SOURCES_PROPER.contains(&head_low) {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
     if head(Class::GROUP) && matches!(first, "the" | "both") && plural {

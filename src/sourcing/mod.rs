@@ -25,7 +25,7 @@ use crate::lexicon::{PhraseMatch, PhraseSet};
 use crate::report::{Annotation, Attribution, SourceKind};
 use crate::rule::Rule;
 use crate::text::Document;
-use classify::{classify, Verdict};
+use classify::{classify, Verdict, SOURCES_PROPER};
 use cue_rates::CueRates;
 use cues::{Cue, CueForm};
 pub use rules::{AGENTLESS, ANONYMITY_GRANTED, ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
@@ -185,7 +185,11 @@ impl Candidate {
         // Not a pronoun that inherited anonymity, nor "urging employees to report".
         let proper = form == CueForm::Verb
             && verdict.rule.is_some_and(|r| std::ptr::eq(r, &ANONYMOUS_OFFICIAL) || std::ptr::eq(r, &FAMILIAR_WITH))
-            && source.as_ref().is_some_and(|s| !doc.is(s.head, Class::PRONOUNS))
+            && source.as_ref().is_some_and(|s| {
+                !doc.is(s.head, Class::PRONOUNS)
+                    && (std::ptr::eq(verdict.rule.unwrap_or(&FAMILIAR_WITH), &FAMILIAR_WITH)
+                        || doc.low_in(s.head, SOURCES_PROPER))
+            })
             && cue.start.checked_sub(1).is_none_or(|p| low(doc, p) != "to");
         Candidate { cue, form, source, source_after, verdict, features, certain: false, proper }
     }
@@ -439,6 +443,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_marks(Sourcing, text, want);
+        }
+    }
+
+    #[test]
+    fn only_sources_proper_get_the_lenient_threshold() {
+        let cases = [
+            ("Officials said it was over.", true),
+            ("An aide had thought it was over.", true),
+            ("People familiar with the plan said it was over.", true),
+            ("Leaders agreed it was over.", false),
+            ("Some judges are eager to end it.", false),
+            ("Critics said it was over.", false),
+        ];
+        for (text, want) in cases {
+            let doc = crate::text::Document::new(text);
+            let got = super::candidates(&doc, super::cue_rates::bundled()).iter().any(|c| c.proper);
+            assert_eq!(got, want, "{text:?}");
         }
     }
 
