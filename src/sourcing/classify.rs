@@ -10,29 +10,10 @@ use crate::rule::Rule;
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
-/// Anonymous office-holders and insiders: unnamed even with a definite article
-/// ("the official said" points back to someone the reader was never told).
+/// Anonymous office-holders and insiders besides the sources proper (`SOURCES_PROPER`
+/// is of the same class): unnamed even with a definite article ("the official said"
+/// points back to someone the reader was never told).
 pub(super) const ANONYMOUS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "insider",
-    "insiders",
-    "staffer",
-    "staffers",
-    "strategist",
-    "strategists",
-    "operative",
-    "operatives",
-    "diplomat",
-    "diplomats",
     "confidant",
     "confidants",
     "loyalists",
@@ -583,7 +564,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         // On record for someone; whom they speak for is a name or a back-reference.
         return Verdict::new(SourceKind::NamedOrg, None, plural);
     }
-    if head(Class::ANONYMOUS) || SOURCES_PROPER.contains(&head_low) {
+    if head(Class::ANONYMOUS) {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
     if head(Class::GROUP) && matches!(first, "the" | "both") && plural {
