@@ -335,7 +335,7 @@ fn nesting_features(cands: &mut [Candidate], cue_led: usize) {
             (false, true) => "before-another",
             (true, true) => "between",
         };
-        c.features.push(gate::hash("nesting", value));
+        c.features.push(gate::hash_with(const { gate::Prefix::new("nesting") }, value));
     }
 }
 
