@@ -10,29 +10,10 @@ use crate::rule::Rule;
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
-/// Anonymous office-holders and insiders: unnamed even with a definite article
-/// ("the official said" points back to someone the reader was never told).
+/// Anonymous office-holders and insiders besides the sources proper (`SOURCES_PROPER`
+/// is of the same class): unnamed even with a definite article ("the official said"
+/// points back to someone the reader was never told).
 pub(super) const ANONYMOUS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "insider",
-    "insiders",
-    "staffer",
-    "staffers",
-    "strategist",
-    "strategists",
-    "operative",
-    "operatives",
-    "diplomat",
-    "diplomats",
     "confidant",
     "confidants",
     "loyalists",
@@ -57,6 +38,32 @@ pub(super) const ANONYMOUS: &[&str] = &[
     "judges",
     "administrators",
     "speechwriters",
+];
+
+/// Anonymous sources proper: people whose job or role is to inform ("officials
+/// said", "an aide said"), not office-holders acting ("leaders agreed", "judges are
+/// eager"), which need the gate's full confidence.
+pub(super) const SOURCES_PROPER: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "staffer",
+    "staffers",
+    "strategist",
+    "strategists",
+    "operative",
+    "operatives",
+    "diplomat",
+    "diplomats",
 ];
 
 /// Collective and generic groups: "who?" — critics, experts, Republicans, many.
@@ -511,6 +518,10 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
     if head(Class::PRONOUNS) {
         return Verdict::new(SourceKind::Pronoun, None, matches!(head_low, "they" | "we"));
     }
+    if head_low == "whom" {
+        // "many of whom": the subject finder takes only vague shares.
+        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+    }
     let appositive: Vec<usize> = src.appositive.clone().map(|r| r.collect()).unwrap_or_default();
     // "officials at Apple, including CEO Tim Cook": a named principal puts it on record,
     // unless the group is vague ("some Republicans, including Senator Alexander").
@@ -544,7 +555,8 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Pronoun, None, true);
     }
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
-    if familiar && (head(Class::PERSON_NOUN) || head_low == "person") && !head(Class::SPOKESPEOPLE) {
+    let someone = matches!(head_low, "person" | "those" | "someone" | "anyone");
+    if familiar && (head(Class::PERSON_NOUN) || someone) && !head(Class::SPOKESPEOPLE) {
         return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
     }
     let indefinite = matches!(first, "a" | "an" | "one" | "another") && !plural;
@@ -552,21 +564,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         // On record for someone; whom they speak for is a name or a back-reference.
         return Verdict::new(SourceKind::NamedOrg, None, plural);
     }
-    if head(Class::ANONYMOUS)
-        || (matches!(
-            head_low,
-            "official"
-                | "source"
-                | "aide"
-                | "adviser"
-                | "advisor"
-                | "insider"
-                | "staffer"
-                | "diplomat"
-                | "strategist"
-                | "operative"
-        ))
-    {
+    if head(Class::ANONYMOUS) {
         return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
     }
     if head(Class::GROUP) && matches!(first, "the" | "both") && plural {

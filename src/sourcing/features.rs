@@ -6,7 +6,14 @@
 use std::ops::Range;
 
 use super::cues::CueForm;
-use super::gate::{hash, hash_parts};
+use super::gate::{hash_parts_with, hash_with, Prefix};
+
+/// A feature name's hash state, computed at compile time.
+macro_rules! key {
+    ($name:literal) => {
+        const { Prefix::new($name) }
+    };
+}
 use super::source::Source;
 use super::words::{low, Class, Tagged};
 use crate::report::SourceKind;
@@ -19,6 +26,10 @@ pub struct View<'a> {
     /// The source comes after the cue ("said the official", "according to").
     pub source_after: bool,
     pub kind: SourceKind,
+    /// The first token of the sentence.
+    pub sentence_start: usize,
+    /// How often the cue's first word is a cue in annotated news (`cue_rates`).
+    pub cue_rate: &'static str,
 }
 
 fn form_name(f: CueForm) -> &'static str {
@@ -49,47 +60,97 @@ fn bucket(n: usize) -> &'static str {
 
 /// The hashed features of one candidate.
 pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
-    let mut f = Vec::with_capacity(20);
+    let mut f = Vec::with_capacity(32); // every feature and `nesting`, without growing
     let kind = v.kind.as_str();
     let form = form_name(v.form);
-    f.push(hash("bias", ""));
-    f.push(hash("form", form));
-    f.push(hash("kind", kind));
+    f.push(hash_with(key!("bias"), ""));
+    f.push(hash_with(key!("form"), form));
+    f.push(hash_with(key!("kind"), kind));
     let first_cue = v.cue.start;
     let cue_word = low(doc, first_cue);
     let lemma = doc.lemma(first_cue).unwrap_or(cue_word);
-    f.push(hash("cue", lemma));
-    f.push(hash("cue-end", ending(cue_word)));
-    f.push(hash_parts("kind-cue", &[kind, lemma]));
-    f.push(hash_parts("form-kind", &[form, kind]));
-    f.push(hash("after-cue", low(doc, v.cue.end)));
-    f.push(hash("before-cue", if first_cue == 0 { "<s>" } else { low(doc, first_cue - 1) }));
-    f.push(hash("quoted", if quoted.get(first_cue).copied().unwrap_or(false) { "yes" } else { "no" }));
+    f.push(hash_with(key!("cue"), lemma));
+    f.push(hash_with(key!("cue-end"), ending(cue_word)));
+    f.push(hash_parts_with(key!("kind-cue"), &[kind, lemma]));
+    f.push(hash_parts_with(key!("form-kind"), &[form, kind]));
+    f.push(hash_with(key!("after-cue"), low(doc, v.cue.end)));
+    f.push(hash_with(key!("before-cue"), if first_cue == 0 { "<s>" } else { low(doc, first_cue - 1) }));
+    f.push(hash_with(key!("quoted"), if quoted.get(first_cue).copied().unwrap_or(false) { "yes" } else { "no" }));
     if let Some(src) = v.source {
         let head = low(doc, src.head);
         let first = low(doc, src.tokens.start);
-        f.push(hash("head", head));
-        f.push(hash_parts("form-head", &[form, head]));
-        f.push(hash("det", if doc.is(src.tokens.start, Class::DETERMINERS) { first } else { "-" }));
-        f.push(hash("len", bucket(src.tokens.len())));
-        f.push(hash("head-cap", if doc.is_capitalized(src.head) { "yes" } else { "no" }));
+        f.push(hash_with(key!("head"), head));
+        f.push(hash_parts_with(key!("form-head"), &[form, head]));
+        f.push(hash_with(key!("det"), if doc.is(src.tokens.start, Class::DETERMINERS) { first } else { "-" }));
+        f.push(hash_with(key!("len"), bucket(src.tokens.len())));
+        f.push(hash_with(key!("head-cap"), if doc.is_capitalized(src.head) { "yes" } else { "no" }));
         let before = src.tokens.start.checked_sub(1).map_or("<s>", |p| low(doc, p));
-        f.push(hash("before-source", before));
-        f.push(hash("after", if v.source_after { "yes" } else { "no" }));
+        f.push(hash_with(key!("before-source"), before));
+        f.push(hash_with(key!("after"), if v.source_after { "yes" } else { "no" }));
         let gap = if v.source_after {
             src.tokens.start.saturating_sub(v.cue.end)
         } else {
             v.cue.start.saturating_sub(src.tokens.end)
         };
-        f.push(hash("gap", bucket(gap)));
-        f.push(hash("appositive", if src.appositive.is_some() { "yes" } else { "no" }));
+        f.push(hash_with(key!("gap"), bucket(gap)));
+        f.push(hash_with(key!("appositive"), if src.appositive.is_some() { "yes" } else { "no" }));
+        let before_class = word_class(doc, src.tokens.start.checked_sub(1));
+        f.push(hash_with(key!("before-source-class"), before_class));
+        f.push(hash_parts_with(key!("kind-before-class"), &[kind, form, before_class]));
+        let at = src.tokens.start.saturating_sub(v.sentence_start);
+        f.push(hash_parts_with(key!("source-at"), &[form, bucket(at)]));
+        let inner_verb = src
+            .tokens
+            .clone()
+            .any(|i| i != src.head && !doc.is_capitalized(i) && doc.is_word(i) && low(doc, i).ends_with("ed"));
+        f.push(hash_parts_with(key!("inner-ed"), &[form, if inner_verb { "yes" } else { "no" }]));
+        let shouting = doc.tok(src.head).chars().all(|c| !c.is_lowercase()) && doc.tok(src.head).len() > 1;
+        f.push(hash_with(key!("head-caps"), if shouting { "yes" } else { "no" }));
     }
+    f.push(hash_parts_with(key!("cue-rate"), &[form, v.cue_rate]));
+    f.push(hash_parts_with(key!("kind-cue-rate"), &[kind, v.cue_rate]));
+    let after_class = word_class(doc, Some(v.cue.end));
+    f.push(hash_parts_with(key!("after-cue-class"), &[form, after_class]));
     f
+}
+
+/// A coarse class of the word at `i`, so that unseen words borrow from seen ones.
+fn word_class(doc: &Tagged, i: Option<usize>) -> &'static str {
+    let Some(i) = i.filter(|&i| i < doc.tokens.len()) else { return "<s>" };
+    if !doc.is_word(i) {
+        return match doc.tok(i) {
+            "," => ",",
+            "“" | "”" | "\"" | "‘" | "’" | "'" => "quote",
+            _ => "punct",
+        };
+    }
+    if doc.is(i, Class::DETERMINERS) {
+        "det"
+    } else if doc.is(i, Class::PRONOUNS) {
+        "pronoun"
+    } else if doc.is(i, Class::LINKS) {
+        "link"
+    } else if doc.is(i, Class::PHRASE_BREAKS) {
+        "break"
+    } else if doc.is(i, Class::AUX | Class::BE_FORMS) {
+        "aux"
+    } else if doc.lemma(i).is_some() {
+        "cue-verb"
+    } else if doc.is_capitalized(i) {
+        "capital"
+    } else if low(doc, i).ends_with("ed") {
+        "ed"
+    } else if low(doc, i).ends_with("ing") {
+        "ing"
+    } else {
+        "word"
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sourcing::gate::hash;
 
     #[test]
     fn endings_are_the_last_two_characters() {
@@ -110,6 +171,8 @@ mod tests {
                 source: Some(source),
                 source_after: false,
                 kind: SourceKind::Vague,
+                sentence_start: 0,
+                cue_rate: "-",
             };
             of(&doc, &quoted, &v)
         };

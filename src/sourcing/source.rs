@@ -52,12 +52,27 @@ pub(super) fn in_phrase(doc: &Tagged, i: usize) -> bool {
     }
 }
 
+/// May token `p` come before a determiner inside one noun phrase ("all the
+/// experts", "his two aides", "Obama's many critics", "a few")?
+fn opens_determiner(doc: &Tagged, p: usize) -> bool {
+    let w = low(doc, p);
+    matches!(w, "all" | "both" | "half" | "too" | "so" | "how" | "very" | "only" | "just" | "such")
+        || doc.is(p, Class::DETERMINERS)
+        || w.ends_with("'s")
+        || w.ends_with("’s")
+        || w.ends_with("s'")
+        || w.ends_with("s’")
+}
+
 /// First token of the noun phrase that ends at `head`, not before `floor`.
 pub(super) fn phrase_start(doc: &Tagged, head: usize, floor: usize) -> usize {
     let mut first = head;
     while first > floor && head - first < MAX_PHRASE {
         let p = first - 1;
-        if in_phrase(doc, p) {
+        // "Perhaps | the debate moderators", "in Cleveland | his operatives": a
+        // determiner opens its phrase.
+        let opened = doc.is(first, Class::DETERMINERS) && !opens_determiner(doc, p);
+        if in_phrase(doc, p) && !opened {
             first = p;
         } else if low(doc, p) == "of" && p > floor && doc.is(p - 1, Class::PARTITIVES) {
             // "one of his advisers", "a number of experts"
@@ -121,6 +136,11 @@ pub fn before(doc: &Tagged, cue: usize, sentence: Range<usize>) -> Option<Source
     if doc.is(t, Class::PRONOUNS) {
         return Some(Source { tokens: t..t + 1, head: t, appositive });
     }
+    if matches!(low(doc, t), "him" | "her" | "them") && t > floor && doc.is(t - 1, Class::LINKS) {
+        // "those close to him say": the pronoun ends a post-modifier.
+        let src = phrase_with_modifiers(doc, t, floor);
+        return (src.head != t).then_some(Source { appositive, ..src });
+    }
     if !in_phrase(doc, t) {
         return None;
     }
@@ -150,12 +170,21 @@ fn phrase_with_modifiers(doc: &Tagged, end_head: usize, floor: usize) -> Source 
         if !doc.is_word(q) || !in_phrase(doc, q) {
             break;
         }
-        let better = doc.is(q, Class::PERSON_NOUN) || (doc.is_capitalized(q) && !doc.is(head, Class::PERSON_NOUN));
+        let better = doc.is(q, Class::PERSON_NOUN | Class::VAGUE_DOCUMENTS)
+            || matches!(low(doc, q), "those" | "someone" | "anyone")
+            || (doc.is_capitalized(q) && !doc.is(head, Class::PERSON_NOUN));
         if !better {
             break;
         }
         head = q;
         first = phrase_start(doc, q, floor);
+    }
+    if doc.is_capitalized(head) && !doc.is(head, Class::PERSON_NOUN) {
+        // "members of Congress", "a group of Democrats": people of an organisation
+        // are who speaks, and they are not named.
+        if let Some(k) = (first..head).rev().find(|&k| low(doc, k + 1) == "of" && doc.is(k, Class::ANONYMOUS)) {
+            head = k;
+        }
     }
     Source { tokens: first..last, head, appositive: None }
 }
@@ -244,6 +273,14 @@ mod tests {
             ("He added: no.", "added", Some(("He", "He"))),
             ("Sen. Bob Menendez asked for it.", "asked", Some(("Sen. Bob Menendez", "Menendez"))),
             ("One of his advisers said it.", "said", Some(("One of his advisers", "advisers"))),
+            ("Those close to him say so.", "say", Some(("Those close to him", "Those"))),
+            ("Perhaps the moderators will demand it.", "demand", Some(("the moderators", "moderators"))),
+            ("In Cleveland his operatives forced it.", "forced", Some(("his operatives", "operatives"))),
+            ("Obama's two aides said so.", "said", Some(("Obama's two aides", "aides"))),
+            ("A number of members of Congress echo it.", "echo", Some(("A number of members of Congress", "members"))),
+            ("Recent polls in Ohio have shown it.", "shown", Some(("Recent polls in Ohio", "polls"))),
+            ("It is, those familiar with them said.", "said", Some(("those familiar with them", "those"))),
+            ("A vote to them matters.", "matters", None),
             ("“It is bad,” said the official.", "said", None),
         ];
         for (text, cue, want) in cases {

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::cue_rates::CueRates;
 use super::source::{in_phrase, phrase_start, Source};
 use super::words::{low, Class, Tagged};
 
@@ -15,11 +16,14 @@ use super::words::{low, Class, Tagged};
 pub struct Subject {
     pub source: Source,
     pub predicate: Range<usize>,
+    /// The group is the agent of a passive ("has been called a charlatan by fellow
+    /// physicians"): `predicate` is the participle, before the group.
+    pub agent: bool,
 }
 
-/// Words other than person nouns that may head a subject ("no one"): any other
-/// token is skipped at once.
-pub(super) const SUBJECT_OPENERS: &[&str] = &["one"];
+/// Words other than person nouns that may head a subject ("no one", "many of
+/// whom"): any other token is skipped at once.
+pub(super) const SUBJECT_OPENERS: &[&str] = &["one", "whom"];
 
 /// Longest post-modifier we step over: "officials at the Department of Homeland Security".
 const MAX_MODIFIER: usize = 6;
@@ -31,6 +35,18 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
     if w == "one" {
         return i > floor && low(doc, i - 1) == "no"; // "no one"
     }
+    if w == "whom" {
+        // "victims' families, many of whom say": a vague share of the group before.
+        return i >= floor + 2
+            && low(doc, i - 1) == "of"
+            && matches!(low(doc, i - 2), "many" | "most" | "some" | "several" | "few" | "all");
+    }
+    if doc.is(i, Class::PARTITIVES) && (i + 2..i + 4).any(|h| doc.is(h, Class::PERSON_NOUN) && in_phrase(doc, h - 1)) {
+        return false; // "several environmental groups": the quantifier is no head
+    }
+    if doc.is_capitalized(i + 1) && doc.is_capitalized(i + 2) && !doc.is_capitalized(i) {
+        return false; // "presidential candidates Hillary Clinton and Donald Trump": a title
+    }
     // "Republican leaders": the head is further right; "some of the officials" too.
     // "Sources of energy", "a source of pride" are origins, not informants.
     doc.is(i, Class::PERSON_NOUN)
@@ -38,9 +54,42 @@ fn is_head(doc: &Tagged, i: usize, floor: usize) -> bool {
         && !(next == "of" && (doc.is(i, Class::PARTITIVES) || matches!(w, "source" | "sources")))
 }
 
+/// The participle of a passive whose agent starts at `start`: "was appointed by |",
+/// "has been called a charlatan by |": a be-form, the participle, at most two
+/// more words, then "by".
+fn passive_before(doc: &Tagged, start: usize, floor: usize) -> Option<usize> {
+    let by = start.checked_sub(1).filter(|&b| b > floor + 1 && low(doc, b) == "by")?;
+    (by.saturating_sub(3).max(floor + 1)..by).find(|&k| {
+        let w = low(doc, k);
+        (w.ends_with("ed") || doc.lemma(k).is_some())
+            && doc.is(k - 1, Class::BE_FORMS)
+            && (k + 1..by).all(|m| doc.is_word(m))
+    })
+}
+
+/// A noun of stance whose holder starts at `start`: "heavy criticism from |",
+/// "much to the chagrin of |", "support among |". Stance nouns are the words that
+/// annotated news often marks as cues (`cue_rates`, the top two levels).
+fn stance_noun_before(doc: &Tagged, rates: &CueRates, start: usize) -> Option<usize> {
+    let link = start.checked_sub(1).filter(|&b| b > 0 && matches!(low(doc, b), "from" | "among" | "of"))?;
+    let noun = link - 1;
+    (doc.is_word(noun) && !doc.is_capitalized(noun) && matches!(rates.of_token(doc, noun), "3" | "4")).then_some(noun)
+}
+
+/// The first token from `p` that is not an auxiliary, a degree word or an adverb.
+fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
+    while p < end && {
+        let w = low(doc, p);
+        doc.is(p, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
+    } {
+        p += 1;
+    }
+    p
+}
+
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of
 /// the sentence: the cues and sources already found), in text order.
-pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
+pub fn find(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject> {
     let taken = |i: usize| taken.get(i - sentence.start).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = sentence.start;
@@ -54,8 +103,10 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
             continue;
         }
         let start = phrase_start(doc, i, sentence.start);
-        if start >= sentence.start + 2 && doc.tok(start - 1) == "," && doc.is_capitalized(start - 2) {
-            // "Erin Murphy, a former Clinton aide, said": an appositive to a name.
+        let share = matches!(low(doc, start), "some" | "many" | "most" | "several" | "few" | "other");
+        if start >= sentence.start + 2 && doc.tok(start - 1) == "," && doc.is_capitalized(start - 2) && !share {
+            // "Erin Murphy, a former Clinton aide, said": an appositive to a name; not
+            // "In August, several environmental groups granted".
             i += 1;
             continue;
         }
@@ -78,15 +129,38 @@ pub fn find(doc: &Tagged, sentence: Range<usize>, taken: &[bool]) -> Vec<Subject
                 end = j;
             }
         }
-        let mut p = end;
-        while p < sentence.end && {
-            let w = low(doc, p);
-            doc.is(p, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
-        } {
-            p += 1;
+        if matches!(low(doc, end), "and" | "or") {
+            // "Democrats and uneasy Republicans seized": both groups are the subject.
+            if let Some(h) = (end + 1..sentence.end.min(end + 5)).find(|&h| is_head(doc, h, sentence.start)) {
+                if (end + 1..h).all(|k| in_phrase(doc, k)) {
+                    end = h + 1;
+                }
+            }
         }
-        if p < sentence.end && doc.is_word(p) && !taken(p) {
-            out.push(Subject { source: Source { tokens: start..end, head: i, appositive: None }, predicate: p..p + 1 });
+        let mut p = skip_adverbs(doc, end, sentence.end);
+        if p < sentence.end && doc.tok(p) == "," {
+            // "Younger voters, in particular, have expressed", "some Republicans,
+            // including Senator Alexander, were willing": step over the aside.
+            let close = (p + 2..sentence.end.min(p + 10)).find(|&k| !doc.is_word(k));
+            if let Some(k) = close.filter(|&k| doc.tok(k) == ",") {
+                let q = skip_adverbs(doc, k + 1, sentence.end);
+                if q > k + 1 && (p + 1..k).all(|m| doc.is_word(m)) {
+                    p = q;
+                }
+            }
+        }
+        if matches!(low(doc, p), "who" | "that") && doc.is_word(p + 1) && !doc.is(p + 1, Class::DETERMINERS) {
+            // "some who saw the comment as a dig", "nations that oppose": the relative
+            // clause's verb is the group's.
+            p = skip_adverbs(doc, p + 1, sentence.end);
+        }
+        let source = Source { tokens: start..end, head: i, appositive: None };
+        let agent_of = passive_before(doc, start, sentence.start).or_else(|| stance_noun_before(doc, rates, start));
+        if let Some(k) = agent_of.filter(|&k| k >= sentence.start && !taken(k)) {
+            out.push(Subject { source, predicate: k..k + 1, agent: true });
+            i = end.max(i + 1);
+        } else if p < sentence.end && doc.is_word(p) && !taken(p) {
+            out.push(Subject { source, predicate: p..p + 1, agent: false });
             i = p + 1;
         } else {
             i = end.max(i + 1);
@@ -103,9 +177,10 @@ mod tests {
         let doc = crate::text::Document::new(text);
         let doc = Tagged::new(&doc);
         let span = |r: &Range<usize>| doc.text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string();
-        find(&doc, doc.sentences[0].tokens.clone(), &[])
+        let rates = CueRates::parse("3 criticism");
+        find(&doc, &rates, doc.sentences[0].tokens.clone(), &[])
             .iter()
-            .map(|s| (span(&s.source.tokens), span(&s.predicate)))
+            .map(|s| (span(&s.source.tokens), span(&s.predicate) + if s.agent { " by" } else { "" }))
             .collect()
     }
 
@@ -118,9 +193,27 @@ mod tests {
             ("Experts from the agency arrived on Monday.", &[("Experts from the agency", "arrived")]),
             ("Some of the protesters chanted.", &[("Some of the protesters", "chanted")]),
             ("No one expected it.", &[("No one", "expected")]),
+            // The agent of a passive.
+            ("He has been called a charlatan by fellow physicians.", &[("fellow physicians", "called by")]),
+            ("Six were appointed by Democratic lawmakers.", &[("Democratic lawmakers", "appointed by")]),
+            ("He stood by fellow physicians.", &[]),
+            ("He faced criticism from some analysts.", &[("some analysts", "criticism by")]),
+            ("He faced a letter from some analysts.", &[]),
+            ("The families, many of whom say it is false, met.", &[("many of whom", "say")]),
+            ("The families, two of whom spoke, met.", &[]),
             ("Republican leaders met.", &[("Republican leaders", "met")]),
+            ("Yet presidential candidates Hillary Clinton and Donald Trump agree.", &[]),
+            ("Small groups of protesters chanted.", &[("Small groups of protesters", "chanted")]),
+            ("Democrats and uneasy Republicans seized on it.", &[("Democrats and uneasy Republicans", "seized")]),
+            ("It drew scrutiny from some who saw it.", &[("some", "saw")]),
+            ("Targets in nations that oppose it.", &[("nations", "oppose")]),
+            ("Critics that the plan hurt.", &[("Critics", "that")]),
+            ("Younger voters, in particular, have expressed doubts.", &[("Younger voters", "expressed")]),
+            ("Critics, the mayor said, were wrong.", &[("Critics", "wrong")]),
+            ("Critics, scholars and pundits agree.", &[("pundits", "agree")]),
             // An appositive describes the named person before it.
             ("said Ryan Ellis, a Republican consultant who knows.", &[]),
+            ("In August, several environmental groups granted it.", &[("several environmental groups", "granted")]),
             ("Sources of energy are scarce.", &[]),
             // A group at the end of its clause has no predicate.
             ("It angered Republicans.", &[]),

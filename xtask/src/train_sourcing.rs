@@ -13,14 +13,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use caveat::sourcing::cue_rates::{self, CueRates};
 use caveat::sourcing::gate::Gate;
 use caveat::sourcing::training_candidates;
+use caveat::Document;
 
 use crate::util::{root, shared, Result};
 
 /// 2^BITS buckets: 8,192 bytes of weights, mostly zero, which gzip shrinks.
-const BITS: u8 = 12;
-const ITERATIONS: usize = 400;
+const BITS: u8 = 14;
+const ITERATIONS: usize = 1000;
 const STEP: f64 = 0.5;
 /// L2 strength per sample: keeps rare features (one article's quirks) near zero.
 const L2: f64 = 2e-4;
@@ -149,7 +151,7 @@ fn dump(split: &str) -> Result {
     let articles = load_split(split)?;
     let mut out = String::new();
     for Article { name: article, text, gold } in &articles {
-        for c in training_candidates(text, caveat::sourcing::gate::bundled()) {
+        for c in training_candidates(text, caveat::sourcing::gate::bundled(), cue_rates::bundled()) {
             let snippet = |(a, b): (usize, usize)| text.get(a..b).unwrap_or_default().to_string();
             let line = serde_json::json!({
                 "article": format!("{article}.txt"), "source": c.source, "cue": c.cue, "mark": c.mark,
@@ -198,12 +200,52 @@ fn label(gold: &Gold, source: Option<(usize, usize)>, cue: (usize, usize)) -> bo
     }
 }
 
+/// A word must be inside a Cue span this often to get a level in `cue_rates.txt`.
+const MIN_CUE_COUNT: usize = 2;
+
+/// The `cue_rates.txt` table: per lower-case word, how often it lies inside a Cue
+/// span of `articles` against how often it occurs, as "<level> word word …" lines.
+fn cue_rates_table(articles: &[Article]) -> String {
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for Article { text, gold, .. } in articles {
+        let doc = Document::new(text);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if !doc.is_word(i) {
+                continue;
+            }
+            let e = counts.entry(doc.low(i).to_string()).or_default();
+            e.1 += 1;
+            e.0 += gold.cues.iter().any(|&c| overlaps(c, (t.start, t.end))) as usize;
+        }
+    }
+    let mut lines = vec![Vec::new(); cue_rates::LEVELS.len()];
+    for (word, (cues, n)) in &counts {
+        if *cues >= MIN_CUE_COUNT && !word.contains(' ') {
+            lines[cue_rates::level(*cues, *n)].push(word.as_str());
+        }
+    }
+    let mut out = String::new();
+    for (level, words) in cue_rates::LEVELS.iter().zip(lines) {
+        out.push_str(level);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn fit_and_write() -> Result {
     let articles = load_split("train")?;
+    let table = cue_rates_table(&articles);
+    let rates_file = root().join("src/sourcing/cue_rates.txt");
+    fs::write(&rates_file, &table).map_err(|e| format!("{}: {e}", rates_file.display()))?;
+    let rates = CueRates::parse(&table);
     let probe = Gate::new(BITS, 1.0, vec![0; 1 << BITS]).expect("a valid empty gate");
     let mut samples = Vec::new();
     for Article { text, gold, .. } in &articles {
-        for c in training_candidates(text, &probe) {
+        for c in training_candidates(text, &probe, &rates) {
             let positive = label(gold, c.source, c.cue);
             samples.push(Sample { buckets: c.features.iter().map(|&f| probe.bucket(f)).collect(), positive });
         }
