@@ -222,6 +222,14 @@ fn summarize_sources(attributions: &[Attribution]) -> SourceSummary {
             }
         }
     }
+    // A later mention by a shorter form ("the Times" after "The New York Times",
+    // "McEnany" after "Kayleigh McEnany") is the same source: list the full name only.
+    let named = std::mem::take(&mut s.named);
+    let tails: std::collections::HashSet<&str> = named
+        .iter()
+        .flat_map(|n| n.char_indices().filter(|&(_, c)| c == ' ').map(move |(i, _)| n[i + 1..].trim_start()))
+        .collect();
+    s.named = named.iter().filter(|n| !tails.contains(n.as_str())).cloned().collect();
     s
 }
 
@@ -246,6 +254,34 @@ mod tests {
             merge_overlaps(vec![Annotation::new(&R, 5, 10), Annotation::new(&R, 0, 6), Annotation::new(&R, 10, 12)]);
         let spans: Vec<_> = out.iter().map(|a| (a.start, a.end)).collect();
         assert_eq!(spans, vec![(0, 10), (10, 12)]);
+    }
+
+    #[test]
+    fn named_sources_listed_once_by_their_fullest_name() {
+        let named = |names: &[Option<&str>]| {
+            let attributions: Vec<Attribution> = names
+                .iter()
+                .map(|n| Attribution {
+                    cue_start: 0,
+                    cue_end: 1,
+                    source_start: None,
+                    source_end: None,
+                    kind: if n.is_some() { SourceKind::NamedPerson } else { SourceKind::Unnamed },
+                    name: n.map(str::to_owned),
+                })
+                .collect();
+            summarize_sources(&attributions).named
+        };
+        let cases: &[(&[Option<&str>], &[&str])] = &[
+            (&[Some("New York Times"), Some("Times"), None, Some("McEnany")], &["New York Times", "McEnany"]),
+            (&[Some("McEnany"), Some("Kayleigh McEnany"), Some("McEnany")], &["Kayleigh McEnany"]),
+            // Only whole words make a shorter form: "Times" is not "Stimes".
+            (&[Some("Stimes"), Some("Times"), Some("Ratcliffe")], &["Stimes", "Times", "Ratcliffe"]),
+            (&[Some("United States"), Some("States")], &["United States"]),
+        ];
+        for (names, want) in cases {
+            assert_eq!(named(names), *want, "{names:?}");
+        }
     }
 
     #[test]
