@@ -114,11 +114,13 @@ fn lexicon(c: &mut Criterion, inputs: &[(&'static str, String)]) {
 /// words `PhraseSet` takes (lower-case letters and digits).
 fn frequent_word_pairs(doc: &Document, n: usize) -> Vec<String> {
     use caveat::lexicon::PhraseSet;
-    let words: Vec<&str> =
-        (0..doc.tokens.len()).map(|i| doc.low(i)).map(|w| if PhraseSet::supports(&[w, w]) { w } else { "" }).collect();
+    let words: Vec<Option<&str>> =
+        (0..doc.tokens.len()).map(|i| Some(doc.low(i)).filter(|w| PhraseSet::phrase_word(w))).collect();
     let mut counts = std::collections::HashMap::<String, usize>::new();
-    for pair in words.windows(2).filter(|p| !p[0].is_empty() && !p[1].is_empty()) {
-        *counts.entry(format!("{} {}", pair[0], pair[1])).or_default() += 1;
+    for pair in words.windows(2) {
+        if let [Some(a), Some(b)] = pair {
+            *counts.entry(format!("{a} {b}")).or_default() += 1;
+        }
     }
     let mut pairs: Vec<(String, usize)> = counts.into_iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -206,14 +206,15 @@ impl PhraseSet {
         PhraseSet { phrases, firsts, tails }
     }
 
-    /// Two or more words, each of lower-case letters and digits: such a phrase's
-    /// inner words are always whole tokens, which the token walk relies on.
+    /// Two or more words, each a `phrase_word`: such a phrase's inner words are
+    /// always whole tokens, which the token walk relies on.
     pub fn supports(words: &[impl AsRef<str>]) -> bool {
-        words.len() >= 2
-            && words.iter().all(|w| {
-                let w = w.as_ref();
-                !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase())
-            })
+        words.len() >= 2 && words.iter().all(|w| Self::phrase_word(w.as_ref()))
+    }
+
+    /// A word a phrase may hold: lower-case letters and digits, at least one.
+    pub fn phrase_word(w: &str) -> bool {
+        !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase())
     }
 
     /// All whole-token matches, in text order.

@@ -164,36 +164,42 @@ const VENDORED: &[Vendored] = &[Vendored {
 pub fn vendored_inner_html_assignments() -> Result<usize> {
     let mut n = 0;
     for lib in VENDORED {
-        let pkg = root().join("tests").join("e2e").join("node_modules").join(lib.package);
         for file in lib.files {
-            let src =
-                fs::read_to_string(pkg.join(file)).map_err(|e| format!("cannot read {}/{file}: {e}", lib.package))?;
-            n += src.matches(".innerHTML = ").count();
+            n += lib.read(file)?.matches(".innerHTML = ").count();
         }
     }
     Ok(n)
+}
+
+impl Vendored {
+    /// The library's npm package, in tests/e2e/node_modules.
+    fn package_dir(&self) -> PathBuf {
+        root().join("tests").join("e2e").join("node_modules").join(self.package)
+    }
+
+    /// One file of the package, as text.
+    fn read(&self, name: &str) -> Result<String> {
+        fs::read_to_string(self.package_dir().join(name))
+            .map_err(|e| format!("cannot read {}/{name}: {e}", self.package))
+    }
 }
 
 /// Write every `VENDORED` library into `out` (installing the npm packages if missing).
 fn vendor(out: &Path) -> Result {
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     for lib in VENDORED {
-        let pkg = root().join("tests").join("e2e").join("node_modules").join(lib.package);
-        if !pkg.join("package.json").exists() {
+        if !lib.package_dir().join("package.json").exists() {
             crate::setup::npm_packages()?;
         }
-        let read = |name: &str| {
-            fs::read_to_string(pkg.join(name)).map_err(|e| format!("cannot read {}/{name}: {e}", lib.package))
-        };
-        let version = serde_json::from_str::<serde_json::Value>(&read("package.json")?)
+        let version = serde_json::from_str::<serde_json::Value>(&lib.read("package.json")?)
             .ok()
             .and_then(|v| v["version"].as_str().map(str::to_owned))
             .ok_or_else(|| format!("{}: no version in package.json", lib.package))?;
-        let sources = lib.files.iter().map(|f| read(f)).collect::<Result<Vec<_>>>()?;
+        let sources = lib.files.iter().map(|f| lib.read(f)).collect::<Result<Vec<_>>>()?;
         let module = vendored_module(lib, &version, &sources);
         fs::write(out.join(lib.module), module).map_err(|e| format!("cannot write {}: {e}", lib.module))?;
         let licence_name = format!("{}.LICENSE.md", lib.module.trim_end_matches(".js"));
-        fs::write(out.join(licence_name), read(lib.licence_file)?).map_err(|e| e.to_string())?;
+        fs::write(out.join(licence_name), lib.read(lib.licence_file)?).map_err(|e| e.to_string())?;
     }
     Ok(())
 }
