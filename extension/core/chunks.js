@@ -130,6 +130,16 @@ const logit = (p) => {
   return Math.log(q / (1 - q));
 };
 
+/**
+ * A shorter form of an earlier or later name ("Times" beside "New York Times") is the
+ * same source: only the fullest name stays, as in the core's own summary (each chunk's
+ * summary has done this within the chunk; this does it across chunks).
+ */
+function fullestNames(names) {
+  const tails = new Set(names.flatMap((n) => [...n.matchAll(/ /g)].map((m) => n.slice(m.index + 1).trimStart())));
+  return names.filter((n) => !tails.has(n));
+}
+
 /** One report from chunk reports (in text order, offsets into the whole text). */
 export function mergeReports(reports) {
   if (reports.length === 1) return reports[0];
@@ -182,7 +192,7 @@ export function mergeReports(reports) {
         too_short: reports.every((r) => r.summary?.translation?.too_short),
         reasons: best?.reasons ?? [],
       },
-      sources: { attributions: attributions.length, anonymous, by_kind: byKind, named },
+      sources: { attributions: attributions.length, anonymous, by_kind: byKind, named: fullestNames(named) },
     },
   };
 }

@@ -126,6 +126,19 @@ test('chunked analysis gives the single call\'s marks, attributions and counts',
   for (const a of report.annotations.slice(0, 50)) assert.equal(text.slice(a.start, a.end).trim().length > 0, true);
 });
 
+test('a name and its shorter form in different chunks are listed once, by the fuller name, as the core does', async () => {
+  const core = await nodeCore();
+  const { mergeReports } = await chunksModule();
+  const first = 'The New York Times reported the deal on Monday.';
+  const second = 'The Times reported a second deal. Biden said so.';
+  const named = (text) => core.analyze(text).summary.sources.named;
+  assert.deepEqual(named(first), ['New York Times']);
+  assert.ok(named(second).includes('Times'), JSON.stringify(named(second)));
+  const merged = mergeReports([core.analyze(first), core.analyze(second)]).summary.sources.named;
+  assert.ok(!merged.includes('Times') && merged.includes('New York Times'), JSON.stringify(merged));
+  assert.deepEqual(merged, named(`${first}\n\n${second}`));
+});
+
 const NEWS_DIR = path.join(SHARED, 'eval', 'sourcing', 'polnear', 'test', 'text');
 test(
   'the same on native news text (PolNeAR test articles)',
