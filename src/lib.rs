@@ -32,6 +32,9 @@ pub fn analyze(text: &str) -> Report {
 /// counts leave the context out (the translation verdict reads it too).
 pub fn analyze_from(text: &str, from: usize) -> Report {
     let doc = stage::document(text);
+    if !text::language::is_english(&doc) {
+        return Report::build("other", doc.word_count(), Vec::new(), Vec::new(), TranslationVerdict::default());
+    }
     let mut annotations = Vec::new();
     stage::hedging(&doc, &mut annotations);
     let mut attributions = stage::sourcing(&doc, &mut annotations);
@@ -42,7 +45,7 @@ pub fn analyze_from(text: &str, from: usize) -> Report {
         attributions.retain(|a| a.cue_start >= from);
         words -= doc.tokens.iter().take_while(|t| t.start < from).filter(|t| t.kind != text::TokenKind::Punct).count();
     }
-    Report::build(words, annotations, attributions, translation)
+    Report::build("en", words, annotations, attributions, translation)
 }
 
 /// The stages of `analyze`, kept out of line so that a profile (callgrind, perf) of the

@@ -141,6 +141,9 @@ pub struct TranslationVerdict {
     pub likelihood: f64,
     /// Too little text for the likelihood to mean much.
     pub too_short: bool,
+    /// False when the model is missing (not yet loaded, or its file was bad): the
+    /// likelihood is then 0 and means nothing; the rules still mark.
+    pub available: bool,
     /// The main reasons, in plain words, strongest first.
     pub reasons: Vec<String>,
 }
@@ -148,6 +151,8 @@ pub struct TranslationVerdict {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub words: usize,
+    /// "en" for English; "other" for text Caveat cannot read (no marks, no verdict).
+    pub language: &'static str,
     pub counts: Counts,
     pub translation_likelihood: f64,
     pub translation: TranslationVerdict,
@@ -164,6 +169,7 @@ pub struct Report {
 
 impl Report {
     pub(crate) fn build(
+        language: &'static str,
         words: usize,
         mut annotations: Vec<Annotation>,
         attributions: Vec<Attribution>,
@@ -178,7 +184,14 @@ impl Report {
         Report {
             annotations,
             attributions,
-            summary: Summary { words, counts, translation_likelihood: translation.likelihood, translation, sources },
+            summary: Summary {
+                words,
+                language,
+                counts,
+                translation_likelihood: translation.likelihood,
+                translation,
+                sources,
+            },
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The text model every detector shares, computed once per analysis:
 //! paragraphs (lines of text), sentences and tokens, all with UTF-8 byte offsets.
 
+pub mod language;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;

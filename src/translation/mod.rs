@@ -2,7 +2,8 @@
 //! for the whole text.
 //!
 //! Each rule is a file with its doc and tests; `RULES` lists them. The verdict
-//! (`verdict.rs`) combines the marks with the text's style statistics (`style.rs`).
+//! (`verdict.rs`) combines the marks with the learned document model (`model.rs`),
+//! which also supplies the `unnatural-phrase` marks.
 
 mod article_plural;
 mod boilerplate;
@@ -15,13 +16,14 @@ mod fragment_sentence;
 mod institution_near_miss;
 mod mangled_name;
 mod modal_to;
+pub mod model;
 mod name_in_role;
 mod resumptive_pronoun;
 mod role_title;
 mod stray_quote;
 pub mod style;
+mod unnatural_phrase;
 pub mod verdict;
-mod weights;
 
 use crate::report::{Annotation, TranslationVerdict};
 use crate::rule::Rule;
@@ -46,6 +48,7 @@ pub const SPAN_RULES: &[(&Rule, SpanRule)] = &[
     (&mangled_name::RULE, mangled_name::detect),
     (&collocation::RULE, collocation::detect),
     (&boilerplate::RULE, boilerplate::detect),
+    (&unnatural_phrase::RULE, unnatural_phrase::detect),
 ];
 
 pub static RULES: &[&Rule] = &[
@@ -64,6 +67,7 @@ pub static RULES: &[&Rule] = &[
     &mangled_name::RULE,
     &collocation::RULE,
     &boilerplate::RULE,
+    &unnatural_phrase::RULE,
 ];
 
 /// Every translation mark in the text.

@@ -1,0 +1,117 @@
+//! Word pairs a native writer would not produce: pairs the learned model
+//! (`model.rs`) found many times in machine-translated English and almost never in
+//! native English ("the Thursday", "the van of Clinton", "Fox New Canal").
+//! Vocabulary words stand as themselves, other words as their shape, so a pair
+//! can be a pattern ("the" + a capitalised word after "of") as well as two words.
+//! Adjacent pairs make one mark; the mark says what kind of slip it looks like.
+
+use super::model::{self, Elem};
+use crate::report::Annotation;
+use crate::rule::{Category, Rule, Strength};
+use crate::text::{Document, TokenKind};
+
+pub static RULE: Rule = Rule {
+    id: "translation/unnatural-phrase",
+    category: Category::Translation,
+    name: "Unnatural phrasing",
+    message: "Words in an order or combination native English almost never uses, and machine translation often does.",
+    why: "Machine translation renders a foreign sentence piece by piece: word order, articles, set phrases and names come out as the source language has them (\"the van of Clinton\", \"the Thursday\", \"has taken the decision\"). Caveat learned these pairs from machine-translated and native news; one such phrase can be a slip, many in a text say it was translated by a machine, so the facts in it went through a step nobody checked.",
+    example: "The van of Clinton was supposed to be escorted by the police the Thursday.",
+    strength: Strength::Weak,
+};
+
+/// Marks longer than this many words would point at nothing in particular.
+const MAX_WORDS: usize = 6;
+
+pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
+    let Some(model) = model::get() else { return 0 };
+    let before = out.len();
+    for sentence in model.sentences(doc, model.vocab_len()) {
+        // Runs of tokens covered by listed pairs: (first, last) element index.
+        let mut run: Option<(usize, usize)> = None;
+        for j in 0..sentence.len().saturating_sub(1) {
+            let pair: [Elem; 2] = [sentence[j].0, sentence[j + 1].0];
+            if model.phrase(pair).is_some() {
+                run = match run {
+                    Some((a, b)) if b >= j && j + 1 - a < MAX_WORDS => Some((a, j + 1)),
+                    Some(r) => {
+                        push(doc, &sentence, r, out);
+                        Some((j, j + 1))
+                    }
+                    None => Some((j, j + 1)),
+                };
+            }
+        }
+        if let Some(r) = run {
+            push(doc, &sentence, r, out);
+        }
+    }
+    out.len() - before
+}
+
+fn push(doc: &Document, sentence: &[(Elem, usize)], (a, b): (usize, usize), out: &mut Vec<Annotation>) {
+    let is_word = |k: usize| doc.tokens[sentence[k].1].kind != TokenKind::Punct;
+    let (Some(a), Some(b)) = ((a..=b).find(|&k| is_word(k)), (a..=b).rev().find(|&k| is_word(k))) else { return };
+    let (first, last) = (sentence[a].1, sentence[b].1);
+    let words: Vec<usize> = (first..=last).collect();
+    out.push(Annotation::new(&RULE, doc.tokens[first].start, doc.tokens[last].end).with_detail(kind(doc, &words)));
+}
+
+/// What kind of slip the phrase looks like, in a reader's words.
+fn kind(doc: &Document, tokens: &[usize]) -> &'static str {
+    let article = |i: usize| doc.low_in(i, &["the", "a", "an"]);
+    let name = |i: usize| doc.is_capitalized(i) && doc.sentence_of(i) == doc.sentence_of(i.saturating_sub(1)) && i > 0;
+    if tokens.iter().any(|&i| doc.low_is(i, "of")) {
+        "Literal word order: \"the X of Y\" where English writes \"Y's X\" or \"Y X\"."
+    } else if tokens.iter().any(|&i| article(i)) {
+        "Article use that follows another language, not English."
+    } else if tokens.iter().any(|&i| name(i)) {
+        "A name or title that reads as if translated word by word."
+    } else {
+        "A word combination native news does not use: likely a literal rendering."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        let mut out = Vec::new();
+        detect(&doc, &mut out);
+        out.iter().map(|a| &text[a.start..a.end]).collect()
+    }
+
+    #[test]
+    fn marks_round_trip_phrasing() {
+        // Phrases of the kind a Spanish round trip produces, written here by hand.
+        let text = "Hillary Clinton was headed to a room of emergency. The senator of Texas spoke the Thursday.";
+        assert!(!marked(text).is_empty(), "{:?}", marked(text));
+    }
+
+    #[test]
+    fn leaves_native_news_alone() {
+        for text in [
+            "The senator from Texas spoke on Thursday, and the emergency room was full.",
+            "Clinton’s van was supposed to be escorted by an NYPD protective detail, sources said.",
+            "Stocks rose 2 percent on Friday after the Federal Reserve held rates steady.",
+        ] {
+            assert!(marked(text).is_empty(), "{text:?}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn marks_are_short_and_start_and_end_on_words() {
+        let text =
+            "the van of Clinton of the senator of the Thursday of the room of emergency of the Friday . ".repeat(3);
+        let doc = Document::new(&text);
+        let mut out = Vec::new();
+        detect(&doc, &mut out);
+        for a in &out {
+            let words = text[a.start..a.end].split_whitespace().count();
+            assert!((1..=MAX_WORDS).contains(&words), "{:?}", &text[a.start..a.end]);
+            assert!(!text[a.start..a.end].ends_with('.'));
+        }
+    }
+}
