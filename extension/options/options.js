@@ -1,5 +1,6 @@
 /**
- * The options page: Caveat on/off, "as pages load" vs "only when asked", the
+ * The options page: Caveat on/off, which pages are marked (articles only, every
+ * page, only when asked), the
  * categories, the per-site rules and the never-mark list (each entry undoable),
  * and the keyboard shortcuts. Everything lives in the settings store (ui/settings.js).
  */
@@ -58,7 +59,7 @@ function renderNeverMark(s) {
 function render() {
   const s = store.get();
   $('enabled').checked = s.enabled;
-  for (const radio of document.querySelectorAll('input[name="run"]')) radio.checked = (radio.value === 'auto') === s.autoRun;
+  for (const radio of document.querySelectorAll('input[name="run"]')) radio.checked = radio.value === s.mode;
   for (const box of document.querySelectorAll('input[data-category]')) box.checked = s.categories[box.dataset.category];
   renderSites(s);
   renderNeverMark(s);
@@ -81,7 +82,7 @@ async function loadRuleNames() {
 async function main() {
   $('enabled').addEventListener('change', (e) => store.update({ enabled: e.target.checked }));
   for (const radio of document.querySelectorAll('input[name="run"]')) {
-    radio.addEventListener('change', () => store.update({ autoRun: radio.value === 'auto' }));
+    radio.addEventListener('change', () => store.update({ mode: radio.value }));
   }
   for (const box of document.querySelectorAll('input[data-category]')) {
     box.addEventListener('change', () => store.update(setCategoryEnabled(store.get(), box.dataset.category, box.checked)));

@@ -1,13 +1,15 @@
 /**
  * The toolbar popup: Caveat on/off everywhere, on/off for this site, the three
- * categories, and the way to the sidebar. Settings changes go to storage, and
+ * categories, and the way to the sidebar. On a page that is not an article (in the
+ * default "articles only" mode) it says so, and why, and offers *Mark this page*
+ * (now, this page) and *Always on this site* (a site rule). Settings changes go to storage, and
  * every open tab applies them at once (storage.onChanged). The popup learns the
  * active tab's site by asking its content script (no `tabs` permission).
  */
 import { adoptCss } from '../ui/dom.js';
 import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../ui/messages.js';
 import { plural } from '../ui/labels.js';
-import { setCategoryEnabled, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
+import { setCategoryEnabled, setSiteAlways, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -18,6 +20,13 @@ const store = settingsFor(api);
 let tabId;
 let status = null;
 
+const NOT_AN_ARTICLE = 'Not an article — Caveat marks news and other articles.';
+
+/** Whether this page is left alone because it is not an article ("articles only", no site rule). */
+function notAnArticle(s) {
+  return !!status && s.enabled && !status.running && s.mode === 'articles' && !s.sites[status.site] && status.article === false;
+}
+
 function describe(s) {
   if (!status) return "Caveat can't run on this page (browser pages, the extension store and files are off limits).";
   if (!s.enabled) return 'Caveat is off.';
@@ -25,7 +34,8 @@ function describe(s) {
     const n = Object.values(status.counts ?? {}).reduce((a, b) => a + b, 0);
     return `${plural(n, 'mark')} on this page.`;
   }
-  if (!siteEnabled(s, status.site)) return s.autoRun ? `Off for ${status.site}.` : 'Caveat marks pages only when you ask.';
+  if (!siteEnabled(s, status.site)) return s.mode === 'ask' ? 'Caveat marks pages only when you ask.' : `Off for ${status.site}.`;
+  if (notAnArticle(s)) return NOT_AN_ARTICLE;
   return 'Nothing to mark on this page.';
 }
 
@@ -45,8 +55,13 @@ function render() {
     count.textContent = n === null ? '' : plural(n, 'mark');
   }
   $('run').hidden = !status || !s.enabled || status.running;
+  const other = notAnArticle(s);
+  $('always').hidden = !other;
   $('open-sidebar').disabled = !status || !s.enabled;
   $('page-status').textContent = describe(s);
+  $('page-status').classList.toggle('not-article', other);
+  $('page-why').hidden = !other || !status.why;
+  $('page-why').textContent = other && status.why ? `Why: ${status.why}.` : '';
 }
 
 async function refresh() {
@@ -75,6 +90,11 @@ async function main() {
   $('run').addEventListener('click', async () => {
     status = await sendToTab(api, tabId, { type: MSG_RUN });
     render();
+  });
+  $('always').addEventListener('click', async () => {
+    if (!status?.site) return;
+    await store.update(setSiteAlways(store.get(), status.site));
+    setTimeout(refresh, 50);
   });
   $('open-sidebar').addEventListener('click', async () => {
     await sendToTab(api, tabId, { type: MSG_COMMAND, command: 'open-sidebar' });

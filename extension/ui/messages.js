@@ -3,10 +3,12 @@
  * tabs.sendMessage to frame 0, which needs no permission).
  *
  *   { type: MSG_STATUS }                 → status (below)
- *   { type: MSG_RUN }                    mark this page now (the "only when asked" mode) → status
+ *   { type: MSG_RUN }                    mark this page now ("only when asked", or not an article) → status
  *   { type: MSG_COMMAND, command }       'toggle-sidebar' | 'open-sidebar' | 'next-mark' | 'previous-mark' → status
  *
- *   status: { site, enabled, siteEnabled, autoRun, running, counts: { hedging, … } | null }
+ *   status: { site, enabled, siteEnabled, rule: 'always' | 'never' | null, mode, article, why,
+ *             running, counts: { hedging, … } | null }
+ *   (article: the page-kind decision, page/page-kind.js; why: its reasons in a phrase)
  */
 export const MSG_STATUS = 'caveat/page/status';
 export const MSG_RUN = 'caveat/page/run';

@@ -1,7 +1,11 @@
 /**
  * Whether Caveat runs on this page, decided in the content script before any
- * work: off everywhere, off for this site, or "only when asked" keep it idle
- * (nothing collected, nothing analysed, nothing drawn). It keeps listening, so
+ * work: off everywhere, off for this site, "only when asked", or (the default
+ * mode, "articles only") a page that is not an article (page/page-kind.js) keep it
+ * idle (nothing collected, nothing analysed, nothing drawn). A site rule wins over
+ * the mode and the decision. A page found not to be an article is looked at again
+ * when it changes (a single-page app renders its story after loading, or navigates
+ * to one), at most every RECHECK_MS. It keeps listening, so
  * changes from the popup or the options page apply to open tabs at once: turned
  * on, the page is marked; turned off, its marks and UI go away. It also answers
  * the popup and carries out the keyboard commands the background routes here.
@@ -10,8 +14,23 @@
  * `start(api, startOptions)` does the work.
  */
 import { start } from '../page/main.js';
+import { explain, pageKind } from '../page/page-kind.js';
 import { COMMANDS, MSG_COMMAND, MSG_RUN, MSG_STATUS } from './messages.js';
-import { settingsFor, shouldRun, siteEnabled, siteOf } from './settings.js';
+import { decidesByKind, settingsFor, shouldRun, siteEnabled, siteOf } from './settings.js';
+
+const RECHECK_MS = 1500;
+
+/**
+ * The document whose kind decides: a same-origin frame is part of its top page (a
+ * live blog's fact box, a srcdoc embed), so it follows the top page's decision.
+ */
+function decidingDocument(win) {
+  try {
+    return win.top.document ?? win.document;
+  } catch {
+    return win.document;
+  }
+}
 
 export async function init(api, { win = window, startOptions, startPage = () => start(api, startOptions) } = {}) {
   const store = settingsFor(api);
@@ -21,14 +40,41 @@ export async function init(api, { win = window, startOptions, startPage = () => 
   let asked = false;
   let state = null;
   let following = true; // page/main.js observes the page once it is marked
+  let kind = null; // the page-kind decision, made when it matters
+  let watcher = null;
+  const decide = () => (kind ??= pageKind(decidingDocument(win)));
 
   const wanted = () => {
     const s = store.get();
-    return s.enabled && (asked || shouldRun(s, site));
+    return s.enabled && (asked || shouldRun(s, site, () => decide().article));
   };
+
+  // Not an article (yet): look again when the page has changed, at most every RECHECK_MS.
+  function watchKind() {
+    const waiting = !state && decidesByKind(store.get(), site) && kind && !kind.article && !asked;
+    if (!waiting) {
+      watcher?.disconnect();
+      watcher = null;
+      return;
+    }
+    if (watcher || typeof win.MutationObserver !== 'function') return;
+    let timer = 0;
+    let last = 0;
+    watcher = new win.MutationObserver(() => {
+      if (timer) return;
+      timer = win.setTimeout(() => {
+        timer = 0;
+        last = win.performance.now();
+        kind = null;
+        apply();
+      }, Math.max(200, last + RECHECK_MS - win.performance.now()));
+    });
+    watcher.observe(win.document, { childList: true, subtree: true });
+  }
 
   async function apply() {
     const on = wanted();
+    watchKind();
     if (on && !state) {
       state = Promise.resolve()
         .then(startPage)
@@ -60,7 +106,9 @@ export async function init(api, { win = window, startOptions, startPage = () => 
     const running = !!page?.ui?.active && wanted();
     const counts = running ? {} : null;
     if (running) for (const m of page.layer.visibleMarks()) counts[m.category] = (counts[m.category] ?? 0) + 1;
-    return { site, enabled: s.enabled, siteEnabled: siteEnabled(s, site), autoRun: s.autoRun, running, counts };
+    const k = decide();
+    const article = { article: k.article, why: explain(k) };
+    return { site, enabled: s.enabled, siteEnabled: siteEnabled(s, site), rule: s.sites[site] ?? null, mode: s.mode, ...article, running, counts };
   }
 
   async function command(name) {

@@ -3,9 +3,14 @@
  * unavailable) so every tab, the popup and the options page share them:
  *
  *   enabled      Caveat on or off everywhere
- *   autoRun      true: mark every page as it loads; false: only when asked (popup, shortcut)
+ *   mode         'articles': mark the pages that are articles as they load (page/page-kind.js
+ *                decides; the default); 'all': every page; 'ask': only when asked (popup,
+ *                shortcut). Settings saved before there were three modes hold `autoRun`
+ *                instead: true (marked every page, the default then) becomes 'articles',
+ *                the new default; false becomes 'ask'.
  *   categories   { hedging, sourcing, translation }: which categories are drawn
- *   sites        { 'example.com': 'always' | 'never' }: per-site rules over autoRun
+ *   sites        { 'example.com': 'always' | 'never' }: per-site rules, over the mode and
+ *                over the page-kind decision
  *   neverMark    [{ rule, phrase, category, added }]: "Don't mark this phrase again"
  *
  * The pure helpers below compute patches; a store applies them locally at once
@@ -14,7 +19,8 @@
  */
 import { CATEGORIES } from '../page/marks.js';
 
-const KEYS = ['enabled', 'autoRun', 'categories', 'sites', 'neverMark'];
+const KEYS = ['enabled', 'mode', 'autoRun', 'categories', 'sites', 'neverMark'];
+export const MODES = Object.freeze(['articles', 'all', 'ask']);
 /** Phrases longer than this are cut: the list must fit storage.sync's 8 KB per item. */
 const MAX_PHRASE = 120;
 export const MAX_NEVER_MARK = 150;
@@ -22,7 +28,7 @@ export const MAX_NEVER_MARK = 150;
 export function defaultSettings() {
   return {
     enabled: true,
-    autoRun: true,
+    mode: 'articles',
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])),
     sites: {},
     neverMark: [],
@@ -33,7 +39,8 @@ export function defaultSettings() {
 export function normalizeSettings(raw = {}) {
   const s = defaultSettings();
   if (typeof raw.enabled === 'boolean') s.enabled = raw.enabled;
-  if (typeof raw.autoRun === 'boolean') s.autoRun = raw.autoRun;
+  if (MODES.includes(raw.mode)) s.mode = raw.mode;
+  else if (raw.autoRun === false) s.mode = 'ask'; // saved before the three modes
   for (const c of CATEGORIES) if (typeof raw.categories?.[c] === 'boolean') s.categories[c] = raw.categories[c];
   for (const [site, rule] of Object.entries(raw.sites ?? {})) {
     if (rule === 'always' || rule === 'never') s.sites[site] = rule;
@@ -46,30 +53,53 @@ export function normalizeSettings(raw = {}) {
   return s;
 }
 
+/** Stored settings from before the three modes (`autoRun` only) with their mode spelled out. */
+export function migrateSettings(raw) {
+  if (!raw || typeof raw !== 'object' || MODES.includes(raw.mode) || typeof raw.autoRun !== 'boolean') return raw;
+  return { ...raw, mode: raw.autoRun ? 'articles' : 'ask' };
+}
+
 /** The site a settings rule is about: the host name without "www.". */
 export function siteOf(location) {
   const host = String(location?.hostname ?? '').toLowerCase();
   return host.startsWith('www.') ? host.slice(4) : host;
 }
 
-/** Whether Caveat marks this site without being asked. */
+/** Whether Caveat works on this site without being asked (in 'articles' mode: on its articles). */
 export function siteEnabled(settings, site) {
   const rule = settings.sites[site];
   if (rule) return rule === 'always';
-  return settings.autoRun;
+  return settings.mode !== 'ask';
 }
 
-/** Whether Caveat runs on a page of `site` as it loads. Global off wins over everything. */
-export function shouldRun(settings, site) {
-  return settings.enabled && siteEnabled(settings, site);
+/**
+ * Whether Caveat runs on a page of `site` as it loads. Global off wins over
+ * everything; a site rule wins over the mode and the page-kind decision;
+ * `isArticle()` is asked only when the decision matters ('articles' mode, no rule).
+ */
+export function shouldRun(settings, site, isArticle = () => true) {
+  if (!settings.enabled) return false;
+  const rule = settings.sites[site];
+  if (rule) return rule === 'always';
+  return settings.mode === 'all' || (settings.mode === 'articles' && !!isArticle());
+}
+
+/** Whether the page-kind decision is what decides for `site` (so it is worth making). */
+export function decidesByKind(settings, site) {
+  return settings.enabled && !settings.sites[site] && settings.mode === 'articles';
 }
 
 /** Patch: turn this site on or off; a choice equal to the default removes the rule. */
 export function setSiteEnabled(settings, site, on) {
   const sites = { ...settings.sites };
-  if (on === settings.autoRun) delete sites[site];
+  if (on === (settings.mode !== 'ask')) delete sites[site];
   else sites[site] = on ? 'always' : 'never';
   return { sites };
+}
+
+/** Patch: mark every page of this site, articles or not ("Always on this site"). */
+export function setSiteAlways(settings, site) {
+  return { sites: { ...settings.sites, [site]: 'always' } };
 }
 
 export function setCategoryEnabled(settings, category, on) {
@@ -119,10 +149,10 @@ export function createSettingsStore(backend) {
     notify();
   };
   const ready = backend.load().then(
-    (raw) => merge(raw),
+    (raw) => merge(migrateSettings(raw)),
     () => {}, // unreadable storage: run on the defaults
   );
-  backend.watch?.((patch) => merge(patch));
+  backend.watch?.((patch) => merge(migrateSettings(patch)));
   return {
     ready,
     get: () => settings,

@@ -136,7 +136,7 @@ describe('popup and run policy', () => {
     await options.goto(`chrome-extension://${env.id}/options/options.html`);
     await options.waitForFunction(() => document.documentElement.dataset.ready);
     await options.check('input[name="run"][value="ask"]');
-    assert.equal((await stored()).autoRun, false);
+    assert.equal((await stored()).mode, 'ask');
     const shortcuts = await options.textContent('#keys');
     assert.match(shortcuts, /Alt\+Shift\+K Show or hide the Caveat sidebar/);
     await options.close();

@@ -7,8 +7,8 @@ import { describe, test } from 'node:test';
 import { placeCard } from '../../extension/ui/placement.js';
 import { exportData, escapeMarkdown, toJson, toMarkdown } from '../../extension/ui/report-export.js';
 import {
-  addNeverMark, defaultSettings, isNeverMarked, MAX_NEVER_MARK, normalizeSettings, phraseKey, removeNeverMark,
-  setSiteEnabled, shouldRun, siteOf,
+  addNeverMark, defaultSettings, isNeverMarked, MAX_NEVER_MARK, migrateSettings, normalizeSettings, phraseKey, removeNeverMark,
+  setSiteAlways, setSiteEnabled, shouldRun, siteOf,
 } from '../../extension/ui/settings.js';
 
 const VIEW = { left: 0, top: 0, right: 800, bottom: 600 };
@@ -51,7 +51,7 @@ describe('settings', () => {
       neverMark: [{ rule: 'hedging/modal', phrase: 'may', category: 'hedging' }, { phrase: 'x' }, null],
     });
     assert.equal(s.enabled, true);
-    assert.equal(s.autoRun, false);
+    assert.equal(s.mode, 'ask', 'autoRun false (saved before the three modes) is "only when asked"');
     assert.deepEqual(s.categories, { hedging: false, sourcing: true, translation: true });
     assert.deepEqual(s.sites, { 'a.com': 'never' });
     assert.deepEqual(s.neverMark.map((e) => e.phrase), ['may']);
@@ -64,26 +64,44 @@ describe('settings', () => {
   });
 
   const table = [
-    // enabled, autoRun, site rule, runs
-    [true, true, undefined, true],
-    [true, true, 'never', false],
-    [true, false, undefined, false],
-    [true, false, 'always', true],
-    [false, true, 'always', false],
+    // enabled, mode, site rule, is the page an article, runs
+    [true, 'articles', undefined, true, true],
+    [true, 'articles', undefined, false, false],
+    [true, 'articles', 'always', false, true],
+    [true, 'articles', 'never', true, false],
+    [true, 'all', undefined, false, true],
+    [true, 'all', 'never', true, false],
+    [true, 'ask', undefined, true, false],
+    [true, 'ask', 'always', false, true],
+    [false, 'all', 'always', true, false],
   ];
-  for (const [enabled, autoRun, rule, runs] of table) {
-    test(`shouldRun: enabled=${enabled} autoRun=${autoRun} site=${rule} → ${runs}`, () => {
-      const s = { ...defaultSettings(), enabled, autoRun, sites: rule ? { 'a.com': rule } : {} };
-      assert.equal(shouldRun(s, 'a.com'), runs);
+  for (const [enabled, mode, rule, article, runs] of table) {
+    test(`shouldRun: enabled=${enabled} mode=${mode} site=${rule} article=${article} → ${runs}`, () => {
+      const s = { ...defaultSettings(), enabled, mode, sites: rule ? { 'a.com': rule } : {} };
+      assert.equal(shouldRun(s, 'a.com', () => article), runs);
     });
   }
 
-  test('setSiteEnabled stores only choices that differ from the default', () => {
-    const auto = defaultSettings();
-    assert.deepEqual(setSiteEnabled(auto, 'a.com', false), { sites: { 'a.com': 'never' } });
-    assert.deepEqual(setSiteEnabled({ ...auto, sites: { 'a.com': 'never' } }, 'a.com', true), { sites: {} });
-    const ask = { ...auto, autoRun: false };
+  test('the default is "articles only"; stored settings from before the three modes keep working', () => {
+    assert.equal(defaultSettings().mode, 'articles');
+    // autoRun true was "mark every page as it loads", the default then: the new default.
+    assert.equal(migrateSettings({ autoRun: true }).mode, 'articles');
+    assert.equal(migrateSettings({ autoRun: false, sites: { 'a.com': 'always' } }).mode, 'ask');
+    assert.deepEqual(migrateSettings({ autoRun: false, mode: 'all' }).mode, 'all', 'a stored mode wins');
+    const old = normalizeSettings(migrateSettings({ enabled: true, autoRun: false, sites: { 'a.com': 'always', 'b.com': 'never' } }));
+    assert.equal(old.mode, 'ask');
+    assert.equal(shouldRun(old, 'a.com', () => false), true, 'an old "always" rule still marks');
+    assert.equal(shouldRun(old, 'b.com', () => true), false);
+    assert.equal(normalizeSettings({ mode: 'sometimes' }).mode, 'articles');
+  });
+
+  test('setSiteEnabled stores only choices that differ from the default; setSiteAlways adds a rule', () => {
+    const articles = defaultSettings();
+    assert.deepEqual(setSiteEnabled(articles, 'a.com', false), { sites: { 'a.com': 'never' } });
+    assert.deepEqual(setSiteEnabled({ ...articles, sites: { 'a.com': 'never' } }, 'a.com', true), { sites: {} });
+    const ask = { ...articles, mode: 'ask' };
     assert.deepEqual(setSiteEnabled(ask, 'a.com', true), { sites: { 'a.com': 'always' } });
+    assert.deepEqual(setSiteAlways({ ...articles, sites: { 'b.com': 'never' } }, 'a.com'), { sites: { 'b.com': 'never', 'a.com': 'always' } });
   });
 
   test('the never-mark list: phrase + rule, case and spacing ignored, newest first, capped, undoable', () => {
