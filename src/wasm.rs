@@ -46,6 +46,18 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&ser).map_err(|e| JsError::new(&format!("caveat: cannot serialize the report: {e}")))
 }
 
+/// Install a learned model from its file's bytes, fetched by the engine when first
+/// needed (the weights stay out of the Wasm code). `name` is the file's stem:
+/// "translation". A bad file is refused with the reason; the rules work without it.
+#[wasm_bindgen(js_name = loadModel)]
+pub fn load_model(name: &str, bytes: &[u8]) -> Result<(), JsError> {
+    let installed = match name {
+        "translation" => crate::translation::model::install(bytes),
+        other => Err(format!("no model is called {other:?}")),
+    };
+    installed.map_err(|e| JsError::new(&format!("caveat: model {name:?}: {e}")))
+}
+
 /// Analyse `text` (a JS string; unpaired surrogates arrive as U+FFFD, one unit
 /// each, so offsets still line up) and return `{annotations, attributions, summary}`
 /// with UTF-16 offsets.

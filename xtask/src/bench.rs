@@ -365,18 +365,16 @@ fn sizes() -> Result<String> {
         kb(gz as u64),
         budget(gz <= WASM_GZIP_BUDGET)
     );
-    let assets = root().join("assets");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&assets).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
-    files.sort();
-    for f in files.iter().filter(|f| f.is_file()) {
-        let bytes = std::fs::read(f).map_err(|e| e.to_string())?;
-        let name = f.strip_prefix(root()).unwrap_or(f).display().to_string();
+    for (_, name, limit) in crate::build::MODELS {
+        let bytes = std::fs::read(root().join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let gz = crate::build::gzip_len(&bytes);
         let _ = writeln!(
             out,
-            "| model asset `{name}` | {} | {} | – |",
+            "| model asset `{name}` (fetched when first needed) | {} | {} | ≤ {} gzip: {} |",
             kb(bytes.len() as u64),
-            kb(crate::build::gzip_len(&bytes) as u64)
+            kb(gz as u64),
+            kb(limit as u64),
+            budget(gz <= limit)
         );
     }
     for browser in crate::build::BROWSERS {

@@ -114,10 +114,22 @@ fn write_mark_css(out: &Path) -> Result {
         .map_err(|e| format!("cannot write marks.css: {e}"))
 }
 
+/// The learned models the engine fetches when first needed, beside the Wasm as
+/// `wasm/<name>.bin`: (name, file in the repository, gzip budget in bytes).
+pub const MODELS: [(&str, &str, usize); 1] = [("translation", "src/translation/model.bin", 400 * 1024)];
+
 fn copy_wasm(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for name in ["caveat.js", "caveat_bg.wasm"] {
         copy_file(&from.join(name), &to.join(name))?;
+    }
+    for (name, file, budget) in MODELS {
+        let bytes = fs::read(root().join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let gz = gzip_len(&bytes);
+        if gz > budget {
+            return Err(format!("{file} is {gz} bytes gzip -9, over its {budget}-byte budget"));
+        }
+        copy_file(&root().join(file), &to.join(format!("{name}.bin")))?;
     }
     Ok(())
 }
@@ -223,6 +235,10 @@ fn vendored_module(lib: &Vendored, version: &str, sources: &[String]) -> String 
 fn report_sizes(wasm_dir: &Path, dist: &Path) -> Result {
     let wasm = fs::read(wasm_dir.join("caveat_bg.wasm")).map_err(|e| e.to_string())?;
     eprintln!("Wasm: {} bytes raw, {} bytes gzip (level 9)", wasm.len(), gzip_len(&wasm));
+    for (name, file, _) in MODELS {
+        let bytes = fs::read(root().join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        eprintln!("model {name}: {} bytes raw, {} bytes gzip (level 9)", bytes.len(), gzip_len(&bytes));
+    }
     for browser in BROWSERS {
         let zip = dist.join(format!("caveat-{browser}.zip"));
         let size = fs::metadata(&zip).map(|m| m.len()).unwrap_or(0);
