@@ -164,6 +164,10 @@ fn render_summary(report: &Report) -> String {
     let mut out = String::new();
     let per_k = |n: usize| if s.words == 0 { 0.0 } else { n as f64 * 1000.0 / s.words as f64 };
     out.push_str(&format!("\n── Caveat summary ── {} words\n", s.words));
+    if s.language != "en" {
+        out.push_str("  this text is not in English: Caveat reads English, so nothing is marked\n");
+        return out;
+    }
     for c in Category::ALL {
         let n = s.counts.get(c);
         out.push_str(&format!("  {:<12} {:>4} marks  ({:.1} per 1,000 words)\n", c.as_str(), n, per_k(n)));
@@ -174,7 +178,9 @@ fn render_summary(report: &Report) -> String {
         out.push_str(&format!("; quoted by name: {}", src.named.join(", ")));
     }
     out.push('\n');
-    if s.translation.too_short {
+    if !s.translation.available {
+        out.push_str("  machine translation: verdict unavailable (no model)\n");
+    } else if s.translation.too_short {
         out.push_str("  machine translation: too short to tell\n");
     } else {
         out.push_str(&format!("  machine translation: {:.0}% likely", s.translation_likelihood * 100.0));

@@ -271,3 +271,17 @@ fn the_summary_counts_sources_by_kind_and_names_who_is_quoted() {
         "{summary}"
     );
 }
+
+#[test]
+fn text_in_another_language_is_said_to_be_so_and_left_unmarked() {
+    let spanish = "El ministro dijo el martes que, según fuentes oficiales, el acuerdo podría firmarse \
+                   la próxima semana, aunque los detalles todavía no se conocen y la oposición lo rechaza.";
+    let report = json(&caveat(&["--format", "json"], Some(spanish.as_bytes())));
+    assert_eq!(report["summary"]["language"], "other");
+    assert_eq!(report["annotations"].as_array().map(Vec::len), Some(0));
+    let text = stdout(&caveat(&[], Some(spanish.as_bytes())));
+    assert!(text.contains("not in English"), "{text}");
+    assert!(!text.contains("% likely"), "{text}");
+    let english = json(&caveat(&["--format", "json"], Some(NEWS.as_bytes())));
+    assert_eq!(english["summary"]["language"], "en");
+}

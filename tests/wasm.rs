@@ -32,6 +32,12 @@ struct Attribution {
 struct Summary {
     words: u32,
     translation_likelihood: f64,
+    translation: Verdict,
+}
+
+#[derive(Deserialize, Debug)]
+struct Verdict {
+    available: bool,
 }
 
 #[derive(Deserialize, Debug)]
@@ -171,4 +177,20 @@ fn rules_carry_their_docs() {
         }
     }
     assert_eq!(caveat::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// The translation model is data the engine fetches: the Wasm has none built in, refuses
+/// a bad file with a reason, and gives a verdict once a good one is installed. The only
+/// test that installs it (the tests share one instance).
+#[wasm_bindgen_test]
+fn the_translation_model_arrives_at_run_time() {
+    let text = JsString::from("The senator spoke on Tuesday. She said the bill would pass. ".repeat(20).as_str());
+    assert!(caveat::wasm::load_model("translation", b"not a model").is_err());
+    assert!(!analyze_js(&text).summary.translation.available, "no model is built into the Wasm");
+    let model = include_bytes!("../src/translation/model.bin");
+    assert!(caveat::wasm::load_model("tagger-that-does-not-exist", model).is_err());
+    assert!(caveat::wasm::load_model("translation", model).is_ok());
+    let report = analyze_js(&text);
+    assert!(report.summary.translation.available);
+    assert!(report.summary.translation_likelihood < 0.5, "{}", report.summary.translation_likelihood);
 }

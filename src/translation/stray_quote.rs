@@ -1,5 +1,7 @@
 //! A quote mark that opens nothing: left at the very end of a paragraph after a
-//! full stop ("accountable. “"), where translation dropped what it quoted.
+//! full stop ("accountable. “"), where translation dropped what it quoted. When a
+//! quotation is still open in the paragraph, the mark closes it, typed the wrong
+//! way round (a smart-quote slip of any editor): that is not translation.
 
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
@@ -29,12 +31,28 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         if doc.tok(last) == "“"
             && doc.tokens[last].space_before
             && stop.is_some_and(|s| doc.tokens[s].start >= p.start && matches!(doc.tok(s), "." | "!" | "?"))
+            && !quotation_open(doc, p.sentences.start, last)
         {
             out.push(Annotation::new(&RULE, doc.tokens[last].start, doc.tokens[last].end));
             n += 1;
         }
     }
     n
+}
+
+/// Whether a quotation opened in the paragraph (from sentence `first`) is still open
+/// before token `last`.
+fn quotation_open(doc: &Document, first: usize, last: usize) -> bool {
+    let start = doc.sentences.get(first).map_or(last, |s| s.tokens.start);
+    let mut open = false;
+    for i in start..last {
+        match doc.tok(i) {
+            "“" => open = true,
+            "”" => open = false,
+            _ => {}
+        }
+    }
+    open
 }
 
 #[cfg(test)]
@@ -45,6 +63,7 @@ mod tests {
     #[test]
     fn marks_a_quote_opening_nothing() {
         assert_marks(Translation, "The administration should act to hold Putin accountable. “\n\nNext.", &["“"]);
+        assert_marks(Translation, "He had “reached the administration”, adding it should act. “\nNext.", &["“"]);
     }
 
     #[test]
@@ -53,6 +72,8 @@ mod tests {
             "He said: “We will win.\n\n“We will win big,” he added.",
             "“It is over,” she said.",
             "WASHINGTON (AP) — “Yes.”",
+            // A closing quote typed the wrong way round.
+            "The minister said, “Spain is a safe place for tourists. “\nThe rate is lower.",
         ] {
             assert_no_marks(Translation, text);
         }

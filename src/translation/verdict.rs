@@ -17,10 +17,13 @@ use crate::text::Document;
 /// Below this many words the verdict is reported as too short to tell.
 pub const MIN_WORDS: usize = 150;
 
-/// Logit added per strong mark per sentence: one strong mark every ten sentences
-/// adds 2.5. Native news averages well under one mark per 100 sentences.
+/// The marks' own evidence, as a logit: per strong mark per sentence (one strong
+/// mark every ten sentences adds 2.5), per weak one, from a start that leaves a
+/// text without marks near 2%. Native news averages well under one mark per 100
+/// sentences.
 const STRONG_PRIOR: f64 = 25.0;
 const WEAK_PRIOR: f64 = 8.0;
+const MARKS_BIAS: f64 = -4.0;
 
 /// The style statistics are a reason when they add at least this much to the logit.
 const REASON_LOGIT: f64 = 1.0;
@@ -101,19 +104,21 @@ fn style_reason(model: &Model, profile: &Profile, style_logit: f64) -> Option<St
 pub fn verdict(doc: &Document, marks: &[Annotation]) -> TranslationVerdict {
     let n = doc.sentences.len();
     let too_short = doc.word_count() < MIN_WORDS;
-    // The unnatural-phrase marks come from the model itself: counting them again
-    // would weigh the same evidence twice.
-    let structural: Vec<&Annotation> = marks.iter().filter(|a| a.rule.id != unnatural_phrase::RULE.id).collect();
-    let strong = structural.iter().filter(|a| a.strength == Strength::Strong).count() as f64;
-    let weak = structural.len() as f64 - strong;
+    // Every mark is local evidence the document model does not see (it weighs
+    // n-grams of function words and shapes; the phrase table counts word pairs).
+    let strong = marks.iter().filter(|a| a.strength == Strength::Strong).count() as f64;
+    let weak = marks.len() as f64 - strong;
     let mut reasons = mark_reasons(doc, marks);
     let Some(model) = model::get() else {
         return TranslationVerdict { likelihood: 0.0, too_short, available: false, reasons };
     };
     let profile = style::profile(doc);
     let score = model.score(doc, &profile);
-    let z = marks_logit(strong, weak, n as f64) + score.logit;
-    let likelihood = if n == 0 { 0.0 } else { sigmoid(z) };
+    // Two detectors of different evidence, either of which may find the text
+    // translated: the model reads how sentences are built (fluent neural MT can pass
+    // it), the marks see what translation broke (a clean MT text has none).
+    let by_marks = sigmoid(MARKS_BIAS + marks_logit(strong, weak, n as f64));
+    let likelihood = if n == 0 { 0.0 } else { 1.0 - (1.0 - sigmoid(score.logit)) * (1.0 - by_marks) };
     if score.logit - score.style - f64::from(model.bias) >= PHRASING_LOGIT {
         reasons.push("sentence patterns typical of machine translation".to_string());
     }

@@ -10,6 +10,7 @@ pub(crate) mod metrics;
 mod native;
 pub(crate) mod parity;
 mod polnear;
+pub(crate) mod real_mt;
 mod row;
 mod seed;
 pub(crate) mod szeged;
@@ -193,6 +194,9 @@ fn run(opts: &Options, shared: &Path) -> Result {
         ("polnear (sourcing + native news)", Box::new(|| score_polnear(&eval, detail))),
         ("factbank", Box::new(|| score_szeged("factbank", &read(&eval.join("hedging/factbank.xml"))?, detail))),
         ("mt parity", Box::new(|| score_parity(&eval))),
+        ("round trips", Box::new(|| split_rows(|s| real_mt::roundtrip(&eval, s)))),
+        ("htmt", Box::new(|| split_rows(|s| real_mt::htmt(&eval, s)))),
+        ("mqm", Box::new(|| split_rows(|s| real_mt::mqm(&eval, s)))),
         ("seed article", Box::new(|| score_seed(shared))),
     ];
     let (mut rows, details) = run_jobs(&jobs)?;
@@ -249,10 +253,24 @@ fn load_floors(path: &Path) -> Result<floors::Floors> {
 }
 
 fn dataset_order(d: &str) -> usize {
-    ["seed-article", "factbank", "wiki", "polnear", "mt-parity-zhen", "polnear-native"]
-        .iter()
-        .position(|x| *x == d)
-        .unwrap_or(9)
+    [
+        "seed-article",
+        "factbank",
+        "wiki",
+        "polnear",
+        "mt-parity-zhen",
+        "polnear-native",
+        "roundtrip-es",
+        "htmt-deepl",
+        "htmt-google",
+        "htmt-native",
+        "htmt-human",
+        "mqm-zhen",
+        "mqm-human",
+    ]
+    .iter()
+    .position(|x| *x == d)
+    .unwrap_or(9)
 }
 
 fn score_seed(shared: &Path) -> Result<Scored> {
@@ -324,6 +342,11 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
     }
     rows.extend(native_rows);
     Ok((rows, lines))
+}
+
+/// A scorer's rows for dev, then test.
+fn split_rows(score: impl Fn(&str) -> Result<Vec<Row>>) -> Result<Scored> {
+    Ok(([score("dev")?, score("test")?].concat(), Vec::new()))
 }
 
 fn score_parity(eval: &Path) -> Result<Scored> {

@@ -23,6 +23,9 @@ pub struct Row {
     /// Translation marks per 1,000 words (native-news false alarms): lower is better.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub marks_per_1k: Option<f64>,
+    /// Translation marks per 1,000 words of machine translation: higher is better.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mt_marks_per_1k: Option<f64>,
     /// Information only: shown, never guarded by a floor.
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub info: bool,
@@ -42,6 +45,7 @@ impl Row {
             auc: None,
             accuracy: None,
             marks_per_1k: None,
+            mt_marks_per_1k: None,
             info: false,
         }
     }
@@ -79,6 +83,7 @@ impl Row {
             ("f1", self.f1),
             ("auc", self.auc),
             ("accuracy", self.accuracy),
+            ("mt_marks_per_1k", self.mt_marks_per_1k),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k, v)))

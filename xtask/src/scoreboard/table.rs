@@ -3,13 +3,14 @@
 
 use super::row::Row;
 
-const HEADER: [&str; 11] = ["category", "dataset", "split", "level", "P", "R", "F1", "n", "AUC", "acc", "marks/1k"];
+const HEADER: [&str; 12] =
+    ["category", "dataset", "split", "level", "P", "R", "F1", "n", "AUC", "acc", "marks/1k", "MT marks/1k"];
 
 fn num(v: Option<f64>) -> String {
     v.map(|v| format!("{v:.3}")).unwrap_or_default()
 }
 
-fn cells(r: &Row) -> [String; 11] {
+fn cells(r: &Row) -> [String; 12] {
     let level = if r.info { format!("{} (info)", r.level) } else { r.level.clone() };
     [
         r.category.clone(),
@@ -23,12 +24,13 @@ fn cells(r: &Row) -> [String; 11] {
         num(r.auc),
         num(r.accuracy),
         r.marks_per_1k.map(|v| format!("{v:.2}")).unwrap_or_default(),
+        r.mt_marks_per_1k.map(|v| format!("{v:.2}")).unwrap_or_default(),
     ]
 }
 
 /// A Markdown table with padded columns, readable as plain text too.
 pub fn markdown(rows: &[Row]) -> String {
-    let body: Vec<[String; 11]> = rows.iter().map(cells).collect();
+    let body: Vec<[String; 12]> = rows.iter().map(cells).collect();
     let width: Vec<usize> = (0..HEADER.len())
         .map(|i| body.iter().map(|c| c[i].chars().count()).chain([HEADER[i].len()]).max().unwrap_or(0))
         .collect();
@@ -78,8 +80,9 @@ category, `-v` the misses and false marks of the dev sets, `--check` fails when 
 `quality-floor.json` (the test command runs it), `--write-floors [--category …]` raises the floors to the current \
 figures minus 0.02 (never lowers one unless `--lower` is given: say why in the commit message).\n\n\
 Splits: **dev** (tune on these) = the seed article, the first 104 FactBank documents, the first 80% of Wikipedia \
-documents, PolNeAR dev, odd-numbered MT-parity documents. **test** (look only to report) = the other FactBank \
-documents, the last 20% of Wikipedia, PolNeAR test, even-numbered MT-parity documents.\n\n\
+documents, PolNeAR dev, odd-numbered MT-parity documents, PolNeAR train+dev round trips, WMT 2008–2014 of htmt, odd \
+MQM documents. **test** (look only to report) = the other FactBank documents, the last 20% of Wikipedia, PolNeAR \
+test, even-numbered MT-parity documents, PolNeAR test round trips, WMT 2015–2018, even MQM documents.\n\n\
 How each row is scored: *span* / *cue*: a gold span is found when a mark of its category overlaps it, a mark \
 overlapping no gold span is false (seed article: optional spans are neutral; PolNeAR: positives are `unnamed` + \
 `vague` sources, found through their source or cue span, P = marks overlapping a positive / marks, as \
@@ -87,8 +90,15 @@ overlapping no gold span is false (seed article: optional spans are neutral; Pol
 hedging mark. *cue:condition* / *cue:investigation* (info): recall of uncertainty that is not hedging. \
 *kind:…* (info): R = gold sources that a detected attribution overlaps, acc = its kind is the gold label. \
 *mt-parity* documents: AUC of the likelihood (MT vs human version), acc and P/R/F1 at 0.5. *polnear-native*: acc = \
-share of native news articles left below 0.5, marks/1k = translation marks per 1,000 words. n = gold items \
-(positives, cues, document pairs, articles).\n\n{}{CLOSE}",
+share of native news articles left below 0.5, marks/1k = translation marks per 1,000 words (false alarms: lower \
+is better). *roundtrip-es* (Apertium EN→ES→EN against the articles as written): AUC, acc = share of round trips \
+called MT, MT marks/1k = marks per 1,000 words of round trip (higher is better), P = their support (a mark of at \
+most 12 words holding a word the original paragraph lacks). *htmt-deepl/google*: AUC against native news \
+(`vs-native`, acc = share called MT) and against human translations of the same news (`vs-human`); \
+*htmt-native/human*: acc = share left below 0.5. *mqm-zhen* (WMT21 systems): P = marks of at most 12 words on a \
+rated error, MT marks/1k, AUC of MT vs human documents; *mqm-human*: marks on the human references. As \
+`../shared/tools/score_translation_real.py` scores the CLI. n = gold items (positives, cues, document pairs, \
+articles).\n\n{}{CLOSE}",
         markdown(rows)
     )
 }
