@@ -50,7 +50,7 @@ fn benches(c: &mut Criterion) {
         let doc = Document::new(text);
         // Part of `document`: the tagger alone, on the document's tokens and sentences.
         group.bench_with_input(BenchmarkId::new("tagging", name), &doc, |b, d| {
-            b.iter(|| caveat::text::tag_tokens(d.text, &d.lower, &d.tokens, &d.sentences))
+            b.iter(|| caveat::text::tag_tokens(d.text, &d.lower, &d.tokens, &d.hashes, &d.sentences))
         });
         group.bench_with_input(BenchmarkId::new("hedging", name), &doc, |b, d| {
             b.iter(|| {

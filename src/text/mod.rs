@@ -87,7 +87,7 @@ impl<'a> Document<'a> {
             }
         }
         let lower = text.to_ascii_lowercase();
-        let tags = tag_tokens(text, &lower, &tokens, &sentences);
+        let tags = tag_tokens(text, &lower, &tokens, &hashes, &sentences);
         Document { text, lower, tokens, hashes, sentences, paragraphs, tags }
     }
 
@@ -160,7 +160,7 @@ impl<'a> Document<'a> {
 
 /// Each token's tag: the active tagger's, sentence by sentence, or without one the
 /// closed-class fallback. (`Document::new` calls it; public for the benches.)
-pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Tag> {
+pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sentences: &[Sentence]) -> Vec<Tag> {
     let Some(tagger) = tagger::active() else {
         return tokens
             .iter()
@@ -176,10 +176,11 @@ pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], sentences: &[Senten
     for s in sentences {
         let Some(toks) = tokens.get(s.tokens.clone()) else { continue };
         words.clear();
-        words.extend(toks.iter().enumerate().map(|(k, t)| {
+        let hs = hashes.get(s.tokens.clone()).unwrap_or_default();
+        words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
             let w = text.get(t.start..t.end).unwrap_or_default();
             let l = lower.as_bytes().get(t.start..t.end).unwrap_or_default();
-            tagger::Word::new(w, l, k == 0)
+            tagger::Word::new(w, l, h, k == 0)
         }));
         tagger.tag_sentence(&words, &mut out);
         if let Some(dst) = tags.get_mut(s.tokens.clone()) {

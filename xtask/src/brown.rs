@@ -46,7 +46,14 @@ pub struct Sentence {
 impl Sentence {
     /// The tagger's view of the words, as `Document::new` builds it.
     pub fn features(&self) -> Vec<Word> {
-        self.words.iter().enumerate().map(|(k, w)| Word::new(w, w.to_ascii_lowercase().as_bytes(), k == 0)).collect()
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let l = w.to_ascii_lowercase();
+                Word::new(w, l.as_bytes(), caveat::text::word_hash(l.as_bytes()), k == 0)
+            })
+            .collect()
     }
 }
 
