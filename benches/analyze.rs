@@ -48,6 +48,10 @@ fn benches(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::new("document", name), text, |b, t| b.iter(|| Document::new(t)));
         let doc = Document::new(text);
+        // Part of `document`: the tagger alone, on the document's tokens and sentences.
+        group.bench_with_input(BenchmarkId::new("tagging", name), &doc, |b, d| {
+            b.iter(|| caveat::text::tag_tokens(d.text, &d.lower, &d.tokens, &d.hashes, &d.sentences))
+        });
         group.bench_with_input(BenchmarkId::new("hedging", name), &doc, |b, d| {
             b.iter(|| {
                 let mut anns = Vec::new();

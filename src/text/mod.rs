@@ -4,10 +4,13 @@
 pub mod language;
 pub mod offsets;
 pub mod sentences;
+pub mod tagger;
 pub mod tokens;
+pub mod words;
 
 use std::ops::Range;
 
+pub use tagger::Tag;
 pub use tokens::{Token, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -38,6 +41,9 @@ pub struct Document<'a> {
     pub hashes: Vec<u32>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// The part of speech of each token (see `tagger`), computed the first time a
+    /// detector asks: a pass that no rule reads costs nothing.
+    tags: std::cell::OnceCell<Vec<Tag>>,
 }
 
 /// A fast hash of a short byte string: words are a few bytes long, so a plain
@@ -83,7 +89,17 @@ impl<'a> Document<'a> {
             }
         }
         let lower = text.to_ascii_lowercase();
-        Document { text, lower, tokens, hashes, sentences, paragraphs }
+        Document { text, lower, tokens, hashes, sentences, paragraphs, tags: std::cell::OnceCell::new() }
+    }
+
+    /// Every token's part of speech, in token order.
+    pub fn tags(&self) -> &[Tag] {
+        self.tags.get_or_init(|| tag_tokens(self.text, &self.lower, &self.tokens, &self.hashes, &self.sentences))
+    }
+
+    /// Token `i`'s part of speech (`Tag::Unknown` past the end).
+    pub fn tag(&self, i: usize) -> Tag {
+        self.tags().get(i).copied().unwrap_or(Tag::Unknown)
     }
 
     /// The token's text as written; past the last token, "": rules look ahead by index, and a look past the
@@ -146,6 +162,38 @@ impl<'a> Document<'a> {
     pub fn word_count(&self) -> usize {
         self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count()
     }
+}
+
+/// Each token's tag: the active tagger's, sentence by sentence, or without one the
+/// closed-class fallback. (`Document::tags` calls it; public for the benches.)
+pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sentences: &[Sentence]) -> Vec<Tag> {
+    let Some(tagger) = tagger::active() else {
+        return tokens
+            .iter()
+            .map(|t| {
+                let w = lower.get(t.start..t.end).unwrap_or_default();
+                tagger::fallback(w, t.kind == TokenKind::Punct, t.kind == TokenKind::Number)
+            })
+            .collect();
+    };
+    let mut tags = vec![Tag::Unknown; tokens.len()];
+    let mut words = Vec::new();
+    let mut out = Vec::new();
+    for s in sentences {
+        let Some(toks) = tokens.get(s.tokens.clone()) else { continue };
+        words.clear();
+        let hs = hashes.get(s.tokens.clone()).unwrap_or_default();
+        words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
+            let w = text.get(t.start..t.end).unwrap_or_default();
+            let l = lower.as_bytes().get(t.start..t.end).unwrap_or_default();
+            tagger::Word::new(w, l, h, k == 0)
+        }));
+        tagger.tag_sentence(&words, &mut out);
+        if let Some(dst) = tags.get_mut(s.tokens.clone()) {
+            dst.copy_from_slice(&out);
+        }
+    }
+    tags
 }
 
 #[cfg(test)]

