@@ -19,6 +19,8 @@
 //! small). Without a model the rules still mark and the verdict says it is
 //! unavailable.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::style::{Profile, STATS};
@@ -47,6 +49,22 @@ const WORD_SUFFIX: Elem = SHAPE + 8;
 const SUFFIXES: [&[u8]; 5] = [b"ing", b"ed", b"ly", b"tion", b"s"];
 /// Punctuation: `PUNCT + ` its first character.
 const PUNCT: Elem = SHAPE + 64;
+
+/// A hasher for keys that are hashes already (`ngram_hash`): it passes them through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| mix(h, u64::from(b)));
+    }
+    fn write_u64(&mut self, h: u64) {
+        self.0 = h;
+    }
+}
 
 pub struct Model {
     /// Lower-case word -> rank (0 = most frequent in native text).
@@ -138,9 +156,11 @@ impl Model {
             .collect()
     }
 
-    /// The document model's features: n-gram hash -> count, sorted by hash.
+    /// The document model's features: each distinct n-gram's hash and count, in no
+    /// particular order (counted in a hash map keyed by the n-gram hash itself: sorting
+    /// every n-gram cost more than the rest of the model).
     pub fn features(&self, doc: &Document) -> Vec<(u64, u32)> {
-        let mut hashes = Vec::new();
+        let mut counts: HashMap<u64, u32, BuildHasherDefault<Prehashed>> = HashMap::default();
         let mut seq = Vec::new();
         for s in self.sentences(doc, self.function_words) {
             seq.clear();
@@ -148,18 +168,12 @@ impl Model {
             seq.extend(s.iter().map(|e| e.0));
             seq.push(SENTENCE_END);
             for n in ORDERS {
-                hashes.extend(seq.windows(n).map(ngram_hash));
+                for h in seq.windows(n).map(ngram_hash) {
+                    *counts.entry(h).or_default() += 1;
+                }
             }
         }
-        hashes.sort_unstable();
-        let mut out: Vec<(u64, u32)> = Vec::new();
-        for h in hashes {
-            match out.last_mut() {
-                Some(last) if last.0 == h => last.1 += 1,
-                _ => out.push((h, 1)),
-            }
-        }
-        out
+        counts.into_iter().collect()
     }
 
     /// Feature values as the model weighs them: log(1 + count), scaled to unit length.

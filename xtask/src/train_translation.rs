@@ -388,7 +388,9 @@ fn examples(model: &Model, texts: &[Text]) -> Vec<Example> {
         .iter()
         .map(|t| {
             let doc = Document::new(&t.text);
-            let features = model.features(&doc);
+            let mut features = model.features(&doc);
+            // Hash order: the values' sums are then the same on every run.
+            features.sort_unstable();
             let mut x: Vec<(usize, f64)> =
                 Model::feature_values(&features).map(|(h, v)| ((h & mask) as usize, v)).collect();
             x.sort_by_key(|e| e.0);
