@@ -1,5 +1,8 @@
-//! `caveat [--format text|json] [--color auto|always|never] [FILE]`
-//! Reads FILE (or stdin when absent or `-`), prints the marks and a summary.
+//! `caveat [OPTIONS] [FILE|DIR]...`: reads text or HTML (stdin when no file or `-`),
+//! prints the marks and a summary; with several inputs, folders or `--format jsonl`,
+//! analyses them all on every core and reports them in input order (`cli::batch`).
+
+mod cli;
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -7,21 +10,42 @@ use std::process::ExitCode;
 use caveat::{analyze, Annotation, Category, Report};
 use serde::Serialize;
 
-const USAGE: &str = "usage: caveat [--format text|json] [--color auto|always|never] [FILE]
-       caveat --list-rules [--format text|json]
-Marks hedging, vague sourcing and machine-translation artifacts in FILE (or stdin).";
+const USAGE: &str = "Usage: caveat [OPTIONS] [FILE|DIR]...
+Try 'caveat --help' for more information.";
+
+const HELP: &str = "Marks hedging, vague sourcing and machine-translation artifacts in news text.
+
+Usage: caveat [OPTIONS] [FILE|DIR]...
+
+Arguments:
+  [FILE|DIR]...  Text or HTML files, or folders of them (.txt, .html, .htm; walked in
+                 name order). `-` or none: standard input
+
+Options:
+  -f, --format <FORMAT>  text, json, or jsonl (one line per file: {\"file\", \"annotations\",
+                         \"summary\"}, or {\"file\", \"error\"}) [default: text]
+  -j, --jobs <N>         Files analysed at once with several inputs [default: every core]
+      --color <WHEN>     auto, always or never [default: auto]
+      --list-rules       Print every rule and its message
+  -h, --help             Print help
+  -V, --version          Print version
+
+With several inputs (or a folder, or jsonl) a file that cannot be read is reported and
+the run goes on; the exit status is then 1. Usage errors exit with 2.";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Text,
     Json,
+    Jsonl,
 }
 
 struct Args {
     format: Format,
     color: Option<bool>,
     list_rules: bool,
-    file: Option<String>,
+    files: Vec<String>,
+    jobs: Option<usize>,
 }
 
 /// Why the CLI stops early. Usage errors also print the usage; input errors are one line.
@@ -33,7 +57,7 @@ enum Failure {
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
     let usage = |msg: String| Failure::Usage(msg);
-    let mut args = Args { format: Format::Text, color: None, list_rules: false, file: None };
+    let mut args = Args { format: Format::Text, color: None, list_rules: false, files: Vec::new(), jobs: None };
     while let Some(a) = argv.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
@@ -42,12 +66,22 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
         let mut value =
             |name: &str| inline.clone().or_else(|| argv.next()).ok_or_else(|| usage(format!("{name} needs a value")));
         match flag.as_str() {
-            "--format" => {
+            "--format" | "-f" => {
                 args.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
-                    other => return Err(usage(format!("unknown format {other:?} (text or json)"))),
+                    "jsonl" => Format::Jsonl,
+                    other => return Err(usage(format!("unknown format {other:?} (text, json or jsonl)"))),
                 }
+            }
+            "--jobs" | "-j" => {
+                let v = value("--jobs")?;
+                args.jobs = Some(
+                    v.parse()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| usage(format!("--jobs takes a number above 0, not {v:?}")))?,
+                );
             }
             "--color" => {
                 args.color = match value("--color")?.as_str() {
@@ -64,11 +98,26 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
                 std::process::exit(0);
             }
             f if f.starts_with('-') && f != "-" => return Err(usage(format!("unknown option {f}"))),
-            _ if args.file.is_some() => return Err(usage("only one FILE may be given".into())),
-            _ => args.file = Some(a),
+            _ => args.files.push(a),
         }
     }
     Ok(args)
+}
+
+/// The input as text: HTML files (by name, or by their first tag) reduced to what a
+/// reader reads.
+fn read_text(file: Option<&str>) -> Result<String, String> {
+    let raw = read_input(file)?;
+    let by_name = file.is_some_and(|f| {
+        let f = f.to_ascii_lowercase();
+        f.ends_with(".html") || f.ends_with(".htm")
+    });
+    let head = raw.trim_start().get(..14).unwrap_or("").to_ascii_lowercase();
+    if by_name || head.starts_with("<!doctype html") || head.starts_with("<html") {
+        let name = file.unwrap_or("standard input");
+        return cli::html::to_text(&raw).map_err(|e| format!("{name}: {e}"));
+    }
+    Ok(raw)
 }
 
 fn read_input(file: Option<&str>) -> Result<String, String> {
@@ -103,10 +152,90 @@ struct JsonReport<'a> {
 }
 
 fn to_json(text: &str, report: &Report) -> String {
-    let annotations =
-        report.annotations.iter().map(|a| JsonAnnotation { annotation: a, text: &text[a.start..a.end] }).collect();
-    let json = JsonReport { annotations, attributions: &report.attributions, summary: &report.summary };
+    let json = JsonReport {
+        annotations: json_annotations(text, report),
+        attributions: &report.attributions,
+        summary: &report.summary,
+    };
     serde_json::to_string(&json).expect("a report always serializes")
+}
+
+fn json_annotations<'a>(text: &'a str, report: &'a Report) -> Vec<JsonAnnotation<'a>> {
+    report.annotations.iter().map(|a| JsonAnnotation { annotation: a, text: &text[a.start..a.end] }).collect()
+}
+
+/// One file of a batch, as a JSON object on one line.
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    file: &'a str,
+    annotations: Vec<JsonAnnotation<'a>>,
+    summary: &'a caveat::Summary,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    file: &'a str,
+    error: &'a str,
+}
+
+/// Several inputs: each analysed on a worker, written out in input order.
+fn run_batch(args: &Args) -> Result<bool, Failure> {
+    let inputs = cli::batch::expand(&args.files);
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let color = args.color.unwrap_or_else(|| std::io::stdout().is_terminal());
+    let format = args.format;
+    let mut stdout = std::io::stdout().lock();
+    let mut first = true;
+    if format == Format::Json {
+        let _ = stdout.write_all(b"[");
+    }
+    let failed = cli::batch::run(
+        &inputs,
+        jobs,
+        |input| {
+            let file = (input.name != "-").then_some(input.name.as_str());
+            let text = read_text(file)?;
+            let report = analyze(&text);
+            Ok(match format {
+                Format::Text => {
+                    format!("==> {} <==\n{}{}", input.name, render_text(&text, &report, color), render_summary(&report))
+                }
+                Format::Json | Format::Jsonl => {
+                    let json = JsonFile {
+                        file: &input.name,
+                        annotations: json_annotations(&text, &report),
+                        summary: &report.summary,
+                    };
+                    serde_json::to_string(&json).expect("a report always serializes")
+                }
+            })
+        },
+        |input, outcome| {
+            let block = match (outcome, format) {
+                (Ok(block), _) => block,
+                (Err(e), Format::Text) => {
+                    eprintln!("caveat: {}", e.replace(['\n', '\r'], " "));
+                    return;
+                }
+                (Err(e), _) => serde_json::to_string(&JsonError { file: &input.name, error: &e }).expect("serializes"),
+            };
+            let sep: &[u8] = match (format, first) {
+                (Format::Json, false) => b",\n",
+                (Format::Text, false) => b"\n",
+                _ => b"",
+            };
+            first = false;
+            // A closed pipe (`caveat … | head`) is not an error worth reporting.
+            let _ = stdout.write_all(sep).and_then(|()| stdout.write_all(block.as_bytes()));
+            if format == Format::Jsonl || (format == Format::Text && !block.ends_with('\n')) {
+                let _ = stdout.write_all(b"\n");
+            }
+        },
+    );
+    if format == Format::Json {
+        let _ = stdout.write_all(b"]\n");
+    }
+    Ok(failed == 0)
 }
 
 fn style(c: Category) -> (&'static str, &'static str) {
@@ -194,21 +323,28 @@ fn render_summary(report: &Report) -> String {
 
 fn list_rules(format: Format) -> String {
     let rules: Vec<_> = caveat::rules().collect();
-    if format == Format::Json {
+    if format != Format::Text {
         return serde_json::to_string(&rules).expect("rules serialize");
     }
     rules.iter().map(|r| format!("{:<36} {}\n", r.id, r.message)).collect()
 }
 
-fn run() -> Result<(), Failure> {
+/// Whether every input was read (false: some were reported as errors).
+fn run() -> Result<bool, Failure> {
     let args = parse_args(std::env::args().skip(1))?;
+    let batch = args.format == Format::Jsonl
+        || args.files.len() > 1
+        || args.files.iter().any(|f| f != "-" && std::path::Path::new(f).is_dir());
+    if batch && !args.list_rules {
+        return run_batch(&args);
+    }
     let out = if args.list_rules {
         list_rules(args.format)
     } else {
-        let text = read_input(args.file.as_deref()).map_err(Failure::Input)?;
+        let text = read_text(args.files.first().map(String::as_str)).map_err(Failure::Input)?;
         let report = analyze(&text);
         match args.format {
-            Format::Json => to_json(&text, &report),
+            Format::Json | Format::Jsonl => to_json(&text, &report),
             Format::Text => {
                 let color = args.color.unwrap_or_else(|| std::io::stdout().is_terminal());
                 let mut s = render_text(&text, &report, color);
@@ -223,14 +359,15 @@ fn run() -> Result<(), Failure> {
         stdout
             .write_all(out.as_bytes())
             .and_then(|_| if out.ends_with('\n') { Ok(()) } else { stdout.write_all(b"\n") });
-    Ok(())
+    Ok(true)
 }
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(Failure::Help) => {
-            println!("{USAGE}");
+            println!("{HELP}");
             ExitCode::SUCCESS
         }
         Err(Failure::Usage(e)) => {

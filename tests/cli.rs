@@ -139,7 +139,6 @@ fn bad_input_is_one_line_naming_the_problem_with_status_2() {
         (vec![&missing], None, "no-such-file.txt"),
         (vec!["--format", "json", &missing], None, "no-such-file.txt"),
         (vec![&tricky], None, "unknown option value only one.txt"),
-        (vec![&dir], None, &dir),
         (vec![bad_utf8.to_str().unwrap()], None, "not UTF-8"),
         (vec!["-"], Some(b"\xff\xfe o\x00k"), "not UTF-8"),
         (vec!["--format", "json"], Some(b"valid start \xc3\x28 then broken"), "offset 12"),
@@ -163,13 +162,13 @@ fn bad_flags_exit_2_with_usage() {
         &["--color", "sometimes"],
         &["--colour", "always"],
         &["-x"],
-        &["a.txt", "b.txt"],
+        &["--jobs", "many"],
     ];
     for args in cases {
         let o = caveat(args, Some(b"text"));
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.starts_with("caveat: ") && err.contains("usage: caveat"), "{args:?}: {err}");
+        assert!(err.starts_with("caveat: ") && err.contains("Usage: caveat"), "{args:?}: {err}");
         assert!(o.stdout.is_empty());
     }
 }
@@ -178,7 +177,7 @@ fn bad_flags_exit_2_with_usage() {
 fn help_and_version_exit_0() {
     let help = caveat(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("usage: caveat"));
+    assert!(stdout(&help).contains("Usage: caveat"));
     let version = caveat(&["--version"], None);
     assert_eq!(version.status.code(), Some(0));
     assert_eq!(stdout(&version).trim(), format!("caveat {}", env!("CARGO_PKG_VERSION")));
@@ -284,4 +283,79 @@ fn text_in_another_language_is_said_to_be_so_and_left_unmarked() {
     assert!(!text.contains("% likely"), "{text}");
     let english = json(&caveat(&["--format", "json"], Some(NEWS.as_bytes())));
     assert_eq!(english["summary"]["language"], "en");
+}
+
+/// A fresh folder under the system's temp dir for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("caveat-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    dir
+}
+
+#[test]
+fn batch_jsonl_reports_every_file_in_order_and_goes_on_after_errors() {
+    let dir = scratch("batch");
+    std::fs::write(dir.join("b.txt"), NEWS).unwrap();
+    std::fs::write(dir.join("a.txt"), "The senator spoke.").unwrap();
+    std::fs::write(dir.join("skip.md"), "not read").unwrap();
+    std::fs::write(
+        dir.join("sub").join("page.html"),
+        "<html><nav>Home</nav><article><p>Officials said the deal may collapse.</p></article></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("sub").join("latin1.txt"), b"caf\xe9").unwrap();
+    let missing = dir.join("missing.txt");
+    let args = ["--format", "jsonl", "-j", "3", dir.to_str().unwrap(), missing.to_str().unwrap()];
+    let out = caveat(&args, None);
+    assert_eq!(out.status.code(), Some(1), "a failed file makes the exit status 1");
+    let lines: Vec<Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("one JSON object a line")).collect();
+    let files: Vec<&str> = lines.iter().map(|l| l["file"].as_str().unwrap()).collect();
+    let name = |p: &[&str]| p.iter().fold(dir.clone(), |d, s| d.join(s)).to_string_lossy().into_owned();
+    assert_eq!(
+        files,
+        [
+            name(&["a.txt"]),
+            name(&["b.txt"]),
+            name(&["sub", "latin1.txt"]),
+            name(&["sub", "page.html"]),
+            missing.to_string_lossy().into_owned()
+        ]
+    );
+    assert!(lines[1]["annotations"].as_array().unwrap().len() > 3 && lines[1]["summary"]["words"].is_u64());
+    assert!(lines[2]["error"].as_str().unwrap().contains("not UTF-8"));
+    // HTML is read as its article: the navigation is not text, the claim is marked.
+    let page = &lines[3];
+    assert_eq!(page["summary"]["words"], 6);
+    assert!(page["annotations"].as_array().unwrap().iter().any(|a| a["text"] == "may"));
+    assert!(lines[4]["error"].as_str().unwrap().contains("cannot read"));
+    // The same run on one core writes the same bytes.
+    let one = caveat(&["--format", "jsonl", "-j", "1", dir.to_str().unwrap(), missing.to_str().unwrap()], None);
+    assert_eq!(one.stdout, out.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn several_files_as_json_make_one_array_and_as_text_one_block_each() {
+    let dir = scratch("multi");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, NEWS).unwrap();
+    std::fs::write(&b, "Officials said so.").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let arr = json(&caveat(&["--format", "json", a, b], None));
+    assert_eq!(arr.as_array().map(Vec::len), Some(2));
+    assert_eq!(arr[1]["file"], b);
+    let text = stdout(&caveat(&["--color", "never", a, b], None));
+    assert!(text.starts_with(&format!("==> {a} <==")) && text.contains(&format!("==> {b} <==")), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn help_and_bad_jobs() {
+    let help = stdout(&caveat(&["--help"], None));
+    assert!(help.contains("Usage: caveat [OPTIONS] [FILE|DIR]...") && help.contains("--jobs"), "{help}");
+    let bad = caveat(&["--jobs", "0"], Some(b"x"));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--jobs"));
 }

@@ -331,9 +331,8 @@ pub fn install(bytes: &[u8]) -> Result<(), String> {
 pub fn get() -> Option<&'static Model> {
     #[cfg(not(target_arch = "wasm32"))]
     if INSTALLED.get().is_none() {
-        if let Ok(m) = Model::from_bytes(include_bytes!("model.bin")) {
-            let _ = INSTALLED.set(m);
-        }
+        static BUILT_IN: OnceLock<Option<Model>> = OnceLock::new();
+        return BUILT_IN.get_or_init(|| Model::from_bytes(include_bytes!("model.bin")).ok()).as_ref();
     }
     INSTALLED.get()
 }

@@ -1,0 +1,4 @@
+//! The CLI's own parts (not the library's): batch runs and HTML input.
+
+pub mod batch;
+pub mod html;
