@@ -32,13 +32,20 @@ pub fn analyze(text: &str) -> Report {
 /// counts leave the context out (the translation verdict reads it too).
 pub fn analyze_from(text: &str, from: usize) -> Report {
     let doc = stage::document(text);
-    if !text::language::is_english(&doc) {
+    let language = text::language::language(&doc);
+    if language == text::language::Language::Other {
         return Report::build("other", doc.word_count(), Vec::new(), Vec::new(), TranslationVerdict::default());
     }
     let mut annotations = Vec::new();
     stage::hedging(&doc, &mut annotations);
     let mut attributions = stage::sourcing(&doc, &mut annotations);
     let translation = stage::translation(&doc, &mut annotations);
+    // On a page in another language, only its English paragraphs are read.
+    if let text::language::Language::Mixed(english) = &language {
+        let inside = |at: usize| english.iter().any(|r| r.contains(&at));
+        annotations.retain(|a| inside(a.start));
+        attributions.retain(|a| inside(a.cue_start));
+    }
     let mut words = doc.word_count();
     if from > 0 {
         annotations.retain(|a| a.start >= from);

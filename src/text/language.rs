@@ -24,17 +24,30 @@ const SAMPLE: usize = 2000;
 /// Below this share of English function words the text is not English (English
 /// news sits near 0.40, Spanish or German prose below 0.05).
 const MIN_SHARE: f64 = 0.12;
+/// In a text that is not English, a paragraph of at least this many words with at
+/// least `PARAGRAPH_SHARE` English function words is English all the same (a quotation
+/// in English on an Arabic page): it is read, the rest is not.
+const PARAGRAPH_WORDS: usize = 6;
+const PARAGRAPH_SHARE: f64 = 0.25;
 
-/// Whether the text reads as English (true for short or wordless texts).
-pub fn is_english(doc: &Document) -> bool {
-    let (mut words, mut english) = (0usize, 0usize);
-    // Letters in Latin script against letters in others (Chinese runs a sentence
-    // into one token, so letters count here, not words).
-    let (mut latin, mut other) = (0usize, 0usize);
-    for (i, t) in doc.tokens.iter().enumerate() {
+/// What Caveat can read of a text.
+#[derive(Debug, PartialEq)]
+pub enum Language {
+    English,
+    /// Not English, but these paragraphs (byte ranges) are.
+    Mixed(Vec<std::ops::Range<usize>>),
+    Other,
+}
+
+/// Counts over tokens: (words, English function words, Latin letters, other letters).
+fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, usize, usize) {
+    let (mut words, mut english, mut latin, mut other) = (0, 0, 0, 0);
+    for i in tokens {
+        let Some(t) = doc.tokens.get(i) else { break };
         if t.kind != TokenKind::Word {
             continue;
         }
+        // Letters, not words: Chinese runs a sentence into one token.
         for c in doc.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()) {
             if (c as u32) < 0x250 {
                 latin += 1;
@@ -48,10 +61,36 @@ pub fn is_english(doc: &Document) -> bool {
             break;
         }
     }
-    if other > latin {
-        return false;
+    (words, english, latin, other)
+}
+
+/// Whether the text reads as English (true for short or wordless texts).
+pub fn is_english(doc: &Document) -> bool {
+    let (words, english, latin, other) = counts(doc, 0..doc.tokens.len());
+    other <= latin && (words < MIN_WORDS || english as f64 >= MIN_SHARE * words as f64)
+}
+
+/// The text's language, and for a text that is not English its English paragraphs.
+pub fn language(doc: &Document) -> Language {
+    if is_english(doc) {
+        return Language::English;
     }
-    words < MIN_WORDS || english as f64 >= MIN_SHARE * words as f64
+    let english: Vec<std::ops::Range<usize>> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| {
+            let first = doc.sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
+            let last = doc.sentences.get(p.sentences.end.wrapping_sub(1)).map_or(0, |s| s.tokens.end);
+            let (words, english, latin, other) = counts(doc, first..last);
+            other < latin && words >= PARAGRAPH_WORDS && english as f64 >= PARAGRAPH_SHARE * words as f64
+        })
+        .map(|p| p.start..p.end)
+        .collect();
+    if english.is_empty() {
+        Language::Other
+    } else {
+        Language::Mixed(english)
+    }
 }
 
 #[cfg(test)]
@@ -73,5 +112,17 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(is_english(&Document::new(text)), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn an_english_paragraph_on_a_foreign_page_is_read() {
+        let arabic = "أعلنت وزارة النقل يوم الثلاثاء أن أعمال توسعة الميناء ستبدأ في الربيع المقبل، وقال المتحدث باسم الوزارة إن المشروع سيوفر ألفي وظيفة جديدة.";
+        let quote = "“The expansion may have been delayed by the tender,” officials said.";
+        let text = format!("{arabic}\n{quote}\n{arabic}");
+        let at = text.find(quote).unwrap();
+        assert_eq!(language(&Document::new(&text)), Language::Mixed(vec![at..at + quote.len()]));
+        let spanish = "El ministro dijo que sí. La oposición dijo que no, y el acuerdo sigue sin firmarse esta semana.";
+        assert_eq!(language(&Document::new(&format!("{spanish}\n{spanish}\nGracias a todos"))), Language::Other);
+        assert_eq!(language(&Document::new(quote)), Language::English);
     }
 }
