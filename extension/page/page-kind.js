@@ -86,6 +86,8 @@ const CONTROL_ROLES = new Set(['button', 'menuitem', 'tab', 'treeitem', 'option'
 const MENU_ROLES = new Set(['navigation', 'complementary']);
 const SEARCH_NAMES = new Set(['q', 'query', 'search', 'search_query', 'keywords']);
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+// The attributes the walk reads (a superset: the exact tests follow), matched at once.
+const READ_ATTRIBUTES = '[role], [contenteditable], [itemprop], [itemtype], [rel*="author"], [class*="byline" i], [class*="author" i]';
 
 const typeName = (t) => String(t).split(/[/#]/).pop();
 const editableAttr = (el) => {
@@ -102,11 +104,12 @@ function following(el) {
 /**
  * One walk over the first MAX_ELEMENTS elements: what each signal needs, sorted
  * into buckets (each capped). It also knows when it is inside the page's furniture
- * (CHROME), so paragraphs are sorted without asking each one's ancestors.
+ * (CHROME) and which posts it is inside (POSTS), so paragraphs are sorted and nested
+ * posts found without asking each one's ancestors or descendants.
  */
 function scan(doc) {
   const b = {
-    p: [], pInChrome: [], h1: [], headings: [], times: 0, pre: [], scripts: [], items: [], posts: [], menus: [], truncated: false,
+    p: [], pInChrome: [], pPost: [], holding: new Set(), openAtEnd: [], h1: [], headings: [], times: 0, pre: [], scripts: [], items: [], posts: [], menus: [], truncated: false,
     bylines: [], controls: 0, buttons: 0, cart: null, price: false, search: false, application: false, replyBox: false, editable: [],
   };
   const root = doc.documentElement;
@@ -114,18 +117,27 @@ function scan(doc) {
   const walker = doc.createTreeWalker(root, 1); // NodeFilter.SHOW_ELEMENT
   let seen = 0;
   let chromeEnd; // inside CHROME until this element (null: to the end); undefined: outside
+  const inPosts = []; // the posts the walk is inside, innermost last: [post, the element after it]
   for (let el = root; el && seen < MAX_ELEMENTS; el = walker.nextNode(), seen++) {
     const tag = el.tagName;
-    const attributes = el.hasAttributes();
+    const attributes = el.hasAttributes() && el.matches(READ_ATTRIBUTES);
     const role = attributes ? el.getAttribute('role') : null;
     const editable = attributes && editableAttr(el);
+    const itemtype = attributes ? el.getAttribute('itemtype') : null;
     if (el === chromeEnd) chromeEnd = undefined;
     if (chromeEnd === undefined && (CHROME_TAGS.has(tag) || editable || (role && CHROME_ROLES.has(role)))) chromeEnd = following(el);
+    while (inPosts.length && inPosts[inPosts.length - 1][1] === el) inPosts.pop();
+    if (tag === 'ARTICLE' || role === 'article' || (itemtype && /Comment|Posting/.test(itemtype))) {
+      b.posts.push(el);
+      if (inPosts.length) b.holding.add(inPosts[inPosts.length - 1][0]);
+      inPosts.push([el, following(el)]);
+    }
     switch (tag) {
       case 'P':
         if (b.p.length < CAPS.paragraphs) {
           b.p.push(el);
           b.pInChrome.push(chromeEnd !== undefined);
+          b.pPost.push(inPosts.length ? inPosts[inPosts.length - 1][0] : null);
         }
         break;
       case 'H1': if (b.h1.length < 5) b.h1.push(el); break;
@@ -133,7 +145,6 @@ function scan(doc) {
       case 'TIME': b.times++; break;
       case 'PRE': if (b.pre.length < CAPS.pre) b.pre.push(el); break;
       case 'SCRIPT': if (el.type === 'application/ld+json' && b.scripts.length < CAPS.jsonLd) b.scripts.push(el); break;
-      case 'ARTICLE': b.posts.push(el); break;
       case 'NAV': case 'ASIDE': b.menus.push(el); break;
       case 'ADDRESS': if (b.bylines.length < 20) b.bylines.push(el); break;
       case 'META': {
@@ -158,7 +169,6 @@ function scan(doc) {
     if (role) {
       if (CONTROL_ROLES.has(role)) b.controls++;
       else if (role === 'application') b.application = true;
-      else if (role === 'article' && tag !== 'ARTICLE') b.posts.push(el);
       else if (MENU_ROLES.has(role)) b.menus.push(el);
       else if (role === 'textbox') b.replyBox = true;
     }
@@ -171,13 +181,10 @@ function scan(doc) {
     if (b.bylines.length < 20 && (itemprop === 'author' || /\bauthor\b/.test(el.getAttribute('rel') ?? '') || /byline|author/i.test(el.getAttribute('class') ?? ''))) {
       b.bylines.push(el);
     }
-    const itemtype = el.getAttribute('itemtype');
-    if (itemtype) {
-      if (b.items.length < CAPS.items && el.hasAttribute('itemscope') && !el.parentElement?.closest('[itemscope]')) b.items.push(itemtype);
-      if (/Comment|Posting/.test(itemtype) && b.posts[b.posts.length - 1] !== el) b.posts.push(el);
-    }
+    if (itemtype && b.items.length < CAPS.items && el.hasAttribute('itemscope') && !el.parentElement?.closest('[itemscope]')) b.items.push(itemtype);
   }
   b.truncated = seen >= MAX_ELEMENTS;
+  if (b.truncated) b.openAtEnd = inPosts.map(([post]) => post); // these may hold posts past the walk's end
   return b;
 }
 
@@ -254,21 +261,23 @@ function wordCount(text) {
   return Math.max(tokens, Math.round(cjk / 2));
 }
 
-/** Paragraphs of prose: sentences, few links, outside the page's furniture. */
-function prose(paragraphs, inChrome) {
+/** Paragraphs of prose: sentences, few links, outside the page's furniture (and the post holding each). */
+function prose({ p: paragraphs, pInChrome, pPost }) {
   const found = [];
+  const posts = [];
   let words = 0;
   for (let i = 0; i < paragraphs.length; i++) {
-    if (inChrome[i]) continue;
+    if (pInChrome[i]) continue;
     const p = paragraphs[i];
     const text = p.textContent.slice(0, CAPS.paragraphChars).trim();
     if (text.length < 50 || !SENTENCE_END.test(text)) continue;
     const n = wordCount(text);
     if (n < 8 || linkShare(p, text.length) > 0.3) continue;
     found.push(p);
+    posts.push(pPost[i]);
     words += n;
   }
-  return { paragraphs: found, words };
+  return { paragraphs: found, posts, words };
 }
 
 /** The page's headline: an h1, not a link, not in the menus, with prose after it. */
@@ -306,21 +315,17 @@ function linkHeadings(headings) {
  * Posts (articles inside the page, comments, social postings; not the story that
  * holds the headline, nor a wrapper of other posts) that hold prose.
  */
-function posts(found, proseParagraphs, h1) {
-  // found.posts is in document order: a post holds another one if it holds the next
-  // one; the last one may hold some beyond the walk's end, where the DOM is asked.
-  const list = found.posts;
+function posts(found, text, h1) {
   const leaves = new Set();
-  for (let i = 0; i < list.length; i++) {
-    const el = list[i];
-    if (h1 && el.contains(h1)) continue;
-    const nested = i + 1 < list.length ? el.contains(list[i + 1]) : found.truncated && !!el.querySelector(POSTS);
-    if (!nested) leaves.add(el);
+  for (const el of found.posts) {
+    if ((h1 && el.contains(h1)) || found.holding.has(el)) continue;
+    // The walk saw every post inside the others, but those it ended in may hold more.
+    if (found.openAtEnd.includes(el) && el.querySelector(POSTS)) continue;
+    leaves.add(el);
   }
   const holding = new Set();
   let inPosts = 0;
-  for (const p of proseParagraphs) {
-    const post = p.closest(POSTS);
+  for (const post of text.posts) {
     if (post && leaves.has(post)) {
       inPosts++;
       holding.add(post);
@@ -372,7 +377,7 @@ export function pageKind(doc) {
   else if (og === 'website') signal('og-website', WEIGHTS.ogWebsite, 'og:type is website');
 
   // The story's shape: a headline with prose after it, a byline, a date.
-  const text = prose(found.p, found.pInChrome);
+  const text = prose(found);
   const n = text.paragraphs.length;
   const more = found.p.length === CAPS.paragraphs ? '+' : '';
   const h1 = headline(found.h1, text.paragraphs);
@@ -403,7 +408,7 @@ export function pageKind(doc) {
   const code = codeShare(found.pre, text.words);
   if (code.blocks >= 2 && code.share >= 0.25 && menuLinks(found.menus, 20)) signal('docs', WEIGHTS.docs, 'code listings beside a documentation menu');
   else if (code.share >= 0.5 && code.lines >= 40) signal('docs', WEIGHTS.docs, 'mostly code');
-  const thread = posts(found, text.paragraphs, h1);
+  const thread = posts(found, text, h1);
   const feedLike = thread.count >= 4 && (found.replyBox || found.times >= 4);
   if (feedLike && thread.inPosts * 2 >= Math.max(1, n)) signal('posts', WEIGHTS.posts, `a feed or thread of ${thread.count} posts`);
   if (linked >= 6 && linked * 2 > n) signal('teasers', WEIGHTS.teasers, `${linked} teaser headlines`);
