@@ -73,15 +73,21 @@ const WEIGHTS = {
 const CART = /\b(add to (cart|bag|basket|trolley)|buy (it )?now|add to wish ?list|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello)\b/i;
 const SENTENCE_END = /[.!?。！？؟]["'”’»)]?(\s|$)/u;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/gu;
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+const SPACE = /\s/;
 const BYLINE = /^\s*(by|posted by|written by|von|par|por|di|door)\s+\p{Lu}/iu;
 // Where a paragraph is the page's furniture, not its story.
 const CHROME = 'nav, aside, footer, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [contenteditable]:not([contenteditable="false"])';
+const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM']);
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 const POSTS = 'article, [role="article"], [itemtype*="Comment"], [itemtype*="Posting"]';
 const CONTROL_TAGS = new Set(['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
 const CONTROL_ROLES = new Set(['button', 'menuitem', 'tab', 'treeitem', 'option', 'checkbox', 'gridcell', 'row']);
 const MENU_ROLES = new Set(['navigation', 'complementary']);
 const SEARCH_NAMES = new Set(['q', 'query', 'search', 'search_query', 'keywords']);
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+// The attributes the walk reads (a superset: the exact tests follow), matched at once.
+const READ_ATTRIBUTES = '[role], [contenteditable], [itemprop], [itemtype], [rel*="author"], [class*="byline" i], [class*="author" i]';
 
 const typeName = (t) => String(t).split(/[/#]/).pop();
 const editableAttr = (el) => {
@@ -89,28 +95,56 @@ const editableAttr = (el) => {
   return v !== null && v !== 'false';
 };
 
+/** The first element after `el`'s subtree in document order (null: none). */
+function following(el) {
+  for (let n = el; n; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
+  return null;
+}
+
 /**
  * One walk over the first MAX_ELEMENTS elements: what each signal needs, sorted
- * into buckets (each capped).
+ * into buckets (each capped). It also knows when it is inside the page's furniture
+ * (CHROME) and which posts it is inside (POSTS), so paragraphs are sorted and nested
+ * posts found without asking each one's ancestors or descendants.
  */
 function scan(doc) {
   const b = {
-    p: [], h1: [], headings: [], times: 0, pre: [], scripts: [], items: [], posts: [], menus: [],
+    p: [], pInChrome: [], pPost: [], holding: new Set(), openAtEnd: [], h1: [], headings: [], times: 0, pre: [], scripts: [], items: [], posts: [], menus: [], truncated: false,
     bylines: [], controls: 0, buttons: 0, cart: null, price: false, search: false, application: false, replyBox: false, editable: [],
   };
   const root = doc.documentElement;
   if (!root) return b;
   const walker = doc.createTreeWalker(root, 1); // NodeFilter.SHOW_ELEMENT
-  for (let el = root, seen = 0; el && seen < MAX_ELEMENTS; el = walker.nextNode(), seen++) {
+  let seen = 0;
+  let chromeEnd; // inside CHROME until this element (null: to the end); undefined: outside
+  const inPosts = []; // the posts the walk is inside, innermost last: [post, the element after it]
+  for (let el = root; el && seen < MAX_ELEMENTS; el = walker.nextNode(), seen++) {
     const tag = el.tagName;
+    const attributes = el.hasAttributes() && el.matches(READ_ATTRIBUTES);
+    const role = attributes ? el.getAttribute('role') : null;
+    const editable = attributes && editableAttr(el);
+    const itemtype = attributes ? el.getAttribute('itemtype') : null;
+    if (el === chromeEnd) chromeEnd = undefined;
+    if (chromeEnd === undefined && (CHROME_TAGS.has(tag) || editable || (role && CHROME_ROLES.has(role)))) chromeEnd = following(el);
+    while (inPosts.length && inPosts[inPosts.length - 1][1] === el) inPosts.pop();
+    if (tag === 'ARTICLE' || role === 'article' || (itemtype && /Comment|Posting/.test(itemtype))) {
+      b.posts.push(el);
+      if (inPosts.length) b.holding.add(inPosts[inPosts.length - 1][0]);
+      inPosts.push([el, following(el)]);
+    }
     switch (tag) {
-      case 'P': if (b.p.length < CAPS.paragraphs) b.p.push(el); break;
+      case 'P':
+        if (b.p.length < CAPS.paragraphs) {
+          b.p.push(el);
+          b.pInChrome.push(chromeEnd !== undefined);
+          b.pPost.push(inPosts.length ? inPosts[inPosts.length - 1][0] : null);
+        }
+        break;
       case 'H1': if (b.h1.length < 5) b.h1.push(el); break;
       case 'H2': case 'H3': case 'H4': if (b.headings.length < CAPS.headings) b.headings.push(el); break;
       case 'TIME': b.times++; break;
       case 'PRE': if (b.pre.length < CAPS.pre) b.pre.push(el); break;
       case 'SCRIPT': if (el.type === 'application/ld+json' && b.scripts.length < CAPS.jsonLd) b.scripts.push(el); break;
-      case 'ARTICLE': b.posts.push(el); break;
       case 'NAV': case 'ASIDE': b.menus.push(el); break;
       case 'ADDRESS': if (b.bylines.length < 20) b.bylines.push(el); break;
       case 'META': {
@@ -131,16 +165,14 @@ function scan(doc) {
       }
       if (tag === 'INPUT' && (type === 'search' || SEARCH_NAMES.has(el.name)) && el.value.trim()) b.search = true;
     }
-    if (!el.hasAttributes()) continue;
-    const role = el.getAttribute('role');
+    if (!attributes) continue;
     if (role) {
       if (CONTROL_ROLES.has(role)) b.controls++;
       else if (role === 'application') b.application = true;
-      else if (role === 'article') b.posts.push(el);
       else if (MENU_ROLES.has(role)) b.menus.push(el);
       else if (role === 'textbox') b.replyBox = true;
     }
-    if (editableAttr(el)) {
+    if (editable) {
       b.replyBox = true;
       if (b.editable.length < 20) b.editable.push(el);
     }
@@ -149,12 +181,10 @@ function scan(doc) {
     if (b.bylines.length < 20 && (itemprop === 'author' || /\bauthor\b/.test(el.getAttribute('rel') ?? '') || /byline|author/i.test(el.getAttribute('class') ?? ''))) {
       b.bylines.push(el);
     }
-    const itemtype = el.getAttribute('itemtype');
-    if (itemtype) {
-      if (b.items.length < CAPS.items && el.hasAttribute('itemscope') && !el.parentElement?.closest('[itemscope]')) b.items.push(itemtype);
-      if (/Comment|Posting/.test(itemtype) && !b.posts.includes(el)) b.posts.push(el);
-    }
+    if (itemtype && b.items.length < CAPS.items && el.hasAttribute('itemscope') && !el.parentElement?.closest('[itemscope]')) b.items.push(itemtype);
   }
+  b.truncated = seen >= MAX_ELEMENTS;
+  if (b.truncated) b.openAtEnd = inPosts.map(([post]) => post); // these may hold posts past the walk's end
   return b;
 }
 
@@ -199,26 +229,55 @@ function linkShare(el, length) {
   return length ? linked / length : 0;
 }
 
+/**
+ * `el.textContent.slice(0, max)` without building the text of a large subtree (a
+ * sibling of the headline may hold the whole feed): its text nodes, until `max`.
+ */
+function textPrefix(el, max) {
+  if (!el.firstElementChild) return el.textContent.slice(0, max);
+  const walker = el.ownerDocument.createTreeWalker(el, 12); // NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION
+  let out = '';
+  for (let t = walker.nextNode(); t && out.length < max; t = walker.nextNode()) out += t.data;
+  return out.slice(0, max);
+}
+
+/** Whether a character code is white space to `\s` (ASCII ones first, the rest by the regexp). */
+const isSpace = (c, ch) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(ch));
+
 /** Words of a text: space-separated tokens, or for CJK scripts about two characters a word. */
 function wordCount(text) {
-  const tokens = text.split(/\s+/).filter(Boolean).length;
-  const cjk = text.match(CJK)?.length ?? 0;
+  let tokens = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = isSpace(c, c < 128 ? '' : text[i]);
+    if (!space && !inWord) tokens++;
+    inWord = !space;
+  }
+  if (!HAS_CJK.test(text)) return tokens;
+  let cjk = 0;
+  CJK.lastIndex = 0;
+  while (CJK.exec(text)) cjk++;
   return Math.max(tokens, Math.round(cjk / 2));
 }
 
-/** Paragraphs of prose: sentences, few links, outside the page's furniture. */
-function prose(paragraphs) {
+/** Paragraphs of prose: sentences, few links, outside the page's furniture (and the post holding each). */
+function prose({ p: paragraphs, pInChrome, pPost }) {
   const found = [];
+  const posts = [];
   let words = 0;
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (pInChrome[i]) continue;
+    const p = paragraphs[i];
     const text = p.textContent.slice(0, CAPS.paragraphChars).trim();
     if (text.length < 50 || !SENTENCE_END.test(text)) continue;
     const n = wordCount(text);
-    if (n < 8 || linkShare(p, text.length) > 0.3 || p.closest(CHROME)) continue;
+    if (n < 8 || linkShare(p, text.length) > 0.3) continue;
     found.push(p);
+    posts.push(pPost[i]);
     words += n;
   }
-  return { paragraphs: found, words };
+  return { paragraphs: found, posts, words };
 }
 
 /** The page's headline: an h1, not a link, not in the menus, with prose after it. */
@@ -236,7 +295,7 @@ function byline(h1, marked) {
   if (scope && marked.some((el) => scope.contains(el))) return true;
   let el = h1.nextElementSibling ?? h1.parentElement?.nextElementSibling;
   for (let i = 0; el && i < 3; i++, el = el.nextElementSibling) {
-    const t = el.textContent;
+    const t = textPrefix(el, 120);
     if (t.length < 120 && BYLINE.test(t)) return true;
   }
   return false;
@@ -256,12 +315,17 @@ function linkHeadings(headings) {
  * Posts (articles inside the page, comments, social postings; not the story that
  * holds the headline, nor a wrapper of other posts) that hold prose.
  */
-function posts(found, proseParagraphs, h1) {
-  const leaves = new Set(found.posts.filter((el) => !(h1 && el.contains(h1)) && !el.querySelector(POSTS)));
+function posts(found, text, h1) {
+  const leaves = new Set();
+  for (const el of found.posts) {
+    if ((h1 && el.contains(h1)) || found.holding.has(el)) continue;
+    // The walk saw every post inside the others, but those it ended in may hold more.
+    if (found.openAtEnd.includes(el) && el.querySelector(POSTS)) continue;
+    leaves.add(el);
+  }
   const holding = new Set();
   let inPosts = 0;
-  for (const p of proseParagraphs) {
-    const post = p.closest(POSTS);
+  for (const post of text.posts) {
     if (post && leaves.has(post)) {
       inPosts++;
       holding.add(post);
@@ -272,19 +336,24 @@ function posts(found, proseParagraphs, h1) {
 
 function codeShare(pre, proseWords) {
   let lines = 0;
-  for (const block of pre) lines += block.textContent.slice(0, 5_000).split('\n').length;
+  for (const block of pre) {
+    const text = textPrefix(block, 5_000);
+    lines++;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  }
   return { blocks: pre.length, lines, share: lines / Math.max(1, lines + proseWords / 12) };
 }
 
-/** The links of the page's menus (a documentation sidebar has dozens). */
-function menuLinks(menus) {
+/** Whether the page's menus hold at least `enough` links (a documentation sidebar has dozens). */
+function menuLinks(menus, enough) {
   let n = 0;
   for (const menu of menus) {
     if (menus.some((m) => m !== menu && m.contains(menu))) continue;
-    n += menu.getElementsByTagName('a').length;
-    if (n > 200) break;
+    const links = menu.getElementsByTagName('a');
+    if (links[enough - n - 1]) return true; // without counting all of a large menu's links
+    n += links.length;
   }
-  return n;
+  return false;
 }
 
 /**
@@ -308,7 +377,7 @@ export function pageKind(doc) {
   else if (og === 'website') signal('og-website', WEIGHTS.ogWebsite, 'og:type is website');
 
   // The story's shape: a headline with prose after it, a byline, a date.
-  const text = prose(found.p);
+  const text = prose(found);
   const n = text.paragraphs.length;
   const more = found.p.length === CAPS.paragraphs ? '+' : '';
   const h1 = headline(found.h1, text.paragraphs);
@@ -327,7 +396,7 @@ export function pageKind(doc) {
     signal('search-results', WEIGHTS.searchResults, 'a search box with a list of results');
   }
   let editableText = 0;
-  for (const el of found.editable) editableText += el.textContent.length;
+  for (let i = 0; n < 6 && editableText <= 500 && i < found.editable.length; i++) editableText += textPrefix(found.editable[i], 501 - editableText).length;
   // Attributes only: isContentEditable would have the browser compute styles.
   if (doc.designMode === 'on' || (doc.body && editableAttr(doc.body)) || (editableText > 500 && n < 6)) {
     signal('editable', WEIGHTS.editable, 'an editable document');
@@ -337,9 +406,9 @@ export function pageKind(doc) {
     signal('app', WEIGHTS.appShell, `an application's controls (${controls}${controls === CAPS.controls ? '+' : ''})`);
   }
   const code = codeShare(found.pre, text.words);
-  if (code.blocks >= 2 && code.share >= 0.25 && menuLinks(found.menus) >= 20) signal('docs', WEIGHTS.docs, 'code listings beside a documentation menu');
+  if (code.blocks >= 2 && code.share >= 0.25 && menuLinks(found.menus, 20)) signal('docs', WEIGHTS.docs, 'code listings beside a documentation menu');
   else if (code.share >= 0.5 && code.lines >= 40) signal('docs', WEIGHTS.docs, 'mostly code');
-  const thread = posts(found, text.paragraphs, h1);
+  const thread = posts(found, text, h1);
   const feedLike = thread.count >= 4 && (found.replyBox || found.times >= 4);
   if (feedLike && thread.inPosts * 2 >= Math.max(1, n)) signal('posts', WEIGHTS.posts, `a feed or thread of ${thread.count} posts`);
   if (linked >= 6 && linked * 2 > n) signal('teasers', WEIGHTS.teasers, `${linked} teaser headlines`);

@@ -271,8 +271,11 @@ export function useExtensionInChromium(options) {
   return env;
 }
 
-/** Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension as a temporary add-on. */
-export async function launchFirefoxWithExtension() {
+/**
+ * Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension as a temporary add-on.
+ * `args`, `prefs`: extra command-line flags and preferences (kind-firefox.test.mjs opens the popup with them).
+ */
+export async function launchFirefoxWithExtension({ args = [], prefs = {} } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -280,6 +283,8 @@ export async function launchFirefoxWithExtension() {
     executablePath: FIREFOX,
     headless: true,
     defaultViewport: { width: 900, height: 700 },
+    args,
+    extraPrefsFirefox: prefs,
   });
   await browser.installExtension(extensionDir('firefox'));
   return browser;
