@@ -120,7 +120,8 @@ mod tests {
         let quote = "“The expansion may have been delayed by the tender,” officials said.";
         let text = format!("{arabic}\n{quote}\n{arabic}");
         let at = text.find(quote).unwrap();
-        assert_eq!(language(&Document::new(&text)), Language::Mixed(vec![at..at + quote.len()]));
+        let english = [at..at + quote.len()].to_vec();
+        assert_eq!(language(&Document::new(&text)), Language::Mixed(english));
         let spanish = "El ministro dijo que sí. La oposición dijo que no, y el acuerdo sigue sin firmarse esta semana.";
         assert_eq!(language(&Document::new(&format!("{spanish}\n{spanish}\nGracias a todos"))), Language::Other);
         assert_eq!(language(&Document::new(quote)), Language::English);
