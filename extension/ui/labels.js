@@ -41,7 +41,7 @@ export const NOT_ENGLISH = 'This page is not in English — Caveat reads English
 
 /** What they say when the translation model could not be loaded (the rules still mark). */
 export const VERDICT_UNAVAILABLE =
-  'Verdict unavailable: Caveat could not load its translation model. Its translation marks still apply.';
+  'Verdict unavailable: Caveat could not load its translation model. Its other checks still mark.';
 
 /** Whether a report's text is in a language Caveat does not read ("other"). */
 export const notEnglish = (summary) => summary?.language === 'other';

@@ -25,7 +25,7 @@ export const SUMMARY_CSS = `
 .cv-summary .gauge { position: relative; height: 10px; border-radius: 5px; background: var(--cv-soft);
   border: 1px solid var(--cv-line); overflow: hidden; }
 .cv-summary .gauge > span { position: absolute; inset: 0 auto 0 0; background: var(--cv-translation); }
-.cv-summary ul.reasons { margin: 0; padding-left: 18px; font-size: 13px; }
+.cv-summary ul.reasons { margin: 6px 0 0; padding-left: 18px; font-size: 13px; }
 .cv-summary p { margin: 0; }
 .cv-summary .language { padding: 8px 10px; border: 1px solid var(--cv-line); border-radius: 6px; background: var(--cv-soft); }
 `;

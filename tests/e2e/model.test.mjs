@@ -14,8 +14,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  caveatDone, DIST, E2E_DIR, extensionWorker, highlightState, launchChromiumWithExtension, launchFirefoxWithExtension, MODELS,
-  nodeCore, startServer, watchConsole,
+  artifact, caveatDone, DIST, E2E_DIR, extensionWorker, highlightState, launchChromiumWithExtension, launchFirefoxWithExtension, MODELS,
+  nodeCore, settle, startServer, watchConsole,
 } from './helpers.mjs';
 import { contentWorld } from './pipeline-helpers.mjs';
 
@@ -176,6 +176,11 @@ describe('Chromium', () => {
           else assert.match(status.translation, /^caveat: model "translation": /);
 
           const { text: shown, meters } = await sidebarText(page, worker);
+          if (!csp) {
+            await page.evaluate(() => document.querySelector('caveat-ui').shadowRoot.activeElement?.blur());
+            await settle(page);
+            await page.screenshot({ path: artifact(`model-${variant}-sidebar.png`) });
+          }
           const verdict = want.report.summary.translation;
           if (loaded) {
             assert.equal(meters, 1);
