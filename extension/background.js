@@ -2,10 +2,12 @@
 // It runs the same Wasm core for content scripts that cannot compile Wasm
 // themselves (Chromium applies the page's CSP to them), and routes the keyboard
 // commands (manifest `commands`) to the active tab's content script.
-import { answer, createEngine, fromThisExtension, localBackend } from './core/engine.js';
+import { answer, createEngine, fromThisExtension, localBackend, modelStatus } from './core/engine.js';
 import { MSG_COMMAND, sendToTab } from './ui/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+// The Wasm and its models (wasm/<name>.bin) are fetched from beside core/engine.js
+// when the first message needs them.
 const engine = createEngine(localBackend());
 
 /** Send a command to a tab (the active one of the current window when none is given). */
@@ -15,11 +17,13 @@ async function routeCommand(command, tab) {
   return sendToTab(api, id, { type: MSG_COMMAND, command });
 }
 
-// Diagnostics (and the e2e tests): how often the core actually ran here; the command router.
+// Diagnostics (and the e2e tests): how often the core actually ran here, which models
+// it has; the command router.
 globalThis.caveatBackground = {
   get analyses() {
     return engine.analyses;
   },
+  modelStatus,
   routeCommand,
 };
 

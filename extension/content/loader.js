@@ -21,12 +21,32 @@
   // the page's CSP) is asked with the smallest valid module, `\0asm` version 1, so
   // that a refusal costs one CSP report and the real module is never tried.
   let wasm = null;
+  let models = null;
   try {
     new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
     // Our own packaged file (an extension URL), never the network.
     // eslint-disable-next-line no-restricted-globals
     wasm = WebAssembly.compileStreaming(fetch(api.runtime.getURL('wasm/caveat_bg.wasm')));
     wasm.catch(() => {}); // page/main.js reports a failure where it awaits the module
+    // The learned models the core reads (wasm/<name>.bin) are fetched alongside, those
+    // the background says are there (MSG_MODELS in core/engine.js): a request for a
+    // missing file would be logged to the page's console. Their bytes are read when
+    // the engine installs them, before the first analysis; without them the rules
+    // still mark.
+    models = api.runtime.sendMessage({ type: 'caveat/models' }).then(
+      (reply) => {
+        const names = reply?.ok && Array.isArray(reply.value) ? reply.value : [];
+        return Object.fromEntries(
+          names.map((name) => {
+            // eslint-disable-next-line no-restricted-globals
+            const file = fetch(api.runtime.getURL(`wasm/${name}.bin`));
+            file.catch(() => {}); // the engine finds a failed request when it installs the model
+            return [name, file];
+          }),
+        );
+      },
+      () => ({}),
+    );
   } catch {
     // Wasm is refused here: page/main.js asks the background
   }
@@ -34,7 +54,7 @@
   // page in Firefox). It is our own packaged file, never page input.
   // eslint-disable-next-line no-unsanitized/method
   import(api.runtime.getURL('content/caveat.js'))
-    .then((presence) => presence.init(api, { startOptions: { startedAt, wasm } }))
+    .then((presence) => presence.init(api, { startOptions: { startedAt, wasm, models } }))
     .catch((e) => console.error('Caveat could not start on this page:', e));
 
   function sameOriginAsTop() {

@@ -20,6 +20,9 @@
  * - The translation likelihood is the words-weighted mean of the chunks' log-odds (the
  *   verdict is a logistic model over rates per word and sentence, so this is close to
  *   the single call's); its reasons are those of the chunk that scored highest.
+ * - Language: each chunk is judged on its own words (the single call judges the start
+ *   of the text). The page is English when any chunk is (that chunk's marks are drawn),
+ *   and only English chunks count towards the verdict; "other" when no chunk is English.
  *
  * Chunk boundaries depend only on the paragraphs around them (a paragraph whose hash
  * hits 1 in `BOUNDARY_ODDS` ends a chunk once it is `CHUNK_MIN` long), so appending or
@@ -140,6 +143,48 @@ function fullestNames(names) {
   return names.filter((n) => !tails.has(n));
 }
 
+/**
+ * The language of chunk summaries: "en" when any chunk is English (its marks are
+ * drawn, so the page is read as English), "other" only when none is.
+ */
+function mergedLanguage(summaries) {
+  if (!summaries.length) return undefined;
+  if (summaries.every((s) => s.language === undefined)) return undefined;
+  return summaries.some((s) => s.language !== 'other') ? 'en' : 'other';
+}
+
+/**
+ * The translation verdict of chunk summaries. Only English chunks have a verdict
+ * (a chunk in another language says likelihood 0, unavailable): the likelihood is
+ * the words-weighted mean of their log-odds, it is available when theirs is (the
+ * model is installed once per context, so they agree), too short when every one is,
+ * and the reasons are those of the chunk that scored highest (without the model, of
+ * the chunk with the most translation marks).
+ */
+function mergedVerdict(summaries) {
+  const english = summaries.filter((s) => s.language !== 'other' && s.translation);
+  const available = english.length > 0 && english.every((s) => s.translation.available !== false);
+  let words = 0;
+  let weighted = 0;
+  let best = null;
+  const score = (s) => (available ? s.translation.likelihood : (s.counts?.translation ?? 0));
+  for (const s of english) {
+    if (available) {
+      words += s.words;
+      weighted += s.words * logit(s.translation.likelihood);
+    }
+    if (!best || score(s) > score(best)) best = s;
+  }
+  const likelihood = words ? 1 / (1 + Math.exp(-weighted / words)) : 0;
+  const verdict = {
+    likelihood,
+    too_short: english.length > 0 && english.every((s) => s.translation.too_short),
+    available,
+    reasons: best?.translation.reasons ?? [],
+  };
+  return verdict;
+}
+
 /** One report from chunk reports (in text order, offsets into the whole text). */
 export function mergeReports(reports) {
   if (reports.length === 1) return reports[0];
@@ -149,15 +194,15 @@ export function mergeReports(reports) {
   const byKind = {};
   const named = [];
   const seen = new Set();
+  const summaries = [];
   let words = 0;
   let anonymous = 0;
-  let weighted = 0;
-  let best = null;
   for (const r of reports) {
     for (const a of r.annotations) annotations.push(a);
     for (const a of r.attributions ?? []) attributions.push(a);
     const s = r.summary;
     if (!s) continue;
+    summaries.push(s);
     words += s.words;
     for (const c of Object.keys(counts)) counts[c] += s.counts?.[c] ?? 0;
     const src = s.sources;
@@ -171,27 +216,19 @@ export function mergeReports(reports) {
         }
       }
     }
-    const t = s.translation;
-    if (t) {
-      weighted += s.words * logit(t.likelihood);
-      if (!best || t.likelihood > best.likelihood) best = t;
-    }
   }
-  const likelihood = words ? 1 / (1 + Math.exp(-weighted / words)) : 0;
-  const first = reports.find((r) => r.summary)?.summary;
+  const translation = mergedVerdict(summaries);
+  const language = mergedLanguage(summaries);
   return {
     annotations,
     attributions,
     summary: {
-      ...first,
+      ...summaries[0],
       words,
+      ...(language === undefined ? {} : { language }),
       counts,
-      translation_likelihood: likelihood,
-      translation: {
-        likelihood,
-        too_short: reports.every((r) => r.summary?.translation?.too_short),
-        reasons: best?.reasons ?? [],
-      },
+      translation_likelihood: translation.likelihood,
+      translation,
       sources: { attributions: attributions.length, anonymous, by_kind: byKind, named: fullestNames(named) },
     },
   };

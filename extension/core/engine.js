@@ -12,12 +12,37 @@
  * worker, playground); `remoteBackend(send)` asks someone else who runs it (the
  * content script asks the service worker when the page's CSP forbids Wasm).
  * Only plain data crosses: text in, report out.
+ *
+ * Learned models (`MODELS`) are data files beside the Wasm (`wasm/<name>.bin`), not
+ * part of it: a local backend fetches them when the Wasm is first needed, in parallel
+ * with its compile, and installs them before the first analysis. A missing or bad
+ * file costs only what needs it (the rules still mark; the translation verdict says
+ * it is unavailable), silently: the page's console is not ours to write to.
  */
-import initWasm, { analyze as wasmAnalyze, analyzeFrom as wasmAnalyzeFrom, rules as wasmRules } from '../wasm/caveat.js';
+import initWasm, {
+  analyze as wasmAnalyze,
+  analyzeFrom as wasmAnalyzeFrom,
+  loadModel as wasmLoadModel,
+  rules as wasmRules,
+} from '../wasm/caveat.js';
+
+/**
+ * The learned models the core reads, by name: each is fetched from `wasm/<name>.bin`
+ * (`cargo xtask build` copies them there: MODELS in xtask/src/build.rs) and given
+ * to the core's `loadModel(name, bytes)`. content/loader.js asks the background which
+ * of them are there (MSG_MODELS) and starts fetching those.
+ */
+export const MODELS = ['translation'];
 
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';
 export const MSG_RULES = 'caveat/rules';
+/**
+ * Which model files this extension has (the names whose `wasm/<name>.bin` is there).
+ * A content script asks before fetching them: a request for a missing file would be
+ * logged to the page's console, where Caveat must never write.
+ */
+export const MSG_MODELS = 'caveat/models';
 /**
  * Larger texts are refused at the boundary, by both sides (a page is rarely over
  * 2 MB of text; the core takes about a second for 10 MB).
@@ -58,6 +83,96 @@ export function wasmMemoryBytes() {
   return wasmExports?.memory?.buffer.byteLength ?? 0;
 }
 
+/** Where a model's file is: beside the Wasm (this module is core/engine.js, the Wasm in wasm/). */
+export function modelUrl(name) {
+  return new URL(`../wasm/${name}.bin`, import.meta.url).href;
+}
+
+/**
+ * A model file's bytes, or null when it cannot be had (missing, unreadable). `source`:
+ * a URL, or bytes / a promise of bytes or of a Response already under way (the loader's).
+ * Never rejects: a missing model is a state, not an error.
+ */
+export async function modelBytes(source) {
+  try {
+    // Our own packaged file (an extension URL, or the playground's own), never the network.
+    // eslint-disable-next-line no-restricted-globals
+    const got = await (typeof source === 'string' || source instanceof URL ? fetch(source) : source);
+    if (got == null) return null;
+    if (got instanceof ArrayBuffer) return new Uint8Array(got);
+    if (ArrayBuffer.isView(got)) return new Uint8Array(got.buffer, got.byteOffset, got.byteLength);
+    // A Response (duck-typed: the loader's comes from another realm in Firefox).
+    if (got.ok === false || typeof got.arrayBuffer !== 'function') return null;
+    return new Uint8Array(await got.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Each model's state in this context: 'loaded', 'missing' (no file), or why the core
+ * refused its file. Empty until the models have been tried. For tests and diagnostics.
+ */
+const modelStates = {};
+export function modelStatus() {
+  return { ...modelStates };
+}
+
+let modelsPresent = null;
+
+/**
+ * The names of the models whose files are there (for MSG_MODELS), found once per
+ * context without reading the files. Asked in an extension context, whose console
+ * is ours: a missing file's failed request is logged there, never in a page's.
+ */
+export function presentModels() {
+  modelsPresent ??= Promise.all(
+    MODELS.map(async (name) => {
+      try {
+        // Our own packaged file, never the network.
+        // eslint-disable-next-line no-restricted-globals
+        const response = await fetch(modelUrl(name));
+        response.body?.cancel().catch(() => {});
+        return response.ok ? name : null;
+      } catch {
+        return null;
+      }
+    }),
+  ).then((names) => names.filter(Boolean));
+  return modelsPresent;
+}
+
+let modelsFetched = null;
+
+/** Start fetching every model once per context (`sources[name]` overrides where from). */
+function fetchModels(sources = {}) {
+  modelsFetched ??= Promise.all(
+    MODELS.map(async (name) => [name, await modelBytes(sources[name] ?? modelUrl(name))]),
+  );
+  return modelsFetched;
+}
+
+let modelsInstalled = null;
+
+/** Install the fetched models into the core, once; a missing or refused file leaves the core without it. */
+function installModels(wasmUrl, sources) {
+  modelsInstalled ??= Promise.all([loadWasm(wasmUrl), fetchModels(sources)]).then(([, files]) => {
+    for (const [name, bytes] of files) {
+      if (!bytes) {
+        modelStates[name] = 'missing';
+        continue;
+      }
+      try {
+        wasmLoadModel(name, bytes);
+        modelStates[name] = 'loaded';
+      } catch (e) {
+        modelStates[name] = String(e?.message ?? e);
+      }
+    }
+  });
+  return modelsInstalled;
+}
+
 /**
  * A short text through most of the core's code paths. Wasm functions are compiled
  * on their first call: analysing this once, in a task of its own, keeps that cost
@@ -69,27 +184,35 @@ const WARM_UP_TEXT =
 
 let warmedUp = null;
 
-/** Instantiate, then warm up the core in a task of its own. */
-function readyWasm(wasmUrl) {
-  warmedUp ??= loadWasm(wasmUrl).then(() => {
+/** Instantiate, install the models, then warm up the core in a task of its own. */
+function readyWasm(wasmUrl, models) {
+  warmedUp ??= installModels(wasmUrl, models).then(() => {
     wasmAnalyze(WARM_UP_TEXT);
     return new Promise((resolve) => setTimeout(resolve, 0));
   });
   return warmedUp;
 }
 
-/** Runs the Wasm core in this context (`wasmUrl`: as loadWasm's). */
-export function localBackend(wasmUrl) {
+/**
+ * Runs the Wasm core in this context. `wasmUrl`: as loadWasm's. `models`: where each
+ * model comes from, `{ [name]: url | bytes | promise of bytes or a Response }`
+ * (default: `modelUrl(name)`); fetched as soon as the core is first needed (a call to
+ * `rules` or `analyze`), installed before the first analysis.
+ */
+export function localBackend(wasmUrl, { models } = {}) {
   return {
     kind: 'local',
     async analyze(text, from = 0) {
-      await readyWasm(wasmUrl);
+      await readyWasm(wasmUrl, models);
       return from > 0 ? wasmAnalyzeFrom(text, from) : wasmAnalyze(text);
     },
     async rules() {
+      fetchModels(models);
       await loadWasm(wasmUrl);
       return wasmRules();
     },
+    /** The names of the models whose files are there (answers MSG_MODELS). */
+    models: () => presentModels(),
   };
 }
 
@@ -139,6 +262,7 @@ function fromProblem(text, from) {
 const MESSAGE_FIELDS = {
   [MSG_ANALYZE]: { required: ['text', 'type'], optional: ['from'] },
   [MSG_RULES]: { required: ['type'], optional: [] },
+  [MSG_MODELS]: { required: ['type'], optional: [] },
 };
 
 function fieldsProblem(type, message) {
@@ -163,6 +287,7 @@ export function answer(backend, message) {
   const shape = fieldsProblem(type, message);
   if (shape) return refuse(`${type}: ${shape}`);
   if (type === MSG_RULES) return reply(() => backend.rules());
+  if (type === MSG_MODELS) return reply(() => backend.models?.() ?? []);
   const from = message.from ?? 0;
   const problem = textProblem(message.text) ?? fromProblem(message.text, from);
   if (problem) return refuse(`${type}: ${problem}`);
@@ -241,6 +366,10 @@ export function createEngine(backend, { cacheSize = 1024, cacheUnits = 16 * 1024
       cache.set(key, hit);
       while (cache.size > 1 && (cache.size > cacheSize || cachedUnits > cacheUnits)) forget(cache.keys().next().value);
       return hit.report;
+    },
+    /** The names of the models whose files are there (a local backend's; none elsewhere). */
+    models() {
+      return backend.models ? backend.models() : Promise.resolve([]);
     },
     rules() {
       rulesPromise ??= backend.rules().catch((e) => {

@@ -7,7 +7,7 @@
  * The same code runs in both cases: only the text and the report cross.
  * The reading UI is mounted through page/mount-ui.js.
  */
-import { canCompileWasm, createEngine, localBackend, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
+import { canCompileWasm, createEngine, localBackend, MODELS, modelStatus, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
 import { collectTextInSlices } from './collect.js';
 import { createMarkLayer, highlightsSupported } from './marks.js';
 import { mountUi } from './mount-ui.js';
@@ -17,12 +17,17 @@ import { createPipeline, yieldToPage } from './pipeline.js';
  * Where the analysis runs: 'local' (this content script) or 'remote' (the background).
  * `wasm`: the core's module, compiled by the loader, which has found out whether
  * Wasm may be compiled here (null: it may not; undefined: not asked yet).
+ * `models`: the loader's promise of requests for the model files that are there, by
+ * name (a model it did not request is missing; without the loader they are fetched
+ * here from the extension's own URL).
  */
-export function chooseBackend(api, wasm) {
+export function chooseBackend(api, wasm, models) {
   if (wasm === undefined ? canCompileWasm() : wasm !== null) {
     const url = api.runtime.getURL('wasm/caveat_bg.wasm');
+    const source = (name) => (models ? Promise.resolve(models).then((m) => m?.[name] ?? null) : api.runtime.getURL(`wasm/${name}.bin`));
+    const sources = Object.fromEntries(MODELS.map((name) => [name, source(name)]));
     // Should the early compile have failed, the glue fetches the module itself.
-    return localBackend(wasm ? wasm.catch(() => url) : url);
+    return localBackend(wasm ? wasm.catch(() => url) : url, { models: sources });
   }
   return remoteBackend((message) => api.runtime.sendMessage(message));
 }
@@ -39,6 +44,7 @@ let pageState = null;
 globalThis.caveatPage = {
   timings,
   wasmMemoryBytes,
+  modelStatus,
   get analyses() {
     return engine?.analyses ?? 0;
   },
@@ -49,11 +55,11 @@ globalThis.caveatPage = {
 
 /**
  * Start Caveat on this page once; resolves to the page state (for the UI layer).
- * `startedAt`: when the content script started; `wasm`: see chooseBackend.
+ * `startedAt`: when the content script started; `wasm`, `models`: see chooseBackend.
  */
-export function start(api, { startedAt = performance.now(), wasm } = {}) {
+export function start(api, { startedAt = performance.now(), wasm, models } = {}) {
   timings.startedAt ??= startedAt;
-  started ??= run(api, wasm);
+  started ??= run(api, wasm, models);
   return started;
 }
 
@@ -61,10 +67,10 @@ const lap = (name) => {
   timings[name] = performance.now() - timings.startedAt;
 };
 
-async function run(api, wasm) {
+async function run(api, wasm, models) {
   lap('moduleLoaded');
   if (!highlightsSupported(window)) return null; // nothing can be drawn: stay out of the way
-  engine = createEngine(chooseBackend(api, wasm));
+  engine = createEngine(chooseBackend(api, wasm, models));
   // Loading the rules loads the Wasm: it compiles while the page text is collected.
   const rules = engine.rules();
   rules.then(() => lap('wasmReady'), () => {});

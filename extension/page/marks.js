@@ -132,6 +132,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
 
   /** The text span whose marks are registered (null: all of them). */
   let drawnSpan = null;
+  let rendered = false; // whether the highlights were ever registered
   let longestMark = 0;
   let scrollFrame = 0;
 
@@ -169,6 +170,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   }
 
   function render() {
+    rendered = true;
     drawnHighlights.clear();
     drawnSpan = windowSpan();
     const drawable = marksIn(drawnSpan);
@@ -261,8 +263,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
     adoptShadowStyles(textMap);
     marks.sort((a, b) => a.start - b.start || a.end - b.end);
-    // A long page drawn chunk by chunk is complete already: no second drawing.
-    if (reused !== drawnBefore || reused !== marks.length) render();
+    // A long page drawn chunk by chunk is complete already: no second drawing. A first
+    // report with nothing to mark (a page in another language) still registers the
+    // empty highlights: analysed, nothing to mark.
+    if (reused !== drawnBefore || reused !== marks.length || !rendered) render();
     emit('report');
   }
 

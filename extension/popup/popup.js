@@ -8,7 +8,7 @@
  */
 import { adoptCss } from '../ui/dom.js';
 import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../ui/messages.js';
-import { plural } from '../ui/labels.js';
+import { NOT_ENGLISH, plural } from '../ui/labels.js';
 import { setCategoryEnabled, setSiteAlways, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 
@@ -31,6 +31,7 @@ function describe(s) {
   if (!status) return "Caveat can't run on this page (browser pages, the extension store and files are off limits).";
   if (!s.enabled) return 'Caveat is off.';
   if (status.running) {
+    if (status.language === 'other') return NOT_ENGLISH;
     const n = Object.values(status.counts ?? {}).reduce((a, b) => a + b, 0);
     return `${plural(n, 'mark')} on this page.`;
   }

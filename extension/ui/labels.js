@@ -35,3 +35,25 @@ export function per1000(count, words) {
 export function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** What the sidebar, the popup and the exports say on a page that is not in English. */
+export const NOT_ENGLISH = 'This page is not in English — Caveat reads English.';
+
+/** What they say when the translation model could not be loaded (the rules still mark). */
+export const VERDICT_UNAVAILABLE =
+  'Verdict unavailable: Caveat could not load its translation model. Its other checks still mark.';
+
+/** Whether a report's text is in a language Caveat does not read ("other"). */
+export const notEnglish = (summary) => summary?.language === 'other';
+
+/**
+ * The translation verdict as the UI shows it: 'other' (not English), 'short' (too
+ * short to tell), 'unavailable' (no model), or 'ready' (a likelihood).
+ */
+export function verdictState(summary) {
+  if (notEnglish(summary)) return 'other';
+  const v = summary?.translation;
+  if (!v || v.too_short) return 'short';
+  if (v.available === false) return 'unavailable';
+  return 'ready';
+}

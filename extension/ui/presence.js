@@ -108,7 +108,11 @@ export async function init(api, { win = window, startOptions, startPage = () => 
     if (running) for (const m of page.layer.visibleMarks()) counts[m.category] = (counts[m.category] ?? 0) + 1;
     const k = decide();
     const article = { article: k.article, why: explain(k) };
-    return { site, enabled: s.enabled, siteEnabled: siteEnabled(s, site), rule: s.sites[site] ?? null, mode: s.mode, ...article, running, counts };
+    // The analysed text's language ("en", or "other": Caveat reads English only).
+    const language = running ? (page.layer.report()?.summary?.language ?? null) : null;
+    return {
+      site, enabled: s.enabled, siteEnabled: siteEnabled(s, site), rule: s.sites[site] ?? null, mode: s.mode, ...article, running, counts, language,
+    };
   }
 
   async function command(name) {

@@ -6,13 +6,14 @@
  *   toMarkdown(data)  toJson(data)
  */
 import { CATEGORIES } from '../page/marks.js';
-import { categoryLabel, per1000 } from './labels.js';
+import { categoryLabel, NOT_ENGLISH, per1000, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 
 export function exportData({ report, marks, rules = [], page = {}, now = new Date() }) {
   const names = new Map(rules.map((r) => [r.id, r.name]));
   const summary = report?.summary ?? {};
   const words = summary.words ?? 0;
   const shown = marks.filter((m) => !m.hidden);
+  const verdict = verdictState(summary);
   return {
     tool: 'Caveat',
     url: page.url ?? '',
@@ -25,15 +26,21 @@ export function exportData({ report, marks, rules = [], page = {}, now = new Dat
         return [c, { marks: n, per1000Words: Number(per1000(n, words)) }];
       }),
     ),
+    // "en", or "other" (not English: nothing was read, so no sources and no verdict).
+    language: summary.language ?? 'en',
     sources: {
       attributions: summary.sources?.attributions ?? 0,
       anonymous: summary.sources?.anonymous ?? 0,
       named: summary.sources?.named ?? [],
     },
     translation: {
-      likelihood: summary.translation?.likelihood ?? summary.translation_likelihood ?? 0,
+      // null when there is no likelihood to give (another language, or no model).
+      likelihood: ['other', 'unavailable'].includes(verdict)
+        ? null
+        : (summary.translation?.likelihood ?? summary.translation_likelihood ?? 0),
       tooShort: !!summary.translation?.too_short,
-      reasons: summary.translation?.reasons ?? [],
+      available: verdict !== 'other' && summary.translation?.available !== false,
+      reasons: verdict === 'other' ? [] : (summary.translation?.reasons ?? []),
     },
     marks: shown.map((m) => ({
       category: m.category,
@@ -60,15 +67,20 @@ export function toMarkdown(data) {
   lines.push(`${data.words} words, analysed ${data.generated}.`, '');
   lines.push('| Category | Marks | per 1,000 words |', '|---|---:|---:|');
   for (const [c, v] of Object.entries(data.categories)) lines.push(`| ${categoryLabel(c)} | ${v.marks} | ${v.per1000Words.toFixed(1)} |`);
-  lines.push('', '## Sources', '');
-  if (data.sources.attributions === 0) lines.push('No attributions found.');
-  else lines.push(`${data.sources.anonymous} of ${data.sources.attributions} attributions anonymous.`);
-  if (data.sources.named.length) lines.push('', `Quoted by name: ${data.sources.named.map(escapeMarkdown).join(', ')}.`);
-  lines.push('', '## Machine translation', '');
-  if (data.translation.tooShort) lines.push('Too short to tell.');
-  else {
-    lines.push(`Likelihood: ${Math.round(data.translation.likelihood * 100)}%.`);
-    for (const r of data.translation.reasons) lines.push(`- ${escapeMarkdown(r)}`);
+  if (data.language === 'other') {
+    lines.push('', NOT_ENGLISH);
+  } else {
+    lines.push('', '## Sources', '');
+    if (data.sources.attributions === 0) lines.push('No attributions found.');
+    else lines.push(`${data.sources.anonymous} of ${data.sources.attributions} attributions anonymous.`);
+    if (data.sources.named.length) lines.push('', `Quoted by name: ${data.sources.named.map(escapeMarkdown).join(', ')}.`);
+    lines.push('', '## Machine translation', '');
+    if (data.translation.tooShort) lines.push('Too short to tell.');
+    else {
+      if (data.translation.likelihood === null) lines.push(VERDICT_UNAVAILABLE);
+      else lines.push(`Likelihood: ${Math.round(data.translation.likelihood * 100)}%.`);
+      for (const r of data.translation.reasons) lines.push(`- ${escapeMarkdown(r)}`);
+    }
   }
   lines.push('', `## Marks (${data.marks.length})`, '');
   data.marks.forEach((m, i) => {

@@ -2,18 +2,21 @@
  * The page's summary, shared by the sidebar and the playground: per category the
  * count of marks shown, their density per 1,000 words and an on/off switch; the
  * sourcing line ("N of M attributions anonymous", who is quoted by name); the
- * machine-translation likelihood gauge with its top reasons, or "too short to tell".
+ * machine-translation likelihood gauge with its top reasons, "too short to tell", or
+ * "unavailable" (no model: the reasons the marks give, no percentage). On a page not
+ * in English it says so plainly instead of sources and verdict.
  *
  *   const view = createSummaryView({ doc, onToggle(category, on) });
  *   view.element; view.update({ report, marks, enabled })   // marks: the layer's marks
  */
 import { CATEGORIES } from '../page/marks.js';
 import { h, trusted } from './dom.js';
-import { categoryLabel, CATEGORY_STYLE_WORDS, per1000 } from './labels.js';
+import { categoryLabel, CATEGORY_STYLE_WORDS, NOT_ENGLISH, notEnglish, per1000, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 
 export const SUMMARY_CSS = `
 .cv-summary { display: grid; gap: 14px; }
 .cv-summary section { display: grid; gap: 6px; }
+.cv-summary [hidden] { display: none; }
 .cv-summary table { border-collapse: collapse; width: 100%; }
 .cv-summary th, .cv-summary td { padding: 3px 0; text-align: right; font-variant-numeric: tabular-nums; }
 .cv-summary thead th { font-size: 12px; font-weight: 600; color: var(--cv-muted); }
@@ -22,8 +25,9 @@ export const SUMMARY_CSS = `
 .cv-summary .gauge { position: relative; height: 10px; border-radius: 5px; background: var(--cv-soft);
   border: 1px solid var(--cv-line); overflow: hidden; }
 .cv-summary .gauge > span { position: absolute; inset: 0 auto 0 0; background: var(--cv-translation); }
-.cv-summary ul.reasons { margin: 0; padding-left: 18px; font-size: 13px; }
+.cv-summary ul.reasons { margin: 6px 0 0; padding-left: 18px; font-size: 13px; }
 .cv-summary p { margin: 0; }
+.cv-summary .language { padding: 8px 10px; border: 1px solid var(--cv-line); border-radius: 6px; background: var(--cv-soft); }
 `;
 
 export function createSummaryView({ doc = document, onToggle }) {
@@ -50,13 +54,17 @@ export function createSummaryView({ doc = document, onToggle }) {
   });
   const sources = h(doc, 'div', { class: 'sources' });
   const translation = h(doc, 'div', { class: 'translation' });
+  const language = h(doc, 'p', { class: 'language', hidden: true }, NOT_ENGLISH);
+  const sourcesSection = h(doc, 'section', {}, h(doc, 'h3', {}, 'Sources'), sources);
+  const translationSection = h(doc, 'section', {}, h(doc, 'h3', {}, 'Machine translation'), translation);
   element.append(
+    language,
     h(doc, 'table', { 'aria-label': 'Marks by category' },
       h(doc, 'thead', {}, h(doc, 'tr', {},
         h(doc, 'th', { scope: 'col' }, 'Show'), h(doc, 'th', { scope: 'col' }, 'Marks'), h(doc, 'th', { scope: 'col' }, 'per 1,000 words'))),
       h(doc, 'tbody', {}, rows)),
-    h(doc, 'section', {}, h(doc, 'h3', {}, 'Sources'), sources),
-    h(doc, 'section', {}, h(doc, 'h3', {}, 'Machine translation'), translation),
+    sourcesSection,
+    translationSection,
   );
 
   function update({ report, marks, enabled }) {
@@ -67,8 +75,13 @@ export function createSummaryView({ doc = document, onToggle }) {
       densities.get(c).textContent = per1000(n, words);
       switches.get(c).checked = !!enabled[c];
     }
-    sources.replaceChildren(...sourceLines(doc, report?.summary?.sources));
-    translation.replaceChildren(...translationLines(doc, report?.summary));
+    // Not English: nothing was read, so no "No attributions found" and no likelihood.
+    const other = notEnglish(report?.summary);
+    language.hidden = !other;
+    sourcesSection.hidden = other;
+    translationSection.hidden = other;
+    sources.replaceChildren(...(other ? [] : sourceLines(doc, report?.summary?.sources)));
+    translation.replaceChildren(...(other ? [] : translationLines(doc, report?.summary)));
   }
 
   return { element, update, switches };
@@ -87,9 +100,16 @@ function sourceLines(doc, src) {
 
 function translationLines(doc, summary) {
   const verdict = summary?.translation;
-  if (!verdict || verdict.too_short) return [h(doc, 'p', { class: 'too-short' }, 'Too short to tell.')];
+  const state = verdictState(summary);
+  if (state === 'short') return [h(doc, 'p', { class: 'too-short' }, 'Too short to tell.')];
+  const reasons = (verdict.reasons ?? []).slice(0, 3);
+  const reasonList = reasons.length
+    ? [h(doc, 'ul', { class: 'reasons', 'aria-label': 'Top reasons' }, reasons.map((r) => h(doc, 'li', {}, r)))]
+    : [];
+  // Without the model there is no likelihood to show, only what the marks say.
+  if (state === 'unavailable') return [h(doc, 'p', { class: 'unavailable' }, VERDICT_UNAVAILABLE), ...reasonList];
   const pct = Math.round((verdict.likelihood ?? summary.translation_likelihood ?? 0) * 100);
-  const out = [
+  return [
     h(doc, 'p', {}, `Likelihood of machine translation: ${pct}%`),
     h(doc, 'div', {
       class: 'gauge',
@@ -100,8 +120,6 @@ function translationLines(doc, summary) {
       'aria-valuenow': String(pct),
       'aria-valuetext': `${pct}%`,
     }, h(doc, 'span', { style: `width: ${pct}%` })),
+    ...reasonList,
   ];
-  const reasons = (verdict.reasons ?? []).slice(0, 3);
-  if (reasons.length) out.push(h(doc, 'ul', { class: 'reasons', 'aria-label': 'Top reasons' }, reasons.map((r) => h(doc, 'li', {}, r))));
-  return out;
 }

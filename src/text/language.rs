@@ -120,8 +120,8 @@ mod tests {
         let quote = "“The expansion may have been delayed by the tender,” officials said.";
         let text = format!("{arabic}\n{quote}\n{arabic}");
         let at = text.find(quote).unwrap();
-        let english = [at..at + quote.len()].to_vec();
-        assert_eq!(language(&Document::new(&text)), Language::Mixed(english));
+        let Language::Mixed(english) = language(&Document::new(&text)) else { panic!("mixed") };
+        assert_eq!((english.len(), english[0].start, english[0].end), (1, at, at + quote.len()));
         let spanish = "El ministro dijo que sí. La oposición dijo que no, y el acuerdo sigue sin firmarse esta semana.";
         assert_eq!(language(&Document::new(&format!("{spanish}\n{spanish}\nGracias a todos"))), Language::Other);
         assert_eq!(language(&Document::new(quote)), Language::English);

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(E2E_DIR, '..', '..');
@@ -91,11 +91,21 @@ export function highlightState(insideSelector = 'article') {
   return out;
 }
 
-/** The built Wasm core, in node: for expected messages and rule names. */
-export async function nodeCore() {
-  const glue = path.join(DIST, 'www', 'ext', 'wasm', 'caveat.js');
-  const core = await import(glue);
-  core.initSync({ module: fs.readFileSync(path.join(DIST, 'www', 'ext', 'wasm', 'caveat_bg.wasm')) });
+/** The learned models the build puts beside the Wasm (MODELS in extension/core/engine.js). */
+export const MODELS = ['translation'];
+
+/**
+ * The built Wasm core, in node, with its models installed as the extension installs
+ * them: for expected reports, messages and rule names. `models: false`: a separate
+ * instance of the core that never had a model (what a browser without the files runs).
+ */
+export async function nodeCore({ models = true } = {}) {
+  const wasmDir = path.join(DIST, 'www', 'ext', 'wasm');
+  const glue = pathToFileURL(path.join(wasmDir, 'caveat.js')).href;
+  // Each query string is a module instance of its own, with its own Wasm memory.
+  const core = await import(models ? glue : `${glue}?without-models`);
+  core.initSync({ module: fs.readFileSync(path.join(wasmDir, 'caveat_bg.wasm')) });
+  if (models) for (const name of MODELS) core.loadModel(name, fs.readFileSync(path.join(wasmDir, `${name}.bin`)));
   return core;
 }
 
@@ -159,10 +169,13 @@ export const QUIET_CHROMIUM_ARGS = [
   '--no-default-browser-check',
 ];
 
-/** Chromium (Debian's, headless) with the built extension loaded; `colorScheme`: 'light' | 'dark'. */
-export async function launchChromiumWithExtension({ colorScheme = 'light', viewport = { width: 900, height: 700 } } = {}) {
+/**
+ * Chromium (Debian's, headless) with the built extension loaded; `colorScheme`: 'light' | 'dark';
+ * `extension`: another unpacked copy to load instead (a test's altered copy of dist/chromium).
+ */
+export async function launchChromiumWithExtension({ colorScheme = 'light', viewport = { width: 900, height: 700 }, extension } = {}) {
   const { chromium } = await import('playwright-core');
-  const ext = extensionDir('chromium');
+  const ext = extension ?? extensionDir('chromium');
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
@@ -272,10 +285,11 @@ export function useExtensionInChromium(options) {
 }
 
 /**
- * Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension as a temporary add-on.
- * `args`, `prefs`: extra command-line flags and preferences (kind-firefox.test.mjs opens the popup with them).
+ * Headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the built extension as a
+ * temporary add-on (`extension`: another unpacked copy instead). `args`, `prefs`: extra
+ * command-line flags and preferences (kind-firefox.test.mjs opens the popup with them).
  */
-export async function launchFirefoxWithExtension({ args = [], prefs = {} } = {}) {
+export async function launchFirefoxWithExtension({ extension, args = [], prefs = {} } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -286,7 +300,7 @@ export async function launchFirefoxWithExtension({ args = [], prefs = {} } = {})
     args,
     extraPrefsFirefox: prefs,
   });
-  await browser.installExtension(extensionDir('firefox'));
+  await browser.installExtension(extension ?? extensionDir('firefox'));
   return browser;
 }
 

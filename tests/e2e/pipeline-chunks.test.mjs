@@ -157,6 +157,114 @@ test(
   },
 );
 
+/** Spanish news paragraphs (fixtures/spanish.html, written for these tests), numbered so none repeats, to `units` long. */
+function spanishText(units) {
+  const html = fs.readFileSync(path.join(E2E_DIR, 'fixtures', 'spanish.html'), 'utf8');
+  const paragraphs = [...html.matchAll(/<p>([^<]+)<\/p>/g)].map((m) => m[1]);
+  const out = [];
+  for (let i = 0, len = 0; len < units; i++) {
+    out.push(`${paragraphs[i % paragraphs.length]} Nota ${i + 1}.`);
+    len += out.at(-1).length + 2;
+  }
+  return out.join('\n\n');
+}
+
+/** The words-weighted mean of the chunks' log-odds, over `summaries`. */
+function meanLikelihood(summaries) {
+  const logit = (p) => Math.log(Math.min(Math.max(p, 1e-9), 1 - 1e-9) / (1 - Math.min(Math.max(p, 1e-9), 1 - 1e-9)));
+  const words = summaries.reduce((n, s) => n + s.words, 0);
+  const z = summaries.reduce((n, s) => n + s.words * logit(s.translation.likelihood), 0) / words;
+  return 1 / (1 + Math.exp(-z));
+}
+
+test('a long text in another language: every chunk and the merge say "other", with no marks and no verdict, as the single call', async () => {
+  const core = await nodeCore();
+  const { planChunks, mergeReports, shiftReport } = await chunksModule();
+  const text = spanishText(40_000);
+  const { chunks, report } = chunked(core, planChunks, mergeReports, shiftReport, text);
+  assert.ok(chunks.length > 2, `${chunks.length} chunks`);
+  const single = core.analyze(text);
+  assert.equal(single.summary.language, 'other');
+  assert.equal(report.summary.language, 'other');
+  assert.deepEqual(report.annotations, []);
+  assert.equal(report.summary.sources.attributions, 0);
+  assert.deepEqual(report.summary.translation, single.summary.translation);
+  assert.equal(report.summary.translation.available, false);
+  assert.equal(report.summary.translation_likelihood, 0);
+  // Not compared: summary.words. For a text that is not English the core's analyzeFrom
+  // counts the context's words too (its English path leaves them out), so the chunks
+  // add up to more than the single call; nothing is marked, so only the exports' word
+  // count shows it.
+});
+
+test('English and another language on one page: English, with the verdict of the English chunks alone', async () => {
+  const core = await nodeCore();
+  const { planChunks, mergeReports, shiftReport } = await chunksModule();
+  const text = `${longText(0, 120)}\n\n${spanishText(30_000)}`;
+  const chunks = planChunks(text);
+  const reports = chunks.map((c) => shiftReport(core.analyzeFrom(text.slice(c.from, c.end), c.start - c.from), c.from));
+  const languages = reports.map((r) => r.summary.language);
+  assert.ok(languages.includes('en') && languages.includes('other'), languages.join(' '));
+  const merged = mergeReports(reports);
+  assert.equal(merged.summary.language, 'en');
+  const english = reports.filter((r) => r.summary.language === 'en').map((r) => r.summary);
+  const t = merged.summary.translation;
+  assert.equal(t.available, true);
+  assert.ok(Math.abs(t.likelihood - meanLikelihood(english)) < 1e-12, `${t.likelihood} vs ${meanLikelihood(english)}`);
+  assert.equal(merged.summary.translation_likelihood, t.likelihood);
+  const best = english.reduce((a, b) => (b.translation.likelihood > a.translation.likelihood ? b : a));
+  assert.deepEqual(t.reasons, best.translation.reasons);
+  // The other language's words count for the density, not for the verdict.
+  assert.equal(merged.summary.words, reports.reduce((n, r) => n + r.summary.words, 0));
+});
+
+test('without the translation model every chunk and the merge say the verdict is unavailable; the rules mark the same', async () => {
+  const withModel = await nodeCore();
+  const without = await nodeCore({ models: false });
+  const { planChunks, mergeReports, shiftReport } = await chunksModule();
+  const text = longText(400, 560);
+  const a = chunked(withModel, planChunks, mergeReports, shiftReport, text).report;
+  const b = chunked(without, planChunks, mergeReports, shiftReport, text).report;
+  assert.ok(a.summary.translation.available && a.summary.translation.likelihood > 0);
+  assert.equal(b.summary.translation.available, false);
+  assert.equal(b.summary.translation.likelihood, 0);
+  assert.equal(b.summary.language, 'en');
+  // The model's own marks (unusual phrasing) need it; every other rule marks without it.
+  const rulesOnly = (r) => r.annotations.filter((x) => x.rule !== 'translation/unnatural-phrase').map(key);
+  assert.deepEqual(rulesOnly(b), rulesOnly(a));
+  assert.equal(b.annotations.filter((x) => x.rule === 'translation/unnatural-phrase').length, 0);
+  assert.deepEqual(b.summary.sources, a.summary.sources);
+  // And the single call agrees.
+  assert.equal(without.analyze(text).summary.translation.available, false);
+});
+
+test('merging summaries: the language of any English chunk wins; summaries without a language stay without one', async () => {
+  const { mergeReports } = await chunksModule();
+  const summary = (language, likelihood, words, extra = {}) => ({
+    words,
+    ...(language ? { language } : {}),
+    counts: { hedging: 0, sourcing: 0, translation: extra.marks ?? 0 },
+    translation: { likelihood, too_short: extra.short ?? false, available: extra.available ?? language !== 'other', reasons: extra.reasons ?? [] },
+    sources: { attributions: 0, anonymous: 0, by_kind: {}, named: [] },
+  });
+  const merge = (...summaries) => mergeReports(summaries.map((s) => ({ annotations: [], attributions: [], summary: s }))).summary;
+  assert.equal(merge(summary('other', 0, 500), summary('other', 0, 500)).language, 'other');
+  assert.equal(merge(summary('other', 0, 500), summary('other', 0, 500)).translation.too_short, false);
+  const mixed = merge(summary('other', 0, 900), summary('en', 0.8, 100, { reasons: ['x'] }));
+  assert.equal(mixed.language, 'en');
+  assert.ok(Math.abs(mixed.translation.likelihood - 0.8) < 1e-9, 'the other language does not pull the verdict down');
+  assert.deepEqual(mixed.translation.reasons, ['x']);
+  assert.equal(mixed.translation.available, true);
+  assert.equal('language' in merge(summary(null, 0.5, 10), summary(null, 0.5, 10)), false);
+  // No model: unavailable, no likelihood, the reasons of the chunk with the most translation marks.
+  const noModel = merge(
+    summary('en', 0, 300, { available: false, marks: 1, reasons: ['1 broken sentence'] }),
+    summary('en', 0, 300, { available: false, marks: 4, reasons: ['unusual phrasing in 4 of 20 sentences'] }),
+  );
+  assert.deepEqual(noModel.translation, { likelihood: 0, too_short: false, available: false, reasons: ['unusual phrasing in 4 of 20 sentences'] });
+  assert.equal(merge(summary('en', 0.3, 10, { short: true }), summary('en', 0.3, 10, { short: true })).translation.too_short, true);
+});
+
 test('the engine caches chunks by text and offset, within a bound on cached text', async () => {
   const { createEngine } = await engineModule();
   const calls = [];

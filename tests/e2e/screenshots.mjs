@@ -1,14 +1,46 @@
 // Generates the README's screenshots of the reading experience into
 // docs/screenshots/ (run by `cargo xtask screenshots`, after a build): the seed
-// article marked, a card open, the sidebar in light and dark mode, the popup, and
-// the playground. Without ../shared the built-in example stands in for the seed.
+// article marked, a card open, the sidebar in light and dark mode, the popup, the
+// playground, and a machine round trip (/article/roundtrip.html) with the card of an
+// unusual phrase and the sidebar's gauge. Without ../shared the built-in example
+// stands in for the seed, and the round trip is left out.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-  extensionWorker, HAVE_SEED, launchChromiumWithExtension, markGeometry, openMarked, ROOT, scrollMarkIntoView, settle,
-  startServer,
+  extensionWorker, HAVE_SEED, launchChromiumWithExtension, markGeometry, nodeCore, openMarked, ROOT, scrollMarkIntoView, settle,
+  SHARED, startServer,
 } from './helpers.mjs';
+
+const HAVE_ROUNDTRIP = fs.existsSync(path.join(SHARED, 'eval', 'translation', 'roundtrip_es', 'dev'));
+
+/**
+ * The round-trip article with the sidebar open (its gauge and reasons) and the card of
+ * the first unusual phrase the translation model marks.
+ */
+async function roundTrip(context, worker, server, shoot) {
+  const core = await nodeCore();
+  const page = await openMarked(context, `${server.url}article/roundtrip.html`);
+  const text = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('article h1, article p'), (e) => e.textContent.replace(/\s+/g, ' ').trim()).join('\n\n'),
+  );
+  const mark = core.analyze(text).annotations.find((a) => a.rule === 'translation/unnatural-phrase');
+  await page.bringToFront();
+  await worker.evaluate(() => globalThis.caveatBackground.routeCommand('toggle-sidebar'));
+  await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-sidebar:not([hidden])'));
+  await page.evaluate(() => document.querySelector('caveat-ui').shadowRoot.activeElement?.blur());
+  if (mark) {
+    const phrase = text.slice(mark.start, mark.end);
+    await page.evaluate(scrollMarkIntoView, phrase);
+    const g = await page.evaluate(markGeometry, phrase);
+    await page.evaluate((y) => window.scrollBy(0, y - 120), g.y);
+    const at = await page.evaluate(markGeometry, phrase);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])'));
+  }
+  await shoot(page, 'roundtrip');
+  await page.close();
+}
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const VIEWPORT = { width: 1100, height: 760 };
@@ -65,6 +97,9 @@ async function main() {
         await playground.goto(server.url);
         await playground.waitForFunction(() => document.documentElement.dataset.caveatReady);
         await shoot(playground, 'playground');
+
+        if (HAVE_ROUNDTRIP) await roundTrip(context, worker, server, shoot);
+        else console.warn('../shared is absent: no round-trip screenshot');
       }
     } finally {
       await context.close();

@@ -58,6 +58,12 @@ describe('playground', () => {
     }
     const src = report.summary.sources;
     assert.match(await summary.textContent(), new RegExp(`${src.anonymous} of ${src.attributions} attributions anonymous`));
+    // The playground fetched and installed the translation model (ext/wasm/translation.bin): a likelihood, not "unavailable".
+    const verdict = report.summary.translation;
+    assert.equal(verdict.available, true);
+    if (!verdict.too_short) {
+      assert.equal(await summary.locator('[role="meter"]').getAttribute('aria-valuenow'), String(Math.round(verdict.likelihood * 100)));
+    }
     await settle(page);
     await page.screenshot({ path: artifact('ui-playground.png') });
 

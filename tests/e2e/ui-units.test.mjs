@@ -126,7 +126,8 @@ describe('export', () => {
   const report = {
     summary: {
       words: 200,
-      translation: { likelihood: 0.42, too_short: false, reasons: ['2 broken sentences'] },
+      language: 'en',
+      translation: { likelihood: 0.42, too_short: false, available: true, reasons: ['2 broken sentences'] },
       sources: { attributions: 5, anonymous: 2, named: ['Ana Ruiz'] },
     },
   };
@@ -142,7 +143,8 @@ describe('export', () => {
     assert.deepEqual(data.marks.map((m) => m.text), ['may', 'the [source] *said*']);
     assert.deepEqual(data.categories.hedging, { marks: 1, per1000Words: 5 });
     assert.equal(data.marks[0].ruleName, 'Modal verb');
-    assert.deepEqual(data.translation, { likelihood: 0.42, tooShort: false, reasons: ['2 broken sentences'] });
+    assert.equal(data.language, 'en');
+    assert.deepEqual(data.translation, { likelihood: 0.42, tooShort: false, available: true, reasons: ['2 broken sentences'] });
     assert.deepEqual(JSON.parse(toJson(data)), data);
   });
 
@@ -154,5 +156,30 @@ describe('export', () => {
     assert.match(md, /Likelihood: 42%\./);
     assert.match(md, /2\. \*\*Sourcing\*\*, sourcing\/anonymous-official: “the \\\[source\\\] \\\*said\\\*”/);
     assert.equal(escapeMarkdown('<img src=x>'), '\\<img src=x\\>');
+  });
+
+  test('without the translation model: no likelihood, the verdict is unavailable, the reasons stay', () => {
+    const verdict = { likelihood: 0, too_short: false, available: false, reasons: ['unusual phrasing in 3 of 9 sentences'] };
+    const d = exportData({ report: { summary: { ...report.summary, translation: verdict } }, marks, rules });
+    assert.deepEqual(d.translation, { likelihood: null, tooShort: false, available: false, reasons: verdict.reasons });
+    const md = toMarkdown(d);
+    assert.match(md, /Verdict unavailable: Caveat could not load its translation model\./);
+    assert.doesNotMatch(md, /Likelihood: /);
+    assert.match(md, /- unusual phrasing in 3 of 9 sentences/);
+  });
+
+  test('a page not in English says so plainly: no likelihood, no "No attributions found"', () => {
+    const summary = {
+      words: 120,
+      language: 'other',
+      translation: { likelihood: 0, too_short: false, available: false, reasons: [] },
+      sources: { attributions: 0, anonymous: 0, by_kind: {}, named: [] },
+    };
+    const d = exportData({ report: { summary }, marks: [], rules });
+    assert.equal(d.language, 'other');
+    assert.equal(d.translation.likelihood, null);
+    const md = toMarkdown(d);
+    assert.match(md, /This page is not in English — Caveat reads English\./);
+    assert.doesNotMatch(md, /No attributions found|Likelihood|## Machine translation|## Sources/);
   });
 });

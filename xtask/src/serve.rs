@@ -6,6 +6,9 @@
 //!                         browser logs no error)
 //! /article/seed.html      the seed article as a news page (with page chrome around it)
 //! /article/example.html   the playground's built-in example text as a news page
+//! /article/roundtrip.html one English→Spanish→English machine round trip (the first, by
+//!                         name, of ../shared/eval/translation/roundtrip_es/dev/) as a
+//!                         news page; 404 with a message when ../shared is absent
 //! /fixtures/…             tests/e2e/fixtures/…
 //! `?csp=…` on any URL adds a `Content-Security-Policy` header (see `csp_header`):
 //!   strict         `script-src 'self'` (no 'wasm-unsafe-eval': the extension must
@@ -13,7 +16,7 @@
 //!   trusted-types  `require-trusted-types-for 'script'`
 //!   tt             both, and only the page's own policy `fixture` may be created: the
 //!                  most locked-down page (any HTML sink Caveat used would be a violation)
-//! The seed article is read from ../shared on each request, never copied.
+//! The seed and round-trip articles are read from ../shared on each request, never copied.
 //! `--no-shared` serves as if ../shared were absent (to test the fallback).
 
 use std::io::{BufRead, BufReader, Write};
@@ -53,6 +56,21 @@ pub fn parse_args(args: &[String]) -> Result<u16> {
         }
     }
     Ok(port)
+}
+
+/// The round-trip article: the first file, by name, of the round-trip dev split.
+fn roundtrip_path() -> Option<PathBuf> {
+    if NO_SHARED.load(Ordering::Relaxed) {
+        return None;
+    }
+    let dir = shared()?.join("eval").join("translation").join("roundtrip_es").join("dev");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files.into_iter().next()
 }
 
 fn seed_path() -> Option<PathBuf> {
@@ -159,6 +177,16 @@ fn resolve(path: &str) -> Option<(u16, &'static str, Vec<u8>)> {
             })
         }
         "/article/seed.html" => return Some((200, html, article_page("Seed article", &read_seed()?).into_bytes())),
+        "/article/roundtrip.html" => {
+            return Some(match roundtrip_path().and_then(|p| std::fs::read_to_string(p).ok()) {
+                Some(text) => (200, html, article_page("Round-trip article", &text).into_bytes()),
+                None => (
+                    404,
+                    "text/plain; charset=utf-8",
+                    b"no round-trip article: ../shared/eval/translation/roundtrip_es/dev/ is absent\n".to_vec(),
+                ),
+            })
+        }
         "/article/example.html" => {
             let text = std::fs::read_to_string(root().join("www").join("example.txt")).ok()?;
             return Some((200, html, article_page("Harbour ferries", &text).into_bytes()));
