@@ -32,9 +32,18 @@ pub fn analyze(text: &str) -> Report {
 /// counts leave the context out (the translation verdict reads it too).
 pub fn analyze_from(text: &str, from: usize) -> Report {
     let doc = stage::document(text);
-    let language = text::language::language(&doc);
+    // Words of the context before `from` are not this part's.
+    let words = doc.word_count()
+        - doc.tokens.iter().take_while(|t| t.start < from).filter(|t| t.kind != text::TokenKind::Punct).count();
+    let language = match text::language::language(&doc) {
+        // English only in the context: this part is not English.
+        text::language::Language::Mixed(english) if english.iter().all(|r| r.end <= from) => {
+            text::language::Language::Other
+        }
+        other => other,
+    };
     if language == text::language::Language::Other {
-        return Report::build("other", doc.word_count(), Vec::new(), Vec::new(), TranslationVerdict::default());
+        return Report::build("other", words, Vec::new(), Vec::new(), TranslationVerdict::default());
     }
     let mut annotations = Vec::new();
     stage::hedging(&doc, &mut annotations);
@@ -46,11 +55,9 @@ pub fn analyze_from(text: &str, from: usize) -> Report {
         annotations.retain(|a| inside(a.start));
         attributions.retain(|a| inside(a.cue_start));
     }
-    let mut words = doc.word_count();
     if from > 0 {
         annotations.retain(|a| a.start >= from);
         attributions.retain(|a| a.cue_start >= from);
-        words -= doc.tokens.iter().take_while(|t| t.start < from).filter(|t| t.kind != text::TokenKind::Punct).count();
     }
     Report::build("en", words, annotations, attributions, translation)
 }
@@ -126,6 +133,23 @@ mod tests {
         let none = analyze_from(&text, text.len());
         assert!(none.annotations.is_empty() && none.attributions.is_empty());
         assert_eq!(none.summary.words, 0);
+    }
+
+    /// A part in another language is "other" and counts its own words, whatever its
+    /// context; English paragraphs on a foreign page keep their marks.
+    #[test]
+    fn languages_of_a_part_and_of_a_page() {
+        let spanish =
+            "El ministro dijo que el acuerdo podría firmarse la próxima semana, aunque la oposición lo rechaza.\n";
+        let english = "The minister said the deal may be signed next week, officials said.\n";
+        let text = format!("{english}{spanish}{spanish}{spanish}");
+        let part = analyze_from(&text, english.len());
+        assert_eq!(part.summary.language, "other");
+        assert_eq!(part.summary.words, analyze(&spanish.repeat(3)).summary.words);
+        assert!(part.annotations.is_empty());
+        let page = analyze(&text);
+        assert_eq!(page.summary.language, "en");
+        assert!(!page.annotations.is_empty() && page.annotations.iter().all(|a| a.end <= english.len()));
     }
 
     #[test]

@@ -191,10 +191,8 @@ test('a long text in another language: every chunk and the merge say "other", wi
   assert.deepEqual(report.summary.translation, single.summary.translation);
   assert.equal(report.summary.translation.available, false);
   assert.equal(report.summary.translation_likelihood, 0);
-  // Not compared: summary.words. For a text that is not English the core's analyzeFrom
-  // counts the context's words too (its English path leaves them out), so the chunks
-  // add up to more than the single call; nothing is marked, so only the exports' word
-  // count shows it.
+  // Each chunk counts its own words, never its context's: they add up to the whole.
+  assert.equal(report.summary.words, single.summary.words);
 });
 
 test('English and another language on one page: English, with the verdict of the English chunks alone', async () => {
