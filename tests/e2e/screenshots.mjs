@@ -1,8 +1,9 @@
 // Generates the README's screenshots of the reading experience into
 // docs/screenshots/ (run by `cargo xtask screenshots`, after a build): the seed
 // article marked, a card open, the sidebar in light and dark mode, the popup, the
-// playground, and a machine round trip (/article/roundtrip.html) with the card of an
-// unusual phrase and the sidebar's gauge. Without ../shared the built-in example
+// playground; and a machine round trip (/article/roundtrip.html) with the card of an
+// unusual phrase and the sidebar's gauge, into tests/e2e/artifacts/ only (its text is
+// research data: looked at, never committed). Without ../shared the built-in example
 // stands in for the seed, and the round trip is left out.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,11 +39,12 @@ async function roundTrip(context, worker, server, shoot) {
     await page.mouse.move(at.x, at.y);
     await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])'));
   }
-  await shoot(page, 'roundtrip');
+  await shoot(page, 'roundtrip', {}, ARTIFACTS);
   await page.close();
 }
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
+const ARTIFACTS = path.join(ROOT, 'tests', 'e2e', 'artifacts');
 const VIEWPORT = { width: 1100, height: 760 };
 
 async function main() {
@@ -51,9 +53,10 @@ async function main() {
   const article = `${server.url}article/${HAVE_SEED ? 'seed' : 'example'}.html`;
   if (!HAVE_SEED) console.warn('../shared is absent: the screenshots show the built-in example instead of the seed article');
   const shots = [];
-  const shoot = async (page, name, opts = {}) => {
+  const shoot = async (page, name, opts = {}, dir = OUT) => {
     await settle(page);
-    const file = path.join(OUT, `${name}.png`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
     await page.screenshot({ path: file, ...opts });
     shots.push(path.relative(ROOT, file));
   };
