@@ -16,6 +16,7 @@ mod quotes;
 mod rules;
 mod source;
 mod subjects;
+mod verbs;
 mod words;
 
 use std::ops::Range;
@@ -292,8 +293,8 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
             .max()
             .unwrap_or(range.start);
         for subject in subjects::find(doc, at.rates, range.clone(), &taken) {
-            if subject.source.tokens.start < content_end {
-                continue;
+            if subject.source.tokens.start < content_end || subject.class != verbs::VerbClass::Stance {
+                continue; // content of another's report, or a group acting rather than saying
             }
             let verdict = classify(doc, &subject.source);
             if !verdict.kind.is_flagged() {
@@ -444,6 +445,32 @@ mod tests {
         for (text, want) in cases {
             assert_marks(Sourcing, text, want);
         }
+    }
+
+    /// A group is a source when it says or believes, not when it acts, is acted on,
+    /// is the author's own, or works for a named firm.
+    #[test]
+    fn groups_that_act_are_no_sources() {
+        use crate::rule::Category::Sourcing;
+        use crate::test_util::assert_marks;
+        let cases: &[(&str, &[&str])] = &[
+            ("Protesters said the police charged.", &["Protesters said"]),
+            ("Protesters marched to the capitol.", &[]),
+            ("Voters blocked the road on Monday.", &[]),
+            ("Top male executives earned a median salary of $100,000.", &[]),
+            ("Users are recommended to update the app.", &[]),
+            ("People were mistakenly charged fees.", &[]),
+            ("My friends know the answer.", &[]),
+            ("Analysts at Goldman Sachs said the rally would fade.", &[]),
+            ("Critics call it a ploy.", &["Critics call"]),
+            ("Many experts believe the plan will fail.", &["Many experts believe"]),
+        ];
+        for (text, want) in cases {
+            assert_marks(Sourcing, text, want);
+        }
+        let r = analyze("Analysts at Goldman Sachs said the rally would fade.");
+        assert_eq!(r.summary.sources.named, vec!["Goldman Sachs".to_string()]);
+        assert_eq!(r.summary.sources.anonymous, 0);
     }
 
     #[test]
