@@ -136,10 +136,14 @@ fn find_source(doc: &Tagged, cue: &Cue, sentence: Range<usize>) -> Option<(Sourc
                     return Some((s, true));
                 }
             }
-            if passive {
-                return None; // "was reported", "is believed": agentless forms are their own cue
+            if passive || verbs::is_passive(doc, start, sentence.start) {
+                return None; // "was reported", "were mistakenly charged": agentless forms are their own cue
             }
-            source::before(doc, start, sentence).map(|s| (s, false))
+            if verbs::modifies_noun(doc, start) {
+                return None;
+            }
+            let src = source::before(doc, start, sentence)?;
+            verbs::agrees(doc, src.head, start).then_some((src, false))
         }
     }
 }
@@ -464,6 +468,14 @@ mod tests {
             ("Analysts at Goldman Sachs said the rally would fade.", &[]),
             ("Critics call it a ploy.", &["Critics call"]),
             ("Many experts believe the plan will fail.", &["Many experts believe"]),
+            // A participle after a noun modifies it; a verb in "-s" does not agree with a plural.
+            ("He defended people accused of murder.", &[]),
+            ("Taxpayers reporting gains would pay more.", &[]),
+            ("A slide shown to business leaders shows the cost.", &[]),
+            (
+                "Regulators and environmental groups worried that the deal would fail.",
+                &["Regulators and environmental groups worried"],
+            ),
         ];
         for (text, want) in cases {
             assert_marks(Sourcing, text, want);

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::cue_rates::CueRates;
 use super::source::{in_phrase, phrase_start, Source};
-use super::verbs::{class_at, VerbClass};
+use super::verbs::{agrees, class_at, VerbClass};
 use super::words::{low, Class, Tagged};
 
 /// A group subject and the first word of its predicate.
@@ -169,7 +169,7 @@ pub fn find(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[boo
             out.push(Subject { source, predicate: k..k + 1, agent: true, class });
             i = end.max(i + 1);
         } else if p < sentence.end && doc.is_word(p) && !taken(p) {
-            let class = class_at(doc, p, sentence.start, false);
+            let class = if agrees(doc, i, p) { class_at(doc, p, sentence.start, false) } else { VerbClass::None };
             out.push(Subject { source, predicate: p..p + 1, agent: false, class });
             i = p + 1;
         } else {

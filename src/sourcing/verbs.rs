@@ -127,7 +127,7 @@ const DOING_CUES: &[&str] = &["protest"];
 /// Is token `p` the participle of a passive: a form of "be" (or "get") before it,
 /// past adverbs and negation, and a participle's tag (or, untagged, an "-ed" ending
 /// or a cue verb's form)?
-fn is_passive(doc: &Tagged, p: usize, floor: usize) -> bool {
+pub fn is_passive(doc: &Tagged, p: usize, floor: usize) -> bool {
     let participle = match doc.tag(p) {
         Tag::VerbPastPart | Tag::VerbPast | Tag::Adj => true,
         Tag::Unknown => low(doc, p).ends_with("ed") || doc.lemma(p).is_some(),
@@ -153,6 +153,27 @@ fn is_passive(doc: &Tagged, p: usize, floor: usize) -> bool {
     false
 }
 
+/// Is the verb at `p` a participle right after a noun, which it modifies ("people
+/// accused of rape", "a group called Lashkar", "taxpayers reporting gains")? Then
+/// it heads no clause and has no speaker.
+/// A clause after it ("groups worried that", "delegates questioned how") makes it
+/// finite, whatever the tagger said.
+pub fn modifies_noun(doc: &Tagged, p: usize) -> bool {
+    let clause_follows = doc.tag(p + 1) == Tag::Sconj || matches!(low(doc, p + 1), "how" | "why" | "what" | "whether");
+    matches!(doc.tag(p), Tag::VerbPastPart | Tag::VerbGerund)
+        && p.checked_sub(1).is_some_and(|k| doc.tag(k).is_noun() && !doc.is(k, Class::AUX))
+        && !clause_follows
+}
+
+/// Can the noun at `head` be the subject of the verb at `verb`? A verb in "-s" (third
+/// person singular) cannot take a lower-case plural: in "a slide shown to political
+/// leaders shows" the subject is the slide.
+pub fn agrees(doc: &Tagged, head: usize, verb: usize) -> bool {
+    let singular_verb = doc.tag(verb) == Tag::Verb && low(doc, verb).ends_with('s') && !doc.is(verb, Class::AUX);
+    let plural_noun = doc.tag(head) == Tag::Noun && low(doc, head).ends_with('s') && !low(doc, head).ends_with("ss");
+    !(singular_verb && plural_noun && !doc.is_capitalized(head))
+}
+
 /// The class of the verb at `p`, the first word of a predicate after its
 /// auxiliaries. `agent`: `p` is the participle of a passive whose agent is the
 /// subject in question ("was called a fraud by critics"), so the subject acts
@@ -162,6 +183,9 @@ pub fn class_at(doc: &Tagged, p: usize, floor: usize, agent: bool) -> VerbClass 
         return VerbClass::None;
     }
     let tag = doc.tag(p);
+    if !agent && modifies_noun(doc, p) {
+        return VerbClass::None; // "protesters marching through the streets", "taxpayers reporting"
+    }
     if doc.is(p, Class::STANCE_ADJECTIVES) {
         return VerbClass::Stance; // "are skeptical", "were worried"
     }
@@ -213,6 +237,8 @@ mod tests {
             ("Too many calls still roll over.", "calls", None),
             ("Some voters distrust the polls.", "distrust", Stance),
             ("Analysts expect a rise.", "expect", Stance),
+            ("Taxpayers reporting gains would pay more.", "reporting", None),
+            ("Republicans are slamming the plan.", "slamming", Stance),
             // A tagger may read "note" after "some" as a noun; "that" says otherwise.
             ("But some note that the plan failed.", "note", Stance),
         ];
