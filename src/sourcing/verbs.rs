@@ -159,7 +159,12 @@ pub fn is_passive(doc: &Tagged, p: usize, floor: usize) -> bool {
 /// A clause after it ("groups worried that", "delegates questioned how") makes it
 /// finite, whatever the tagger said.
 pub fn modifies_noun(doc: &Tagged, p: usize) -> bool {
-    let clause_follows = doc.tag(p + 1) == Tag::Sconj || matches!(low(doc, p + 1), "how" | "why" | "what" | "whether");
+    // A modifier has a complement ("accused of", "called Lashkar"); "P1 said." has none,
+    // and "said" or "told" right after a noun is the finite verb of a report.
+    let clause_follows = doc.tag(p + 1) == Tag::Sconj
+        || matches!(low(doc, p + 1), "how" | "why" | "what" | "whether")
+        || !doc.is_word(p + 1)
+        || matches!(doc.lemma(p), Some("say" | "tell"));
     matches!(doc.tag(p), Tag::VerbPastPart | Tag::VerbGerund)
         && p.checked_sub(1).is_some_and(|k| doc.tag(k).is_noun() && !doc.is(k, Class::AUX))
         && !clause_follows
