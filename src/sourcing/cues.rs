@@ -291,13 +291,22 @@ fn lemma_with(w: &str, known: &WordTable<Known>) -> Option<&'static str> {
 /// lemma run backwards through every rule (a form made from one lemma may belong to
 /// another), plus the irregular forms. The sourcing lexicon holds them, so a token's
 /// lemma is one probe.
-pub(super) fn lemma_forms(mut each: impl FnMut(&str, &'static str)) {
-    let mut known = WordTable::with_capacity(VERB_LEMMAS.len() + IRREGULAR.len());
+pub(super) fn lemma_forms(each: impl FnMut(&str, &'static str)) {
+    forms_of(VERB_LEMMAS, IRREGULAR, each);
+}
+
+/// `lemma_forms` for any list of lemmas and their irregular forms.
+pub(super) fn forms_of(
+    lemmas: &[&'static str],
+    irregular: &[(&str, &'static str)],
+    mut each: impl FnMut(&str, &'static str),
+) {
+    let mut known = WordTable::with_capacity(lemmas.len() + irregular.len());
     let merge = |a: Known, b: Known| Known { irregular: a.irregular.or(b.irregular), lemma: a.lemma.or(b.lemma) };
-    for l in VERB_LEMMAS {
+    for l in lemmas {
         known.insert(l, Known { irregular: None, lemma: Some(l) }, merge);
     }
-    for (form, l) in IRREGULAR {
+    for (form, l) in irregular {
         known.insert(form, Known { irregular: Some(l), lemma: None }, merge);
     }
     let mut emit = |form: &str| {
@@ -305,11 +314,11 @@ pub(super) fn lemma_forms(mut each: impl FnMut(&str, &'static str)) {
             each(form, l);
         }
     };
-    for (form, _) in IRREGULAR {
+    for (form, _) in irregular {
         emit(form);
     }
     let mut form = String::with_capacity(24);
-    for l in VERB_LEMMAS {
+    for l in lemmas {
         emit(l);
         for (suffix, add) in SUFFIXES {
             if let Some(stem) = l.strip_suffix(add) {

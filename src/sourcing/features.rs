@@ -15,6 +15,7 @@ macro_rules! key {
     };
 }
 use super::source::Source;
+use super::verbs::{class_at, VerbClass};
 use super::words::{low, Class, Tagged};
 use crate::report::SourceKind;
 
@@ -60,7 +61,7 @@ fn bucket(n: usize) -> &'static str {
 
 /// The hashed features of one candidate.
 pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
-    let mut f = Vec::with_capacity(32); // every feature and `nesting`, without growing
+    let mut f = Vec::with_capacity(40); // every feature and `nesting`, without growing
     let kind = v.kind.as_str();
     let form = form_name(v.form);
     f.push(hash_with(key!("bias"), ""));
@@ -106,6 +107,23 @@ pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
         f.push(hash_parts_with(key!("inner-ed"), &[form, if inner_verb { "yes" } else { "no" }]));
         let shouting = doc.tok(src.head).chars().all(|c| !c.is_lowercase()) && doc.tok(src.head).len() > 1;
         f.push(hash_with(key!("head-caps"), if shouting { "yes" } else { "no" }));
+    }
+    // Parts of speech: a group saying from a group doing, a verb from a noun.
+    let cue_tag = doc.tag(first_cue).as_str();
+    f.push(hash_parts_with(key!("cue-tag"), &[form, cue_tag]));
+    let class = match class_at(doc, first_cue, v.sentence_start, v.source_after) {
+        VerbClass::Stance => "stance",
+        VerbClass::Psych => "psych",
+        VerbClass::Doing => "doing",
+        VerbClass::None => "none",
+    };
+    f.push(hash_parts_with(key!("verb-class"), &[form, class]));
+    f.push(hash_parts_with(key!("kind-verb-class"), &[kind, class]));
+    f.push(hash_parts_with(key!("after-cue-tag"), &[form, doc.tag(v.cue.end).as_str()]));
+    if let Some(src) = v.source {
+        f.push(hash_parts_with(key!("head-tag"), &[form, doc.tag(src.head).as_str()]));
+        let before = src.tokens.start.checked_sub(1).map_or("<s>", |p| doc.tag(p).as_str());
+        f.push(hash_parts_with(key!("before-source-tag"), &[form, before]));
     }
     f.push(hash_parts_with(key!("cue-rate"), &[form, v.cue_rate]));
     f.push(hash_parts_with(key!("kind-cue-rate"), &[kind, v.cue_rate]));

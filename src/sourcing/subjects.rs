@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::cue_rates::CueRates;
 use super::source::{in_phrase, phrase_start, Source};
+use super::verbs::{agrees, class_at, VerbClass};
 use super::words::{low, Class, Tagged};
 
 /// A group subject and the first word of its predicate.
@@ -19,6 +20,10 @@ pub struct Subject {
     /// The group is the agent of a passive ("has been called a charlatan by fellow
     /// physicians"): `predicate` is the participle, before the group.
     pub agent: bool,
+    /// What the predicate's verb does: only a group that says or believes (`Stance`)
+    /// is a source; one that acts ("Protesters marched") or is acted on ("users are
+    /// recommended") is not. A stance noun ("criticism from") counts as `Stance`.
+    pub class: VerbClass,
 }
 
 /// Words other than person nouns that may head a subject ("no one", "many of
@@ -80,7 +85,9 @@ fn stance_noun_before(doc: &Tagged, rates: &CueRates, start: usize) -> Option<us
 fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
     while p < end && {
         let w = low(doc, p);
-        doc.is(p, Class::AUX | Class::DEGREE) || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
+        doc.is(p, Class::AUX | Class::DEGREE)
+            || (w.ends_with("ly") && w.len() > 4 && !doc.is_capitalized(p))
+            || doc.tag(p) == crate::text::Tag::Adv
     } {
         p += 1;
     }
@@ -155,12 +162,15 @@ pub fn find(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[boo
             p = skip_adverbs(doc, p + 1, sentence.end);
         }
         let source = Source { tokens: start..end, head: i, appositive: None };
-        let agent_of = passive_before(doc, start, sentence.start).or_else(|| stance_noun_before(doc, rates, start));
+        let passive = passive_before(doc, start, sentence.start);
+        let agent_of = passive.or_else(|| stance_noun_before(doc, rates, start));
         if let Some(k) = agent_of.filter(|&k| k >= sentence.start && !taken(k)) {
-            out.push(Subject { source, predicate: k..k + 1, agent: true });
+            let class = if passive == Some(k) { class_at(doc, k, sentence.start, true) } else { VerbClass::Stance };
+            out.push(Subject { source, predicate: k..k + 1, agent: true, class });
             i = end.max(i + 1);
         } else if p < sentence.end && doc.is_word(p) && !taken(p) {
-            out.push(Subject { source, predicate: p..p + 1, agent: false });
+            let class = if agrees(doc, i, p) { class_at(doc, p, sentence.start, false) } else { VerbClass::None };
+            out.push(Subject { source, predicate: p..p + 1, agent: false, class });
             i = p + 1;
         } else {
             i = end.max(i + 1);

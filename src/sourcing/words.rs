@@ -12,9 +12,10 @@ use super::classify::{
     ANONYMOUS, DOCUMENTS, ORG_COMMON, ORG_WORDS, PERSON_SINGULAR, PRONOUNS, SOURCES_PROPER, SPOKESPEOPLE, VAGUE,
     VAGUE_DOCUMENTS,
 };
-use super::cues::{lemma_forms, AGENTLESS_PARTICIPLES, CUE_OPENERS, SAID_TO, STANCE_ADJECTIVES};
+use super::cues::{forms_of, lemma_forms, AGENTLESS_PARTICIPLES, CUE_OPENERS, SAID_TO, STANCE_ADJECTIVES};
 use super::source::{LINKS, POSTNOMINAL};
 use super::subjects::SUBJECT_OPENERS;
+use super::verbs::{VerbClass, PSYCH_VERBS, STANCE_IRREGULAR, STANCE_VERBS};
 use crate::lexicon::WordTable;
 use crate::text::Document;
 
@@ -460,22 +461,30 @@ fn lists() -> [(&'static [&'static str], Class); 25] {
 struct Entry {
     class: Class,
     lemma: u16,
+    /// For a form of a stance verb (`verbs`), its index into `Lexicon::stances`, 0 for none.
+    stance: u16,
 }
 
 struct Lexicon {
     words: WordTable<Entry>,
     /// Lemma names; index 0 is unused.
     lemmas: Vec<&'static str>,
+    /// Stance-verb lemmas with their class; index 0 is unused.
+    stances: Vec<(&'static str, VerbClass)>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let merge = |a: Entry, b: Entry| Entry { class: a.class.with(b.class), lemma: a.lemma.max(b.lemma) };
+        let merge = |a: Entry, b: Entry| Entry {
+            class: a.class.with(b.class),
+            lemma: a.lemma.max(b.lemma),
+            stance: a.stance.max(b.stance),
+        };
         let mut words = WordTable::with_capacity(2048);
         for (list, class) in lists() {
             for w in list {
-                words.insert(w, Entry { class, lemma: 0 }, merge);
+                words.insert(w, Entry { class, lemma: 0, stance: 0 }, merge);
             }
         }
         let mut lemmas = vec![""];
@@ -487,9 +496,22 @@ fn lexicon() -> &'static Lexicon {
                 index.insert(lemma, i, |a, _| a);
                 i
             });
-            words.insert(form, Entry { class: Class::default(), lemma: i }, merge);
+            words.insert(form, Entry { class: Class::default(), lemma: i, stance: 0 }, merge);
         });
-        Lexicon { words, lemmas }
+        let mut stances = vec![("", VerbClass::Doing)];
+        for (list, class) in [(STANCE_VERBS, VerbClass::Stance), (PSYCH_VERBS, VerbClass::Psych)] {
+            let mut index: WordTable<u16> = WordTable::with_capacity(128);
+            forms_of(list, STANCE_IRREGULAR, |form, lemma| {
+                let i = index.get(lemma).unwrap_or_else(|| {
+                    stances.push((lemma, class));
+                    let i = (stances.len() - 1) as u16;
+                    index.insert(lemma, i, |a, _| a);
+                    i
+                });
+                words.insert(form, Entry { class: Class::default(), lemma: 0, stance: i }, merge);
+            });
+        }
+        Lexicon { words, lemmas, stances }
     })
 }
 
@@ -531,7 +553,7 @@ impl<'d> Tagged<'d> {
             .map(|i| {
                 let e = lex.words.get_token(doc, i).unwrap_or_default();
                 let long = doc.tokens[i].end - doc.tokens[i].start > 7;
-                Entry { class: derived(e.class, long && is_group_by_ending(doc.low(i))), lemma: e.lemma }
+                Entry { class: derived(e.class, long && is_group_by_ending(doc.low(i))), ..e }
             })
             .collect();
         Tagged { doc, tags }
@@ -546,6 +568,17 @@ impl<'d> Tagged<'d> {
     pub fn lemma(&self, i: usize) -> Option<&'static str> {
         match self.tags.get(i) {
             Some(t) if t.lemma > 0 => Some(lexicon().lemmas[t.lemma as usize]),
+            _ => None,
+        }
+    }
+}
+
+impl Tagged<'_> {
+    /// The lemma and class of token `i` if it is a form of a stance verb that is
+    /// no cue by itself (`verbs::STANCE_VERBS`, `verbs::PSYCH_VERBS`).
+    pub fn stance(&self, i: usize) -> Option<(&'static str, VerbClass)> {
+        match self.tags.get(i) {
+            Some(t) if t.stance > 0 => lexicon().stances.get(t.stance as usize).copied(),
             _ => None,
         }
     }
