@@ -32,7 +32,7 @@ import initWasm, {
  * to the core's `loadModel(name, bytes)`. content/loader.js asks the background which
  * of them are there (MSG_MODELS) and starts fetching those.
  */
-export const MODELS = ['translation'];
+export const MODELS = ['translation', 'tagger'];
 
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';

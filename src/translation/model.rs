@@ -19,8 +19,6 @@
 //! small). Without a model the rules still mark and the verdict says it is
 //! unavailable.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::style::{Profile, STATS};
@@ -50,19 +48,40 @@ const SUFFIXES: [&[u8]; 5] = [b"ing", b"ed", b"ly", b"tion", b"s"];
 /// Punctuation: `PUNCT + ` its first character.
 const PUNCT: Elem = SHAPE + 64;
 
-/// A hasher for keys that are hashes already (`ngram_hash`): it passes them through.
+/// Counts of keys that are hashes already (`ngram_hash`): open addressing on their
+/// low bits, at most half full (a few lines of code, where a `HashMap` instance would
+/// add kilobytes to the Wasm). A count of 0 marks an empty slot.
 #[derive(Default)]
-struct Prehashed(u64);
+struct Counter {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
 
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = bytes.iter().fold(self.0, |h, &b| mix(h, u64::from(b)));
-    }
-    fn write_u64(&mut self, h: u64) {
-        self.0 = h;
+impl Counter {
+    fn add(&mut self, h: u64, count: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            self.len = 0;
+            for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
+                self.add(h, c);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 {
+                *slot = (h, count);
+                self.len += 1;
+                return;
+            }
+            if slot.0 == h {
+                slot.1 += count;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -157,10 +176,10 @@ impl Model {
     }
 
     /// The document model's features: each distinct n-gram's hash and count, in no
-    /// particular order (counted in a hash map keyed by the n-gram hash itself: sorting
+    /// particular order (counted in a table keyed by the n-gram hash itself: sorting
     /// every n-gram cost more than the rest of the model).
     pub fn features(&self, doc: &Document) -> Vec<(u64, u32)> {
-        let mut counts: HashMap<u64, u32, BuildHasherDefault<Prehashed>> = HashMap::default();
+        let mut counts = Counter::default();
         let mut seq = Vec::new();
         for s in self.sentences(doc, self.function_words) {
             seq.clear();
@@ -169,11 +188,11 @@ impl Model {
             seq.push(SENTENCE_END);
             for n in ORDERS {
                 for h in seq.windows(n).map(ngram_hash) {
-                    *counts.entry(h).or_default() += 1;
+                    counts.add(h, 1);
                 }
             }
         }
-        counts.into_iter().collect()
+        counts.slots.into_iter().filter(|s| s.1 > 0).collect()
     }
 
     /// Feature values as the model weighs them: log(1 + count), scaled to unit length.
@@ -218,6 +237,7 @@ impl Model {
     }
 
     /// The file: vocabulary, document model, phrase table.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_bytes(&self, words: &[&str], weights: &[i8], phrases: &[(u64, u8)]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.push(VERSION);

@@ -116,9 +116,9 @@ fn write_mark_css(out: &Path) -> Result {
 
 /// The learned models the engine fetches when first needed, beside the Wasm as
 /// `wasm/<name>.bin`: (name, file in the repository, gzip budget in bytes). The
-/// part-of-speech tagger (`src/text/tagger.bin`, "tagger") joins them when a
-/// detector reads tags: until then the browser would fetch it for nothing.
-pub const MODELS: [(&str, &str, usize); 1] = [("translation", "src/translation/model.bin", 400 * 1024)];
+/// names are `MODELS` in extension/core/engine.js too.
+pub const MODELS: [(&str, &str, usize); 2] =
+    [("translation", "src/translation/model.bin", 400 * 1024), ("tagger", "src/text/tagger.bin", 400 * 1024)];
 
 fn copy_wasm(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
