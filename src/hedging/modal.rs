@@ -3,7 +3,7 @@
 
 use super::cue::{next_word, nth_after, prev_word, starts_sentence, Cue, Span, When::*, DETERMINER, NEGATION};
 use crate::rule::{Category, Rule, Strength};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Tag, TokenKind};
 
 pub static RULE: Rule = Rule {
     id: "hedging/modal",
@@ -19,6 +19,11 @@ pub static RULE: Rule = Rule {
 /// A capital "May" is the modal only at the start of a sentence, before a subject
 /// ("May I ask?") or a verb ("May be true").
 fn may_is_modal(doc: &Document, span: Span) -> bool {
+    // The tagger reads the context the word lists below guess at ("in May", "May 14",
+    // "Theresa May", "May said"): a noun or a name is not the modal.
+    if doc.tag(span.first).is_noun() {
+        return false;
+    }
     if !doc.is_capitalized(span.first) {
         return true;
     }
@@ -32,8 +37,41 @@ fn may_is_modal(doc: &Document, span: Span) -> bool {
         && next.is_some()
 }
 
+/// What follows can follow a modal. A modal takes a verb in its base form, maybe after an
+/// adverb or a negation ("may rise", "might not have", "may well be"); the words that
+/// cannot follow one are a present or past form ("might makes right", "he who has might
+/// stands above the law"), a conjunction or a preposition ("through might because",
+/// "the might of"). Anything else passes: the tagger is least sure of the word after a
+/// modal it doubts ("may table questions", "may date back"), and a missing tagger
+/// (`Tag::Unknown`) says nothing.
+fn verb_follows(doc: &Document, span: Span) -> bool {
+    let sentence_end = doc.sentences.get(doc.sentence_of(span.first)).map_or(0, |s| s.tokens.end);
+    let mut i = span.last;
+    while i < sentence_end && i < span.last + 2 && matches!(doc.tag(i), Tag::Adv | Tag::Part) {
+        i += 1;
+    }
+    if i >= sentence_end {
+        return true;
+    }
+    match doc.tag(i) {
+        Tag::Verb => !third_person(doc.low(i)),
+        Tag::VerbPast | Tag::Sconj | Tag::Cconj | Tag::Adp => false,
+        _ => true,
+    }
+}
+
+/// "makes", "stands", "goes": a present form that is not the base ("pass", "focus" are).
+fn third_person(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
+}
+
 /// "with all his might", "military might": the noun.
 fn might_is_modal(doc: &Document, span: Span) -> bool {
+    // The tagger tells the noun by its context ("the might of", "all their might");
+    // the word lists below also catch what it misses.
+    if doc.tag(span.first).is_noun() || !verb_follows(doc, span) {
+        return false;
+    }
     !matches!(
         prev_word(doc, span),
         Some(
@@ -290,6 +328,8 @@ mod tests {
             ("The payments might have led to deaths.", &["might"]),
             ("The embargo could plunge the U.S. into a depression.", &["could"]),
             ("He will likely win.", &["likely"]),
+            ("Thatcher might, however, be receptive to a request.", &["might"]),
+            ("The talks might not resume. Prices might well rise.", &["might", "might"]),
             ("The deal set in motion a possible end to the war.", &["possible"]),
             ("It is possible that he left.", &["possible"]),
             ("The rating was placed on watch for possible downgrade.", &["possible"]),
@@ -343,6 +383,11 @@ mod tests {
             "The talks with a potential bidder and potential voters went on.",
             "The referee ruled out the goal. They ruled out a tax rise.",
             "Riding into the fire meant almost certain death.",
+            // Nouns and names the tagger sees by their context, where no word list does.
+            "Russia's might is growing.",
+            "There are no rights, because might makes right.",
+            "The way is through might because he who has might stands above the law.",
+            "Since May the talks have stalled.",
         ];
         for text in cases {
             assert_no_marks(Hedging, text);

@@ -42,8 +42,20 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
     /// The part of speech of each token (see `tagger`), computed the first time a
-    /// detector asks: a pass that no rule reads costs nothing.
+    /// detector asks for all of them (`tags`): a pass that no rule reads costs nothing.
     tags: std::cell::OnceCell<Vec<Tag>>,
+    /// The tags of the sentences asked about one token at a time (`tag`): a rule that
+    /// looks at a few cue words pays for their sentences only. The tagger reads no
+    /// further than the sentence, so these are the same tags as `tags`.
+    sentence_tags: std::cell::RefCell<SentenceTags>,
+}
+
+#[derive(Debug, Default)]
+struct SentenceTags {
+    /// One per token (`Tag::Unknown` in sentences not yet tagged).
+    tags: Vec<Tag>,
+    /// One per sentence: tagged yet.
+    done: Vec<bool>,
 }
 
 /// A fast hash of a short byte string: words are a few bytes long, so a plain
@@ -89,7 +101,16 @@ impl<'a> Document<'a> {
             }
         }
         let lower = text.to_ascii_lowercase();
-        Document { text, lower, tokens, hashes, sentences, paragraphs, tags: std::cell::OnceCell::new() }
+        Document {
+            text,
+            lower,
+            tokens,
+            hashes,
+            sentences,
+            paragraphs,
+            tags: std::cell::OnceCell::new(),
+            sentence_tags: Default::default(),
+        }
     }
 
     /// Every token's part of speech, in token order.
@@ -97,9 +118,28 @@ impl<'a> Document<'a> {
         self.tags.get_or_init(|| tag_tokens(self.text, &self.lower, &self.tokens, &self.hashes, &self.sentences))
     }
 
-    /// Token `i`'s part of speech (`Tag::Unknown` past the end).
+    /// Token `i`'s part of speech (`Tag::Unknown` past the end). Tags only the
+    /// sentence of `i` (once), unless every tag is there already.
     pub fn tag(&self, i: usize) -> Tag {
-        self.tags().get(i).copied().unwrap_or(Tag::Unknown)
+        if let Some(tags) = self.tags.get() {
+            return tags.get(i).copied().unwrap_or(Tag::Unknown);
+        }
+        if i >= self.tokens.len() {
+            return Tag::Unknown;
+        }
+        let s = self.sentence_of(i);
+        let Some(sentence) = self.sentences.get(s) else { return Tag::Unknown };
+        let mut st = self.sentence_tags.borrow_mut();
+        if st.done.is_empty() {
+            st.tags = vec![Tag::Unknown; self.tokens.len()];
+            st.done = vec![false; self.sentences.len()];
+        }
+        if !st.done[s] {
+            st.done[s] = true;
+            let mut buffers = (Vec::new(), Vec::new());
+            tag_sentence(self.text, &self.lower, &self.tokens, &self.hashes, sentence, &mut buffers, &mut st.tags);
+        }
+        st.tags.get(i).copied().unwrap_or(Tag::Unknown)
     }
 
     /// The token's text as written; past the last token, "": rules look ahead by index, and a look past the
@@ -167,33 +207,43 @@ impl<'a> Document<'a> {
 /// Each token's tag: the active tagger's, sentence by sentence, or without one the
 /// closed-class fallback. (`Document::tags` calls it; public for the benches.)
 pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sentences: &[Sentence]) -> Vec<Tag> {
-    let Some(tagger) = tagger::active() else {
-        return tokens
-            .iter()
-            .map(|t| {
-                let w = lower.get(t.start..t.end).unwrap_or_default();
-                tagger::fallback(w, t.kind == TokenKind::Punct, t.kind == TokenKind::Number)
-            })
-            .collect();
-    };
     let mut tags = vec![Tag::Unknown; tokens.len()];
-    let mut words = Vec::new();
-    let mut out = Vec::new();
+    let mut buffers = (Vec::new(), Vec::new());
     for s in sentences {
-        let Some(toks) = tokens.get(s.tokens.clone()) else { continue };
-        words.clear();
-        let hs = hashes.get(s.tokens.clone()).unwrap_or_default();
-        words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
-            let w = text.get(t.start..t.end).unwrap_or_default();
-            let l = lower.as_bytes().get(t.start..t.end).unwrap_or_default();
-            tagger::Word::new(w, l, h, k == 0)
-        }));
-        tagger.tag_sentence(&words, &mut out);
-        if let Some(dst) = tags.get_mut(s.tokens.clone()) {
-            dst.copy_from_slice(&out);
-        }
+        tag_sentence(text, lower, tokens, hashes, s, &mut buffers, &mut tags);
     }
     tags
+}
+
+/// Tags sentence `s` into its range of `tags` (one tag per token of the text).
+fn tag_sentence(
+    text: &str,
+    lower: &str,
+    tokens: &[Token],
+    hashes: &[u32],
+    s: &Sentence,
+    (words, out): &mut (Vec<tagger::Word>, Vec<Tag>),
+    tags: &mut [Tag],
+) {
+    let (Some(toks), Some(dst)) = (tokens.get(s.tokens.clone()), tags.get_mut(s.tokens.clone())) else { return };
+    let Some(tagger) = tagger::active() else {
+        for (t, tag) in toks.iter().zip(dst) {
+            let w = lower.get(t.start..t.end).unwrap_or_default();
+            *tag = tagger::fallback(w, t.kind == TokenKind::Punct, t.kind == TokenKind::Number);
+        }
+        return;
+    };
+    words.clear();
+    let hs = hashes.get(s.tokens.clone()).unwrap_or_default();
+    words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
+        let w = text.get(t.start..t.end).unwrap_or_default();
+        let l = lower.as_bytes().get(t.start..t.end).unwrap_or_default();
+        tagger::Word::new(w, l, h, k == 0)
+    }));
+    tagger.tag_sentence(words, out);
+    if out.len() == dst.len() {
+        dst.copy_from_slice(out);
+    }
 }
 
 #[cfg(test)]
@@ -256,6 +306,20 @@ mod tests {
         for w in ["", "a", "said", "officials", "abcdefghijklmnopqrstuvwxyz0123456789", "é東", long.as_str()] {
             assert_eq!(word_hash(w.as_bytes()), seeded(w.as_bytes()), "{w:?}");
         }
+    }
+
+    /// Tagging the sentence of one token gives that token the tag of the whole document.
+    #[test]
+    fn one_sentence_tags_equal_the_whole_documents() {
+        let text = "May said the can may fall. His will was read.\n\nIf it rains, we could stay. The estimate may rise";
+        let whole = Document::new(text);
+        for i in (0..whole.tokens.len()).rev().chain([whole.tokens.len(), usize::MAX]) {
+            let d = Document::new(text);
+            assert_eq!(d.tag(i), whole.tags().get(i).copied().unwrap_or(Tag::Unknown), "token {i}");
+            // Its neighbours in other sentences are not tagged yet; asking tags them.
+            assert_eq!((0..d.tokens.len()).map(|j| d.tag(j)).collect::<Vec<_>>(), whole.tags());
+        }
+        assert_eq!(Document::new("").tag(0), Tag::Unknown);
     }
 
     #[test]
