@@ -55,9 +55,9 @@ pub fn load_model(name: &str, bytes: &[u8]) -> Result<(), JsError> {
     let installed = match name {
         "translation" => crate::translation::model::install(bytes),
         "tagger" => crate::text::tagger::install(bytes),
-        other => Err(format!("no model is called {other:?}")),
+        other => Err(format!("no model is called \"{other}\"")),
     };
-    installed.map_err(|e| JsError::new(&format!("caveat: model {name:?}: {e}")))
+    installed.map_err(|e| JsError::new(&format!("caveat: model \"{name}\": {e}")))
 }
 
 /// Analyse `text` (a JS string; unpaired surrogates arrive as U+FFFD, one unit

@@ -353,12 +353,12 @@ fn fnv(bytes: &[u8]) -> u32 {
 
 impl Tagger {
     /// A tagger from its parts; `None` if they do not fit together.
-    pub fn new(bits: u8, scale: f32, mut dict: Vec<(u32, Tag)>, weights: Vec<i8>) -> Option<Tagger> {
+    /// `dict` must be sorted by hash (the file stores it so; training builds it so).
+    pub fn new(bits: u8, scale: f32, dict: Vec<(u32, Tag)>, weights: Vec<i8>) -> Option<Tagger> {
         if !(MIN_BITS..=MAX_BITS).contains(&bits) || weights.len() != N << bits || !scale.is_finite() || scale <= 0.0 {
             return None;
         }
-        dict.sort_by_key(|e| e.0);
-        if dict.windows(2).any(|w| w[0].0 == w[1].0) || dict.iter().any(|e| e.1 == Tag::Unknown) {
+        if dict.windows(2).any(|w| w[0].0 >= w[1].0) || dict.iter().any(|e| e.1 == Tag::Unknown) {
             return None;
         }
         let size = (dict.len() * 2).next_power_of_two().max(8);

@@ -283,13 +283,13 @@ impl Model {
         let function_words = r.u32()?;
         let bits = u32::from(r.take(1)?[0]);
         if bits > 24 {
-            return Err(format!("{bits} hash bits is more than a model has"));
+            return Err("more hash bits than a model has".into());
         }
         let scale = r.f32()?;
         let bias = r.f32()?;
         let n_style = usize::from(r.take(1)?[0]);
         if n_style != STATS.len() {
-            return Err(format!("the model has {n_style} style weights, this build {}", STATS.len()));
+            return Err("the model's style weights do not match this build's statistics".into());
         }
         let mut style = Vec::with_capacity(n_style);
         for _ in 0..n_style {
