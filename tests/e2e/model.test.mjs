@@ -171,9 +171,10 @@ describe('Chromium', () => {
           const status = csp
             ? await worker.evaluate(() => globalThis.caveatBackground.modelStatus())
             : await (await contentWorld(context, page)).evaluate('globalThis.caveatPage.modelStatus()');
-          if (loaded) assert.deepEqual(status, { translation: 'loaded' });
-          else if (variant === 'missing') assert.deepEqual(status, { translation: 'missing' });
-          else assert.match(status.translation, /^caveat: model "translation": /);
+          const every = (state) => Object.fromEntries(MODELS.map((name) => [name, state]));
+          if (loaded) assert.deepEqual(status, every('loaded'));
+          else if (variant === 'missing') assert.deepEqual(status, every('missing'));
+          else for (const name of MODELS) assert.match(status[name], new RegExp(`^caveat: model "${name}": `));
 
           const { text: shown, meters } = await sidebarText(page, worker);
           if (!csp) {
