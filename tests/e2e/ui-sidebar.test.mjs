@@ -131,7 +131,8 @@ describe('sidebar', () => {
     assert.ok(focused.endsWith(order.at(-2)), focused);
     await page.keyboard.press('Enter');
     await page.waitForFunction((t) => [...(CSS.highlights.get('caveat-flash') ?? [])].some((r) => r.toString() === t), order.at(-2));
-    assert.ok(await page.evaluate(() => window.scrollY > 0), 'the page did not scroll');
+    // The scroll is smooth: it may still be under way when the flash is drawn.
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 3000 }).catch(() => assert.fail('the page did not scroll'));
     await page.close();
   });
 
