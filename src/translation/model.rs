@@ -104,8 +104,10 @@ pub struct Model {
 /// What the document model says of a text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Score {
-    /// The model's logit (style included).
+    /// The model's logit: bias + n-grams + style.
     pub logit: f64,
+    /// The word-sequence n-grams' share of it.
+    pub ngrams: f64,
     /// The style statistics' share of it.
     pub style: f64,
 }
@@ -213,7 +215,7 @@ impl Model {
             .sum::<f64>()
             * f64::from(self.scale);
         let style: f64 = self.style_contributions(profile).map(|c| c.0).sum();
-        Score { logit: f64::from(self.bias) + ngrams + style, style }
+        Score { logit: f64::from(self.bias) + ngrams + style, ngrams, style }
     }
 
     /// Each style statistic's share of the logit, and whether the text is above its mean.
@@ -224,11 +226,10 @@ impl Model {
         })
     }
 
-    /// The phrase table's log-ratio (MT vs native) for a pair of elements, if listed.
-    pub fn phrase(&self, pair: [Elem; 2]) -> Option<f64> {
+    /// Whether the phrase table lists a pair of elements.
+    pub fn is_phrase(&self, pair: [Elem; 2]) -> bool {
         let h = ngram_hash(&pair);
-        let k = self.phrases.binary_search_by_key(&h, |p| p.0).ok()?;
-        Some(f64::from(self.phrases[k].1) / 16.0)
+        self.phrases.binary_search_by_key(&h, |p| p.0).is_ok()
     }
 
     /// Ranks below this stand as themselves in the phrase table.

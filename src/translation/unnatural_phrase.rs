@@ -31,7 +31,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         let mut run: Option<(usize, usize)> = None;
         for j in 0..sentence.len().saturating_sub(1) {
             let pair: [Elem; 2] = [sentence[j].0, sentence[j + 1].0];
-            if model.phrase(pair).is_some() {
+            if model.is_phrase(pair) {
                 run = match run {
                     Some((a, b)) if b >= j && j + 1 - a < MAX_WORDS => Some((a, j + 1)),
                     Some(r) => {
@@ -53,19 +53,19 @@ fn push(doc: &Document, sentence: &[(Elem, usize)], (a, b): (usize, usize), out:
     let is_word = |k: usize| doc.tokens[sentence[k].1].kind != TokenKind::Punct;
     let (Some(a), Some(b)) = ((a..=b).find(|&k| is_word(k)), (a..=b).rev().find(|&k| is_word(k))) else { return };
     let (first, last) = (sentence[a].1, sentence[b].1);
-    let words: Vec<usize> = (first..=last).collect();
-    out.push(Annotation::new(&RULE, doc.tokens[first].start, doc.tokens[last].end).with_detail(kind(doc, &words)));
+    let detail = kind(doc, first..=last);
+    out.push(Annotation::new(&RULE, doc.tokens[first].start, doc.tokens[last].end).with_detail(detail));
 }
 
-/// What kind of slip the phrase looks like, in a reader's words.
-fn kind(doc: &Document, tokens: &[usize]) -> &'static str {
-    let article = |i: usize| doc.low_in(i, &["the", "a", "an"]);
-    let name = |i: usize| doc.is_capitalized(i) && doc.sentence_of(i) == doc.sentence_of(i.saturating_sub(1)) && i > 0;
-    if tokens.iter().any(|&i| doc.low_is(i, "of")) {
+/// What kind of slip the phrase of these tokens looks like, in a reader's words.
+fn kind(doc: &Document, mut tokens: std::ops::RangeInclusive<usize>) -> &'static str {
+    // A capital that does not open its sentence: a name or a title.
+    let name = |i: usize| doc.is_capitalized(i) && i > 0 && doc.sentence_of(i) == doc.sentence_of(i - 1);
+    if tokens.clone().any(|i| doc.low_is(i, "of")) {
         "Literal word order: \"the X of Y\" where English writes \"Y's X\" or \"Y X\"."
-    } else if tokens.iter().any(|&i| article(i)) {
+    } else if tokens.clone().any(|i| doc.low_in(i, &["the", "a", "an"])) {
         "Article use that follows another language, not English."
-    } else if tokens.iter().any(|&i| name(i)) {
+    } else if tokens.any(name) {
         "A name or title that reads as if translated word by word."
     } else {
         "A word combination native news does not use: likely a literal rendering."

@@ -119,7 +119,7 @@ pub fn verdict(doc: &Document, marks: &[Annotation]) -> TranslationVerdict {
     // it), the marks see what translation broke (a clean MT text has none).
     let by_marks = sigmoid(MARKS_BIAS + marks_logit(strong, weak, n as f64));
     let likelihood = if n == 0 { 0.0 } else { 1.0 - (1.0 - sigmoid(score.logit)) * (1.0 - by_marks) };
-    if score.logit - score.style - f64::from(model.bias) >= PHRASING_LOGIT {
+    if score.ngrams >= PHRASING_LOGIT {
         reasons.push("sentence patterns typical of machine translation".to_string());
     }
     reasons.extend(style_reason(model, &profile, score.style));

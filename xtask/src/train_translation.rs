@@ -24,7 +24,7 @@ use caveat::translation::style::{self, STATS};
 use caveat::Document;
 
 use crate::scoreboard::{metrics, parity, real_mt};
-use crate::util::{root, shared, Result};
+use crate::util::{file_names, read, root, shared, Result};
 
 /// Vocabulary size (native words by document frequency) and how many of them the
 /// document model keeps as words: the function words and the commonest others.
@@ -108,10 +108,6 @@ struct Text {
     source: String,
 }
 
-fn read(path: &Path) -> Result<String> {
-    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
 fn fold_of(key: &str) -> usize {
     (key.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 2) as usize
 }
@@ -121,13 +117,7 @@ fn dev_files(eval: &Path) -> Result<Vec<(Group, PathBuf)>> {
     let mut out = Vec::new();
     for split in ["train", "dev"] {
         let dir = eval.join("sourcing/polnear").join(split).join("text");
-        let mut names: Vec<_> = fs::read_dir(&dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        names.sort();
-        for name in names {
+        for name in file_names(&dir, ".txt")? {
             out.push((Group::PolNear, dir.join(&name)));
             out.push((Group::RoundTrip, eval.join("translation/roundtrip_es").join(split).join(&name)));
         }

@@ -17,6 +17,22 @@ pub fn shared() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
+/// A text file's contents, or an error naming the file.
+pub fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The names of the files in `dir` whose names end with `ending`, sorted.
+pub fn file_names(dir: &Path, ending: &str) -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(ending))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 /// Run a command in the project root, echoing it; fail with its name on a non-zero exit.
 pub fn run(cmd: &mut Command) -> Result {
     eprintln!("» {}", describe(cmd));

@@ -26,7 +26,7 @@ use std::time::Instant;
 
 use caveat::Category;
 
-use crate::util::{root, shared, Result};
+use crate::util::{file_names, read, root, shared, Result};
 use row::Row;
 
 /// The text model's own row: the part-of-speech tagger on Brown's press test split.
@@ -137,10 +137,6 @@ pub(crate) fn rerun_optimised(task: &str, args: &[String]) -> Result {
 /// `caveat::analyze`, with a core panic turned into an error naming the text.
 pub(crate) fn analyze(text: &str, what: impl FnOnce() -> String) -> Result<caveat::Report> {
     std::panic::catch_unwind(|| caveat::analyze(text)).map_err(|_| format!("caveat::analyze panicked on {}", what()))
-}
-
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// Most frequent strings first, with counts (for -v).
@@ -337,12 +333,7 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
     for split in ["dev", "test"] {
         let gold = polnear::parse(&read(&eval.join(format!("sourcing/polnear_sources_{split}.tsv")))?)?;
         let dir = eval.join("sourcing/polnear").join(split).join("text");
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-            .filter(|n| n.ends_with(".txt"))
-            .collect();
-        names.sort();
+        let names = file_names(&dir, ".txt")?;
         let mut texts = Vec::new();
         for n in &names {
             texts.push(read(&dir.join(n))?);

@@ -21,10 +21,10 @@ use std::path::Path;
 
 use caveat::{Category, Report};
 
+use super::analyze;
 use super::metrics::auc;
 use super::row::Row;
-use super::{analyze, read};
-use crate::util::Result;
+use crate::util::{file_names, read, Result};
 
 /// Texts shorter than this get no document figure (as the scorer).
 const MIN_WORDS: usize = 150;
@@ -80,12 +80,7 @@ pub fn roundtrip(eval: &Path, split: &str) -> Result<Vec<Row>> {
     let (mut n_marks, mut n_words, mut n_supported) = (0, 0, 0);
     for folder in folders {
         let dir = eval.join("translation/roundtrip_es").join(folder);
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-            .collect();
-        names.sort();
-        for name in names {
+        for name in file_names(&dir, ".txt")? {
             let rt = read(&dir.join(&name))?;
             let original = read(&eval.join("sourcing/polnear").join(folder).join("text").join(&name))?;
             let (r, o) = (analyze(&rt, || format!("round trip {name}"))?, analyze(&original, || name.clone())?);
