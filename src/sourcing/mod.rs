@@ -139,8 +139,11 @@ fn find_source(doc: &Tagged, cue: &Cue, sentence: Range<usize>) -> Option<(Sourc
             if passive || verbs::is_passive(doc, start, sentence.start) {
                 return None; // "was reported", "were mistakenly charged": agentless forms are their own cue
             }
-            if verbs::modifies_noun(doc, start) {
-                return None;
+            if verbs::modifies_noun(doc, start)
+                || !verbs::is_predicate(doc, start)
+                || verbs::complement_acts(doc, start)
+            {
+                return None; // "an official welcome", "some pointed advice", "want to limit"
             }
             let src = source::before(doc, start, sentence)?;
             verbs::agrees(doc, src.head, start).then_some((src, false))

@@ -153,6 +153,29 @@ pub fn is_passive(doc: &Tagged, p: usize, floor: usize) -> bool {
     false
 }
 
+/// Is the adjective at `p` a predicate: a form of "be", or a verb like "seem" or
+/// "remain", before it (past adverbs and negation)?
+#[inline(never)]
+fn after_copula(doc: &Tagged, p: usize, floor: usize) -> bool {
+    let mut k = p;
+    while k > floor {
+        k -= 1;
+        if doc.is(k, Class::BE_FORMS) || doc.low_in(k, COPULAS) || doc.lemma(k) == Some("feel") {
+            return true;
+        }
+        if !(doc.is(k, Class::NEGATION | Class::DEGREE) || doc.tag(k) == Tag::Adv) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Verbs other than "be" that link a subject to an adjective of stance.
+const COPULAS: &[&str] = &[
+    "seem", "seems", "seemed", "appear", "appears", "appeared", "remain", "remains", "remained", "grow", "grew",
+    "become", "became", "get", "got",
+];
+
 /// Is the verb at `p` a participle right after a noun, which it modifies ("people
 /// accused of rape", "a group called Lashkar", "taxpayers reporting gains")? Then
 /// it heads no clause and has no speaker.
@@ -170,12 +193,100 @@ pub fn modifies_noun(doc: &Tagged, p: usize) -> bool {
         && !clause_follows
 }
 
+/// Does what follows the attribution verb at `p` make it an act, an intention or a
+/// feeling rather than a claim? "want to limit terms", "hope to win" (an aim);
+/// "felt comfortable", "feel less guilt" (a feeling: only "feel that", "feel like"
+/// or "felt the FBI was…" hold a belief); "are considering steps", "could have
+/// considered them" (deliberation: "considered him a fraud" is a judgement);
+/// "charged with fraud", "credited with" (the act of an authority).
+#[inline(never)]
+pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
+    let lemma = doc.lemma(p).or_else(|| doc.stance(p).map(|(l, _)| l));
+    let next = low(doc, p + 1);
+    match lemma {
+        // "wanted to know who approved it" asks.
+        // "would hope they were farther away" wishes.
+        Some("want" | "hope" | "wish" | "prefer") => {
+            (next == "to" && !matches!(low(doc, p + 2), "know" | "ask" | "hear"))
+                || matches!(low(doc, p.wrapping_sub(1)), "would" | "could" | "might")
+        }
+        Some("charge" | "credit") => next == "with",
+        Some("feel") => {
+            !matches!(next, "that" | "like" | "as" | "so")
+                && !doc.is(p + 1, Class::STANCE_ADJECTIVES)
+                && !clause_follows(doc, p + 1)
+        }
+        Some("consider") => low(doc, p) == "considering" || object_ends_clause(doc, p + 1),
+        _ => false,
+    }
+}
+
+/// Does a clause (a subject, then a verb within a few words) start at `i`? "felt |the
+/// FBI was…", "feel |they are…"; not "felt |comfortable with", "feel |less guilt".
+#[inline(never)]
+fn clause_follows(doc: &Tagged, i: usize) -> bool {
+    let subject = matches!(doc.tag(i), Tag::Pron | Tag::Det | Tag::Propn | Tag::Noun | Tag::Num);
+    subject
+        && (i + 1..i + 5)
+            .take_while(|&k| doc.is_word(k))
+            .any(|k| doc.tag(k).is_verb() && !matches!(doc.tag(k), Tag::VerbGerund | Tag::VerbPastPart))
+}
+
+/// Is the object at `i` a short noun phrase that ends its clause: "considered |them.",
+/// "considering |similar steps,"? A second complement ("considered |him a fraud",
+/// "considered |it likely") makes a judgement instead.
+#[inline(never)]
+fn object_ends_clause(doc: &Tagged, i: usize) -> bool {
+    let mut k = i;
+    while k < i + 4 && doc.is_word(k) && matches!(doc.tag(k), Tag::Det | Tag::Adj | Tag::Num) {
+        k += 1;
+    }
+    let head = doc.is_word(k) && (matches!(doc.tag(k), Tag::Noun | Tag::Pron) || doc.tag(k) == Tag::Propn);
+    let after = k + 1;
+    head && (!doc.is_word(after) || (doc.tag(after) == Tag::Adp && !matches!(low(doc, after), "as" | "to")))
+}
+
+/// Can the cue word at `p` head a predicate? Not when the tagger reads it as an
+/// adjective, as a noun in its base form after an adjective ("an official welcome"),
+/// or as a participle before a noun ("some pointed advice"),
+/// unless "that" follows ("some note that").
+#[inline(never)]
+pub fn is_predicate(doc: &Tagged, p: usize) -> bool {
+    match doc.tag(p) {
+        _ if low(doc, p + 1) == "that" => true,
+        // A base form after an adjective: a verb there would need a plural subject
+        // ("an official welcome"); the tagger's "noun" for "official confirms" is wrong.
+        Tag::Noun => !(doc.lemma(p).is_some_and(|l| l == low(doc, p)) && doc.tag(p.wrapping_sub(1)) == Tag::Adj),
+        Tag::Adj => false,
+        Tag::VerbPastPart => doc.tag(p + 1) != Tag::Noun || after_auxiliary(doc, p),
+        _ => true,
+    }
+}
+
+/// Is there an auxiliary before `p`, past adverbs and negation ("were mistakenly |charged")?
+#[inline(never)]
+fn after_auxiliary(doc: &Tagged, p: usize) -> bool {
+    let mut k = p;
+    while let Some(prev) = k.checked_sub(1) {
+        if doc.is(prev, Class::AUX) {
+            return true;
+        }
+        if !(doc.is(prev, Class::NEGATION | Class::DEGREE) || doc.tag(prev) == Tag::Adv) {
+            return false;
+        }
+        k = prev;
+    }
+    false
+}
+
 /// Can the noun at `head` be the subject of the verb at `verb`? A verb in "-s" (third
 /// person singular) cannot take a lower-case plural: in "a slide shown to political
 /// leaders shows" the subject is the slide.
 pub fn agrees(doc: &Tagged, head: usize, verb: usize) -> bool {
     let singular_verb = doc.tag(verb) == Tag::Verb && low(doc, verb).ends_with('s') && !doc.is(verb, Class::AUX);
-    let plural_noun = doc.tag(head) == Tag::Noun && low(doc, head).ends_with('s') && !low(doc, head).ends_with("ss");
+    // "some calls into the hotline": after a plural quantifier an "-s" word is a noun.
+    let plural_noun = (doc.tag(head) == Tag::Noun && low(doc, head).ends_with('s') && !low(doc, head).ends_with("ss"))
+        || matches!(low(doc, head), "some" | "many" | "several" | "few" | "both" | "others");
     !(singular_verb && plural_noun && !doc.is_capitalized(head))
 }
 
@@ -183,6 +294,7 @@ pub fn agrees(doc: &Tagged, head: usize, verb: usize) -> bool {
 /// auxiliaries. `agent`: `p` is the participle of a passive whose agent is the
 /// subject in question ("was called a fraud by critics"), so the subject acts
 /// whatever the voice.
+#[inline(never)]
 pub fn class_at(doc: &Tagged, p: usize, floor: usize, agent: bool) -> VerbClass {
     if !doc.is_word(p) {
         return VerbClass::None;
@@ -191,8 +303,12 @@ pub fn class_at(doc: &Tagged, p: usize, floor: usize, agent: bool) -> VerbClass 
     if !agent && modifies_noun(doc, p) {
         return VerbClass::None; // "protesters marching through the streets", "taxpayers reporting"
     }
+    if doc.lemma(p).is_some() && !is_predicate(doc, p) {
+        return VerbClass::None; // "some pointed advice"
+    }
     if doc.is(p, Class::STANCE_ADJECTIVES) {
-        return VerbClass::Stance; // "are skeptical", "were worried"
+        // "are skeptical", "were worried"; "the most eager" is a noun phrase.
+        return if after_copula(doc, p, floor) { VerbClass::Stance } else { VerbClass::None };
     }
     let stance = doc.stance(p).map(|(_, c)| c);
     let passive = !agent && is_passive(doc, p, floor);
@@ -209,6 +325,9 @@ pub fn class_at(doc: &Tagged, p: usize, floor: usize, agent: bool) -> VerbClass 
     }
     if passive {
         return VerbClass::Doing; // "were charged", "are recommended to": told, not telling
+    }
+    if complement_acts(doc, p) {
+        return VerbClass::Doing;
     }
     match (doc.lemma(p), stance) {
         (Some(l), _) if !DOING_CUES.contains(&l) => VerbClass::Stance,
@@ -246,6 +365,18 @@ mod tests {
             ("Republicans are slamming the plan.", "slamming", Stance),
             // A tagger may read "note" after "some" as a noun; "that" says otherwise.
             ("But some note that the plan failed.", "note", Stance),
+            // An aim, a feeling, a deliberation: what follows the verb decides.
+            ("Some lawmakers also want to limit terms.", "want", Doing),
+            ("Republicans wanted to know who approved it.", "wanted", Stance),
+            ("West Virginia officials felt comfortable with it.", "felt", Doing),
+            ("Many voters feel the plan is unfair.", "feel", Stance),
+            ("Other countries are considering similar steps.", "considering", Doing),
+            ("Voters could have considered them.", "considered", Doing),
+            ("Critics considered him a fraud.", "considered", Stance),
+            ("The most eager is Oregon.", "eager", None),
+            ("Analysts seem confident.", "confident", Stance),
+            ("Many Mexicans would hope their neighbor were farther away.", "hope", Doing),
+            ("Bernie Sanders offered some pointed advice.", "pointed", None),
         ];
         for (text, word, want) in cases {
             let doc = Document::new(text);
@@ -253,6 +384,33 @@ mod tests {
             let p = (0..doc.tokens.len()).find(|&i| doc.tok(i) == *word).expect("word in text");
             assert_eq!(class_at(&doc, p, 0, false), *want, "{word:?} in {text:?}");
         }
+    }
+
+    /// (sentence, the cue word, whether it can head a predicate)
+    #[test]
+    fn cue_words_that_are_not_predicates() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("He was given an official welcome by a band.", "welcome", false),
+            ("A senior administration official confirms it.", "confirms", true),
+            ("Sanders offered some pointed advice to Clinton.", "pointed", false),
+            ("Critics have pointed fingers at him.", "pointed", true),
+            ("But some note that the plan failed.", "note", true),
+        ];
+        for (text, word, want) in cases {
+            let doc = Document::new(text);
+            let doc = Tagged::new(&doc);
+            let p = (0..doc.tokens.len()).find(|&i| doc.tok(i) == *word).expect("word in text");
+            assert_eq!(is_predicate(&doc, p), *want, "{word:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn plural_quantifiers_take_no_verb_in_s() {
+        let doc = Document::new("At times some calls into the hotline went to voicemail, and some say so.");
+        let doc = Tagged::new(&doc);
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).expect("word");
+        assert!(!agrees(&doc, at("some"), at("calls")));
+        assert!(agrees(&doc, at("some"), at("say")));
     }
 
     #[test]
