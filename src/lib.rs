@@ -159,3 +159,38 @@ mod tests {
         assert_eq!(r.summary.words, 0);
     }
 }
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    /// Every registered rule marks its own example, which no other rule of its category
+    /// marks, and leaves its near miss alone: a rule whose doc shows a mark it does not
+    /// make, or whose mark another rule takes, fails here by name.
+    #[test]
+    fn every_rule_marks_its_example_and_spares_its_near_miss() {
+        let registries = [
+            (hedging::RULES, hedging::COUNTER_EXAMPLES),
+            (sourcing::RULES, sourcing::COUNTER_EXAMPLES),
+            (translation::RULES, translation::COUNTER_EXAMPLES),
+        ];
+        let mut checked = 0;
+        for (rules, near_misses) in registries {
+            assert_eq!(rules.len(), near_misses.len());
+            for (rule, near_miss) in rules.iter().zip(near_misses) {
+                let marks = analyze(rule.example).annotations;
+                let own: Vec<&str> = marks.iter().filter(|a| a.category == rule.category).map(|a| a.rule.id).collect();
+                assert!(
+                    !own.is_empty() && own.iter().all(|id| *id == rule.id),
+                    "{}: its example {:?} got {own:?}",
+                    rule.id,
+                    rule.example
+                );
+                let hit = analyze(near_miss).annotations.iter().any(|a| a.rule.id == rule.id);
+                assert!(!hit, "{}: its near miss {near_miss:?} is marked", rule.id);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, rules().count());
+    }
+}

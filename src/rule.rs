@@ -49,3 +49,28 @@ pub struct Rule {
     pub example: &'static str,
     pub strength: Strength,
 }
+
+/// What every detector of marks is: it reads the text model and appends its marks.
+pub type Detector = fn(&crate::text::Document, &mut Vec<crate::report::Annotation>);
+
+/// The registry of a category, one line per rule module: `registry![a, b, c]` makes
+/// `RULES`, every rule in that order, from each module's `RULE`, and, for the test that
+/// every rule marks its own example, `COUNTER_EXAMPLES` from each module's
+/// `COUNTER_EXAMPLE` (a near miss the rule must leave alone). What else each module
+/// gives its category follows a `;`: `registry![a, b; DETECTORS: Detector = detect]`
+/// collects every module's `detect`, in the order of `RULES`.
+macro_rules! registry {
+    ($($module:ident),+ $(,)?) => {
+        /// Every rule of the category, in registry order.
+        pub static RULES: &[&$crate::rule::Rule] = &[$(&$module::RULE),+];
+        /// Each rule's near miss, in the order of `RULES`.
+        #[cfg(test)]
+        pub(crate) static COUNTER_EXAMPLES: &[&str] = &[$($module::COUNTER_EXAMPLE),+];
+    };
+    ($($module:ident),+ ; $name:ident : $ty:ty = $item:ident) => {
+        $crate::rule::registry![$($module),+];
+        /// What each rule module gives its category, in the order of `RULES`.
+        static $name: &[$ty] = &[$($module::$item),+];
+    };
+}
+pub(crate) use registry;

@@ -1,7 +1,8 @@
-//! Shared test helpers: assert what a text gets marked with, by category.
+//! Shared test helpers: assert what a text gets marked with, by one rule or by a
+//! whole category.
 
 use crate::analyze;
-use crate::rule::Category;
+use crate::rule::{Category, Rule};
 
 /// The marked phrases of one category, in order.
 pub fn marks(category: Category, text: &str) -> Vec<String> {
@@ -21,4 +22,21 @@ pub fn assert_marks(category: Category, text: &str, want: &[&str]) {
 #[track_caller]
 pub fn assert_no_marks(category: Category, text: &str) {
     assert_marks(category, text, &[]);
+}
+
+/// The phrases `rule` marks, in order (marks of other rules left out).
+pub fn rule_marks(rule: &Rule, text: &str) -> Vec<String> {
+    analyze(text)
+        .annotations
+        .iter()
+        .filter(|a| a.rule.id == rule.id)
+        .map(|a| text[a.start..a.end].to_string())
+        .collect()
+}
+
+/// `rule` marks exactly `want` in `text`: a test of one rule fails when another
+/// rule makes the mark instead.
+#[track_caller]
+pub fn assert_rule(rule: &Rule, text: &str, want: &[&str]) {
+    assert_eq!(rule_marks(rule, text), want, "{} marks in {text:?}", rule.id);
 }

@@ -13,6 +13,11 @@ pub static RULE: Rule = Rule {
     strength: Strength::Strong,
 };
 
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "The accused stood up in court.";
+
 pub static CUES: &[Cue] = &[
     Cue::new("alleged", &[]),
     Cue::new("allegedly", &[]),
@@ -46,7 +51,7 @@ pub static CUES: &[Cue] = &[
 #[cfg(test)]
 mod tests {
     use crate::rule::Category::Hedging;
-    use crate::test_util::{assert_marks, assert_no_marks};
+    use crate::test_util::{assert_no_marks, assert_rule};
 
     #[test]
     fn marks_accusations() {
@@ -55,13 +60,15 @@ mod tests {
             ("He allegedly paid them.", &["allegedly"]),
             ("The unit was accused of plotting.", &["accused"]),
             ("Two suspected militants were held.", &["suspected"]),
+            // The believed-to cue "suspected of" overlaps; the merged mark is this rule's.
+            ("He was suspected of spying.", &["suspected of"]),
             ("He denied allegations that he took bribes.", &["allegations that"]),
             ("Critics accuse him of lying.", &["accuse"]),
             ("She pleaded innocent to charges that she failed to report it.", &["charges that"]),
             ("Critics have charged that the school is a diploma mill.", &["charged that"]),
         ];
         for (text, want) in cases {
-            assert_marks(Hedging, text, want);
+            assert_rule(&super::RULE, text, want);
         }
     }
 

@@ -28,18 +28,9 @@ use std::sync::OnceLock;
 
 use crate::lexicon::WordTable;
 use crate::report::Annotation;
-use crate::rule::{Rule, Strength};
+use crate::rule::{registry, Strength};
 use crate::text::Document;
 use cue::{Cue, Span};
-
-macro_rules! registry {
-    ($($rule:ident),* $(,)?) => {
-        /// Every hedging rule, strongest first.
-        pub static RULES: &[&Rule] = &[$(&$rule::RULE),*];
-        /// Each rule's cues, in the order of `RULES`.
-        static CUES: &[&[Cue]] = &[$($rule::CUES),*];
-    };
-}
 
 // One line per rule, strongest first; the order also breaks ties when marks merge.
 #[rustfmt::skip]
@@ -54,7 +45,8 @@ registry![
     appears,
     evidence,
     unknown,
-    modal,
+    modal;
+    CUES: &[Cue] = CUES
 ];
 
 /// (rule index, cue) for every cue, in one flat list that the automaton indexes.

@@ -2,11 +2,10 @@
 //! pronoun, an anonymous source, or a vague group. Decided by the head word first
 //! ("Clinton aides" are aides), then by cheap name detection on capitalised words.
 
-use super::rules::{ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
+use super::rules::Flag;
 use super::source::Source;
 use super::words::{class_of, low, Class, Tagged};
 use crate::report::SourceKind;
-use crate::rule::Rule;
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
@@ -486,7 +485,7 @@ fn is_poll_figure(doc: &Tagged, src: &Source) -> bool {
 pub struct Verdict {
     pub kind: SourceKind,
     /// The rule a flagged kind is marked with.
-    pub rule: Option<&'static Rule>,
+    pub rule: Option<Flag>,
     /// Surname of a named person, name of a named organisation.
     pub name: Option<String>,
     /// Plural ("officials", "Republicans"): what "they" can point back to.
@@ -494,7 +493,7 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn new(kind: SourceKind, rule: Option<&'static Rule>, plural: bool) -> Self {
+    fn new(kind: SourceKind, rule: Option<Flag>, plural: bool) -> Self {
         Verdict { kind, rule, name: None, plural }
     }
 }
@@ -520,7 +519,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
     }
     if head_low == "whom" {
         // "many of whom": the subject finder takes only vague shares.
-        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+        return Verdict::new(SourceKind::Vague, Some(Flag::WeaselGroup), true);
     }
     let appositive: Vec<usize> = src.appositive.clone().map(|r| r.collect()).unwrap_or_default();
     // "officials at Apple, including CEO Tim Cook": a named principal puts it on record,
@@ -557,7 +556,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
     let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
     let someone = matches!(head_low, "person" | "those" | "someone" | "anyone");
     if familiar && (head(Class::PERSON_NOUN) || someone) && !head(Class::SPOKESPEOPLE) {
-        return Verdict::new(SourceKind::Unnamed, Some(&FAMILIAR_WITH), plural);
+        return Verdict::new(SourceKind::Unnamed, Some(Flag::FamiliarWith), plural);
     }
     let indefinite = matches!(first, "a" | "an" | "one" | "another") && !plural;
     if head(Class::SPOKESPEOPLE) {
@@ -570,7 +569,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Pronoun, None, plural);
     }
     if head(Class::ANONYMOUS) {
-        return Verdict::new(SourceKind::Unnamed, Some(&ANONYMOUS_OFFICIAL), plural);
+        return Verdict::new(SourceKind::Unnamed, Some(Flag::AnonymousOfficial), plural);
     }
     if head(Class::GROUP) && !vague_quantifier {
         if let Some(name) = employer(doc, src) {
@@ -583,19 +582,19 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Pronoun, None, true);
     }
     if head(Class::GROUP) {
-        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+        return Verdict::new(SourceKind::Vague, Some(Flag::WeaselGroup), true);
     }
     if indefinite && head(Class::PERSON_SINGULAR) {
-        return Verdict::new(SourceKind::Unnamed, Some(&UNNAMED_PERSON), false);
+        return Verdict::new(SourceKind::Unnamed, Some(Flag::UnnamedPerson), false);
     }
     if matches!(head_low, "one" | "other") && first == "no" {
-        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), false);
+        return Verdict::new(SourceKind::Vague, Some(Flag::WeaselGroup), false);
     }
     if head(Class::VAGUE_DOCUMENTS)
         && !words.iter().any(|w| matches!(*w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
         && !src.tokens.clone().any(|i| doc.is_capitalized(i) && i != src.tokens.start)
     {
-        return Verdict::new(SourceKind::Vague, Some(&WEASEL_GROUP), true);
+        return Verdict::new(SourceKind::Vague, Some(Flag::WeaselGroup), true);
     }
     if head(Class::DOCUMENTS | Class::VAGUE_DOCUMENTS) {
         return Verdict::new(SourceKind::Document, None, plural);

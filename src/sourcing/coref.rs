@@ -3,7 +3,7 @@
 //! sentences. If that source was anonymous or vague, so is the pronoun.
 
 use super::classify::Verdict;
-use super::rules::{ANONYMITY_GRANTED, ANONYMOUS_OFFICIAL, FAMILIAR_WITH};
+use super::rules::Flag;
 use crate::report::SourceKind;
 
 /// How far back (in sentences) a pronoun may reach for its antecedent.
@@ -58,10 +58,7 @@ impl History {
 /// senior official said … He added"): after "one questioner asked" the next "he
 /// said" is far more often the named person who answered.
 fn singular_anonymous(m: &Mention, sentence: usize) -> bool {
-    let source_proper = m
-        .verdict
-        .rule
-        .is_some_and(|r| [&ANONYMOUS_OFFICIAL, &FAMILIAR_WITH, &ANONYMITY_GRANTED].iter().any(|k| std::ptr::eq(*k, r)));
+    let source_proper = m.verdict.rule.is_some_and(Flag::is_source_proper);
     source_proper && sentence.saturating_sub(m.sentence) <= SINGULAR_ANONYMOUS_WINDOW
 }
 
@@ -76,12 +73,11 @@ fn compatible(v: &Verdict, pronoun: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sourcing::rules::{UNNAMED_PERSON, WEASEL_GROUP};
 
     fn v(kind: SourceKind, plural: bool, name: Option<&str>) -> Verdict {
         let rule = match kind {
-            SourceKind::Unnamed => Some(&ANONYMOUS_OFFICIAL),
-            SourceKind::Vague => Some(&WEASEL_GROUP),
+            SourceKind::Unnamed => Some(Flag::AnonymousOfficial),
+            SourceKind::Vague => Some(Flag::WeaselGroup),
             _ => None,
         };
         Verdict { kind, rule, name: name.map(String::from), plural }
@@ -101,7 +97,7 @@ mod tests {
             (vec![(0, v(Vague, true, None)), (1, v(NamedOrg, true, Some("Times")))], "they", 2, Pronoun, Some("Times")),
             (vec![(0, v(Unnamed, false, None))], "he", 9, Pronoun, None),
             (vec![(0, v(Unnamed, false, None))], "she", 2, Pronoun, None),
-            (vec![(0, Verdict { rule: Some(&UNNAMED_PERSON), ..v(Unnamed, false, None) })], "he", 1, Pronoun, None),
+            (vec![(0, Verdict { rule: Some(Flag::UnnamedPerson), ..v(Unnamed, false, None) })], "he", 1, Pronoun, None),
             (vec![(0, v(Unnamed, true, None))], "we", 1, Pronoun, None),
             (vec![], "she", 0, Pronoun, None),
         ];

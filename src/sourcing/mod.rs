@@ -24,17 +24,16 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{PhraseMatch, PhraseSet};
 use crate::report::{Annotation, Attribution, SourceKind};
-use crate::rule::Rule;
 use crate::text::Document;
 use classify::{classify, Verdict, SOURCES_PROPER};
 use cue_rates::CueRates;
 use cues::{Cue, CueForm};
-pub use rules::{AGENTLESS, ANONYMITY_GRANTED, ANONYMOUS_OFFICIAL, FAMILIAR_WITH, UNNAMED_PERSON, WEASEL_GROUP};
+use rules::Flag;
+#[cfg(test)]
+pub(crate) use rules::COUNTER_EXAMPLES;
+pub use rules::RULES;
 use source::Source;
 use words::{low, Class, Tagged};
-
-pub static RULES: &[&Rule] =
-    &[&ANONYMOUS_OFFICIAL, &FAMILIAR_WITH, &ANONYMITY_GRANTED, &UNNAMED_PERSON, &WEASEL_GROUP, &AGENTLESS];
 
 /// How newsrooms say a source asked not to be named.
 pub const ANONYMITY_PHRASES: &[&str] = &[
@@ -192,11 +191,10 @@ impl Candidate {
         let features = features::of(doc, at.quoted, &view);
         // Not a pronoun that inherited anonymity, nor "urging employees to report".
         let proper = form == CueForm::Verb
-            && verdict.rule.is_some_and(|r| std::ptr::eq(r, &ANONYMOUS_OFFICIAL) || std::ptr::eq(r, &FAMILIAR_WITH))
+            && matches!(verdict.rule, Some(Flag::AnonymousOfficial | Flag::FamiliarWith))
             && source.as_ref().is_some_and(|s| {
                 !doc.is(s.head, Class::PRONOUNS)
-                    && (std::ptr::eq(verdict.rule.unwrap_or(&FAMILIAR_WITH), &FAMILIAR_WITH)
-                        || doc.low_in(s.head, SOURCES_PROPER))
+                    && (verdict.rule == Some(Flag::FamiliarWith) || doc.low_in(s.head, SOURCES_PROPER))
             })
             && cue.start.checked_sub(1).is_none_or(|p| low(doc, p) != "to");
         Candidate { cue, form, source, source_after, verdict, features, certain: false, proper }
@@ -265,7 +263,7 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
                 continue;
             }
             let mut verdict = match &found {
-                None => Verdict { kind: SourceKind::Vague, rule: Some(&AGENTLESS), name: None, plural: false },
+                None => Verdict { kind: SourceKind::Vague, rule: Some(Flag::Agentless), name: None, plural: false },
                 Some((src, _)) => {
                     let v = classify(doc, src);
                     if v.kind == SourceKind::Pronoun && src.tokens.len() == 1 {
@@ -277,7 +275,7 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
             };
             if anonymous_here.is_some() && !matches!(verdict.kind, SourceKind::NamedPerson | SourceKind::NamedOrg) {
                 verdict.kind = SourceKind::Unnamed;
-                verdict.rule = Some(&ANONYMITY_GRANTED);
+                verdict.rule = Some(Flag::AnonymityGranted);
             }
             if found.is_some() {
                 history.push(si, verdict.clone());
@@ -329,7 +327,7 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
         if let (Some(m), true) = (anonymous_here, out.len() == before) {
             // "…, who asked not to be named": the anonymity itself is the attribution.
             let verdict =
-                Verdict { kind: SourceKind::Unnamed, rule: Some(&ANONYMITY_GRANTED), name: None, plural: false };
+                Verdict { kind: SourceKind::Unnamed, rule: Some(Flag::AnonymityGranted), name: None, plural: false };
             let mut c = Candidate::new(at, range.start, m.first..m.last, CueForm::Agentless, None, verdict);
             c.certain = true;
             out.push(c);
@@ -407,7 +405,7 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> Vec<Attribution> {
         }
         if let (Some(rule), true) = (c.verdict.rule, c.verdict.kind.is_flagged()) {
             let (start, end) = c.mark(doc);
-            out.push(Annotation::new(rule, start, end));
+            out.push(Annotation::new(rule.rule(), start, end));
         }
         let (cue_start, cue_end) = byte_span(doc, &c.cue);
         let src_span = c.source.as_ref().map(|s| byte_span(doc, &s.tokens));

@@ -196,7 +196,8 @@ pub fn modifies_noun(doc: &Tagged, p: usize) -> bool {
 /// Does what follows the attribution verb at `p` make it an act, an intention or a
 /// feeling rather than a claim? "want to limit terms", "hope to win" (an aim);
 /// "felt comfortable", "feel less guilt" (a feeling: only "feel that", "feel like"
-/// or "felt the FBI was…" hold a belief); "are considering steps", "could have
+/// or "felt the FBI was…" hold a belief); "know its streets" (acquaintance: "know
+/// that" and "know what" hold a claim); "are considering steps", "could have
 /// considered them" (deliberation: "considered him a fraud" is a judgement);
 /// "charged with fraud", "credited with" (the act of an authority).
 #[inline(never)]
@@ -214,6 +215,12 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
         Some("feel") => {
             !matches!(next, "that" | "like" | "as" | "so")
                 && !doc.is(p + 1, Class::STANCE_ADJECTIVES)
+                && !clause_follows(doc, p + 1)
+        }
+        // "know its back streets" is acquaintance; "know that", "know what" and "know
+        // the site is watching" hold a claim.
+        Some("know") => {
+            !matches!(next, "that" | "what" | "how" | "why" | "whether" | "who" | "where" | "when" | "if")
                 && !clause_follows(doc, p + 1)
         }
         Some("consider") => low(doc, p) == "considering" || object_ends_clause(doc, p + 1),
@@ -377,6 +384,8 @@ mod tests {
             ("Analysts seem confident.", "confident", Stance),
             ("Many Mexicans would hope their neighbor were farther away.", "hope", Doing),
             ("Bernie Sanders offered some pointed advice.", "pointed", None),
+            ("People who live there know its back streets.", "know", Doing),
+            ("Users know the site is watching them.", "know", Stance),
         ];
         for (text, word, want) in cases {
             let doc = Document::new(text);

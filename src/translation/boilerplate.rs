@@ -15,6 +15,11 @@ pub static RULE: Rule = Rule {
     strength: Strength::Weak,
 };
 
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "He left a reply on the forum on Monday.";
+
 /// Whole lines (lower case, at the start of a short paragraph) from blog templates.
 const LINES: &[&str] = &[
     "leave a reply",
@@ -35,16 +40,13 @@ const LINES: &[&str] = &[
     "save my name, email, and website",
 ];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
-    let mut n = 0;
+pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
     for p in &doc.paragraphs {
         let low = &doc.lower[p.start..p.end];
         if LINES.iter().any(|b| low.starts_with(b) && low.len() <= b.len() + 60) {
             out.push(Annotation::new(&RULE, p.start, p.end));
-            n += 1;
         }
     }
-    n
 }
 
 #[cfg(test)]

@@ -16,6 +16,11 @@ pub static RULE: Rule = Rule {
     strength: Strength::Strong,
 };
 
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "said Zabihullah Mujahid, a spokesman for the Taliban";
+
 /// Nouns for an organisation that a person's name cannot fill.
 const GROUPS: &[&str] = &[
     "group",
@@ -40,8 +45,7 @@ const GROUPS: &[&str] = &[
 /// How far back the person's name may be.
 const WINDOW: usize = 16;
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
-    let mut n = 0;
+pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
     for i in 2..doc.tokens.len() {
         if !doc.is_capitalized(i) || !GROUPS.contains(&doc.low(i - 1)) {
             continue;
@@ -66,10 +70,8 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
         let named_before = (lo..open).any(|j| doc.tok(j) == doc.tok(i));
         if role && named_before {
             out.push(Annotation::new(&RULE, doc.tokens[open].start, doc.tokens[i].end));
-            n += 1;
         }
     }
-    n
 }
 
 fn is_role(word: &str) -> bool {

@@ -16,16 +16,20 @@ pub static RULE: Rule = Rule {
     name: "Unnatural phrasing",
     message: "Words in an order or combination native English almost never uses, and machine translation often does.",
     why: "Machine translation renders a foreign sentence piece by piece: word order, articles, set phrases and names come out as the source language has them (\"the van of Clinton\", \"the Thursday\", \"has taken the decision\"). Caveat learned these pairs from machine-translated and native news; one such phrase can be a slip, many in a text say it was translated by a machine, so the facts in it went through a step nobody checked.",
-    example: "The van of Clinton was supposed to be escorted by the police the Thursday.",
+    example: "The followers of Lady Clinton gathered on Thursday.",
     strength: Strength::Weak,
 };
+
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "Clinton's van was escorted by the police on Thursday.";
 
 /// Marks longer than this many words would point at nothing in particular.
 const MAX_WORDS: usize = 6;
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
-    let Some(model) = model::get() else { return 0 };
-    let before = out.len();
+pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+    let Some(model) = model::get() else { return };
     for sentence in model.sentences(doc, model.vocab_len()) {
         // Runs of tokens covered by listed pairs: (first, last) element index.
         let mut run: Option<(usize, usize)> = None;
@@ -46,7 +50,6 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> usize {
             push(doc, &sentence, r, out);
         }
     }
-    out.len() - before
 }
 
 fn push(doc: &Document, sentence: &[(Elem, usize)], (a, b): (usize, usize), out: &mut Vec<Annotation>) {

@@ -1,6 +1,6 @@
 use crate::rule::{Category, Rule, Strength};
 
-pub static AGENTLESS: Rule = Rule {
+pub static RULE: Rule = Rule {
     id: "sourcing/agentless",
     category: Category::Sourcing,
     name: "Said by nobody",
@@ -10,10 +10,14 @@ pub static AGENTLESS: Rule = Rule {
     strength: Strength::Strong,
 };
 
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "It was raining when the talks failed.";
+
 #[cfg(test)]
 mod tests {
-    use crate::rule::Category::Sourcing;
-    use crate::test_util::assert_marks;
+    use crate::test_util::assert_rule;
 
     #[test]
     fn table() {
@@ -26,7 +30,7 @@ mod tests {
             ("It said the talks failed.", &[]),
         ];
         for (text, want) in cases {
-            assert_marks(Sourcing, text, want);
+            assert_rule(&super::RULE, text, want);
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::rule::{Category, Rule, Strength};
 
-pub static ANONYMOUS_OFFICIAL: Rule = Rule {
+pub static RULE: Rule = Rule {
     id: "sourcing/anonymous-official",
     category: Category::Sourcing,
     name: "Anonymous source",
@@ -10,10 +10,14 @@ pub static ANONYMOUS_OFFICIAL: Rule = Rule {
     strength: Strength::Strong,
 };
 
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "Defense Secretary Lloyd Austin told CNN the unit paid fighters.";
+
 #[cfg(test)]
 mod tests {
-    use crate::rule::Category::Sourcing;
-    use crate::test_util::assert_marks;
+    use crate::test_util::assert_rule;
 
     #[test]
     fn table() {
@@ -39,7 +43,7 @@ mod tests {
             ("Officials have offered cash rewards to fighters, the source said.", &["the source said"]),
         ];
         for (text, want) in cases {
-            assert_marks(Sourcing, text, want);
+            assert_rule(&super::RULE, text, want);
         }
     }
 }

@@ -8,9 +8,45 @@ mod familiar_with;
 mod unnamed_person;
 mod weasel_group;
 
-pub use agentless::AGENTLESS;
-pub use anonymity_granted::ANONYMITY_GRANTED;
-pub use anonymous_official::ANONYMOUS_OFFICIAL;
-pub use familiar_with::FAMILIAR_WITH;
-pub use unnamed_person::UNNAMED_PERSON;
-pub use weasel_group::WEASEL_GROUP;
+use crate::rule::{registry, Rule};
+
+// One line per rule; the order is the CLI's and the docs'.
+#[rustfmt::skip]
+registry![
+    anonymous_official,
+    familiar_with,
+    anonymity_granted,
+    unnamed_person,
+    weasel_group,
+    agentless,
+];
+
+/// The rule that flags a source, as the classifier chooses it; `rule()` is its doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    AnonymousOfficial,
+    FamiliarWith,
+    AnonymityGranted,
+    UnnamedPerson,
+    WeaselGroup,
+    Agentless,
+}
+
+impl Flag {
+    pub fn rule(self) -> &'static Rule {
+        match self {
+            Flag::AnonymousOfficial => &anonymous_official::RULE,
+            Flag::FamiliarWith => &familiar_with::RULE,
+            Flag::AnonymityGranted => &anonymity_granted::RULE,
+            Flag::UnnamedPerson => &unnamed_person::RULE,
+            Flag::WeaselGroup => &weasel_group::RULE,
+            Flag::Agentless => &agentless::RULE,
+        }
+    }
+
+    /// An anonymous source proper (an official, people familiar with the matter, a
+    /// source granted anonymity), rather than a group or an unnamed bystander.
+    pub fn is_source_proper(self) -> bool {
+        matches!(self, Flag::AnonymousOfficial | Flag::FamiliarWith | Flag::AnonymityGranted)
+    }
+}

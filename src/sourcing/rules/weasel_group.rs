@@ -1,6 +1,6 @@
 use crate::rule::{Category, Rule, Strength};
 
-pub static WEASEL_GROUP: Rule = Rule {
+pub static RULE: Rule = Rule {
     id: "sourcing/weasel-group",
     category: Category::Sourcing,
     name: "Vague group as source",
@@ -10,10 +10,14 @@ pub static WEASEL_GROUP: Rule = Rule {
     strength: Strength::Strong,
 };
 
+/// A near miss this rule must leave alone: with `RULE.example`, checked for every
+/// registered rule by `every_rule_marks_its_example_and_spares_its_near_miss`.
+#[cfg(test)]
+pub const COUNTER_EXAMPLE: &str = "Protesters marched to the capitol on Sunday.";
+
 #[cfg(test)]
 mod tests {
-    use crate::rule::Category::Sourcing;
-    use crate::test_util::assert_marks;
+    use crate::test_util::assert_rule;
 
     #[test]
     fn table() {
@@ -29,7 +33,7 @@ mod tests {
             ("The agency hired experts on Monday.", &[]),
         ];
         for (text, want) in cases {
-            assert_marks(Sourcing, text, want);
+            assert_rule(&super::RULE, text, want);
         }
     }
 }
