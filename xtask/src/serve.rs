@@ -1,4 +1,5 @@
-//! `cargo xtask serve [--port N]`: a tiny static server on 127.0.0.1 (std only).
+//! `cargo xtask serve [--port N]`: a static server on 127.0.0.1 (tiny_http), with the
+//! routes the playground and the browser tests need:
 //!
 //! /                       the playground (dist/www)
 //! /seed-article.txt       ../shared/corpus/seed-article.txt; 204 No Content when ../shared is
@@ -19,11 +20,13 @@
 //! The seed and round-trip articles are read from ../shared on each request, never copied.
 //! `--no-shared` serves as if ../shared were absent (to test the fallback).
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use eval::corpus::roundtrip;
 
 use crate::util::{root, shared, Result};
 
@@ -39,38 +42,28 @@ pub fn main(args: &[String]) -> Result {
 
 /// `--port N` (0 = any free port; default 8787) and `--no-shared`.
 pub fn parse_args(args: &[String]) -> Result<u16> {
-    let mut port = DEFAULT_PORT;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--no-shared" {
-            NO_SHARED.store(true, Ordering::Relaxed);
-            continue;
-        }
-        let value = match a.as_str() {
-            "--port" => it.next().map(String::as_str),
-            other => other.strip_prefix("--port="),
-        };
-        match value {
-            Some(v) => port = v.parse().map_err(|_| format!("--port wants a number, got {v:?}"))?,
-            None => return Err(format!("unknown argument {a:?} (serve takes --port N and --no-shared)")),
-        }
+    let mut a = crate::util::args(args);
+    if a.contains("--no-shared") {
+        NO_SHARED.store(true, Ordering::Relaxed);
     }
-    Ok(port)
+    let usage = |a: &str| format!("unknown argument {a:?} (serve takes --port N and --no-shared)");
+    let port = match a.opt_value_from_str::<_, String>("--port").map_err(|_| usage("--port"))? {
+        Some(v) => v.parse().map_err(|_| format!("--port wants a number, got {v:?}"))?,
+        None => DEFAULT_PORT,
+    };
+    match a.finish().first() {
+        Some(other) => Err(usage(&other.to_string_lossy())),
+        None => Ok(port),
+    }
 }
 
-/// The round-trip article: the first file, by name, of the round-trip dev split.
+/// The round-trip article: the first, by name, of the round-trip dev split.
 fn roundtrip_path() -> Option<PathBuf> {
     if NO_SHARED.load(Ordering::Relaxed) {
         return None;
     }
-    let dir = shared()?.join("eval").join("translation").join("roundtrip_es").join("dev");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().next()
+    let eval = shared()?.join("eval");
+    roundtrip::pairs(&eval, "dev").ok()?.into_iter().next().map(|p| p.round_trip)
 }
 
 fn seed_path() -> Option<PathBuf> {
@@ -87,43 +80,32 @@ pub fn serve(port: u16, ready: impl FnOnce(&str)) -> Result {
     if !www.join("index.html").exists() {
         return Err("dist/www is missing: run `cargo xtask build` first".into());
     }
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let server = Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let addr = server.server_addr().to_ip().ok_or("the server has no IP address")?;
     let url = format!("http://{addr}/");
     // The e2e tests read this line to learn the port.
     println!("serving {url}");
     let _ = std::io::stdout().flush();
     ready(&url);
-    for stream in listener.incoming().flatten() {
+    for request in server.incoming_requests() {
         std::thread::spawn(move || {
-            let _ = handle(stream);
+            let _ = handle(request);
         });
     }
     Ok(())
 }
 
-fn handle(mut stream: TcpStream) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Drain the headers; requests carry no body we care about.
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
+fn handle(request: Request) -> std::io::Result<()> {
+    let text = "text/plain; charset=utf-8";
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return request.respond(response(405, text, b"method not allowed\n".to_vec(), None));
     }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, 405, "text/plain; charset=utf-8", b"method not allowed\n", None, false);
-    }
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let target = request.url().to_string();
+    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     let csp = csp_header(query);
-    let head = method == "HEAD";
-    match resolve(path) {
-        Some((status, mime, body)) => respond(&mut stream, status, mime, &body, csp, head),
-        None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found\n", csp, head),
-    }
+    let (status, mime, body) = resolve(path).unwrap_or((404, text, b"not found\n".to_vec()));
+    // tiny_http leaves the body out of HEAD responses itself.
+    request.respond(response(status, mime, body, csp))
 }
 
 /// The Content-Security-Policy a query string asks for (`csp=strict|trusted-types|tt`).
@@ -136,33 +118,19 @@ fn csp_header(query: &str) -> Option<&'static str> {
     })
 }
 
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    mime: &str,
-    body: &[u8],
-    csp: Option<&str>,
-    head: bool,
-) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        204 => "No Content",
-        404 => "Not Found",
-        _ => "Method Not Allowed",
-    };
-    let mut header = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
-        body.len()
-    );
+/// A response that is never cached (the files change under the tests between builds)
+/// and always says its length.
+fn response(status: u16, mime: &str, body: Vec<u8>, csp: Option<&str>) -> Response<std::io::Cursor<Vec<u8>>> {
+    let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("ASCII header");
+    let mut r = Response::from_data(body)
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX)
+        .with_header(header("Content-Type", mime))
+        .with_header(header("Cache-Control", "no-store"));
     if let Some(csp) = csp {
-        header.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
+        r.add_header(header("Content-Security-Policy", csp));
     }
-    header.push_str("\r\n");
-    stream.write_all(header.as_bytes())?;
-    if !head {
-        stream.write_all(body)?;
-    }
-    stream.flush()
+    r
 }
 
 /// The status, MIME type and body for a URL path, or None (404).
