@@ -1,5 +1,5 @@
 //! `cargo xtask train-tagger`: train the part-of-speech tagger (`src/text/tagger.bin`)
-//! on the Brown corpus's training split (see `brown`), never its dev or test documents.
+//! on the Brown corpus's training split (see `corpus::brown`), never its dev or test documents.
 //!
 //! A greedy averaged perceptron over the hashed features of `caveat::text::tagger`,
 //! trained on predicted (not gold) previous tags, as it will run; words seen often
