@@ -1,5 +1,8 @@
-//! `cargo xtask serve [--port N]`: a static server on 127.0.0.1 (tiny_http), with the
-//! routes the playground and the browser tests need:
+//! `cargo xtask serve [--port N]`: a tiny static server on 127.0.0.1 (std only).
+//! Written on std on purpose, one thread and one response per connection: tiny_http
+//! 0.12 (tried) keeps four pool threads busy with idle keep-alive connections and
+//! queues the next ones behind them, so a browser's fifth and sixth parallel
+//! requests stall the page load.
 //!
 //! /                       the playground (dist/www)
 //! /seed-article.txt       ../shared/corpus/seed-article.txt; 204 No Content when ../shared is
@@ -20,11 +23,11 @@
 //! The seed and round-trip articles are read from ../shared on each request, never copied.
 //! `--no-shared` serves as if ../shared were absent (to test the fallback).
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-
-use tiny_http::{Header, Method, Request, Response, Server};
+use std::time::Duration;
 
 use eval::corpus::roundtrip;
 
@@ -80,32 +83,43 @@ pub fn serve(port: u16, ready: impl FnOnce(&str)) -> Result {
     if !www.join("index.html").exists() {
         return Err("dist/www is missing: run `cargo xtask build` first".into());
     }
-    let server = Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    let addr = server.server_addr().to_ip().ok_or("the server has no IP address")?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let url = format!("http://{addr}/");
     // The e2e tests read this line to learn the port.
     println!("serving {url}");
     let _ = std::io::stdout().flush();
     ready(&url);
-    for request in server.incoming_requests() {
+    for stream in listener.incoming().flatten() {
         std::thread::spawn(move || {
-            let _ = handle(request);
+            let _ = handle(stream);
         });
     }
     Ok(())
 }
 
-fn handle(request: Request) -> std::io::Result<()> {
-    let text = "text/plain; charset=utf-8";
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return request.respond(response(405, text, b"method not allowed\n".to_vec(), None));
+fn handle(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; requests carry no body we care about.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
     }
-    let target = request.url().to_string();
-    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    if method != "GET" && method != "HEAD" {
+        return respond(&mut stream, 405, "text/plain; charset=utf-8", b"method not allowed\n", None, false);
+    }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let csp = csp_header(query);
-    let (status, mime, body) = resolve(path).unwrap_or((404, text, b"not found\n".to_vec()));
-    // tiny_http leaves the body out of HEAD responses itself.
-    request.respond(response(status, mime, body, csp))
+    let head = method == "HEAD";
+    match resolve(path) {
+        Some((status, mime, body)) => respond(&mut stream, status, mime, &body, csp, head),
+        None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found\n", csp, head),
+    }
 }
 
 /// The Content-Security-Policy a query string asks for (`csp=strict|trusted-types|tt`).
@@ -118,19 +132,33 @@ fn csp_header(query: &str) -> Option<&'static str> {
     })
 }
 
-/// A response that is never cached (the files change under the tests between builds)
-/// and always says its length.
-fn response(status: u16, mime: &str, body: Vec<u8>, csp: Option<&str>) -> Response<std::io::Cursor<Vec<u8>>> {
-    let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("ASCII header");
-    let mut r = Response::from_data(body)
-        .with_status_code(status)
-        .with_chunked_threshold(usize::MAX)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-store"));
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    mime: &str,
+    body: &[u8],
+    csp: Option<&str>,
+    head: bool,
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        204 => "No Content",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let mut header = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        body.len()
+    );
     if let Some(csp) = csp {
-        r.add_header(header("Content-Security-Policy", csp));
+        header.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
     }
-    r
+    header.push_str("\r\n");
+    stream.write_all(header.as_bytes())?;
+    if !head {
+        stream.write_all(body)?;
+    }
+    stream.flush()
 }
 
 /// The status, MIME type and body for a URL path, or None (404).
