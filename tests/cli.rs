@@ -49,8 +49,9 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     path
 }
 
-/// The shape issue 2 fixes: every field present with its type, offsets valid, `text`
-/// the exact slice, sorted by start, counts agreeing with the annotations.
+/// The shape every JSON report keeps, so consumers can rely on it: every field present
+/// with its type, offsets valid, `text` the exact slice, sorted by start, counts
+/// agreeing with the annotations.
 fn check_report_shape(input: &str, report: &Value) {
     let anns = report["annotations"].as_array().expect("annotations is an array");
     let mut last_start = 0;

@@ -1,4 +1,4 @@
-// The browser benchmark of issue 8, in headless Chromium (`cargo xtask bench --browser`,
+// The browser benchmark of the page budgets, in headless Chromium (`cargo xtask bench --browser`,
 // or `node bench/browser/run.mjs [path/to/shared] [--reps N] [--profile DIR]`).
 //
 // Measures, and prints as markdown tables on stdout (progress goes to stderr):

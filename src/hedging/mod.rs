@@ -186,7 +186,8 @@ mod tests {
         assert_no_marks(Hedging, "He asked whether they were deaths or injuries.");
     }
 
-    /// The committed readings the issue names: none of them may be marked.
+    /// Hedge words read in a committed sense (a date, a noun, a past fact, an ability, a
+    /// plain future, a condition, a question): none of them may be marked.
     #[test]
     fn committed_readings_of_hedge_words_are_not_marked() {
         let cases = [

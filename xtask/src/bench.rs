@@ -1,6 +1,6 @@
-//! `cargo xtask bench [--runs N] [--no-core] [--browser] [--readme]`: every benchmark of
-//! issue 8 in one run, printed as a table (and written to the README's `bench` section
-//! with `--readme`):
+//! `cargo xtask bench [--runs N] [--no-core] [--browser] [--readme]`: every benchmark
+//! behind the speed, memory and size budgets in one run, printed as a table (and
+//! written to the README's `bench` section with `--readme`):
 //!
 //! - core: the criterion benches (`cargo bench --bench analyze`), MB/s per input and stage;
 //! - CLI vs the prose linters people run for this (write-good, retext-intensify, from
@@ -28,7 +28,7 @@ mod same_as;
 #[path = "../../benches/corpus.rs"]
 mod corpus;
 
-/// The Wasm budget (issue 8): every byte is downloaded into every page.
+/// The Wasm budget: every byte is downloaded into every page.
 pub const WASM_GZIP_BUDGET: usize = 150 * 1024;
 const ZIP_BUDGET: u64 = 1024 * 1024;
 const CORE_BUDGET_MBS: f64 = 50.0;
@@ -44,23 +44,20 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options> {
-    let mut o = Options { runs: 7, core: true, browser: false, readme: false, same_as: None };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--runs" => {
-                o.runs = it.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0).ok_or("--runs needs a number > 0")?
-            }
-            "--no-core" => o.core = false,
-            "--browser" => o.browser = true,
-            "--readme" => o.readme = true,
-            "--same-as" => o.same_as = Some(it.next().ok_or("--same-as needs a git revision")?.clone()),
-            other => {
-                return Err(format!(
-                    "bench: unknown option {other} (--runs N, --no-core, --browser, --readme, --same-as REV)"
-                ))
-            }
-        }
+    let mut a = crate::util::args(args);
+    let runs: Option<usize> = a.opt_value_from_str("--runs").map_err(|_| "--runs needs a number > 0")?;
+    let o = Options {
+        runs: runs.map_or(Ok(7), |n| if n > 0 { Ok(n) } else { Err("--runs needs a number > 0") })?,
+        core: !a.contains("--no-core"),
+        browser: a.contains("--browser"),
+        readme: a.contains("--readme"),
+        same_as: a.opt_value_from_str("--same-as").map_err(|_| "--same-as needs a git revision")?,
+    };
+    if let Some(other) = a.finish().first() {
+        return Err(format!(
+            "bench: unknown option {} (--runs N, --no-core, --browser, --readme, --same-as REV)",
+            other.to_string_lossy()
+        ));
     }
     Ok(o)
 }

@@ -249,14 +249,7 @@ fn report_sizes(wasm_dir: &Path, dist: &Path) -> Result {
     Ok(())
 }
 
-/// Size of `bytes` after `gzip -9`: what a server would send, the budget's unit.
-pub fn gzip_len(bytes: &[u8]) -> usize {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    match enc.write_all(bytes).and_then(|()| enc.finish()) {
-        Ok(out) => out.len(),
-        Err(_) => 0,
-    }
-}
+pub use crate::util::gzip_len;
 
 fn fresh_dir(dir: &Path) -> Result {
     if dir.exists() {

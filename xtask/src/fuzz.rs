@@ -14,16 +14,15 @@ use crate::util::{have, root, run, Result};
 const TARGETS: &[&str] = &["analyze", "offsets"];
 
 pub fn run_all(args: &[String]) -> Result {
-    let mut seconds: u64 = 600;
+    let mut a = crate::util::args(args);
+    let seconds: u64 =
+        a.opt_value_from_str("--seconds").map_err(|_| "--seconds needs a whole number of seconds")?.unwrap_or(600);
     let mut targets: Vec<&str> = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--seconds" => {
-                seconds = it.next().and_then(|v| v.parse().ok()).ok_or("--seconds needs a whole number of seconds")?;
-            }
-            t if TARGETS.contains(&t) => targets.push(t),
-            other => return Err(format!("unknown fuzz argument {other:?} (--seconds N, or a target: {TARGETS:?})")),
+    for t in a.finish() {
+        let t = t.to_string_lossy();
+        match TARGETS.iter().find(|&&k| k == t) {
+            Some(k) => targets.push(k),
+            None => return Err(format!("unknown fuzz argument {t:?} (--seconds N, or a target: {TARGETS:?})")),
         }
     }
     if targets.is_empty() {

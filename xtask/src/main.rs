@@ -1,22 +1,19 @@
 //! Caveat's task runner: `cargo xtask <task>`. Each task installs what it needs
-//! and is quick when everything is already there.
+//! and is quick when everything is already there. The dev tasks (build, serve, test,
+//! setup…) live here; the scoreboard and the trainers in the `eval` crate.
 
 mod bench;
-mod brown;
 mod build;
 mod docs;
 mod e2e;
 mod fuzz;
-mod hedging_eval;
-mod scoreboard;
 mod screenshots;
 mod serve;
 mod setup;
 mod test;
-mod train_sourcing;
-mod train_tagger;
-mod train_translation;
 mod util;
+
+use eval::{hedging_dev, scoreboard, train};
 
 use std::process::ExitCode;
 
@@ -63,10 +60,10 @@ fn main() -> ExitCode {
         "screenshots" => screenshots::main(rest),
         "scoreboard" => scoreboard::main(rest),
         "fuzz" => fuzz::run_all(rest),
-        "hedging-dev" => hedging_eval::run(rest),
-        "train-sourcing" => train_sourcing::train(rest),
-        "train-tagger" => train_tagger::train(rest),
-        "train-translation" => train_translation::train(rest),
+        "hedging-dev" => hedging_dev::run(rest),
+        "train-sourcing" => train::sourcing::train(rest),
+        "train-tagger" => train::tagger::train(rest),
+        "train-translation" => train::translation::train(rest),
         "-h" | "--help" | "help" => {
             println!("{HELP}");
             Ok(())

@@ -1,4 +1,8 @@
 //! `cargo xtask serve [--port N]`: a tiny static server on 127.0.0.1 (std only).
+//! Written on std on purpose, one thread and one response per connection: tiny_http
+//! 0.12 (tried) keeps four pool threads busy with idle keep-alive connections and
+//! queues the next ones behind them, so a browser's fifth and sixth parallel
+//! requests stall the page load.
 //!
 //! /                       the playground (dist/www)
 //! /seed-article.txt       ../shared/corpus/seed-article.txt; 204 No Content when ../shared is
@@ -25,6 +29,8 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use eval::corpus::roundtrip;
+
 use crate::util::{root, shared, Result};
 
 pub const DEFAULT_PORT: u16 = 8787;
@@ -39,38 +45,28 @@ pub fn main(args: &[String]) -> Result {
 
 /// `--port N` (0 = any free port; default 8787) and `--no-shared`.
 pub fn parse_args(args: &[String]) -> Result<u16> {
-    let mut port = DEFAULT_PORT;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--no-shared" {
-            NO_SHARED.store(true, Ordering::Relaxed);
-            continue;
-        }
-        let value = match a.as_str() {
-            "--port" => it.next().map(String::as_str),
-            other => other.strip_prefix("--port="),
-        };
-        match value {
-            Some(v) => port = v.parse().map_err(|_| format!("--port wants a number, got {v:?}"))?,
-            None => return Err(format!("unknown argument {a:?} (serve takes --port N and --no-shared)")),
-        }
+    let mut a = crate::util::args(args);
+    if a.contains("--no-shared") {
+        NO_SHARED.store(true, Ordering::Relaxed);
     }
-    Ok(port)
+    let usage = |a: &str| format!("unknown argument {a:?} (serve takes --port N and --no-shared)");
+    let port = match a.opt_value_from_str::<_, String>("--port").map_err(|_| usage("--port"))? {
+        Some(v) => v.parse().map_err(|_| format!("--port wants a number, got {v:?}"))?,
+        None => DEFAULT_PORT,
+    };
+    match a.finish().first() {
+        Some(other) => Err(usage(&other.to_string_lossy())),
+        None => Ok(port),
+    }
 }
 
-/// The round-trip article: the first file, by name, of the round-trip dev split.
+/// The round-trip article: the first, by name, of the round-trip dev split.
 fn roundtrip_path() -> Option<PathBuf> {
     if NO_SHARED.load(Ordering::Relaxed) {
         return None;
     }
-    let dir = shared()?.join("eval").join("translation").join("roundtrip_es").join("dev");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().next()
+    let eval = shared()?.join("eval");
+    roundtrip::pairs(&eval, "dev").ok()?.into_iter().next().map(|p| p.round_trip)
 }
 
 fn seed_path() -> Option<PathBuf> {

@@ -9,7 +9,7 @@ pub fn all(_args: &[String]) -> Result {
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
-    crate::scoreboard::check_or_skip()?;
+    eval::scoreboard::check_or_skip()?;
     // The Wasm API under Node (tests/wasm.rs); no -q: the runner rejects --quiet.
     run(Command::new("cargo")
         .args(["test", "--target", "wasm32-unknown-unknown", "--test", "wasm"])

@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use eval::corpus::polnear;
+
 use crate::util::{root, run, Result};
 
 pub fn check(rev: &str, shared: &Path) -> Result {
@@ -104,14 +106,14 @@ fn inputs(shared: &Path) -> Result<Vec<(String, String)>> {
     let read = |p: &Path| std::fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned());
     let mut out = Vec::new();
     let seed = read(&shared.join("corpus").join("seed-article.txt")).map_err(|e| format!("no seed article: {e}"))?;
-    let polnear = shared.join("eval").join("sourcing").join("polnear");
+    let eval = shared.join("eval");
     for split in ["dev", "test"] {
-        for f in text_files(&polnear.join(split).join("text"))? {
+        for f in text_files(&eval, split)? {
             out.push((f.display().to_string(), read(&f).map_err(|e| e.to_string())?));
         }
     }
     let mut train = String::new();
-    for f in text_files(&polnear.join("train").join("text"))? {
+    for f in text_files(&eval, "train")? {
         train.push_str(&read(&f).map_err(|e| e.to_string())?);
         train.push_str("\n\n");
     }
@@ -138,14 +140,10 @@ fn inputs(shared: &Path) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    Ok(files)
+/// The paths of a PolNeAR split's articles, in name order.
+fn text_files(eval: &Path, split: &str) -> Result<Vec<PathBuf>> {
+    let dir = polnear::text_dir(eval, split);
+    Ok(polnear::article_names(eval, split)?.into_iter().map(|n| dir.join(n)).collect())
 }
 
 /// `text` cut at line ends into pieces of about `size` bytes.

@@ -11,13 +11,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use caveat::sourcing::cue_rates::{self, CueRates};
 use caveat::sourcing::gate::Gate;
 use caveat::sourcing::training_candidates;
 use caveat::Document;
 
+use crate::corpus::polnear::{self, Article, Gold};
+use crate::metrics::overlaps;
 use crate::util::{root, shared, Result};
 
 /// 2^BITS buckets: 8,192 bytes of weights, mostly zero, which gzip shrinks to 4.7 KB
@@ -27,63 +28,6 @@ const ITERATIONS: usize = 1000;
 const STEP: f64 = 0.5;
 /// L2 strength per sample: keeps rare features (one article's quirks) near zero.
 const L2: f64 = 2e-4;
-
-/// Gold Source and Cue spans of one article, as UTF-8 byte offsets.
-#[derive(Debug, Default, PartialEq)]
-struct Gold {
-    sources: Vec<(usize, usize)>,
-    cues: Vec<(usize, usize)>,
-}
-
-/// For each annotated article, the annotator file with the most relations (ties:
-/// the alphabetically first), as the evaluation sets do.
-fn annotation_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>> {
-    let mut names: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    names.sort();
-    let mut best: BTreeMap<String, (usize, PathBuf)> = BTreeMap::new();
-    for path in names {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let Some((article, _annotator)) = stem.rsplit_once('_') else { continue };
-        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let relations = text.lines().filter(|l| l.starts_with('E')).count();
-        match best.get(article) {
-            Some((n, _)) if *n >= relations => {}
-            _ => {
-                best.insert(article.to_string(), (relations, path));
-            }
-        }
-    }
-    Ok(best.into_iter().map(|(a, (_, p))| (a, p)).collect())
-}
-
-/// Source and Cue spans of a BRAT file (code-point offsets, possibly discontinuous
-/// "s e;s e"), converted to byte offsets of `text`.
-fn parse_ann(ann: &str, text: &str) -> Gold {
-    let bytes_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
-    let byte = |c: usize| bytes_at.get(c).copied();
-    let mut gold = Gold::default();
-    for line in ann.lines().filter(|l| l.starts_with('T')) {
-        let Some(spec) = line.split('\t').nth(1) else { continue };
-        let Some((role, offsets)) = spec.split_once(' ') else { continue };
-        let numbers: Vec<usize> = offsets.split([' ', ';']).filter_map(|n| n.parse().ok()).collect();
-        let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else { continue };
-        let (Some(start), Some(end)) = (byte(first), byte(last)) else { continue };
-        match role {
-            "Source" => gold.sources.push((start, end)),
-            "Cue" => gold.cues.push((start, end)),
-            _ => {}
-        }
-    }
-    gold
-}
-
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
-}
 
 struct Sample {
     buckets: Vec<usize>,
@@ -139,10 +83,16 @@ fn quantise(w: &[f64]) -> (f32, Vec<i8>) {
 }
 
 pub fn train(args: &[String]) -> Result {
-    match args {
-        [] => fit_and_write(),
-        [flag, split] if flag == "--dump" && matches!(split.as_str(), "train" | "dev" | "test") => dump(split),
-        _ => Err("usage: cargo xtask train-sourcing [--dump train|dev|test]".into()),
+    let usage = "usage: cargo xtask train-sourcing [--dump train|dev|test]";
+    let mut a = crate::util::args(args);
+    let split: Option<String> = a.opt_value_from_str("--dump").map_err(|_| usage)?;
+    if !a.finish().is_empty() {
+        return Err(usage.into());
+    }
+    match split.as_deref() {
+        None => fit_and_write(),
+        Some(split @ ("train" | "dev" | "test")) => dump(split),
+        Some(_) => Err(usage.into()),
     }
 }
 
@@ -170,26 +120,10 @@ fn dump(split: &str) -> Result {
     Ok(())
 }
 
-/// One annotated PolNeAR article.
-struct Article {
-    name: String,
-    text: String,
-    gold: Gold,
-}
-
-/// The articles of a PolNeAR split with their gold spans, in file-name order.
+/// The annotated articles of a PolNeAR split.
 fn load_split(split: &str) -> Result<Vec<Article>> {
     let shared = shared().ok_or("../shared is missing: the gate is trained and studied on ../shared/eval")?;
-    let dir = shared.join("eval/sourcing/polnear").join(split);
-    let mut articles = Vec::new();
-    for (name, ann_path) in annotation_files(&dir.join("attributions"))? {
-        let text_path = dir.join("text").join(format!("{name}.txt"));
-        let text = fs::read_to_string(&text_path).map_err(|e| format!("{}: {e}", text_path.display()))?;
-        let ann = fs::read_to_string(&ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
-        let gold = parse_ann(&ann, &text);
-        articles.push(Article { name, text, gold });
-    }
-    Ok(articles)
+    polnear::annotated(&shared.join("eval"), split)
 }
 
 /// A candidate is an attribution when PolNeAR has a Source span over its source
@@ -272,17 +206,6 @@ fn fit_and_write() -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn brat_code_points_become_byte_offsets() {
-        let text = "“Oui,” dit-il. Experts say";
-        let ann =
-            "T1\tSource 15 22\tExperts\nT2\tCue 23 26\tsay\nT3\tContent 0 5;6 7\tx\nE1\tAttribution:T2 Source:T1\n";
-        let g = parse_ann(ann, text);
-        assert_eq!(&text[g.sources[0].0..g.sources[0].1], "Experts");
-        assert_eq!(&text[g.cues[0].0..g.cues[0].1], "say");
-        assert_eq!(parse_ann("T1\tSource 99 120\tx\nT2\tbroken\n", text), Gold::default());
-    }
 
     #[test]
     fn fitting_separates_a_separable_set() {

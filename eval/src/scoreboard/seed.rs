@@ -3,10 +3,10 @@
 
 use caveat::{Category, Report};
 
-use super::metrics::overlaps;
+use crate::metrics::overlaps;
 
-use super::metrics::{match_spans, Counts, Span};
 use super::row::Row;
+use crate::metrics::{match_spans, Counts, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoldSpan {

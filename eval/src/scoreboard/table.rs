@@ -138,7 +138,7 @@ mod tests {
     }
 
     #[test]
-    fn json_rows_have_the_issue_fields() {
+    fn json_rows_have_the_documented_fields() {
         let v: serde_json::Value = serde_json::from_str(&json(&rows())).unwrap();
         assert_eq!(v[0]["category"], "hedging");
         assert_eq!(v[0]["precision"], 0.5);

@@ -6,16 +6,14 @@
 //! workspace profiles stay untouched and the whole run takes seconds.
 
 mod floors;
-pub(crate) mod metrics;
+pub mod hedging;
 mod native;
-pub(crate) mod parity;
-mod polnear;
-pub(crate) mod real_mt;
+mod parity;
+mod real_mt;
 mod row;
 mod seed;
-pub(crate) mod szeged;
+mod sourcing;
 mod table;
-mod xml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,7 +24,8 @@ use std::time::Instant;
 
 use caveat::Category;
 
-use crate::util::{file_names, read, root, shared, Result};
+use crate::corpus::{parity as parity_corpus, polnear, szeged};
+use crate::util::{read, root, shared, Result};
 use row::Row;
 
 /// The text model's own row: the part-of-speech tagger on Brown's press test split.
@@ -49,28 +48,27 @@ struct Options {
 }
 
 fn parse_args(args: &[String]) -> Result<Options> {
-    let mut o = Options::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => o.json = true,
-            "--check" => o.check = true,
-            "-v" | "--verbose" => o.verbose = true,
-            "--readme" => o.readme = true,
-            "--write-floors" => o.write_floors = true,
-            "--lower" => o.lower = true,
-            "--category" => match it.next() {
-                Some(c) if Category::ALL.iter().any(|k| k.as_str() == c) || c == TAGGING => {
-                    o.category = Some(c.clone())
-                }
-                _ => return Err(format!("--category takes hedging, sourcing, translation or tagging\n{USAGE}")),
-            },
-            "--split" => match it.next().map(String::as_str) {
-                Some(s @ ("dev" | "test")) => o.split = Some(s.to_string()),
-                _ => return Err(format!("--split takes dev or test\n{USAGE}")),
-            },
-            other => return Err(format!("unknown option {other:?}\n{USAGE}")),
-        }
+    let mut a = crate::util::args(args);
+    let category: Option<String> = a.opt_value_from_str("--category").map_err(|_| category_error())?;
+    if category.as_ref().is_some_and(|c| !Category::ALL.iter().any(|k| k.as_str() == c) && c != TAGGING) {
+        return Err(category_error());
+    }
+    let split: Option<String> = a.opt_value_from_str("--split").map_err(|_| split_error())?;
+    if split.as_ref().is_some_and(|s| s != "dev" && s != "test") {
+        return Err(split_error());
+    }
+    let o = Options {
+        json: a.contains("--json"),
+        check: a.contains("--check"),
+        verbose: a.contains(["-v", "--verbose"]),
+        readme: a.contains("--readme"),
+        write_floors: a.contains("--write-floors"),
+        lower: a.contains("--lower"),
+        split,
+        category,
+    };
+    if let Some(other) = a.finish().first() {
+        return Err(format!("unknown option {:?}\n{USAGE}", other.to_string_lossy()));
     }
     if o.split.is_some() && (o.readme || o.write_floors) {
         return Err("--readme and --write-floors need both splits: drop --split".into());
@@ -82,6 +80,14 @@ fn parse_args(args: &[String]) -> Result<Options> {
         return Err("--lower only goes with --write-floors".into());
     }
     Ok(o)
+}
+
+fn category_error() -> String {
+    format!("--category takes hedging, sourcing, translation or tagging\n{USAGE}")
+}
+
+fn split_error() -> String {
+    format!("--split takes dev or test\n{USAGE}")
 }
 
 fn shared_or_err() -> Result<PathBuf> {
@@ -113,7 +119,7 @@ pub fn check_or_skip() -> Result {
 }
 
 /// Runs `cargo xtask <task> <args>` again, optimised (for a debug-built xtask).
-pub(crate) fn rerun_optimised(task: &str, args: &[String]) -> Result {
+pub fn rerun_optimised(task: &str, args: &[String]) -> Result {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     eprintln!("{task}: running optimised (cargo profile `scoreboard`; a first build takes a minute or two)");
     let status = Command::new(cargo)
@@ -135,7 +141,7 @@ pub(crate) fn rerun_optimised(task: &str, args: &[String]) -> Result {
 }
 
 /// `caveat::analyze`, with a core panic turned into an error naming the text.
-pub(crate) fn analyze(text: &str, what: impl FnOnce() -> String) -> Result<caveat::Report> {
+pub fn analyze(text: &str, what: impl FnOnce() -> String) -> Result<caveat::Report> {
     std::panic::catch_unwind(|| caveat::analyze(text)).map_err(|_| format!("caveat::analyze panicked on {}", what()))
 }
 
@@ -284,7 +290,7 @@ fn dataset_order(d: &str) -> usize {
 /// installed under target/ when missing); no row, and a line saying why, when the
 /// corpus cannot be had.
 fn score_tagging() -> Result<Scored> {
-    match crate::train_tagger::test_accuracy() {
+    match crate::train::tagger::test_accuracy() {
         Ok((right, total)) => {
             let mut row = Row::new(TAGGING, "brown-press", "test", "token", total);
             row.accuracy = Some(right as f64 / total.max(1) as f64);
@@ -316,8 +322,8 @@ fn score_szeged(dataset: &str, src: &str, detail_split: &str) -> Result<Scored> 
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for (split, part) in [("dev", &docs[..cut]), ("test", &docs[cut..])] {
-        let s = szeged::score(part, dataset)?;
-        rows.extend(szeged::rows(dataset, split, &s));
+        let s = hedging::score(part, dataset)?;
+        rows.extend(hedging::rows(dataset, split, &s));
         if split == detail_split {
             lines.push(format!("{dataset} {split} hedging missed: {}", top(&s.missed, 25)));
             lines.push(format!("{dataset} {split} hedging extra: {}", top(&s.extra, 25)));
@@ -331,13 +337,8 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
     let mut lines = Vec::new();
     let mut native_rows = Vec::new();
     for split in ["dev", "test"] {
-        let gold = polnear::parse(&read(&eval.join(format!("sourcing/polnear_sources_{split}.tsv")))?)?;
-        let dir = eval.join("sourcing/polnear").join(split).join("text");
-        let names = file_names(&dir, ".txt")?;
-        let mut texts = Vec::new();
-        for n in &names {
-            texts.push(read(&dir.join(n))?);
-        }
+        let gold = polnear::sources(eval, split)?;
+        let (names, texts): (Vec<String>, Vec<String>) = polnear::articles(eval, split)?.into_iter().unzip();
         let reports: Vec<caveat::Report> = texts
             .iter()
             .zip(&names)
@@ -350,10 +351,10 @@ fn score_polnear(eval: &Path, detail_split: &str) -> Result<Scored> {
         }
         native_rows.push(tally.row(split));
         let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-        let s = polnear::score(&gold, |art| {
-            index.get(art).map(|&i| polnear::Predicted::from_report(&texts[i], &reports[i]))
+        let s = sourcing::score(&gold, |art| {
+            index.get(art).map(|&i| sourcing::Predicted::from_report(&texts[i], &reports[i]))
         })?;
-        rows.extend(polnear::rows(split, &s));
+        rows.extend(sourcing::rows(split, &s));
         if split == detail_split {
             lines.push(format!("polnear {split} sourcing missed: {}", top(&s.missed, 25)));
             lines.push(format!("polnear {split} sourcing extra: {}", top(&s.extra, 25)));
@@ -369,7 +370,7 @@ fn split_rows(score: impl Fn(&str) -> Result<Vec<Row>>) -> Result<Scored> {
 }
 
 fn score_parity(eval: &Path) -> Result<Scored> {
-    let pairs = parity::load(eval)?;
+    let pairs = parity_corpus::load(eval)?;
     let mut rows = Vec::new();
     for split in ["dev", "test"] {
         let (mut machine, mut human) = (Vec::new(), Vec::new());

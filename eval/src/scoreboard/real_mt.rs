@@ -22,9 +22,10 @@ use std::path::Path;
 use caveat::{Category, Report};
 
 use super::analyze;
-use super::metrics::auc;
 use super::row::Row;
-use crate::util::{file_names, read, Result};
+use crate::corpus::{htmt, mqm, roundtrip};
+use crate::metrics::auc;
+use crate::util::{read, Result};
 
 /// Texts shorter than this get no document figure (as the scorer).
 const MIN_WORDS: usize = 150;
@@ -75,14 +76,11 @@ fn supported(round_trip: &str, original: &str, start: usize, end: usize) -> bool
 }
 
 pub fn roundtrip(eval: &Path, split: &str) -> Result<Vec<Row>> {
-    let folders: &[&str] = if split == "dev" { &["train", "dev"] } else { &["test"] };
     let (mut pos, mut neg) = (Vec::new(), Vec::new());
     let (mut n_marks, mut n_words, mut n_supported) = (0, 0, 0);
-    for folder in folders {
-        let dir = eval.join("translation/roundtrip_es").join(folder);
-        for name in file_names(&dir, ".txt")? {
-            let rt = read(&dir.join(&name))?;
-            let original = read(&eval.join("sourcing/polnear").join(folder).join("text").join(&name))?;
+    for folder in roundtrip::folders(split) {
+        for roundtrip::Pair { name, round_trip, original } in roundtrip::pairs(eval, folder)? {
+            let (rt, original) = (read(&round_trip)?, read(&original)?);
             let (r, o) = (analyze(&rt, || format!("round trip {name}"))?, analyze(&original, || name.clone())?);
             pos.push(r.summary.translation_likelihood);
             neg.push(o.summary.translation_likelihood);
@@ -102,16 +100,11 @@ pub fn roundtrip(eval: &Path, split: &str) -> Result<Vec<Row>> {
 }
 
 pub fn htmt(eval: &Path, split: &str) -> Result<Vec<Row>> {
-    let years: &[&str] =
-        if split == "dev" { &["08", "09", "10", "11", "12", "13", "14"] } else { &["15", "16", "17", "18"] };
     let mut lik: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
-    for kind in ["native", "human", "deepl", "google"] {
-        for y in years {
-            let p = eval.join("translation/htmt_deen").join(kind).join(format!("wmt{y}.txt"));
-            if !p.exists() {
-                continue;
-            }
+    for kind in htmt::KINDS {
+        for y in htmt::years(split) {
+            let Some(p) = htmt::file(eval, kind, y) else { continue };
             for (k, doc) in read(&p)?.lines().enumerate() {
                 if doc.split_whitespace().count() < MIN_WORDS {
                     continue;
@@ -145,64 +138,11 @@ pub fn htmt(eval: &Path, split: &str) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// A segment's text and its rated error spans (byte ranges in the segment).
-type Segment = (String, Vec<(usize, usize)>);
-
-/// One MQM document of one system: its segments in order.
-#[derive(Debug, PartialEq)]
-pub struct MqmDoc {
-    pub system: String,
-    pub doc: String,
-    pub segments: Vec<Segment>,
-}
-
-impl MqmDoc {
-    pub fn human(&self) -> bool {
-        self.system.starts_with("ref") || self.system.starts_with("Human")
-    }
-    pub fn text(&self) -> String {
-        self.segments.iter().map(|s| s.0.as_str()).collect::<Vec<_>>().join("\n")
-    }
-}
-
-/// The MQM table: one row per rated error (or `No-error`), targets with `<v>…</v>`.
-/// The split is by row: `dev` keeps the rows of odd `doc_id` (a rating batch, not a
-/// document: one document's segments fall in both), as the scorer does.
-pub fn mqm_docs(tsv: &str, split: &str) -> Vec<MqmDoc> {
-    let mut docs: HashMap<(String, String), HashMap<u32, Segment>> = HashMap::new();
-    for line in tsv.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let [system, doc, doc_id, seg, _, _, target, category, severity, ..] = f[..] else { continue };
-        let (Ok(doc_id), Ok(seg)) = (doc_id.parse::<u32>(), seg.parse::<u32>()) else { continue };
-        if (doc_id % 2 == 1) != (split == "dev") {
-            continue;
-        }
-        let entry = docs.entry((system.to_string(), doc.to_string())).or_default();
-        let plain = target.replace("<v>", "").replace("</v>", "");
-        let segment = entry.entry(seg).or_insert((plain, Vec::new()));
-        if let (Some(s), Some(e)) = (target.find("<v>"), target.find("</v>")) {
-            if e >= s + 3 && !matches!(severity, "Neutral" | "No-error") && category != "No-error" {
-                segment.1.push((s, e - 3));
-            }
-        }
-    }
-    let mut out: Vec<MqmDoc> = docs
-        .into_iter()
-        .map(|((system, doc), segs)| {
-            let mut segs: Vec<(u32, Segment)> = segs.into_iter().collect();
-            segs.sort_by_key(|s| s.0);
-            MqmDoc { system, doc, segments: segs.into_iter().map(|s| s.1).collect() }
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.system, &a.doc).cmp(&(&b.system, &b.doc)));
-    out
-}
-
 pub fn mqm(eval: &Path, split: &str) -> Result<Vec<Row>> {
-    let tsv = read(&eval.join("translation/mqm_zhen_2021/mqm_newstest2021_zhen.tsv"))?;
+    let tsv = mqm::table(eval)?;
     let (mut mt_lik, mut human_lik) = (Vec::new(), Vec::new());
     let (mut mt_marks, mut mt_words, mut hits, mut human_marks, mut human_words) = (0, 0, 0, 0, 0);
-    for d in mqm_docs(&tsv, split) {
+    for d in mqm::docs(&tsv, split) {
         let text = d.text();
         let r = analyze(&text, || format!("MQM {} {}", d.system, d.doc))?;
         let long = r.summary.words >= MIN_WORDS;
@@ -258,21 +198,5 @@ mod tests {
         assert!(supported(rt, original, s, e), "\"of\" is not in the original paragraph");
         let (s, e) = at("was escorted");
         assert!(!supported(rt, original, s, e));
-    }
-
-    #[test]
-    fn mqm_rows_become_documents_with_error_spans() {
-        let tsv = "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n\
-                   hyp.A\td1\t1\t2\tr\ts\tsecond <v>seg</v>\tFluency\tMinor\n\
-                   hyp.A\td1\t1\t1\tr\ts\tfirst seg\tNo-error\tNo-error\n\
-                   hyp.A\td1\t1\t2\tr2\ts\t<v>second</v> seg\tStyle\tNeutral\n\
-                   ref.A\td1\t1\t1\tr\ts\tthe reference\tNo-error\tNo-error\n\
-                   ref.A\td1\t2\t2\tr\ts\ttest split\tNo-error\tNo-error\n";
-        assert_eq!(mqm_docs(tsv, "test")[0].text(), "test split");
-        let docs = mqm_docs(tsv, "dev");
-        assert_eq!(docs.len(), 2);
-        assert_eq!(docs[0].text(), "first seg\nsecond seg");
-        assert_eq!(docs[0].segments[1].1, vec![(7, 10)]);
-        assert!(!docs[0].human() && docs[1].human());
     }
 }

@@ -1,65 +1,16 @@
-//! Sourcing on PolNeAR: `polnear_sources_{dev,test}.tsv` labels every attribution's
-//! source; positives are `unnamed` + `vague`. Matching is that of
-//! `shared/eval/sourcing/score_sources.py`: a positive is found when a sourcing mark
-//! overlaps its source or cue span; a mark overlapping no positive is false;
-//! precision = marks that overlap a positive / all marks (over the TSV's articles).
+//! Sourcing on PolNeAR (`corpus::polnear`): positives are `unnamed` + `vague` sources.
+//! Matching is that of `shared/eval/sourcing/score_sources.py`: a positive is found when
+//! a sourcing mark overlaps its source or cue span; a mark overlapping no positive is
+//! false; precision = marks that overlap a positive / all marks (over the TSV's articles).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use caveat::{Category, Report, SourceKind};
 
-use super::metrics::{match_spans, overlaps, ratio, Counts, Span};
+use crate::corpus::polnear::GoldSource;
+use crate::metrics::{match_spans, overlaps, ratio, Counts, Span};
+
 use super::row::Row;
-
-pub const POSITIVE: [&str; 2] = ["unnamed", "vague"];
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GoldSource {
-    pub article: String,
-    pub label: String,
-    /// UTF-8 byte spans (the `*_b` columns); no source when the relation has none.
-    pub source: Option<Span>,
-    pub cue: Span,
-    pub source_text: String,
-}
-
-impl GoldSource {
-    pub fn is_positive(&self) -> bool {
-        POSITIVE.contains(&self.label.as_str())
-    }
-}
-
-/// Parse the TSV by header names. Fields are split on tabs (the key columns hold no
-/// quotes or tabs; `sentence_text` may start with a quote, which we never read).
-pub fn parse(tsv: &str) -> Result<Vec<GoldSource>, String> {
-    let mut lines = tsv.lines();
-    let header: Vec<&str> = lines.next().ok_or("empty sources TSV")?.split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).ok_or(format!("sources TSV lacks column {name}"));
-    let [article, label, sb, se, cb, ce, st] =
-        ["article_file", "label", "source_start_b", "source_end_b", "cue_start_b", "cue_end_b", "source_text"].map(col);
-    let (article, label, sb, se, cb, ce, st) = (article?, label?, sb?, se?, cb?, ce?, st?);
-    let mut out = Vec::new();
-    for (i, line) in lines.enumerate() {
-        if line.is_empty() {
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() != header.len() {
-            return Err(format!("sources TSV line {}: {} fields, expected {}", i + 2, f.len(), header.len()));
-        }
-        let num =
-            |c: usize| f[c].parse::<usize>().map_err(|_| format!("sources TSV line {}: bad offset {:?}", i + 2, f[c]));
-        let source = if f[sb].is_empty() { None } else { Some((num(sb)?, num(se)?)) };
-        out.push(GoldSource {
-            article: f[article].to_string(),
-            label: f[label].to_string(),
-            source,
-            cue: (num(cb)?, num(ce)?),
-            source_text: f[st].to_string(),
-        });
-    }
-    Ok(out)
-}
 
 /// Per-article sourcing scores, summed over the TSV's articles.
 #[derive(Debug, Default)]
@@ -168,23 +119,8 @@ fn kind_row(split: &str, level: &str, (n, matched, right): (usize, usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const TSV: &str = "row_id\tsplit\tarticle_file\tsource_start\tsource_end\tsource_text\tcue_start\tcue_end\tcue_text\tlabel\tsentence_text\tsource_start_b\tsource_end_b\tcue_start_b\tcue_end_b\n\
-        0\tdev\ta.txt\t0\t9\tOfficials\t10\t14\tsaid\tunnamed\t\"Quoted\" start\t0\t9\t10\t14\n\
-        1\tdev\ta.txt\t\t\t\t30\t35\tnoted\tnone\tx\t\t\t32\t37\n\
-        2\tdev\ta.txt\t17\t20\tDoe\t21\t25\tsaid\tnamed_person\tx\t19\t22\t23\t27\n\
-        3\tdev\tb.txt\t0\t6\tExperts\t7\t11\tsay\tvague\tx\t0\t6\t7\t11\n";
-
-    #[test]
-    fn parses_byte_columns_and_empty_sources() {
-        let g = parse(TSV).unwrap();
-        assert_eq!(g.len(), 4);
-        assert_eq!((g[0].source, g[0].cue, g[0].is_positive()), (Some((0, 9)), (10, 14), true));
-        // The *_b columns, not the code-point ones, are read.
-        assert_eq!((g[1].source, g[1].cue, g[1].is_positive()), (None, (32, 37), false));
-        assert_eq!(g[2].source, Some((19, 22)));
-        assert!(parse("article_file\tlabel\n").is_err());
-    }
+    use crate::corpus::polnear::parse;
+    use crate::corpus::polnear::tests::TSV;
 
     #[test]
     fn scores_like_score_sources_py() {

@@ -1,5 +1,5 @@
 //! `cargo xtask train-tagger`: train the part-of-speech tagger (`src/text/tagger.bin`)
-//! on the Brown corpus's training split (see `brown`), never its dev or test documents.
+//! on the Brown corpus's training split (see `corpus::brown`), never its dev or test documents.
 //!
 //! A greedy averaged perceptron over the hashed features of `caveat::text::tagger`,
 //! trained on predicted (not gold) previous tags, as it will run; words seen often
@@ -15,8 +15,8 @@ use std::fs;
 use caveat::text::tagger::{self, Tagger, Word, FEATURES, N, TAGS};
 use caveat::text::Tag;
 
-use crate::brown::{self, Doc, Split};
-use crate::build::gzip_len;
+use crate::corpus::brown::{self, Doc, Split};
+use crate::util::gzip_len;
 use crate::util::{root, Result};
 
 /// 2^BITS buckets of N bytes. Brown press dev accuracy by bits (clip 1.0, 8 epochs):
@@ -45,18 +45,19 @@ struct Options {
 }
 
 pub fn train(args: &[String]) -> Result {
-    let mut o = Options { bits: BITS, epochs: EPOCHS, write: true, clip: CLIP_QUANTILE };
-    let mut it = args.iter();
     let usage = "usage: cargo xtask train-tagger [--bits B] [--epochs E] [--clip Q] [--dry-run]";
-    while let Some(a) = it.next() {
-        let mut num = |what: &str| it.next().and_then(|v| v.parse::<f64>().ok()).ok_or(format!("{what}\n{usage}"));
-        match a.as_str() {
-            "--bits" => o.bits = num("--bits takes a number")? as u8,
-            "--epochs" => o.epochs = num("--epochs takes a number")? as usize,
-            "--clip" => o.clip = num("--clip takes a quantile")?,
-            "--dry-run" => o.write = false,
-            _ => return Err(usage.into()),
-        }
+    let mut a = crate::util::args(args);
+    let mut num = |flag: &'static str, what: &str| -> Result<Option<f64>> {
+        a.opt_value_from_str(flag).map_err(|_| format!("{flag} takes {what}\n{usage}"))
+    };
+    let o = Options {
+        bits: num("--bits", "a number")?.map_or(BITS, |b| b as u8),
+        epochs: num("--epochs", "a number")?.map_or(EPOCHS, |e| e as usize),
+        clip: num("--clip", "a quantile")?.unwrap_or(CLIP_QUANTILE),
+        write: !a.contains("--dry-run"),
+    };
+    if !a.finish().is_empty() {
+        return Err(usage.into());
     }
     if cfg!(debug_assertions) {
         return crate::scoreboard::rerun_optimised("train-tagger", args);

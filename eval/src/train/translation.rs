@@ -23,8 +23,9 @@ use caveat::translation::model::Model;
 use caveat::translation::style::{self, STATS};
 use caveat::Document;
 
-use crate::scoreboard::{metrics, parity, real_mt};
-use crate::util::{file_names, read, root, shared, Result};
+use crate::corpus::{htmt, mqm, parity, roundtrip};
+use crate::metrics;
+use crate::util::{read, root, shared, Result};
 
 /// Vocabulary size (native words by document frequency) and how many of them the
 /// document model keeps as words: the function words and the commonest others.
@@ -49,8 +50,6 @@ const PHRASE_MIN_SOURCES: u32 = 8;
 /// often: a mark should point at what the translation did.
 const PHRASE_MIN_CHANGED: f64 = 0.5;
 
-/// WMT years of the dev split of `htmt_deen`.
-const HTMT_DEV_YEARS: [&str; 7] = ["08", "09", "10", "11", "12", "13", "14"];
 /// Shorter htmt lines are headlines or fragments.
 const HTMT_MIN_WORDS: usize = 50;
 
@@ -115,21 +114,15 @@ fn fold_of(key: &str) -> usize {
 /// Every file training opens, by group: dev splits only.
 fn dev_files(eval: &Path) -> Result<Vec<(Group, PathBuf)>> {
     let mut out = Vec::new();
-    for split in ["train", "dev"] {
-        let dir = eval.join("sourcing/polnear").join(split).join("text");
-        for name in file_names(&dir, ".txt")? {
-            out.push((Group::PolNear, dir.join(&name)));
-            out.push((Group::RoundTrip, eval.join("translation/roundtrip_es").join(split).join(&name)));
+    for folder in roundtrip::folders("dev") {
+        for p in roundtrip::pairs(eval, folder)? {
+            out.push((Group::PolNear, p.original));
+            out.push((Group::RoundTrip, p.round_trip));
         }
     }
-    for (group, kind) in
-        [(Group::Native, "native"), (Group::Human, "human"), (Group::DeepL, "deepl"), (Group::Google, "google")]
-    {
-        for y in HTMT_DEV_YEARS {
-            let p = eval.join("translation/htmt_deen").join(kind).join(format!("wmt{y}.txt"));
-            if p.exists() {
-                out.push((group, p));
-            }
+    for (group, kind) in [Group::Native, Group::Human, Group::DeepL, Group::Google].into_iter().zip(htmt::KINDS) {
+        for y in htmt::years("dev") {
+            out.extend(htmt::file(eval, kind, y).map(|p| (group, p)));
         }
     }
     Ok(out)
@@ -156,8 +149,7 @@ fn load(eval: &Path) -> Result<Vec<Text>> {
             }
         }
     }
-    let tsv = read(&eval.join("translation/mqm_zhen_2021/mqm_newstest2021_zhen.tsv"))?;
-    for d in real_mt::mqm_docs(&tsv, "dev") {
+    for d in mqm::docs(&mqm::table(eval)?, "dev") {
         // Every system's version of one document shares a fold.
         let group = if d.human() { Group::MqmHuman } else { Group::MqmMt };
         texts.push(Text { fold: fold_of(&d.doc), text: d.text(), group, source: d.doc });

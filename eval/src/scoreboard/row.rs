@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::metrics::{f1, Counts};
+use crate::metrics::{f1, Counts};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Row {

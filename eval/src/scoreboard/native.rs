@@ -2,8 +2,8 @@
 //! articles called machine translated (likelihood ≥ 0.5) and translation marks per
 //! 1,000 words. The row's accuracy is the share rightly left alone.
 
-use super::metrics::ratio;
 use super::row::Row;
+use crate::metrics::ratio;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct Tally {
