@@ -12,11 +12,13 @@ pub mod cue_rates;
 mod cues;
 mod features;
 pub mod gate;
+mod lemma;
 mod quotes;
 mod rules;
 mod source;
 mod subjects;
 mod verbs;
+mod vocabulary;
 mod words;
 
 use std::ops::Range;
@@ -25,7 +27,7 @@ use std::sync::OnceLock;
 use crate::lexicon::{PhraseMatch, PhraseSet};
 use crate::report::{Annotation, Attribution, SourceKind};
 use crate::text::Document;
-use classify::{classify, Verdict, SOURCES_PROPER};
+use classify::{classify, Verdict};
 use cue_rates::CueRates;
 use cues::{Cue, CueForm};
 use rules::Flag;
@@ -33,6 +35,7 @@ use rules::Flag;
 pub(crate) use rules::COUNTER_EXAMPLES;
 pub use rules::RULES;
 use source::Source;
+use vocabulary::SOURCES_PROPER;
 use words::{low, Class, Tagged};
 
 /// How newsrooms say a source asked not to be named.

@@ -23,15 +23,6 @@ pub struct Source {
 /// Longest noun phrase we read, in tokens.
 const MAX_PHRASE: usize = 10;
 
-/// Prepositions that attach a post-modifier to a source: "officials at Apple",
-/// "advisers to Mr. Obama", "people familiar with the matter".
-pub(super) const LINKS: &[&str] =
-    &["at", "in", "on", "for", "to", "from", "with", "of", "within", "inside", "across", "around"];
-
-/// Adjectives that sit between a source noun and its link: "familiar with", "close to".
-pub(super) const POSTNOMINAL: &[&str] =
-    &["familiar", "close", "closest", "briefed", "involved", "knowledgeable", "loyal", "opposed", "sympathetic"];
-
 fn is_title_dot(doc: &Tagged, i: usize) -> bool {
     doc.tok(i) == "." && i > 0 && doc.is(i - 1, Class::TITLES) && doc.is_capitalized(i - 1)
 }

@@ -26,10 +26,6 @@ pub struct Subject {
     pub class: VerbClass,
 }
 
-/// Words other than person nouns that may head a subject ("no one", "many of
-/// whom"): any other token is skipped at once.
-pub(super) const SUBJECT_OPENERS: &[&str] = &["one", "whom"];
-
 /// Longest post-modifier we step over: "officials at the Department of Homeland Security".
 const MAX_MODIFIER: usize = 6;
 

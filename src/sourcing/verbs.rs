@@ -7,122 +7,10 @@
 //! Without a tagger (the Wasm module before the page hands it one) open-class words
 //! are `Tag::Unknown`, and the lemma alone decides.
 
+pub use super::vocabulary::VerbClass;
+use super::vocabulary::{COPULAS, DOING_CUES};
 use super::words::{low, Class, Tagged};
 use crate::text::Tag;
-
-/// The class of a predicate, or of a stance-verb lemma in the lexicon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VerbClass {
-    /// Speech, writing, belief, attitude: the subject holds the claim.
-    Stance,
-    /// A verb of feeling: its passive reports a state of mind ("were surprised"),
-    /// its active a cause ("the ruling angered critics").
-    Psych,
-    /// Any other verb: the subject acts, or is acted on.
-    Doing,
-    /// Not a verb at all: "too many calls", "some polls".
-    None,
-}
-
-/// Verbs that voice a stance when a group is their subject but are too common in
-/// other senses to be cues on their own ("critics call it a ploy", "scholars have
-/// long debated", "voters distrust"). Lemmas of at most 12 bytes.
-pub(super) const STANCE_VERBS: &[&str] = &[
-    "accuse",
-    "assail",
-    "balk",
-    "bemoan",
-    "bristle",
-    "call",
-    "castigate",
-    "champion",
-    "chant",
-    "chide",
-    "comment",
-    "consider",
-    "contemplate",
-    "debate",
-    "deplore",
-    "despise",
-    "detest",
-    "dislike",
-    "distrust",
-    "embrace",
-    "endorse",
-    "envision",
-    "express",
-    "favor",
-    "favour",
-    "fume",
-    "hail",
-    "hate",
-    "imagine",
-    "lambaste",
-    "like",
-    "love",
-    "mock",
-    "mourn",
-    "pan",
-    "propose",
-    "rebuke",
-    "recognize",
-    "regard",
-    "rip",
-    "ridicule",
-    "scoff",
-    "scold",
-    "seethe",
-    "support",
-    "thank",
-    "threaten",
-    "tout",
-    "trust",
-    "view",
-    "voice",
-    "weigh",
-];
-
-/// Verbs of feeling (see `VerbClass::Psych`).
-pub(super) const PSYCH_VERBS: &[&str] = &[
-    "alarm",
-    "anger",
-    "annoy",
-    "appall",
-    "baffle",
-    "concern",
-    "delight",
-    "disappoint",
-    "disgust",
-    "dismay",
-    "disturb",
-    "encourage",
-    "enrage",
-    "frustrate",
-    "horrify",
-    "impress",
-    "incense",
-    "infuriate",
-    "irritate",
-    "offend",
-    "outrage",
-    "please",
-    "puzzle",
-    "relieve",
-    "satisfy",
-    "shock",
-    "startle",
-    "stun",
-    "surprise",
-    "trouble",
-    "unsettle",
-    "upset",
-];
-
-/// Irregular forms of the stance and psych verbs (none yet: all inflect by rule).
-pub(super) const STANCE_IRREGULAR: &[(&str, &str)] = &[];
-
-/// Cue verbs that, with a group as subject, name an act: "students protested".
-const DOING_CUES: &[&str] = &["protest"];
 
 /// Is token `p` the participle of a passive: a form of "be" (or "get") before it,
 /// past adverbs and negation, and a participle's tag (or, untagged, an "-ed" ending
@@ -169,12 +57,6 @@ fn after_copula(doc: &Tagged, p: usize, floor: usize) -> bool {
     }
     false
 }
-
-/// Verbs other than "be" that link a subject to an adjective of stance.
-const COPULAS: &[&str] = &[
-    "seem", "seems", "seemed", "appear", "appears", "appeared", "remain", "remains", "remained", "grow", "grew",
-    "become", "became", "get", "got",
-];
 
 /// Is the verb at `p` a participle right after a noun, which it modifies ("people
 /// accused of rape", "a group called Lashkar", "taxpayers reporting gains")? Then
