@@ -5,8 +5,8 @@
 
 // Closed classes: the words around a subject and its verb.
 
-pub const BE_FORMS: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "isn't", "aren't", "wasn't", "weren't"];
+/// Forms of "be": the one definition in the text model, curly contractions included.
+pub const BE_FORMS: &[&str] = crate::text::words::BE;
 
 pub const NEGATION: &[&str] = &["not", "n't", "never", "no", "hardly"];
 
