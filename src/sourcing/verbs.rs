@@ -8,7 +8,7 @@
 //! are `Tag::Unknown`, and the lemma alone decides.
 
 pub use super::vocabulary::VerbClass;
-use super::vocabulary::{COPULAS, DOING_CUES};
+use super::vocabulary::COPULAS;
 use super::words::{low, Class, Tagged};
 use crate::text::Tag;
 
@@ -94,6 +94,10 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
                 || matches!(low(doc, p.wrapping_sub(1)), "would" | "could" | "might")
         }
         Some("charge" | "credit") => next == "with",
+        // "students protested outside the building", "fans cheered as the team took the
+        // field": a crowd acting; "protested that", "cheered the ruling" voice a view.
+        Some("protest") => next != "that" && doc.tok(p + 1) != ":",
+        Some("cheer" | "applaud") => !doc.is_word(p + 1) || matches!(doc.tag(p + 1), Tag::Adp | Tag::Sconj | Tag::Adv),
         Some("feel") => {
             !matches!(next, "that" | "like" | "as" | "so")
                 && !doc.is(p + 1, Class::STANCE_ADJECTIVES)
@@ -202,8 +206,10 @@ pub fn class_at(doc: &Tagged, p: usize, floor: usize, agent: bool) -> VerbClass 
     let stance = doc.stance(p).map(|(_, c)| c);
     let passive = !agent && is_passive(doc, p, floor);
     if stance == Some(VerbClass::Psych) {
-        // "were surprised", "seemed unsettled" report a mind; "angered Democrats" a cause.
-        let state = passive || matches!(tag, Tag::Adj) || (agent && matches!(tag, Tag::VerbPastPart));
+        // "were surprised", "seemed unsettled" report a mind; "angered Democrats" a cause;
+        // "readers are encouraged to send tips" an instruction.
+        let instructed = low(doc, p + 1) == "to";
+        let state = !instructed && (passive || matches!(tag, Tag::Adj) || (agent && matches!(tag, Tag::VerbPastPart)));
         return if state { VerbClass::Stance } else { VerbClass::Doing };
     }
     // "some note that": a cue verb before "that" is a verb, whatever the tagger said.
@@ -218,10 +224,10 @@ pub fn class_at(doc: &Tagged, p: usize, floor: usize, agent: bool) -> VerbClass 
     if complement_acts(doc, p) {
         return VerbClass::Doing;
     }
-    match (doc.lemma(p), stance) {
-        (Some(l), _) if !DOING_CUES.contains(&l) => VerbClass::Stance,
-        (None, Some(VerbClass::Stance)) => VerbClass::Stance,
-        _ => VerbClass::Doing,
+    if doc.lemma(p).is_some() || stance == Some(VerbClass::Stance) {
+        VerbClass::Stance
+    } else {
+        VerbClass::Doing
     }
 }
 
@@ -268,6 +274,11 @@ mod tests {
             ("Bernie Sanders offered some pointed advice.", "pointed", None),
             ("People who live there know its back streets.", "know", Doing),
             ("Users know the site is watching them.", "know", Stance),
+            ("Students protested outside the building.", "protested", Doing),
+            ("Unions have protested that pay is too low.", "protested", Stance),
+            ("Fans cheered as the team took the field.", "cheered", Doing),
+            ("Conservatives cheered the ruling.", "cheered", Stance),
+            ("Readers are encouraged to send tips.", "encouraged", Doing),
         ];
         for (text, word, want) in cases {
             let doc = Document::new(text);

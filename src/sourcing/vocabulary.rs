@@ -1131,9 +1131,6 @@ pub const PSYCH_VERBS: &[&str] = &[
 /// Irregular forms of the stance and psych verbs (none yet: all inflect by rule).
 pub const STANCE_IRREGULAR: &[(&str, &str)] = &[];
 
-/// Cue verbs that, with a group as subject, name an act: "students protested".
-pub const DOING_CUES: &[&str] = &["protest"];
-
 /// Verbs other than "be" that link a subject to an adjective of stance.
 pub const COPULAS: &[&str] = &[
     "seem", "seems", "seemed", "appear", "appears", "appeared", "remain", "remains", "remained", "grow", "grew",
