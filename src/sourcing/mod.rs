@@ -491,6 +491,17 @@ mod tests {
                 "Regulators and environmental groups worried that the deal would fail.",
                 &["Regulators and environmental groups worried"],
             ),
+            // What follows the verb: an aim, a feeling, a crowd acting, an instruction.
+            ("Some lawmakers want to cut the budget.", &[]),
+            ("West Virginia officials felt comfortable with the plan.", &[]),
+            ("Other countries are considering similar steps.", &[]),
+            ("Students protested outside the administration building.", &[]),
+            ("Fans cheered as the team took the field.", &[]),
+            ("Readers are encouraged to send tips.", &[]),
+            ("Two employees charged with fraud resigned.", &[]),
+            ("He was given an official welcome by a band.", &[]),
+            ("Unions have protested that pay is too low.", &["Unions have protested"]),
+            ("Many voters feel the plan is unfair.", &["Many voters feel"]),
         ];
         for (text, want) in cases {
             assert_marks(Sourcing, text, want);
