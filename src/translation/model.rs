@@ -199,8 +199,12 @@ impl Model {
 
     /// Feature values as the model weighs them: log(1 + count), scaled to unit length.
     pub fn feature_values(features: &[(u64, u32)]) -> impl Iterator<Item = (u64, f64)> + '_ {
-        let norm = features.iter().map(|f| f64::from(f.1).ln_1p().powi(2)).sum::<f64>().sqrt().max(1e-9);
-        features.iter().map(move |&(h, c)| (h, f64::from(c).ln_1p() / norm))
+        // Most n-grams occur a few times: their logarithms come from a table (the same
+        // values, computed once per text instead of twice per n-gram).
+        let small: [f64; 16] = std::array::from_fn(|c| (c as f64).ln_1p());
+        let ln_1p = move |c: u32| small.get(c as usize).copied().unwrap_or_else(|| f64::from(c).ln_1p());
+        let norm = features.iter().map(|f| ln_1p(f.1).powi(2)).sum::<f64>().sqrt().max(1e-9);
+        features.iter().map(move |&(h, c)| (h, ln_1p(c) / norm))
     }
 
     pub fn bucket(&self, hash: u64) -> usize {
