@@ -30,6 +30,9 @@ mod corpus;
 
 /// The Wasm budget (issue 8): every byte is downloaded into every page.
 pub const WASM_GZIP_BUDGET: usize = 150 * 1024;
+/// The watch-list's own module (watchlist/: phrases and the regex crate), fetched only
+/// on pages of a reader who has a list.
+pub const WATCHLIST_GZIP_BUDGET: usize = 160 * 1024;
 const ZIP_BUDGET: u64 = 1024 * 1024;
 const CORE_BUDGET_MBS: f64 = 50.0;
 const CLI_RATIO_BUDGET: f64 = 25.0;
@@ -335,8 +338,17 @@ pub fn check_built_wasm() -> Result {
     check_wasm_budget(&root().join("target").join("wasm-bindgen")).map(|_| ())
 }
 
-/// Raw and gzip size of the built Wasm; fails when the gzip size is over budget.
+/// Raw and gzip size of the built core Wasm; fails when the gzip size of the core or of
+/// the watch-list's module is over its budget.
 pub fn check_wasm_budget(wasm_dir: &Path) -> Result<(usize, usize)> {
+    let (watch_raw, watch_gz) = watchlist_size(wasm_dir)?;
+    if watch_gz > WATCHLIST_GZIP_BUDGET {
+        return Err(format!(
+            "the watch-list Wasm is {watch_gz} bytes gzip -9, over its {WATCHLIST_GZIP_BUDGET}-byte budget: check \
+             the regex crate's features in watchlist/Cargo.toml"
+        ));
+    }
+    eprintln!("Watch-list Wasm size: {watch_gz} bytes gzip -9 (budget {WATCHLIST_GZIP_BUDGET}), {watch_raw} raw");
     let path = wasm_dir.join("caveat_bg.wasm");
     let wasm = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let gz = crate::build::gzip_len(&wasm);
@@ -352,6 +364,13 @@ pub fn check_wasm_budget(wasm_dir: &Path) -> Result<(usize, usize)> {
     Ok((wasm.len(), gz))
 }
 
+/// Raw and gzip size of the watch-list's module.
+pub fn watchlist_size(wasm_dir: &Path) -> Result<(usize, usize)> {
+    let path = wasm_dir.join("watchlist_bg.wasm");
+    let wasm = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok((wasm.len(), crate::build::gzip_len(&wasm)))
+}
+
 fn sizes() -> Result<String> {
     crate::build::all()?;
     let (raw, gz) = check_wasm_budget(&root().join("target").join("wasm-bindgen"))?;
@@ -364,6 +383,15 @@ fn sizes() -> Result<String> {
         kb(raw as u64),
         kb(gz as u64),
         budget(gz <= WASM_GZIP_BUDGET)
+    );
+    let (watch_raw, watch_gz) = watchlist_size(&root().join("target").join("wasm-bindgen"))?;
+    let _ = writeln!(
+        out,
+        "| Wasm watch-list (`watchlist_bg.wasm`, fetched only with a watch-list) | {} | {} | ≤ {} gzip: {} |",
+        kb(watch_raw as u64),
+        kb(watch_gz as u64),
+        kb(WATCHLIST_GZIP_BUDGET as u64),
+        budget(watch_gz <= WATCHLIST_GZIP_BUDGET)
     );
     for (_, name, limit) in crate::build::MODELS {
         let bytes = std::fs::read(root().join(name)).map_err(|e| format!("{name}: {e}"))?;
