@@ -264,6 +264,32 @@ describe('watch-list (Chromium)', () => {
     await page.close();
   });
 
+  test('the playground has the same editor and marks', async () => {
+    const page = await env.context.newPage();
+    watchConsole(page, messages);
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.caveatReady, null, { timeout: 15_000 });
+    const marked = () => page.evaluate(() => Array.from(CSS.highlights.get('caveat-watchlist') ?? [], (r) => r.toString()));
+    assert.deepEqual(await marked(), []);
+    await add(page, '/(unclosed/');
+    await page.waitForSelector('.wl-add .wl-error:not([hidden])');
+    assert.match(await page.textContent('.wl-add .wl-error'), /unclosed group/);
+    await page.fill('#text', 'The minister said the common-sense reform was a Common-Sense Reform.');
+    await add(page, 'common-sense reform', 'slogan');
+    await page.waitForFunction(() => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) === 2, null, { timeout: 10_000 });
+    assert.deepEqual(await marked(), ['common-sense reform', 'Common-Sense Reform']);
+    assert.equal(await page.textContent('caveat-ui >> tr[data-category="watchlist"] .count'), '2');
+    await page.click('button[aria-label="Delete “common-sense reform”"]');
+    await page.waitForFunction(() => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) === 0);
+    await page.click('.wl-undo');
+    await page.waitForFunction(() => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) === 2);
+    await page.locator('#watchlist').scrollIntoViewIfNeeded();
+    await settle(page);
+    await page.screenshot({ path: artifact('watchlist-playground.png') });
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+
   test('no console errors or warnings', () => {
     assert.deepEqual(caveatProblems(messages), []);
   });
