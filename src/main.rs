@@ -232,14 +232,15 @@ fn json_annotations<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<JsonMark<'
         .iter()
         .map(|a| JsonMark::Core(JsonAnnotation { annotation: a, text: &text[a.start..a.end] }));
     let mut marks: Vec<JsonMark> = core.collect();
-    for m in analysis.watched.iter().flatten() {
+    // Every build that can load a list has the rule.
+    for (m, rule) in analysis.watched.iter().flatten().filter_map(|m| RULE.map(|r| (m, r))) {
         marks.push(JsonMark::Watch(JsonWatch {
             category: cli::watch::CATEGORY,
-            rule: RULE.id,
+            rule: rule.id,
             start: m.start,
             end: m.end,
-            message: RULE.message,
-            strength: RULE.strength,
+            message: rule.message,
+            strength: rule.strength,
             detail: m.note,
             entry: m.entry,
             text: &text[m.start..m.end],
@@ -432,16 +433,18 @@ fn list_rules(format: Format) -> String {
     let rules: Vec<_> = caveat::rules().collect();
     if format != Format::Text {
         let mut json = serde_json::to_value(&rules).expect("rules serialize");
-        if let Some(list) = json.as_array_mut() {
+        if let (Some(list), Some(rule)) = (json.as_array_mut(), RULE) {
             list.push(serde_json::json!({
-                "id": RULE.id, "category": RULE.category, "name": RULE.name, "message": RULE.message,
-                "why": RULE.why, "example": RULE.example, "strength": RULE.strength,
+                "id": rule.id, "category": rule.category, "name": rule.name, "message": rule.message,
+                "why": rule.why, "example": rule.example, "strength": rule.strength,
             }));
         }
         return json.to_string();
     }
     let mut out: String = rules.iter().map(|r| format!("{:<36} {}\n", r.id, r.message)).collect();
-    out.push_str(&format!("{:<36} {}\n", RULE.id, RULE.message));
+    if let Some(rule) = RULE {
+        out.push_str(&format!("{:<36} {}\n", rule.id, rule.message));
+    }
     out
 }
 

@@ -85,17 +85,25 @@ function toAnnotations(flat, entries, from) {
 /** Runs the watch-list module in this context. */
 export function localWatch(wasmUrl) {
   let compiled = null; // { key, watcher }
+  const watcherFor = async (entries) => {
+    await loadWatchWasm(wasmUrl);
+    const key = listKey(entries);
+    if (compiled?.key !== key) {
+      compiled?.watcher.free();
+      compiled = { key, watcher: new Watcher(entries.map((e) => e.pattern)) };
+    }
+    return compiled.watcher;
+  };
   return {
     kind: 'local',
     /** `{ annotations, rule }` for `text` (offsets into it; only what starts at or after `from`). */
     async find(text, entries, from = 0) {
-      await loadWatchWasm(wasmUrl);
-      const key = listKey(entries);
-      if (compiled?.key !== key) {
-        compiled?.watcher.free();
-        compiled = { key, watcher: new Watcher(entries.map((e) => e.pattern)) };
-      }
-      return { annotations: toAnnotations(compiled.watcher.find(text), entries, from), rule: watchRule() };
+      const watcher = await watcherFor(entries);
+      return { annotations: toAnnotations(watcher.find(text), entries, from), rule: watchRule() };
+    },
+    /** Fetch, compile and instantiate the module and compile the list now (while the page text is collected). */
+    prepare(entries) {
+      watcherFor(entries).catch(() => {}); // find() reports a failure where it is awaited
     },
   };
 }
@@ -210,6 +218,7 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
       if (nextKey === key) return false;
       entries = next;
       key = nextKey;
+      if (entries.length) watch.prepare?.(entries);
       return true;
     },
     get entries() {
