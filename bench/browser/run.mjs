@@ -13,7 +13,8 @@
 //   and the Wasm memory after each page and after the page drops its large article.
 // `--only load,analyze,seed-8KB,…` runs only those parts (while working on one);
 // `seed-8KB+watchlist` and `news-1MB+watchlist` are those pages with a reader's
-// watch-list in the settings (its own Wasm module loaded and run).
+// watch-list in the settings (its own Wasm module loaded and run), `seed-8KB+phrases`
+// with its phrases alone (the small module without the regex crate).
 // `--profile DIR` also writes a Chromium CPU profile (.cpuprofile) of each extension page
 // load to DIR and prints its heaviest functions.
 //
@@ -415,9 +416,11 @@ async function extensionRuns(chromium, base, name, reps, profileDir) {
       args: [...BROWSER_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
     });
     try {
-      if (variant === 'watchlist') {
+      if (variant === 'watchlist' || variant === 'phrases') {
+        // `+phrases`: the same list without its /patterns/ (the small module, no regex crate).
+        const list = variant === 'phrases' ? BENCH_WATCHLIST.filter((e) => !e.pattern.startsWith('/')) : BENCH_WATCHLIST;
         const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-        await worker.evaluate((watchlist) => chrome.storage.sync.set({ watchlist }), BENCH_WATCHLIST);
+        await worker.evaluate((watchlist) => chrome.storage.sync.set({ watchlist }), list);
       }
       const run = await extensionPage(context, `${base}/page/${page}.html`, {
         profileTo: profileDir && i === 0 ? profileDir : null,
@@ -495,7 +498,7 @@ async function main() {
       '| extension page | first marks | all marks | longest main-thread task (trace) | tasks > 50 ms (longtask) | Wasm memory | after dropping the article | budget |',
     );
     out.push('|---|---:|---:|---:|---:|---:|---:|---|');
-    const pages = ['example', 'seed-8KB', 'seed-8KB+watchlist', 'news-1MB', 'news-1MB+watchlist', 'news-5MB']
+    const pages = ['example', 'seed-8KB', 'seed-8KB+phrases', 'seed-8KB+watchlist', 'news-1MB', 'news-1MB+watchlist', 'news-5MB']
       .filter((n) => corpus.has(n.split('+')[0]) && wanted(n));
     const problems = [];
     for (const name of pages) {

@@ -2,10 +2,11 @@
  * The reader's watch-list: their own phrases and `/patterns/`, each with an optional
  * note, marked as a fourth category, `watchlist` (rule `watchlist/entry`). The matching
  * is Rust (the `watchlist/` crate: phrases as whole words in any case, patterns with
- * the regex crate, linear time) in a Wasm module of its own, `wasm/watchlist_bg.wasm`,
- * fetched and compiled only once the reader's list has an entry: the core's module,
- * which every page downloads, carries no regex engine, and a reader without a list
- * pays nothing.
+ * the regex crate, linear time) in a Wasm module of its own, fetched and compiled only
+ * once the reader's list has an entry: `wasm/watchlist_bg.wasm` when it has a
+ * /pattern/, else `wasm/watchlist_phrases_bg.wasm` (the same crate without the regex
+ * crate). The core's module, which every page downloads, carries no regex engine, and a
+ * reader without a list pays nothing.
  *
  *   const engine = withWatchlist(createEngine(backend), localWatch(url) | remoteWatch(send));
  *   engine.setEntries([{ pattern, note }]);   // [] → analyses are the core's alone
@@ -16,12 +17,19 @@
  *                                             // summary.counts.watchlist
  *   await entryProblem(pattern)               // the regex crate's message, or null
  *
+ * `urls`: where each module is, `{ full, phrases }` (default: beside this file's glue).
+ *
  * Where the page's CSP refuses Wasm in the content script (Chromium), the text and the
  * list go to the background (MSG_WATCH), which runs the same module.
  */
-import initWatchWasm, { check as wasmCheck, rule as wasmRule, Watcher } from '../wasm/watchlist.js';
+import initFull, { check as fullCheck, rule as fullRule, Watcher as FullWatcher } from '../wasm/watchlist.js';
+import initPhrases, {
+  check as phrasesCheck, rule as phrasesRule, Watcher as PhrasesWatcher,
+} from '../wasm/watchlist_phrases.js';
 import { canCompileWasm, contentHash } from './engine.js';
 import { normalizeWatchlist } from './watchlist-entries.js';
+
+import { isPattern } from './watchlist-entries.js';
 
 export { isPattern, normalizeWatchlist, SYNC_ITEM_BYTES, syncBytes } from './watchlist-entries.js';
 
@@ -34,36 +42,47 @@ export function listKey(entries) {
   return contentHash(entries.map((e) => `${e.pattern}\u0000${e.note}`).join('\u0001'));
 }
 
-let wasmReady = null;
+/** The two builds of the watch-list: with /patterns/ (the regex crate), and phrases only. */
+const MODULES = {
+  full: { init: initFull, check: fullCheck, rule: fullRule, Watcher: FullWatcher, ready: null },
+  phrases: { init: initPhrases, check: phrasesCheck, rule: phrasesRule, Watcher: PhrasesWatcher, ready: null },
+};
 let ruleDoc = null;
 
-/** Instantiate the watch-list module once per context (`wasmUrl`: as the core's loadWasm). */
-export function loadWatchWasm(wasmUrl) {
-  wasmReady ??= initWatchWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).catch((e) => {
-    wasmReady = null;
-    throw e;
-  });
-  return wasmReady;
+/** Which module a list needs: 'full' when it has a /pattern/. */
+export const moduleFor = (entries) => (entries.some((e) => isPattern(e.pattern)) ? 'full' : 'phrases');
+
+/** Instantiate one of the watch-list's modules once per context (`wasmUrl`: as the core's loadWasm). */
+export function loadWatchWasm(which, wasmUrl) {
+  const m = MODULES[which];
+  m.ready ??= m.init(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(
+    () => m,
+    (e) => {
+      m.ready = null;
+      throw e;
+    },
+  );
+  return m.ready;
 }
 
-/** The rule's documentation (the hover card's text), from the module: one source with the CLI and docs/rules.md. */
-export function watchRule() {
+/** The rule's documentation (the hover card's text), from a loaded module: one source with the CLI and docs/rules.md. */
+function watchRule(m) {
   if (!ruleDoc) {
-    const [id, category, name, message, why, example, strength] = wasmRule();
+    const [id, category, name, message, why, example, strength] = m.rule();
     ruleDoc = Object.freeze({ id, category, name, message, why, example, strength });
   }
   return ruleDoc;
 }
 
-/** Why `pattern` cannot be an entry (the regex crate's own message), or null. */
-export async function entryProblem(pattern, wasmUrl) {
-  await loadWatchWasm(wasmUrl);
-  return wasmCheck(String(pattern)) ?? null;
+/** Why `pattern` cannot be an entry (the regex crate's own message), or null. A phrase needs only the small module. */
+export async function entryProblem(pattern, urls = {}) {
+  const which = isPattern(pattern) ? 'full' : 'phrases';
+  const m = await loadWatchWasm(which, urls[which]);
+  return m.check(String(pattern)) ?? null;
 }
 
 /** The module's flat `[start, end, entry, …]` as annotations of the core's shape, those starting at or after `from`. */
-function toAnnotations(flat, entries, from) {
-  const rule = watchRule();
+function toAnnotations(flat, entries, from, rule) {
   const out = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
     if (flat[i] < from) continue;
@@ -83,23 +102,24 @@ function toAnnotations(flat, entries, from) {
 }
 
 /** Runs the watch-list module in this context. */
-export function localWatch(wasmUrl) {
-  let compiled = null; // { key, watcher }
+export function localWatch(urls = {}) {
+  let compiled = null; // { key, watcher, rule }
   const watcherFor = async (entries) => {
-    await loadWatchWasm(wasmUrl);
-    const key = listKey(entries);
+    const which = moduleFor(entries);
+    const m = await loadWatchWasm(which, urls[which]);
+    const key = `${which}:${listKey(entries)}`;
     if (compiled?.key !== key) {
       compiled?.watcher.free();
-      compiled = { key, watcher: new Watcher(entries.map((e) => e.pattern)) };
+      compiled = { key, watcher: new m.Watcher(entries.map((e) => e.pattern)), rule: watchRule(m) };
     }
-    return compiled.watcher;
+    return compiled;
   };
   return {
     kind: 'local',
     /** `{ annotations, rule }` for `text` (offsets into it; only what starts at or after `from`). */
     async find(text, entries, from = 0) {
-      const watcher = await watcherFor(entries);
-      return { annotations: toAnnotations(watcher.find(text), entries, from), rule: watchRule() };
+      const { watcher, rule } = await watcherFor(entries);
+      return { annotations: toAnnotations(watcher.find(text), entries, from, rule), rule };
     },
     /** Fetch, compile and instantiate the module and compile the list now (while the page text is collected). */
     prepare(entries) {
@@ -132,7 +152,12 @@ export function remoteWatch(send) {
  */
 export function chooseWatch(api, wasm) {
   const here = wasm === undefined ? canCompileWasm() : wasm !== null;
-  if (here) return localWatch(api.runtime.getURL('wasm/watchlist_bg.wasm'));
+  if (here) {
+    return localWatch({
+      full: api.runtime.getURL('wasm/watchlist_bg.wasm'),
+      phrases: api.runtime.getURL('wasm/watchlist_phrases_bg.wasm'),
+    });
+  }
   return remoteWatch((message) => api.runtime.sendMessage(message));
 }
 

@@ -131,19 +131,22 @@ describe('watch-list (Chromium)', () => {
     const page = await openMarked(env.context, env.server.url + ARTICLE, messages);
     const other = await openMarked(env.context, `${env.server.url.replace('127.0.0.1', 'localhost')}${ARTICLE}`, messages);
     // No list: the watch-list's module was never fetched.
-    const fetched = () => requests.some((r) => r.url.endsWith('/wasm/watchlist_bg.wasm'));
+    const fetched = (file) => requests.some((r) => r.url.endsWith(`/wasm/${file}`));
     await sleep(500);
-    assert.equal(fetched(), false, 'the watch-list module was fetched without a list');
+    assert.ok(!fetched('watchlist_bg.wasm') && !fetched('watchlist_phrases_bg.wasm'), 'a watch-list module was fetched without a list');
     assert.deepEqual(await page.evaluate(watchMarks), []);
 
     const options = await optionsPage();
     await add(options, 'harbour authority', 'who runs the port');
     await waitWatchMarks(page, 1);
     await waitWatchMarks(other, 1);
-    assert.equal(fetched(), true, 'the watch-list module was not fetched');
+    // A phrase alone: the small module, without the regex crate.
+    assert.ok(fetched('watchlist_phrases_bg.wasm'), 'the phrases module was not fetched');
+    assert.ok(!fetched('watchlist_bg.wasm'), 'the full module was fetched for a phrase');
     await add(options, '/new (ferry|schedule)/', 'tracking the ferry story');
     await waitWatchMarks(page, 4);
     await waitWatchMarks(other, 4);
+    assert.ok(fetched('watchlist_bg.wasm'), 'a /pattern/ did not load the full module');
     assert.deepEqual(await page.evaluate(watchMarks), ['harbour authority', 'new ferry', 'new schedule', 'new schedule']);
     // The core's marks are untouched by the list.
     assert.ok(await page.evaluate(() => CSS.highlights.get('caveat-sourcing').size > 0));

@@ -20,7 +20,8 @@ let settings;
 before(async () => {
   core = await nodeCore();
   W = await import(path.join(EXT, 'core', 'watchlist.js'));
-  await W.loadWatchWasm(fs.readFileSync(path.join(EXT, 'wasm', 'watchlist_bg.wasm')));
+  await W.loadWatchWasm('full', fs.readFileSync(path.join(EXT, 'wasm', 'watchlist_bg.wasm')));
+  await W.loadWatchWasm('phrases', fs.readFileSync(path.join(EXT, 'wasm', 'watchlist_phrases_bg.wasm')));
   chunks = await import(path.join(EXT, 'core', 'chunks.js'));
   settings = await import(path.join(EXT, 'ui', 'settings.js'));
 });
@@ -113,6 +114,20 @@ describe('watch-list engine', () => {
     assert.equal(watch(single).length, 1200);
     assert.deepEqual(watch(merged), watch(single));
     assert.equal(merged.summary.counts.watchlist, 1200);
+  });
+
+  test('a list of phrases alone needs only the module without the regex crate, and it marks the same', async () => {
+    const phrases = [{ pattern: 'common-sense reform', note: 'n' }, { pattern: 'deep state’s', note: '' }];
+    assert.equal(W.moduleFor(phrases), 'phrases');
+    assert.equal(W.moduleFor([...phrases, { pattern: '/x/', note: '' }]), 'full');
+    const small = await W.localWatch().find(TEXT, phrases);
+    // The full module, given the same phrases (with a pattern that never matches), marks the same.
+    const full = await W.localWatch().find(TEXT, [...phrases, { pattern: '/zzzz/', note: '' }]);
+    assert.deepEqual(small.annotations, full.annotations);
+    assert.equal(small.annotations.length, 3);
+    assert.deepEqual(small.rule, full.rule);
+    const bytes = (f) => fs.statSync(path.join(EXT, 'wasm', f)).size;
+    assert.ok(bytes('watchlist_phrases_bg.wasm') * 4 < bytes('watchlist_bg.wasm'), 'the phrases module is a fraction of the full one');
   });
 
   test('the background answers MSG_WATCH and refuses malformed messages', async () => {

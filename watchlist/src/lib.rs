@@ -12,10 +12,13 @@
 //!
 //! This crate is its own Wasm module (loaded by the extension only when the reader
 //! has a list) so that the core's module, downloaded into every page, never carries
-//! a regex engine; the CLI links it natively.
+//! a regex engine; the CLI links it natively. Built without its `patterns` feature it
+//! matches phrases only and has no regex crate: the extension's module for a list of
+//! phrases alone (`wasm/watchlist_phrases_bg.wasm`).
 
 use std::collections::HashMap;
 
+#[cfg(feature = "patterns")]
 use regex::{Regex, RegexBuilder};
 
 #[cfg(all(target_arch = "wasm32", feature = "bindings"))]
@@ -112,10 +115,20 @@ pub fn parse_list(text: &str) -> Result<Vec<Entry>, String> {
 
 enum Matcher {
     Phrase(Vec<Token>),
+    #[cfg(feature = "patterns")]
     Regex(Regex),
 }
 
+/// What a build without patterns says of one (the extension never gives it one).
+#[cfg(not(feature = "patterns"))]
+pub const NO_PATTERNS: &str = "this module matches phrases only: /patterns/ need the watch-list's full module";
+
 fn compile(pattern: &str) -> Result<Matcher, String> {
+    #[cfg(not(feature = "patterns"))]
+    if regex_source(pattern).is_some() {
+        return Err(NO_PATTERNS.into());
+    }
+    #[cfg(feature = "patterns")]
     if let Some(source) = regex_source(pattern) {
         if source.is_empty() {
             return Err("an empty pattern would match everywhere: write something between the slashes".into());
@@ -213,6 +226,7 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// (`new` reports them), so indexes stay the reader's.
 pub struct WatchList {
     phrases: HashMap<String, Vec<(usize, Vec<Token>)>>,
+    #[cfg(feature = "patterns")]
     regexes: Vec<(usize, Regex)>,
     /// (entry, why it does not compile)
     pub errors: Vec<(usize, String)>,
@@ -220,12 +234,18 @@ pub struct WatchList {
 
 impl WatchList {
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> WatchList {
-        let mut list = WatchList { phrases: HashMap::new(), regexes: Vec::new(), errors: Vec::new() };
+        let mut list = WatchList {
+            phrases: HashMap::new(),
+            #[cfg(feature = "patterns")]
+            regexes: Vec::new(),
+            errors: Vec::new(),
+        };
         for (i, p) in patterns.iter().enumerate() {
             match compile(p.as_ref()) {
                 Ok(Matcher::Phrase(tokens)) => {
                     list.phrases.entry(tokens[0].norm.clone()).or_default().push((i, tokens));
                 }
+                #[cfg(feature = "patterns")]
                 Ok(Matcher::Regex(re)) => list.regexes.push((i, re)),
                 Err(e) => list.errors.push((i, e)),
             }
@@ -234,7 +254,11 @@ impl WatchList {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty() && self.regexes.is_empty()
+        #[cfg(feature = "patterns")]
+        if !self.regexes.is_empty() {
+            return false;
+        }
+        self.phrases.is_empty()
     }
 
     /// Every match in `text`, in text order, never overlapping: where two overlap, the
@@ -262,6 +286,7 @@ impl WatchList {
                 }
             }
         }
+        #[cfg(feature = "patterns")]
         for (entry, re) in &self.regexes {
             let mut n = 0;
             for m in re.find_iter(text) {
@@ -334,6 +359,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn patterns_are_case_insensitive_unless_asked() {
         assert_eq!(
             spans(&["/deep ?state/"], "the Deep State and deepstate"),
@@ -347,11 +373,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn overlaps_keep_the_first_and_longest() {
         assert_eq!(spans(&["deep", "deep state", "/state of/"], "a deep state of mind"), [("deep state".into(), 1)]);
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn bad_patterns_say_why_in_the_crates_words() {
         let e = check("/(unclosed/").expect("an error");
         assert!(e.contains("unclosed group"), "{e}");
@@ -368,6 +396,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn list_files_name_the_bad_line() {
         let list =
             parse_list("# talking points\nsecure the border\tcampaign slogan\n\n/illegal (alien|immigrant)s?/\t\n")
@@ -384,6 +413,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn catastrophic_backtracking_patterns_run_in_linear_time() {
         // (a+)+$ against a's followed by a non-match takes exponential time in a
         // backtracking engine; here it is one pass.
@@ -400,10 +430,18 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn matches_are_capped_and_never_empty() {
         let text = "ab ".repeat(30_000);
         assert_eq!(WatchList::new(&[r"/\w/"]).find(&text).len(), MAX_MATCHES);
         assert!(WatchList::new(&["/x*/"]).find("abc").is_empty());
+    }
+
+    #[test]
+    #[cfg(not(feature = "patterns"))]
+    fn without_patterns_phrases_match_and_patterns_are_refused() {
+        assert_eq!(spans(&["deep state", "/deep/"], "the Deep State"), [("Deep State".into(), 0)]);
+        assert_eq!(check("/deep/").as_deref(), Some(NO_PATTERNS));
     }
 
     #[test]
@@ -415,6 +453,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "patterns")]
     fn odd_text_never_panics() {
         let texts = ["", "\u{0}", "’", "'’'", "a\u{301}b", "😀😀", "\u{FFFD}x", "ǅ İ ß"];
         let list = WatchList::new(&["x", "’", "/./", "İ", "ss"]);
