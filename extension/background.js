@@ -3,12 +3,16 @@
 // themselves (Chromium applies the page's CSP to them), and routes the keyboard
 // commands (manifest `commands`) to the active tab's content script.
 import { answer, createEngine, fromThisExtension, localBackend, modelStatus } from './core/engine.js';
+import { answerWatch, localWatch } from './core/watchlist.js';
 import { MSG_COMMAND, sendToTab } from './ui/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 // The Wasm and its models (wasm/<name>.bin) are fetched from beside core/engine.js
 // when the first message needs them.
 const engine = createEngine(localBackend());
+// The reader's watch-list for the same pages (core/watchlist.js); its module is
+// fetched when the first such page asks.
+const watch = localWatch();
 
 /** Send a command to a tab (the active one of the current window when none is given). */
 async function routeCommand(command, tab) {
@@ -36,7 +40,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // (type, fields, text type and size) and replies with an error saying what is
   // wrong; messages that are not ours are left to other listeners.
   if (!fromThisExtension(sender, api.runtime)) return false;
-  const reply = answer(engine, message);
+  const reply = answer(engine, message) ?? answerWatch(watch, message);
   if (!reply) return false;
   reply.then(sendResponse);
   return true; // the reply is sent asynchronously

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use caveat::{analyze, Annotation, Category, Report};
+use cli::watch::{Watch, WatchMark, RULE};
 use serde::Serialize;
 
 const USAGE: &str = "Usage: caveat [OPTIONS] [FILE|DIR]...
@@ -26,6 +27,10 @@ Options:
                          \"summary\"}, or {\"file\", \"error\"}) [default: text]
   -j, --jobs <N>         Files analysed at once with several inputs [default: every core]
       --color <WHEN>     auto, always or never [default: auto]
+      --watch <FILE>     Also mark the entries of a watch-list: one a line, a phrase
+                         (case-insensitive, whole words) or /regex/ (case-insensitive
+                         unless it starts with (?-i)), optionally a tab and a note;
+                         `#` starts a comment line. Marks: category \"watchlist\"
       --list-rules       Print every rule and its message
   -h, --help             Print help
   -V, --version          Print version
@@ -44,6 +49,7 @@ struct Args {
     format: Format,
     color: Option<bool>,
     list_rules: bool,
+    watch: Option<String>,
     files: Vec<String>,
     jobs: Option<usize>,
 }
@@ -57,7 +63,8 @@ enum Failure {
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
     let usage = |msg: String| Failure::Usage(msg);
-    let mut args = Args { format: Format::Text, color: None, list_rules: false, files: Vec::new(), jobs: None };
+    let mut args =
+        Args { format: Format::Text, color: None, list_rules: false, watch: None, files: Vec::new(), jobs: None };
     while let Some(a) = argv.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
@@ -92,6 +99,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, Failure> {
                 }
             }
             "--list-rules" => args.list_rules = true,
+            "--watch" => args.watch = Some(value("--watch")?),
             "-h" | "--help" => return Err(Failure::Help),
             "-V" | "--version" => {
                 println!("caveat {}", env!("CARGO_PKG_VERSION"));
@@ -144,32 +152,114 @@ struct JsonAnnotation<'a> {
     text: &'a str,
 }
 
+/// A watch-list mark, in the core's shape: the note is its detail, `entry` the entry
+/// that matched as the reader wrote it.
 #[derive(Serialize)]
-struct JsonReport<'a> {
-    annotations: Vec<JsonAnnotation<'a>>,
-    attributions: &'a [caveat::Attribution],
-    summary: &'a caveat::Summary,
+struct JsonWatch<'a> {
+    category: &'static str,
+    rule: &'static str,
+    start: usize,
+    end: usize,
+    message: &'static str,
+    strength: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    detail: &'a str,
+    entry: &'a str,
+    text: &'a str,
 }
 
-fn to_json(text: &str, report: &Report) -> String {
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonMark<'a> {
+    Core(JsonAnnotation<'a>),
+    Watch(JsonWatch<'a>),
+}
+
+/// The summary; with a watch-list, its counts carry `watchlist` too.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonSummary<'a> {
+    Core(&'a caveat::Summary),
+    Watched(serde_json::Value),
+}
+
+fn json_summary<'a>(summary: &'a caveat::Summary, watched: Option<usize>) -> JsonSummary<'a> {
+    let Some(n) = watched else { return JsonSummary::Core(summary) };
+    let mut value = serde_json::to_value(summary).expect("a summary always serializes");
+    if let Some(counts) = value.get_mut("counts").and_then(|c| c.as_object_mut()) {
+        counts.insert("watchlist".into(), n.into());
+    }
+    JsonSummary::Watched(value)
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    annotations: Vec<JsonMark<'a>>,
+    attributions: &'a [caveat::Attribution],
+    summary: JsonSummary<'a>,
+}
+
+/// One text's analysis: the core's report and, with `--watch`, the watch-list's marks.
+struct Analysis<'a> {
+    report: Report,
+    watched: Option<Vec<WatchMark<'a>>>,
+}
+
+fn analyse<'w>(text: &str, watch: Option<&'w Watch>) -> Analysis<'w> {
+    Analysis { report: analyze(text), watched: watch.map(|w| w.marks(text)) }
+}
+
+impl Analysis<'_> {
+    fn watch_count(&self) -> Option<usize> {
+        self.watched.as_ref().map(Vec::len)
+    }
+}
+
+fn to_json(text: &str, analysis: &Analysis) -> String {
     let json = JsonReport {
-        annotations: json_annotations(text, report),
-        attributions: &report.attributions,
-        summary: &report.summary,
+        annotations: json_annotations(text, analysis),
+        attributions: &analysis.report.attributions,
+        summary: json_summary(&analysis.report.summary, analysis.watch_count()),
     };
     serde_json::to_string(&json).expect("a report always serializes")
 }
 
-fn json_annotations<'a>(text: &'a str, report: &'a Report) -> Vec<JsonAnnotation<'a>> {
-    report.annotations.iter().map(|a| JsonAnnotation { annotation: a, text: &text[a.start..a.end] }).collect()
+/// The core's marks and the watch-list's, in text order (the core's first at one offset).
+fn json_annotations<'a>(text: &'a str, analysis: &'a Analysis) -> Vec<JsonMark<'a>> {
+    let core = analysis
+        .report
+        .annotations
+        .iter()
+        .map(|a| JsonMark::Core(JsonAnnotation { annotation: a, text: &text[a.start..a.end] }));
+    let mut marks: Vec<JsonMark> = core.collect();
+    // Every build that can load a list has the rule.
+    for (m, rule) in analysis.watched.iter().flatten().filter_map(|m| RULE.map(|r| (m, r))) {
+        marks.push(JsonMark::Watch(JsonWatch {
+            category: cli::watch::CATEGORY,
+            rule: rule.id,
+            start: m.start,
+            end: m.end,
+            message: rule.message,
+            strength: rule.strength,
+            detail: m.note,
+            entry: m.entry,
+            text: &text[m.start..m.end],
+        }));
+    }
+    let start = |m: &JsonMark| match m {
+        JsonMark::Core(a) => a.annotation.start,
+        JsonMark::Watch(w) => w.start,
+    };
+    marks.sort_by_key(|m| start(m));
+    marks
 }
 
 /// One file of a batch, as a JSON object on one line.
 #[derive(Serialize)]
 struct JsonFile<'a> {
     file: &'a str,
-    annotations: Vec<JsonAnnotation<'a>>,
-    summary: &'a caveat::Summary,
+    annotations: Vec<JsonMark<'a>>,
+    summary: JsonSummary<'a>,
 }
 
 #[derive(Serialize)]
@@ -179,7 +269,7 @@ struct JsonError<'a> {
 }
 
 /// Several inputs: each analysed on a worker, written out in input order.
-fn run_batch(args: &Args) -> Result<bool, Failure> {
+fn run_batch(args: &Args, watch: Option<&Watch>) -> Result<bool, Failure> {
     let inputs = cli::batch::expand(&args.files);
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let color = args.color.unwrap_or_else(|| std::io::stdout().is_terminal());
@@ -195,16 +285,19 @@ fn run_batch(args: &Args) -> Result<bool, Failure> {
         |input| {
             let file = (input.name != "-").then_some(input.name.as_str());
             let text = read_text(file)?;
-            let report = analyze(&text);
+            let analysis = analyse(&text, watch);
             Ok(match format {
-                Format::Text => {
-                    format!("==> {} <==\n{}{}", input.name, render_text(&text, &report, color), render_summary(&report))
-                }
+                Format::Text => format!(
+                    "==> {} <==\n{}{}",
+                    input.name,
+                    render_text(&text, &analysis, color),
+                    render_summary(&analysis)
+                ),
                 Format::Json | Format::Jsonl => {
                     let json = JsonFile {
                         file: &input.name,
-                        annotations: json_annotations(&text, &report),
-                        summary: &report.summary,
+                        annotations: json_annotations(&text, &analysis),
+                        summary: json_summary(&analysis.report.summary, analysis.watch_count()),
                     };
                     serde_json::to_string(&json).expect("a report always serializes")
                 }
@@ -238,8 +331,10 @@ fn run_batch(args: &Args) -> Result<bool, Failure> {
     Ok(failed == 0)
 }
 
-fn style(c: Category) -> (&'static str, &'static str) {
-    // (ANSI style, plain-text tag)
+/// (ANSI style, plain-text tag) of a category's marks.
+type Style = (&'static str, &'static str);
+
+fn style(c: Category) -> Style {
     match c {
         Category::Hedging => ("\x1b[33;4m", "h"),
         Category::Sourcing => ("\x1b[36;4m", "s"),
@@ -247,22 +342,28 @@ fn style(c: Category) -> (&'static str, &'static str) {
     }
 }
 
+/// Watch-list marks: double underline, green.
+const WATCH_STYLE: Style = ("\x1b[32;21m", "w");
+
 /// The text with its marks: ANSI colours on a terminal, `[h: …]` tags otherwise.
-fn render_text(text: &str, report: &Report, color: bool) -> String {
-    let mut events: Vec<(usize, bool, usize)> = Vec::new(); // (offset, opens, annotation)
-    for (i, a) in report.annotations.iter().enumerate() {
-        events.push((a.start, true, i));
-        events.push((a.end, false, i));
+fn render_text(text: &str, analysis: &Analysis, color: bool) -> String {
+    let mut spans: Vec<(usize, usize, Style)> =
+        analysis.report.annotations.iter().map(|a| (a.start, a.end, style(a.category))).collect();
+    spans.extend(analysis.watched.iter().flatten().map(|m| (m.start, m.end, WATCH_STYLE)));
+    let mut events: Vec<(usize, bool, usize)> = Vec::new(); // (offset, opens, span)
+    for (i, &(start, end, _)) in spans.iter().enumerate() {
+        events.push((start, true, i));
+        events.push((end, false, i));
     }
     // At one offset, close before opening; open outer (longer) marks first.
-    events.sort_by_key(|&(pos, opens, i)| (pos, opens, if opens { usize::MAX - report.annotations[i].end } else { 0 }));
+    events.sort_by_key(|&(pos, opens, i)| (pos, opens, if opens { usize::MAX - spans[i].1 } else { 0 }));
     let mut out = String::with_capacity(text.len() * 2);
     let mut active: Vec<usize> = Vec::new();
     let mut at = 0;
     for (pos, opens, i) in events {
         out.push_str(&text[at..pos]);
         at = pos;
-        let (ansi, tag) = style(report.annotations[i].category);
+        let (ansi, tag) = spans[i].2;
         if opens {
             active.push(i);
             if color {
@@ -277,7 +378,7 @@ fn render_text(text: &str, report: &Report, color: bool) -> String {
             if color {
                 out.push_str("\x1b[0m");
                 if let Some(&j) = active.last() {
-                    out.push_str(style(report.annotations[j].category).0);
+                    out.push_str(spans[j].2 .0);
                 }
             } else {
                 out.push(']');
@@ -288,19 +389,26 @@ fn render_text(text: &str, report: &Report, color: bool) -> String {
     out
 }
 
-fn render_summary(report: &Report) -> String {
-    let s = &report.summary;
+fn render_summary(analysis: &Analysis) -> String {
+    let s = &analysis.report.summary;
     let mut out = String::new();
     let per_k = |n: usize| if s.words == 0 { 0.0 } else { n as f64 * 1000.0 / s.words as f64 };
     out.push_str(&format!("\n── Caveat summary ── {} words\n", s.words));
+    let watched = |out: &mut String| {
+        if let Some(n) = analysis.watch_count() {
+            out.push_str(&format!("  {:<12} {:>4} marks  ({:.1} per 1,000 words)\n", "watchlist", n, per_k(n)));
+        }
+    };
     if s.language != "en" {
-        out.push_str("  this text is not in English: Caveat reads English, so nothing is marked\n");
+        out.push_str("  this text is not in English: Caveat reads English, so only the watch-list marks\n");
+        watched(&mut out);
         return out;
     }
     for c in Category::ALL {
         let n = s.counts.get(c);
         out.push_str(&format!("  {:<12} {:>4} marks  ({:.1} per 1,000 words)\n", c.as_str(), n, per_k(n)));
     }
+    watched(&mut out);
     let src = &s.sources;
     out.push_str(&format!("  sources      {} of {} attributions anonymous or vague", src.anonymous, src.attributions));
     if !src.named.is_empty() {
@@ -324,31 +432,43 @@ fn render_summary(report: &Report) -> String {
 fn list_rules(format: Format) -> String {
     let rules: Vec<_> = caveat::rules().collect();
     if format != Format::Text {
-        return serde_json::to_string(&rules).expect("rules serialize");
+        let mut json = serde_json::to_value(&rules).expect("rules serialize");
+        if let (Some(list), Some(rule)) = (json.as_array_mut(), RULE) {
+            list.push(serde_json::json!({
+                "id": rule.id, "category": rule.category, "name": rule.name, "message": rule.message,
+                "why": rule.why, "example": rule.example, "strength": rule.strength,
+            }));
+        }
+        return json.to_string();
     }
-    rules.iter().map(|r| format!("{:<36} {}\n", r.id, r.message)).collect()
+    let mut out: String = rules.iter().map(|r| format!("{:<36} {}\n", r.id, r.message)).collect();
+    if let Some(rule) = RULE {
+        out.push_str(&format!("{:<36} {}\n", rule.id, rule.message));
+    }
+    out
 }
 
 /// Whether every input was read (false: some were reported as errors).
 fn run() -> Result<bool, Failure> {
     let args = parse_args(std::env::args().skip(1))?;
+    let watch = args.watch.as_deref().map(Watch::load).transpose().map_err(Failure::Input)?;
     let batch = args.format == Format::Jsonl
         || args.files.len() > 1
         || args.files.iter().any(|f| f != "-" && std::path::Path::new(f).is_dir());
     if batch && !args.list_rules {
-        return run_batch(&args);
+        return run_batch(&args, watch.as_ref());
     }
     let out = if args.list_rules {
         list_rules(args.format)
     } else {
         let text = read_text(args.files.first().map(String::as_str)).map_err(Failure::Input)?;
-        let report = analyze(&text);
+        let analysis = analyse(&text, watch.as_ref());
         match args.format {
-            Format::Json | Format::Jsonl => to_json(&text, &report),
+            Format::Json | Format::Jsonl => to_json(&text, &analysis),
             Format::Text => {
                 let color = args.color.unwrap_or_else(|| std::io::stdout().is_terminal());
-                let mut s = render_text(&text, &report, color);
-                s.push_str(&render_summary(&report));
+                let mut s = render_text(&text, &analysis, color);
+                s.push_str(&render_summary(&analysis));
                 s
             }
         }

@@ -58,7 +58,7 @@ fn check_report_shape(input: &str, report: &Value) {
     let mut counts = std::collections::HashMap::<&str, u64>::new();
     for a in anns {
         let category = a["category"].as_str().expect("category is a string");
-        assert!(["hedging", "sourcing", "translation"].contains(&category), "category {category}");
+        assert!(["hedging", "sourcing", "translation", "watchlist"].contains(&category), "category {category}");
         let rule = a["rule"].as_str().expect("rule is a string");
         assert!(rule.starts_with(&format!("{category}/")), "rule {rule} is prefixed by its category");
         assert!(!a["message"].as_str().expect("message is a string").is_empty());
@@ -75,6 +75,11 @@ fn check_report_shape(input: &str, report: &Value) {
     assert!(summary["words"].is_u64());
     for c in ["hedging", "sourcing", "translation"] {
         assert_eq!(summary["counts"][c].as_u64(), Some(counts.get(c).copied().unwrap_or(0)), "count of {c}");
+    }
+    // The watch-list's count is there when a list was given (and only then).
+    match summary["counts"]["watchlist"].as_u64() {
+        Some(n) => assert_eq!(n, counts.get("watchlist").copied().unwrap_or(0), "count of watchlist"),
+        None => assert!(!counts.contains_key("watchlist"), "watchlist marks without a count"),
     }
     let likelihood = summary["translation_likelihood"].as_f64().expect("translation_likelihood is a number");
     assert!((0.0..=1.0).contains(&likelihood));
@@ -219,7 +224,7 @@ fn list_rules_in_text_and_json() {
     for line in lines.lines() {
         let id = line.split_whitespace().next().unwrap();
         assert!(
-            ["hedging/", "sourcing/", "translation/"].iter().any(|p| id.starts_with(p)),
+            ["hedging/", "sourcing/", "translation/", "watchlist/"].iter().any(|p| id.starts_with(p)),
             "each line starts with a rule id: {line}"
         );
     }
@@ -359,4 +364,96 @@ fn help_and_bad_jobs() {
     let bad = caveat(&["--jobs", "0"], Some(b"x"));
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--jobs"));
+}
+
+/// A watch-list file: phrases, a pattern, notes, a comment and a blank line.
+const WATCH: &str = "# the reader's list\npeople familiar with the matter\tvague sourcing, keep count\n\
+/alleg(edly|ed)/\n\ncommittee’s\tcurly apostrophe in the list\n/(?-i)ACME/\tcase-sensitive\n";
+
+#[test]
+fn watch_marks_phrases_and_patterns_with_their_notes() {
+    let list = temp_file("watch.txt", WATCH.as_bytes());
+    let text = format!("{NEWS}The committee's report named acme and ACME. People  Familiar with the matter agreed.\n");
+    let report = json(&caveat(&["--watch", list.to_str().unwrap(), "--format", "json", "-"], Some(text.as_bytes())));
+    check_report_shape(&text, &report);
+    let watched: Vec<(&str, &str, Option<&str>)> = report["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["category"] == "watchlist")
+        .map(|a| {
+            assert_eq!(a["rule"], "watchlist/entry");
+            (a["text"].as_str().unwrap(), a["entry"].as_str().unwrap(), a["detail"].as_str())
+        })
+        .collect();
+    assert_eq!(
+        watched,
+        [
+            ("People familiar with the matter", "people familiar with the matter", Some("vague sourcing, keep count")),
+            ("allegedly", "/alleg(edly|ed)/", None),
+            ("committee's", "committee’s", Some("curly apostrophe in the list")),
+            ("ACME", "/(?-i)ACME/", Some("case-sensitive")),
+            ("People  Familiar with the matter", "people familiar with the matter", Some("vague sourcing, keep count")),
+        ]
+    );
+    // The core's marks are the same with and without the list.
+    let plain = json(&caveat(&["--format", "json", "-"], Some(text.as_bytes())));
+    let core = |r: &Value| -> Vec<Value> {
+        r["annotations"].as_array().unwrap().iter().filter(|a| a["category"] != "watchlist").cloned().collect()
+    };
+    assert_eq!(core(&report), core(&plain));
+    assert!(plain["summary"]["counts"].get("watchlist").is_none());
+
+    // Text output: the marks tagged `w`, and a summary line.
+    let out = caveat(&["--watch", list.to_str().unwrap(), "--color", "never", "-"], Some(text.as_bytes()));
+    let out = stdout(&out);
+    assert!(out.contains("[w: ACME]") && out.contains("acme and [w: ACME]"), "{out}");
+    assert!(out.contains("watchlist       5 marks"), "{out}");
+
+    // Batch: every file gets the list.
+    let jsonl = caveat(&["--watch", list.to_str().unwrap(), "--format", "jsonl", "-"], Some(text.as_bytes()));
+    let line: Value = serde_json::from_str(stdout(&jsonl).trim()).unwrap();
+    assert_eq!(line["summary"]["counts"]["watchlist"], 5);
+}
+
+#[test]
+fn a_bad_watch_list_is_one_line_naming_the_line_with_status_2() {
+    let cases: [(&str, &[&str]); 4] = [
+        ("fine\n/(unclosed/\tnote\n", &["line 2: /(unclosed/: unclosed group"]),
+        ("/[z-a]/\n", &["line 1: /[z-a]/: invalid character class range"]),
+        ("ok\n\n//\n", &["line 3: //: an empty pattern would match everywhere"]),
+        ("/\\w{1000}{1000}/\n", &["line 1:", "too big", "split it into several entries"]),
+    ];
+    for (list, wanted) in cases {
+        let path = temp_file("bad-watch.txt", list.as_bytes());
+        let out = caveat(&["--watch", path.to_str().unwrap(), "-"], Some(NEWS.as_bytes()));
+        assert_eq!(out.status.code(), Some(2), "{list:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+        assert!(err.starts_with(&format!("caveat: --watch {}: ", path.display())), "{err}");
+        for w in wanted {
+            assert!(err.contains(w), "{err:?} should contain {w:?}");
+        }
+        assert!(out.stdout.is_empty());
+    }
+    let missing = caveat(&["--watch", "/no/such/list.txt", "-"], Some(NEWS.as_bytes()));
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).starts_with("caveat: --watch /no/such/list.txt: cannot read it"));
+    let no_value = caveat(&["--watch"], None);
+    assert_eq!(no_value.status.code(), Some(2));
+    assert!(stderr(&no_value).contains("--watch needs a value"));
+}
+
+#[test]
+fn a_catastrophic_pattern_runs_in_linear_time_on_1_mb() {
+    // (a+)+$ backtracks exponentially on a run of a's that does not end the text; the
+    // regex crate has no backtracking, so this is one pass over 1 MB.
+    let list = temp_file("catastrophic.txt", b"/(a+)+$/\n/(x+x+)+y/\n");
+    let text = "a".repeat(1 << 20) + "!\n" + &"x".repeat(4096);
+    let started = std::time::Instant::now();
+    let report = json(&caveat(&["--watch", list.to_str().unwrap(), "--format", "json", "-"], Some(text.as_bytes())));
+    let took = started.elapsed();
+    assert_eq!(report["summary"]["counts"]["watchlist"], 0);
+    eprintln!("1 MB against catastrophic patterns, whole CLI run: {took:?}");
+    assert!(took.as_secs() < 30, "{took:?}");
 }

@@ -7,10 +7,14 @@
  *   readDroppedFile()  → a dropped or opened .txt / .html file's text
  */
 import { createEngine, localBackend } from './ext/core/engine.js';
+import { entryProblem, localWatch, withWatchlist } from './ext/core/watchlist.js';
+import { adoptCss } from './ext/ui/dom.js';
 import { createMarkLayer } from './ext/page/marks.js';
 import { TextMap } from './ext/page/text-map.js';
 import { createReadingUi } from './ext/ui/reading-ui.js';
 import { createSettingsStore, memoryBackend } from './ext/ui/settings.js';
+import { THEME_CSS } from './ext/ui/theme.js';
+import { createWatchlistEditor, WATCHLIST_EDITOR_CSS } from './ext/ui/watchlist-editor.js';
 import { textOfHtml } from './html-text.js';
 
 const DEBOUNCE_MS = 150;
@@ -80,7 +84,8 @@ async function main() {
   const textarea = $('text');
   const marked = $('marked');
   const status = $('status');
-  const engine = createEngine(localBackend());
+  // The reader's watch-list, as in the extension: its module loads with the first entry.
+  const engine = withWatchlist(createEngine(localBackend()), localWatch());
   const layer = createMarkLayer({ doc: document });
 
   const [{ text, label }, rules] = await Promise.all([loadInitialText(), engine.rules()]);
@@ -95,6 +100,9 @@ async function main() {
     inline: $('summary'),
     page: () => ({ url: location.href, title: `Playground: ${$('source').textContent.replace(/[()]/g, '') || 'text'}` }),
   });
+  adoptCss(document, THEME_CSS + WATCHLIST_EDITOR_CSS);
+  const editor = createWatchlistEditor({ doc: document, store: settings, check: (p) => entryProblem(p), sync: false });
+  $('watchlist').append(editor.element);
   textarea.value = text;
   $('source').textContent = label ? `(${label})` : '';
 
@@ -110,6 +118,10 @@ async function main() {
     status.textContent = `${report.annotations.length} marks · ${report.summary.words} words · ${ms.toFixed(1)} ms`;
     document.documentElement.dataset.caveatReady = String(mine);
   }
+
+  settings.subscribe((s) => {
+    if (engine.setEntries(s.watchlist)) update();
+  });
 
   let timer = 0;
   textarea.addEventListener('input', () => {

@@ -204,7 +204,8 @@ export function mergeReports(reports) {
     if (!s) continue;
     summaries.push(s);
     words += s.words;
-    for (const c of Object.keys(counts)) counts[c] += s.counts?.[c] ?? 0;
+    // The core's three, and the watch-list's when the reader has one (core/watchlist.js).
+    for (const [c, n] of Object.entries(s.counts ?? {})) counts[c] = (counts[c] ?? 0) + n;
     const src = s.sources;
     if (src) {
       anonymous += src.anonymous;

@@ -5,14 +5,17 @@
  * and the keyboard shortcuts. Everything lives in the settings store (ui/settings.js).
  */
 import { MSG_RULES } from '../core/engine.js';
+import { entryProblem } from '../core/watchlist.js';
 import { adoptCss, h } from '../ui/dom.js';
 import { categoryLabel } from '../ui/labels.js';
 import { removeNeverMark, setCategoryEnabled, settingsFor } from '../ui/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
+import { createWatchlistEditor, WATCHLIST_EDITOR_CSS } from '../ui/watchlist-editor.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 adoptCss(document, THEME_CSS);
+adoptCss(document, WATCHLIST_EDITOR_CSS);
 
 const store = settingsFor(api);
 let ruleNames = new Map();
@@ -88,6 +91,16 @@ async function main() {
     box.addEventListener('change', () => store.update(setCategoryEnabled(store.get(), box.dataset.category, box.checked)));
   }
   await Promise.all([store.ready, loadRuleNames(), renderShortcuts()]);
+  // The reader's watch-list: a pattern is checked by the watch-list's own Wasm module
+  // (loaded here when the first entry is checked).
+  const editor = createWatchlistEditor({ doc: document, store, check: (pattern) => entryProblem(pattern) });
+  $('watchlist').append(
+    h(document, 'h2', { id: 'watchlist-title' }, 'Watch-list'),
+    h(document, 'p', { class: 'cv-muted' },
+      'Your own phrases and patterns, marked on every page with a double underline: talking points you track, ' +
+      'loaded words, phrasings to avoid, a term you follow across sources.'),
+    editor.element,
+  );
   render();
   store.subscribe(render);
   document.documentElement.dataset.ready = 'true';

@@ -8,6 +8,8 @@
  * The reading UI is mounted through page/mount-ui.js.
  */
 import { canCompileWasm, createEngine, localBackend, MODELS, modelStatus, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
+import { chooseWatch, followWatchlist, withWatchlist } from '../core/watchlist.js';
+import { settingsFor } from '../ui/settings.js';
 import { collectTextInSlices } from './collect.js';
 import { createMarkLayer, highlightsSupported } from './marks.js';
 import { mountUi } from './mount-ui.js';
@@ -70,7 +72,8 @@ const lap = (name) => {
 async function run(api, wasm, models) {
   lap('moduleLoaded');
   if (!highlightsSupported(window)) return null; // nothing can be drawn: stay out of the way
-  engine = createEngine(chooseBackend(api, wasm, models));
+  // The reader's watch-list rides on the engine; its module loads only once the list has an entry.
+  engine = withWatchlist(createEngine(chooseBackend(api, wasm, models)), chooseWatch(api, wasm));
   // Loading the rules loads the Wasm: it compiles while the page text is collected.
   const rules = engine.rules();
   rules.then(() => lap('wasmReady'), () => {});
@@ -97,6 +100,7 @@ async function run(api, wasm, models) {
       mounted = mount(report, textMap).catch((e) => console.error('Caveat: the reading UI failed', e));
     },
   });
+  followWatchlist(settingsFor(api), engine, () => state.pipeline.refresh());
   await state.pipeline.run();
   await mounted;
   state.pipeline.observe();

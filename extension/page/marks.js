@@ -38,17 +38,18 @@
  *   layer.destroy()                   clear, and remove the layer's stylesheet
  *
  * Highlights are registered as `caveat-hedging`, `caveat-sourcing`,
- * `caveat-translation` (one Highlight per category) and styled by
+ * `caveat-translation`, `caveat-watchlist` (one Highlight per category) and styled by
  * `::highlight(caveat-<category>)` in a constructed stylesheet adopted by the
  * document (see styles.js), so no element is added to the page. On a page with
  * many marks only those near the viewport are registered (WINDOW_MIN_MARKS).
  */
 import { installStyles } from './styles.js';
 
-export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation']);
+export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation', 'watchlist']);
 export const HIGHLIGHT_PREFIX = 'caveat-';
 // Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
-const PRIORITY = { translation: 0, hedging: 1, sourcing: 2 };
+// The reader's own watch-list marks show over the core's.
+const PRIORITY = { translation: 0, hedging: 1, sourcing: 2, watchlist: 3 };
 /**
  * With more marks than this, only those within WINDOW_SCREENS viewport heights of
  * the viewport are registered, and the window follows scrolling: each change to
@@ -227,6 +228,8 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
       message: a.message,
       strength: a.strength,
       detail: a.detail ?? '',
+      // A watch-list mark's entry as the reader wrote it (core/watchlist.js).
+      ...(a.entry ? { entry: a.entry } : {}),
       hidden: false,
       range,
     };

@@ -19,6 +19,8 @@
  *     onReport (report, textMap) after each report drawn (the first one mounts the UI)
  *   await pipeline.run();       // the first analysis; resolves to the report (or null: no text)
  *   pipeline.observe();         // follow the page's changes
+ *   pipeline.refresh();         // analyse again though the text is the same (the reader's
+ *                               // watch-list changed); marks swapped at once
  *   pipeline.textMap()          // the text currently marked
  *   pipeline.stop();
  */
@@ -209,6 +211,10 @@ export function createPipeline({
 
   return {
     run: update,
+    refresh() {
+      currentMap = null;
+      return update();
+    },
     observe() {
       if (observer || typeof win.MutationObserver !== 'function') return;
       observer = new win.MutationObserver((records) => {

@@ -1,7 +1,7 @@
 /**
  * The marks' look: one style per category that differs by more than colour
- * (hedging dotted, sourcing solid, translation wavy underline, each with a faint
- * tint). Installed as a constructed stylesheet adopted by the document, so the
+ * (hedging dotted, sourcing solid, translation wavy, the reader's watch-list double
+ * underline, each with a faint tint). Installed as a constructed stylesheet adopted by the document, so the
  * page's DOM gets no element. On web pages the extension's manifest injects the same
  * rules (page/marks.css, which `cargo xtask build` writes from MARK_CSS) before the
  * page is first styled: adopting a sheet of `::highlight` rules later restyles every
@@ -12,11 +12,17 @@
  * the browser's colour scheme (dark sites in light mode, and the reverse, are
  * common), so each line colour sits at mid luminance: at least 4:1 against white
  * and near-black, 3:1 (WCAG's minimum for graphics) against dark greys, and the
- * three stay apart under protanopia, deuteranopia and tritanopia
+ * four stay apart under protanopia, deuteranopia and tritanopia
  * (tests/e2e/ui-marks.test.mjs checks both). The tints are faint enough to keep
  * any text colour readable.
  */
-export const MARK_COLORS = Object.freeze({ hedging: '#b86a00', sourcing: '#3b7be8', translation: '#ca4ea7' });
+export const MARK_COLORS = Object.freeze({
+  hedging: '#b86a00',
+  sourcing: '#3b7be8',
+  translation: '#ca4ea7',
+  // The reader's own watch-list (core/watchlist.js): a double underline.
+  watchlist: '#108848',
+});
 
 export const MARK_CSS = `
 ::highlight(caveat-hedging) {
@@ -34,6 +40,12 @@ export const MARK_CSS = `
 ::highlight(caveat-translation) {
   background-color: rgb(202 78 167 / 0.11);
   text-decoration: underline wavy ${MARK_COLORS.translation};
+  text-decoration-thickness: 1.5px;
+  text-underline-offset: 3px;
+}
+::highlight(caveat-watchlist) {
+  background-color: rgb(16 136 72 / 0.13);
+  text-decoration: underline double ${MARK_COLORS.watchlist};
   text-decoration-thickness: 1.5px;
   text-underline-offset: 3px;
 }

@@ -28,6 +28,8 @@ export const CARD_CSS = `
 .cv-card[data-category="hedging"] { --cv-cat: var(--cv-hedging); }
 .cv-card[data-category="sourcing"] { --cv-cat: var(--cv-sourcing); }
 .cv-card[data-category="translation"] { --cv-cat: var(--cv-translation); }
+.cv-card[data-category="watchlist"] { --cv-cat: var(--cv-watchlist); }
+.cv-card .watch .entry { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .cv-card:focus { outline: none; }
 .cv-card:focus-visible { outline: 2px solid var(--cv-focus); outline-offset: 2px; }
 .cv-card .cat { display: flex; align-items: center; gap: 8px; font-size: 12px; font-weight: 700;
@@ -56,7 +58,8 @@ export function attributionFor(report, mark) {
 
 export function createCard({ doc = document, host, layer, rules = [], actions, bounds }) {
   const win = doc.defaultView ?? globalThis;
-  const ruleById = new Map(rules.map((r) => [r.id, r]));
+  // Looked up when a card opens: the watch-list's rule joins `rules` when its module loads.
+  const ruleById = { get: (id) => rules.find((r) => r.id === id) };
   const el = host.part('card');
   el.setAttribute('role', 'dialog');
   el.tabIndex = -1;
@@ -95,7 +98,15 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
       h(doc, 'p', { class: 'message' }, mark.message),
       h(doc, 'p', { class: 'phrase' }, `“${mark.text}”`),
     ];
-    if (mark.detail) parts.push(h(doc, 'p', { class: 'why' }, mark.detail));
+    if (mark.category === 'watchlist') {
+      // The reader's own entry that matched, and their note for it.
+      parts.push(h(doc, 'dl', { class: 'source watch' },
+        h(doc, 'dt', {}, 'Your entry'), h(doc, 'dd', { class: 'entry' }, mark.entry ?? ''),
+        h(doc, 'dt', {}, 'Your note'), h(doc, 'dd', { class: 'note' }, mark.detail || 'no note'),
+      ));
+    } else if (mark.detail) {
+      parts.push(h(doc, 'p', { class: 'why' }, mark.detail));
+    }
     if (rule?.why) parts.push(h(doc, 'p', { class: 'why' }, rule.why));
     if (mark.category === 'sourcing') {
       const a = attributionFor(layer.report(), mark);
@@ -107,8 +118,11 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
     const lower = label.toLowerCase();
     parts.push(h(doc, 'div', { class: 'actions' },
       action('Hide this mark', 'On this page only, until it reloads.', () => act(() => actions.hide(mark))),
-      action("Don't mark this phrase again", "On every page. Undo it in Caveat's settings.", () =>
-        act(() => actions.neverMark(mark))),
+      // A watch-list entry is the reader's own: they edit it in the settings.
+      mark.category === 'watchlist'
+        ? null
+        : action("Don't mark this phrase again", "On every page. Undo it in Caveat's settings.", () =>
+          act(() => actions.neverMark(mark))),
       action(`Turn off ${lower}`, `No ${lower} marks on any page, until you turn them back on.`, () =>
         act(() => actions.turnOff(mark.category))),
     ));

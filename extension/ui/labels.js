@@ -5,6 +5,7 @@ export const CATEGORY_LABEL = Object.freeze({
   hedging: 'Hedging',
   sourcing: 'Sourcing',
   translation: 'Translation',
+  watchlist: 'Watch-list',
 });
 
 /** How each category's marks look (the legend's words: the style differs by more than colour). */
@@ -12,6 +13,7 @@ export const CATEGORY_STYLE_WORDS = Object.freeze({
   hedging: 'dotted underline',
   sourcing: 'solid underline',
   translation: 'wavy underline',
+  watchlist: 'double underline',
 });
 
 /** What kind of source an attribution names, as a reader would say it. */

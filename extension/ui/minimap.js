@@ -1,7 +1,7 @@
 /**
  * A vertical strip standing for the whole page (or scroll container), top to
- * bottom: a tick where each mark falls, in its category's lane (hedging left,
- * sourcing middle, translation right, so position tells the category too), and
+ * bottom: a tick where each mark falls, in its category's lane (hedging, sourcing,
+ * translation, the reader's watch-list, left to right, so position tells the category too), and
  * a box for the part on screen. Clicking a tick goes to that mark; clicking the
  * strip elsewhere scrolls there. By keyboard: Tab into the strip, arrow keys
  * between ticks, Enter to go.
@@ -17,11 +17,12 @@ export const MINIMAP_CSS = `
   border-right: 1px solid var(--cv-line); cursor: pointer; }
 .cv-minimap .view { position: absolute; left: 0; right: 0; min-height: 4px; background: var(--cv-fg);
   opacity: 0.12; pointer-events: none; }
-.cv-minimap button.tick { position: absolute; height: 4px; width: 8px; padding: 0; margin: 0; min-width: 0;
+.cv-minimap button.tick { position: absolute; height: 4px; width: 6px; padding: 0; margin: 0; min-width: 0;
   border: none; border-radius: 1px; transform: translateY(-2px); }
 .cv-minimap button.tick.hedging { left: 2px; background: var(--cv-mark-hedging); }
-.cv-minimap button.tick.sourcing { left: 11px; background: var(--cv-mark-sourcing); }
-.cv-minimap button.tick.translation { left: 20px; background: var(--cv-mark-translation); }
+.cv-minimap button.tick.sourcing { left: 9px; background: var(--cv-mark-sourcing); }
+.cv-minimap button.tick.translation { left: 16px; background: var(--cv-mark-translation); }
+.cv-minimap button.tick.watchlist { left: 23px; background: var(--cv-mark-watchlist); }
 .cv-minimap button.tick:focus-visible { outline: 2px solid var(--cv-focus); outline-offset: 1px; z-index: 1; }
 `;
 

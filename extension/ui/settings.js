@@ -12,14 +12,18 @@
  *   sites        { 'example.com': 'always' | 'never' }: per-site rules, over the mode and
  *                over the page-kind decision
  *   neverMark    [{ rule, phrase, category, added }]: "Don't mark this phrase again"
+ *   watchlist    [{ pattern, note }]: the reader's own phrases and /patterns/, marked as the
+ *                fourth category (core/watchlist.js). A list too big for storage.sync's
+ *                8 KB per item is kept in storage.local on this device (storageBackend)
  *
  * The pure helpers below compute patches; a store applies them locally at once
  * (the UI reacts immediately) and persists them; other contexts hear of them
  * through storage.onChanged.
  */
+import { normalizeWatchlist, SYNC_ITEM_BYTES, syncBytes } from '../core/watchlist-entries.js';
 import { CATEGORIES } from '../page/marks.js';
 
-const KEYS = ['enabled', 'mode', 'autoRun', 'categories', 'sites', 'neverMark'];
+const KEYS = ['enabled', 'mode', 'autoRun', 'categories', 'sites', 'neverMark', 'watchlist'];
 export const MODES = Object.freeze(['articles', 'all', 'ask']);
 /** Phrases longer than this are cut: the list must fit storage.sync's 8 KB per item. */
 const MAX_PHRASE = 120;
@@ -32,6 +36,7 @@ export function defaultSettings() {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])),
     sites: {},
     neverMark: [],
+    watchlist: [],
   };
 }
 
@@ -50,6 +55,7 @@ export function normalizeSettings(raw = {}) {
       .filter((e) => e && typeof e.rule === 'string' && typeof e.phrase === 'string' && e.phrase)
       .map((e) => ({ rule: e.rule, phrase: e.phrase, category: String(e.category ?? ''), added: String(e.added ?? '') }));
   }
+  s.watchlist = normalizeWatchlist(raw.watchlist);
   return s;
 }
 
@@ -168,21 +174,54 @@ export function createSettingsStore(backend) {
   };
 }
 
-/** storage.sync, or storage.local where sync is missing or refuses. */
+/**
+ * storage.sync, or storage.local where sync is missing or refuses. A watch-list over
+ * sync's 8 KB per item is kept in storage.local instead (where it wins over sync's
+ * older copy, on this device only) until it fits again: nothing is lost, and the
+ * settings page says so.
+ */
 export function storageBackend(api) {
   const areas = api?.storage;
   let areaName = areas?.sync ? 'sync' : 'local';
   const area = () => areas[areaName];
+  const localWatchlist = async () => {
+    try {
+      return (await areas.local.get('watchlist'))?.watchlist;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     async load() {
+      let got;
       try {
-        return await area().get(KEYS);
+        got = await area().get(KEYS);
       } catch {
         areaName = 'local'; // sync disabled (e.g. by policy)
         return area().get(KEYS);
       }
+      if (areaName === 'sync') {
+        const kept = await localWatchlist();
+        if (Array.isArray(kept)) got = { ...got, watchlist: kept };
+      }
+      return got;
     },
     async save(patch) {
+      if (areaName === 'sync' && 'watchlist' in patch) {
+        const { watchlist, ...rest } = patch;
+        if (syncBytes(watchlist) > SYNC_ITEM_BYTES) {
+          await areas.local.set({ watchlist });
+        } else {
+          try {
+            await areas.sync.set({ watchlist });
+            await areas.local.remove('watchlist');
+          } catch {
+            await areas.local.set({ watchlist }); // sync's total quota: keep it here
+          }
+        }
+        if (!Object.keys(rest).length) return;
+        patch = rest;
+      }
       try {
         await area().set(patch);
       } catch (e) {
@@ -193,6 +232,11 @@ export function storageBackend(api) {
     },
     watch(fn) {
       areas?.onChanged?.addListener((changes, name) => {
+        // A watch-list kept on this device (too big to sync) changes in storage.local.
+        if (name === 'local' && areaName === 'sync' && Array.isArray(changes.watchlist?.newValue)) {
+          fn({ watchlist: changes.watchlist.newValue });
+          return;
+        }
         if (name !== areaName) return;
         const patch = {};
         for (const key of KEYS) if (key in changes) patch[key] = changes[key].newValue;

@@ -42,7 +42,8 @@ ${MARK_LIST_CSS}
 `;
 
 export function createSidebar({ doc = document, host, layer, rules = [], settings, suppression, pick, page, scroller, inline }) {
-  const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
+  // Looked up when drawn: the watch-list's rule joins `rules` when its module loads.
+  const ruleNames = { get: (id) => rules.find((r) => r.id === id)?.name };
   const el = host.part('sidebar');
   el.classList.add('cv-sidebar');
   if (inline) el.classList.add('inline');

@@ -11,7 +11,7 @@
  */
 import { CATEGORIES } from '../page/marks.js';
 import { h, trusted } from './dom.js';
-import { categoryLabel, CATEGORY_STYLE_WORDS, NOT_ENGLISH, notEnglish, per1000, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
+import { categoryLabel, CATEGORY_STYLE_WORDS, NOT_ENGLISH, notEnglish, per1000, plural, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 
 export const SUMMARY_CSS = `
 .cv-summary { display: grid; gap: 14px; }
@@ -57,6 +57,8 @@ export function createSummaryView({ doc = document, onToggle }) {
   const language = h(doc, 'p', { class: 'language', hidden: true }, NOT_ENGLISH);
   const sourcesSection = h(doc, 'section', {}, h(doc, 'h3', {}, 'Sources'), sources);
   const translationSection = h(doc, 'section', {}, h(doc, 'h3', {}, 'Machine translation'), translation);
+  const watched = h(doc, 'div', { class: 'watchlist' });
+  const watchSection = h(doc, 'section', { class: 'watch' }, h(doc, 'h3', {}, 'Your watch-list'), watched);
   element.append(
     language,
     h(doc, 'table', { 'aria-label': 'Marks by category' },
@@ -65,6 +67,7 @@ export function createSummaryView({ doc = document, onToggle }) {
       h(doc, 'tbody', {}, rows)),
     sourcesSection,
     translationSection,
+    watchSection,
   );
 
   function update({ report, marks, enabled }) {
@@ -82,6 +85,7 @@ export function createSummaryView({ doc = document, onToggle }) {
     translationSection.hidden = other;
     sources.replaceChildren(...(other ? [] : sourceLines(doc, report?.summary?.sources)));
     translation.replaceChildren(...(other ? [] : translationLines(doc, report?.summary)));
+    watched.replaceChildren(...watchLines(doc, report?.summary, marks));
   }
 
   return { element, update, switches };
@@ -96,6 +100,18 @@ function sourceLines(doc, src) {
       ? h(doc, 'p', { class: 'named' }, `Quoted by name: ${named.join(', ')}`)
       : h(doc, 'p', { class: 'named cv-muted' }, 'No one is quoted by name.'),
   ];
+}
+
+/** Which of the reader's entries matched here, and how often (their marks carry the entry). */
+function watchLines(doc, summary, marks) {
+  if (summary?.counts?.watchlist === undefined) {
+    return [h(doc, 'p', { class: 'cv-muted' }, "No watch-list: add your own phrases and /patterns/ in Caveat's settings.")];
+  }
+  const byEntry = new Map();
+  for (const m of marks) if (m.category === 'watchlist' && !m.hidden) byEntry.set(m.entry, (byEntry.get(m.entry) ?? 0) + 1);
+  if (!byEntry.size) return [h(doc, 'p', { class: 'cv-muted' }, 'None of your entries is on this page.')];
+  return [h(doc, 'ul', { class: 'reasons', 'aria-label': 'Entries found' },
+    [...byEntry].map(([entry, n]) => h(doc, 'li', {}, h(doc, 'code', {}, entry), ` — ${plural(n, 'mark')}`)))];
 }
 
 function translationLines(doc, summary) {

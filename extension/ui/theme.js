@@ -9,16 +9,19 @@ import { MARK_COLORS } from '../page/styles.js';
 export const THEME_CSS = `
 :host, :root {
   --cv-mark-hedging: ${MARK_COLORS.hedging}; --cv-mark-sourcing: ${MARK_COLORS.sourcing}; --cv-mark-translation: ${MARK_COLORS.translation};
+  --cv-mark-watchlist: ${MARK_COLORS.watchlist};
   --cv-bg: #ffffff; --cv-fg: #1d1d1f; --cv-muted: #55555c; --cv-line: #d4d4da; --cv-soft: #f3f3f6;
   --cv-accent: #1f5fcc; --cv-focus: #1f5fcc; --cv-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
-  --cv-hedging: #a85f00; --cv-sourcing: #2862d6; --cv-translation: #a8287f;
+  --cv-hedging: #a85f00; --cv-sourcing: #2862d6; --cv-translation: #a8287f; --cv-watchlist: #0b7a3e;
+  --cv-error: #b3261e;
   color-scheme: light;
 }
 @media (prefers-color-scheme: dark) {
   :host, :root {
     --cv-bg: #202024; --cv-fg: #ececf1; --cv-muted: #b0b0ba; --cv-line: #45454e; --cv-soft: #2b2b31;
     --cv-accent: #8ab4ff; --cv-focus: #8ab4ff; --cv-shadow: 0 8px 28px rgb(0 0 0 / 0.55);
-    --cv-hedging: #ffb84d; --cv-sourcing: #8ab4ff; --cv-translation: #f38bd6;
+    --cv-hedging: #ffb84d; --cv-sourcing: #8ab4ff; --cv-translation: #f38bd6; --cv-watchlist: #6fd69a;
+    --cv-error: #ffb4ab;
     color-scheme: dark;
   }
 }
@@ -41,6 +44,7 @@ export const THEME_CSS = `
 .cv-swatch.hedging::before { text-decoration-style: dotted; text-decoration-color: var(--cv-mark-hedging); }
 .cv-swatch.sourcing::before { text-decoration-style: solid; text-decoration-color: var(--cv-mark-sourcing); }
 .cv-swatch.translation::before { text-decoration-style: wavy; text-decoration-color: var(--cv-mark-translation); }
+.cv-swatch.watchlist::before { text-decoration-style: double; text-decoration-color: var(--cv-mark-watchlist); }
 .cv-switch { display: flex; align-items: center; gap: 8px; cursor: pointer; }
 .cv-switch input { width: 16px; height: 16px; margin: 0; accent-color: var(--cv-accent); }
 `;

@@ -43,6 +43,45 @@ async function roundTrip(context, worker, server, shoot) {
   await page.close();
 }
 
+/**
+ * The reader's watch-list: the settings page's editor (with a refused pattern's
+ * message) and the card of a watch-list mark on the article.
+ */
+async function watchList(context, worker, id, article, shoot) {
+  const watchlist = [
+    { pattern: 'officials said', note: 'who, exactly?' },
+    { pattern: '/\\b(said|says|told)\\b/', note: 'attribution verbs: who is speaking?' },
+    { pattern: 'common-sense reform', note: 'campaign talking point' },
+  ];
+  await worker.evaluate((list) => chrome.storage.sync.set({ watchlist: list }), watchlist);
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 760, height: 900 });
+  await options.goto(`chrome-extension://${id}/options/options.html`);
+  await options.waitForSelector('html[data-ready="true"]');
+  await options.fill('.wl-add input[name="pattern"]', '/deep (state/');
+  await options.fill('.wl-add input[name="note"]', 'loaded term');
+  await options.click('.wl-add button[type="submit"]');
+  await options.waitForSelector('.wl-add .wl-error:not([hidden])');
+  await options.locator('#watchlist').scrollIntoViewIfNeeded();
+  await settle(options);
+  await options.locator('#watchlist').screenshot({ path: path.join(OUT, 'watchlist-settings.png') });
+  await options.close();
+  const page = await openMarked(context, article);
+  await page.waitForFunction(() => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) > 0);
+  const at = await page.evaluate(() => {
+    const r = [...CSS.highlights.get('caveat-watchlist')][1] ?? [...CSS.highlights.get('caveat-watchlist')][0];
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    window.scrollBy(0, -150);
+    const b = r.getClientRects()[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+  await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])[data-category="watchlist"]'));
+  await shoot(page, 'watchlist-card');
+  await page.close();
+  await worker.evaluate(() => chrome.storage.sync.remove('watchlist'));
+}
+
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const ARTIFACTS = path.join(ROOT, 'tests', 'e2e', 'artifacts');
 const VIEWPORT = { width: 1100, height: 760 };
@@ -100,6 +139,8 @@ async function main() {
         await playground.goto(server.url);
         await playground.waitForFunction(() => document.documentElement.dataset.caveatReady);
         await shoot(playground, 'playground');
+
+        await watchList(context, worker, id, article, shoot);
 
         if (HAVE_ROUNDTRIP) await roundTrip(context, worker, server, shoot);
         else console.warn('../shared is absent: no round-trip screenshot');

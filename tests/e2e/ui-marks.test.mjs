@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { CATEGORIES } from '../../extension/page/marks.js';
 import { MARK_COLORS, MARK_CSS } from '../../extension/page/styles.js';
 import {
-  artifact, CATEGORIES, launchChromiumWithExtension, openMarked, settle, startServer,
+  artifact, launchChromiumWithExtension, openMarked, settle, startServer,
 } from './helpers.mjs';
 
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255);
@@ -42,7 +43,7 @@ describe('mark styles', () => {
       const block = MARK_CSS.match(new RegExp(`::highlight\\(caveat-${c}\\)\\s*\\{([^}]*)\\}`))[1];
       return block.match(/text-decoration:\s*underline\s+(\w+)/)[1];
     });
-    assert.deepEqual(styles, ['dotted', 'solid', 'wavy']);
+    assert.deepEqual(styles, ['dotted', 'solid', 'wavy', 'double']);
     assert.ok(!/prefers-color-scheme/.test(MARK_CSS), 'a page\'s background does not follow the browser\'s scheme');
   });
 
@@ -56,7 +57,7 @@ describe('mark styles', () => {
   }
 
   for (const [name, matrix] of Object.entries(CVD)) {
-    test(`under ${name} the three colours stay apart (CIE76 ΔE ≥ 15)`, () => {
+    test(`under ${name} the four colours stay apart (CIE76 ΔE ≥ 15)`, () => {
       const labs = CATEGORIES.map((c) => lab(simulate(matrix, hex(MARK_COLORS[c]))));
       for (let i = 0; i < labs.length; i++) {
         for (let j = i + 1; j < labs.length; j++) {

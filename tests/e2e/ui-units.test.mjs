@@ -52,7 +52,7 @@ describe('settings', () => {
     });
     assert.equal(s.enabled, true);
     assert.equal(s.mode, 'ask', 'autoRun false (saved before the three modes) is "only when asked"');
-    assert.deepEqual(s.categories, { hedging: false, sourcing: true, translation: true });
+    assert.deepEqual(s.categories, { hedging: false, sourcing: true, translation: true, watchlist: true });
     assert.deepEqual(s.sites, { 'a.com': 'never' });
     assert.deepEqual(s.neverMark.map((e) => e.phrase), ['may']);
   });

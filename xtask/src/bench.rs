@@ -30,6 +30,16 @@ mod corpus;
 
 /// The Wasm budget: every byte is downloaded into every page.
 pub const WASM_GZIP_BUDGET: usize = 150 * 1024;
+/// The watch-list's own module (watchlist/: phrases and the regex crate), fetched only
+/// on pages of a reader who has a list.
+pub const WATCHLIST_GZIP_BUDGET: usize = 160 * 1024;
+/// Its phrases-only build (no regex crate), what a list without /patterns/ loads.
+pub const WATCHLIST_PHRASES_GZIP_BUDGET: usize = 40 * 1024;
+/// The watch-list's modules and their budgets.
+const WATCHLIST_MODULES: [(&str, &str, usize); 2] = [
+    ("watchlist_bg.wasm", "fetched only with a /pattern/ in the watch-list", WATCHLIST_GZIP_BUDGET),
+    ("watchlist_phrases_bg.wasm", "fetched only with phrases alone", WATCHLIST_PHRASES_GZIP_BUDGET),
+];
 const ZIP_BUDGET: u64 = 1024 * 1024;
 const CORE_BUDGET_MBS: f64 = 50.0;
 const CLI_RATIO_BUDGET: f64 = 25.0;
@@ -332,8 +342,19 @@ pub fn check_built_wasm() -> Result {
     check_wasm_budget(&root().join("target").join("wasm-bindgen")).map(|_| ())
 }
 
-/// Raw and gzip size of the built Wasm; fails when the gzip size is over budget.
+/// Raw and gzip size of the built core Wasm; fails when the gzip size of the core or of
+/// the watch-list's module is over its budget.
 pub fn check_wasm_budget(wasm_dir: &Path) -> Result<(usize, usize)> {
+    for (file, _, limit) in WATCHLIST_MODULES {
+        let (watch_raw, watch_gz) = watchlist_size(wasm_dir, file)?;
+        if watch_gz > limit {
+            return Err(format!(
+                "the watch-list Wasm {file} is {watch_gz} bytes gzip -9, over its {limit}-byte budget: check the \
+                 regex crate's features in watchlist/Cargo.toml"
+            ));
+        }
+        eprintln!("Watch-list Wasm {file}: {watch_gz} bytes gzip -9 (budget {limit}), {watch_raw} raw");
+    }
     let path = wasm_dir.join("caveat_bg.wasm");
     let wasm = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let gz = crate::build::gzip_len(&wasm);
@@ -349,6 +370,13 @@ pub fn check_wasm_budget(wasm_dir: &Path) -> Result<(usize, usize)> {
     Ok((wasm.len(), gz))
 }
 
+/// Raw and gzip size of one of the watch-list's modules.
+pub fn watchlist_size(wasm_dir: &Path, file: &str) -> Result<(usize, usize)> {
+    let path = wasm_dir.join(file);
+    let wasm = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok((wasm.len(), crate::build::gzip_len(&wasm)))
+}
+
 fn sizes() -> Result<String> {
     crate::build::all()?;
     let (raw, gz) = check_wasm_budget(&root().join("target").join("wasm-bindgen"))?;
@@ -362,6 +390,17 @@ fn sizes() -> Result<String> {
         kb(gz as u64),
         budget(gz <= WASM_GZIP_BUDGET)
     );
+    for (file, what, limit) in WATCHLIST_MODULES {
+        let (watch_raw, watch_gz) = watchlist_size(&root().join("target").join("wasm-bindgen"), file)?;
+        let _ = writeln!(
+            out,
+            "| Wasm watch-list (`{file}`, {what}) | {} | {} | ≤ {} gzip: {} |",
+            kb(watch_raw as u64),
+            kb(watch_gz as u64),
+            kb(limit as u64),
+            budget(watch_gz <= limit)
+        );
+    }
     for (_, name, limit) in crate::build::MODELS {
         let bytes = std::fs::read(root().join(name)).map_err(|e| format!("{name}: {e}"))?;
         let gz = crate::build::gzip_len(&bytes);

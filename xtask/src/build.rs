@@ -39,18 +39,40 @@ pub fn all() -> Result {
     report_sizes(&wasm_dir, &dist)
 }
 
-/// Build the Wasm and run wasm-bindgen (`--target web`); returns the glue's folder.
+/// Build the Wasm modules and run wasm-bindgen (`--target web`); returns the glue's
+/// folder: the core (`caveat.js`, `caveat_bg.wasm`) and the reader's watch-list (the
+/// `watchlist/` crate, loaded by the extension only when the reader has a list: the
+/// core's module carries no regex): `watchlist.js`, `watchlist_bg.wasm` (phrases and
+/// /patterns/) and `watchlist_phrases.js`, `watchlist_phrases_bg.wasm` (phrases only,
+/// no regex crate: what a list without patterns loads).
 pub fn wasm() -> Result<PathBuf> {
     crate::setup::wasm_target()?;
     crate::setup::wasm_bindgen_cli()?;
-    run(Command::new("cargo").args(["build", "--target", "wasm32-unknown-unknown", "--profile", "wasm", "--lib"]))?;
     let target = target_dir();
     let out = target.join("wasm-bindgen");
     fresh_dir(&out)?;
-    run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--remove-name-section", "--out-dir"])
-        .arg(&out)
-        .arg(target.join("wasm32-unknown-unknown").join("wasm").join("caveat.wasm")))?;
+    let built = |name: &str| target.join("wasm32-unknown-unknown").join("wasm").join(format!("{name}.wasm"));
+    let bindgen = |wasm: PathBuf, out_name: &str| {
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--remove-name-section", "--out-name", out_name, "--out-dir"])
+            .arg(&out)
+            .arg(wasm))
+    };
+    let build = ["build", "--target", "wasm32-unknown-unknown", "--profile", "wasm", "--lib"];
+    run(Command::new("cargo").args(build))?;
+    bindgen(built("caveat"), "caveat")?;
+    // The two watch-list modules are the same file in target/: each is bound before the next build.
+    run(Command::new("cargo").args(build).args(["-p", "caveat-watchlist", "--features", "bindings"]))?;
+    bindgen(built("watchlist"), "watchlist")?;
+    run(Command::new("cargo").args(build).args([
+        "-p",
+        "caveat-watchlist",
+        "--no-default-features",
+        "--features",
+        "bindings",
+    ]))?;
+    bindgen(built("watchlist"), "watchlist_phrases")?;
+    crate::bench::check_wasm_budget(&out)?;
     Ok(out)
 }
 
@@ -122,7 +144,14 @@ pub const MODELS: [(&str, &str, usize); 2] =
 
 fn copy_wasm(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-    for name in ["caveat.js", "caveat_bg.wasm"] {
+    for name in [
+        "caveat.js",
+        "caveat_bg.wasm",
+        "watchlist.js",
+        "watchlist_bg.wasm",
+        "watchlist_phrases.js",
+        "watchlist_phrases_bg.wasm",
+    ] {
         copy_file(&from.join(name), &to.join(name))?;
     }
     for (name, file, budget) in MODELS {
@@ -237,6 +266,15 @@ fn vendored_module(lib: &Vendored, version: &str, sources: &[String]) -> String 
 fn report_sizes(wasm_dir: &Path, dist: &Path) -> Result {
     let wasm = fs::read(wasm_dir.join("caveat_bg.wasm")).map_err(|e| e.to_string())?;
     eprintln!("Wasm: {} bytes raw, {} bytes gzip (level 9)", wasm.len(), gzip_len(&wasm));
+    for (file, what) in [("watchlist_bg.wasm", "with a /pattern/"), ("watchlist_phrases_bg.wasm", "with phrases only")]
+    {
+        let watch = fs::read(wasm_dir.join(file)).map_err(|e| e.to_string())?;
+        eprintln!(
+            "Wasm watch-list, loaded {what}: {} bytes raw, {} bytes gzip (level 9)",
+            watch.len(),
+            gzip_len(&watch)
+        );
+    }
     for (name, file, _) in MODELS {
         let bytes = fs::read(root().join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
         eprintln!("model {name}: {} bytes raw, {} bytes gzip (level 9)", bytes.len(), gzip_len(&bytes));

@@ -39,5 +39,11 @@ fn render() -> String {
             ));
         }
     }
+    // The reader's own watch-list: one rule, documented in the watchlist crate.
+    let w = watchlist::RULE;
+    out.push_str(&format!(
+        "\n## {}\n\n### `{}` — {}\n\n**What it marks.** {}\n\n**Why it matters.** {}\n\n**Example.** “{}”\n\n*Strength: {}.*\n",
+        w.category, w.id, w.name, w.message, w.why, w.example, w.strength
+    ));
     out
 }
