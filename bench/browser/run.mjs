@@ -13,7 +13,8 @@
 //   and the Wasm memory after each page and after the page drops its large article.
 // `--only load,analyze,seed-8KB,…` runs only those parts (while working on one).
 // `--profile DIR` also writes a Chromium CPU profile (.cpuprofile) of each extension page
-// load to DIR and prints its heaviest functions.
+// load to DIR and prints its heaviest functions; `--trace DIR` writes the first run's
+// Chromium trace of each extension page (open it in chrome://tracing or Perfetto).
 //
 // Every figure is a median over `--reps` fresh browsers/pages (default 5). Without
 // ../shared only the Wasm load and the built-in example page are measured.
@@ -40,13 +41,14 @@ const WASM_NOTE =
 // ------------------------------------------------------------------ options
 
 function parseArgs(argv) {
-  const o = { shared: path.resolve(ROOT, '..', 'shared'), reps: 5, profile: null, only: null };
+  const o = { shared: path.resolve(ROOT, '..', 'shared'), reps: 5, profile: null, trace: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--reps') o.reps = Math.max(1, Number(argv[++i]) || 5);
     else if (a === '--profile') o.profile = path.resolve(argv[++i] ?? 'profiles');
+    else if (a === '--trace') o.trace = path.resolve(argv[++i] ?? 'traces');
     else if (a === '--only') o.only = new Set((argv[++i] ?? '').split(','));
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (--reps N, --profile DIR, --only load,analyze,<page>)`);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (--reps N, --profile DIR, --trace DIR, --only load,analyze,<page>)`);
     else o.shared = path.resolve(a);
   }
   return o;
@@ -360,6 +362,7 @@ async function extensionPage(context, url, { profileTo = null, drop = false } = 
     longtasks: observed.map((l) => l.duration),
     problems,
     profile,
+    traceEvents,
   };
   if (drop) {
     // The page drops its large article for a short one: memory after re-analysis.
@@ -387,7 +390,7 @@ async function extensionPage(context, url, { profileTo = null, drop = false } = 
   return out;
 }
 
-async function extensionRuns(chromium, base, name, reps, profileDir) {
+async function extensionRuns(chromium, base, name, reps, profileDir, traceDir) {
   const ext = path.join(DIST, 'chromium');
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`${ext} is missing: run \`cargo xtask build\``);
   const runs = [];
@@ -409,6 +412,13 @@ async function extensionRuns(chromium, base, name, reps, profileDir) {
         fs.writeFileSync(file, JSON.stringify(run.profile));
         log(`CPU profile of ${name}: ${file}\n${summarizeProfile(run.profile, 20)}`);
       }
+      if (traceDir && i === 0) {
+        fs.mkdirSync(traceDir, { recursive: true });
+        const file = path.join(traceDir, `${name}.trace.json`);
+        fs.writeFileSync(file, JSON.stringify({ traceEvents: run.traceEvents, caveatTimings: run.timings }));
+        log(`trace of ${name}: ${file}`);
+      }
+      delete run.traceEvents;
       runs.push(run);
     } finally {
       await context.close();
@@ -479,7 +489,7 @@ async function main() {
     const problems = [];
     for (const name of pages) {
       log(`extension page ${name}`);
-      const r = await extensionRuns(chromium, base, name, o.reps, o.profile);
+      const r = await extensionRuns(chromium, base, name, o.reps, o.profile, o.trace);
       problems.push(...r.problems.map((p) => `${name}: ${p}`));
       const budget =
         name === 'seed-8KB'

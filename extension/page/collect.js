@@ -1,10 +1,13 @@
 /**
  * Collects the article's visible text from a page into a TextMap.
  *
- * Which text: the article that Readability finds (page/article.js: story blocks
- * kept, related links, comment threads, share bars, tickers and footers left out);
- * when it finds none (a short page, a front page of teasers), a single <article> or
- * <main>, else <body>. Inside that root, whatever the choice, these are skipped:
+ * Which text: on a plain article page (one <article> or <main> holding the page's
+ * text as headings, paragraphs and quotes: see isPlainArticle), that element, found
+ * in one short walk; on any other page, the article that Readability finds
+ * (page/article.js, loaded when first needed: story blocks kept, related links,
+ * comment threads, share bars, tickers and footers left out); when it finds none (a
+ * short page, a front page of teasers), a single <article> or <main>, else <body>.
+ * Inside that root, whatever the choice, these are skipped:
  * scripts and styles, page-level navigation chrome (nav, aside, footer, a header
  * that is not inside an article or section, and their ARIA roles), forms and form
  * fields, editable areas (contenteditable, designMode), code and pre, hidden
@@ -12,13 +15,16 @@
  * are read as they are rendered (slots filled with their assigned nodes).
  * Blocks are separated by a blank line so the core sees paragraphs.
  *
- *   collectText()                  the page's article (what the content script analyses)
+ *   await collectArticle()         the page's article (what the content script analyses)
  *   collectText(root)              everything readable under `root` (the playground's text)
- *   chooseArticle(doc)             { root, includes(node) }: the choice collectText() makes,
- *                                  to keep for later
+ *   await chooseArticle(doc)       { root, includes(node) }: the choice collectArticle()
+ *                                  makes, to keep for later
  *   collectText(block, includes)   the article's text under `block` only (re-reading a
  *                                  changed block without deciding again; nodes added
  *                                  since the choice are not in it: choose again for those)
+ *   await collectTextInSlices({ yieldToPage })
+ *                                  the page's article, giving the page its main thread
+ *                                  back between slices of the walk
  */
 import { findArticle } from './article.js';
 import { TextMap } from './text-map.js';
@@ -106,34 +112,110 @@ function renderedChildren(node) {
 const everything = () => true;
 
 /**
- * Which part of `doc` is read: Readability's blocks, else the article root above;
- * null when nothing is (a designMode document is an editor as a whole).
+ * What a plain article is made of: headings, paragraphs and quotes, and the phrasing
+ * inside them, carrying no attribute but these (and no class or id that names page
+ * furniture: see FURNITURE).
  */
-export function chooseArticle(doc = document) {
-  if (doc.designMode === 'on' || !doc.body) return null;
-  return findArticle(doc, { visible: isVisible }) ?? { root: findArticleRoot(doc), includes: everything };
+const PLAIN_TAGS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'BR', 'HR',
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'MARK', 'Q', 'S',
+  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'WBR',
+]);
+const PLAIN_ATTRIBUTES = new Set(['class', 'id', 'href', 'title', 'lang', 'dir', 'datetime', 'cite', 'translate', 'target']);
+/**
+ * Class and id words that Readability reads as furniture, bylines or captions (and
+ * some more: a page that matches is simply not plain, and Readability decides).
+ */
+const FURNITURE =
+  /ad|banner|breadcrumb|byline|author|dateline|writtenby|comment|community|cover|disqus|extra|foot|gdpr|head|legend|menu|related|remark|repl|rss|shout|sidebar|sky|social|sponsor|supplement|pag|popup|hid|share|promo|subscri|letter|meta|caption|credit|widget|nav|tag|tool|combx|contact|mast|media|outbrain|scroll|shop|taboola|modal|print|button|login|sign|teaser|card|sticky|fixed|complementary|dialog|alert|aside|note|info|box|embed|video|photo|image|figure|quote/i;
+/** Where the page's own text outside a plain article may be: chrome that is never read. */
+const CHROME_OUTSIDE = new Set([
+  'HEADER', 'NAV', 'FOOTER', 'ASIDE', 'FORM', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT', 'TEXTAREA', 'LABEL', 'DIALOG',
+]);
+/** A plain article page has fewer elements than this (a larger one is left to Readability or its size limit). */
+const PLAIN_MAX_ELEMENTS = 4000;
+
+function furniture(el) {
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  return (!!cls && FURNITURE.test(cls)) || (!!id && FURNITURE.test(id)) || el.hasAttribute('role');
 }
 
 /**
- * Collect the visible text under `root` that `includes` accepts. Without a root:
- * the page's article (see chooseArticle).
+ * Whether `root` (findArticleRoot's single <article> or <main>) is a plain article,
+ * whose text Readability would keep whole: everything in it is a heading, paragraph
+ * or quote (and phrasing), nothing in it or above it is named like furniture, and the
+ * page has no text outside it but in its chrome (header, nav, footer, aside, forms).
+ * One walk over the page's elements, stopped at PLAIN_MAX_ELEMENTS.
  */
+export function isPlainArticle(doc, root) {
+  const body = doc.body;
+  if (!body || !root || (root.tagName !== 'ARTICLE' && root.tagName !== 'MAIN')) return false;
+  for (let el = root; el && el !== doc.documentElement; el = el.parentElement) if (furniture(el)) return false;
+  let seen = 0;
+  const stack = [body];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (++seen > PLAIN_MAX_ELEMENTS) return false;
+    const inside = el !== root && root.contains(el);
+    if (inside) {
+      if (!PLAIN_TAGS.has(el.tagName) || furniture(el) || el.shadowRoot) return false;
+      for (const name of el.getAttributeNames()) if (!PLAIN_ATTRIBUTES.has(name)) return false;
+    } else if (el !== root) {
+      if (CHROME_OUTSIDE.has(el.tagName)) continue;
+      if (el.tagName === 'H1' || el.shadowRoot) return false; // a headline outside: Readability joins it
+      for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === TEXT && /\S/.test(n.data)) return false;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return true;
+}
+
+/**
+ * Which part of `doc` is read (a promise): a plain article, else Readability's blocks,
+ * else the article root above; null when nothing is (a designMode document is an
+ * editor as a whole).
+ */
+export async function chooseArticle(doc = document) {
+  if (doc.designMode === 'on' || !doc.body) return null;
+  const plain = { root: findArticleRoot(doc), includes: everything };
+  if (isPlainArticle(doc, plain.root)) return plain;
+  try {
+    return (await findArticle(doc, { visible: isVisible })) ?? plain;
+  } catch {
+    return plain; // Readability could not be loaded
+  }
+}
+
+/** Collect the visible text under `root` that `includes` accepts. */
 export function collectText(root, includes = everything) {
-  const map = new TextMap(root?.ownerDocument ?? document);
-  const steps = walkArticle(map, root, includes);
+  const map = new TextMap(root.ownerDocument ?? document);
+  const steps = walkUnder(map, root, includes);
   while (!steps.next().done);
   return map;
+}
+
+/** The page's article (see chooseArticle), collected. */
+export async function collectArticle(doc = document) {
+  const article = await chooseArticle(doc);
+  return article ? collectText(article.root, article.includes) : new TextMap(doc);
 }
 
 /**
  * The same, giving the page its main thread back (`await yieldToPage()`) whenever a
  * slice of the walk took `sliceMs` (a page with megabytes of text takes longer than a
- * frame to walk). Without `root`, Readability's choice is made first, in one task
- * (it is skipped on pages over 300,000 characters, where it would take too long).
+ * frame to walk). Without `root`, the page's article is chosen first (Readability,
+ * when it is needed, in one task: it is skipped on pages over 300,000 characters,
+ * where it would take too long).
  */
-export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage }) {
-  const map = new TextMap(root?.ownerDocument ?? document);
-  const steps = walkArticle(map, root, includes);
+export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage, doc = document }) {
+  if (!root) {
+    const article = await chooseArticle(doc);
+    if (!article) return new TextMap(doc);
+    ({ root, includes } = article);
+  }
+  const map = new TextMap(root.ownerDocument ?? doc);
+  const steps = walkUnder(map, root, includes);
   let sliceStart = performance.now();
   while (!steps.next().done) {
     if (performance.now() - sliceStart > sliceMs) {
@@ -146,13 +228,6 @@ export async function collectTextInSlices({ root, includes = everything, sliceMs
 
 /** Nodes visited between two looks at the clock. */
 const NODES_PER_STEP = 256;
-
-/** `root` (or the page's article, see chooseArticle) walked into `map`, yielding now and then. */
-function* walkArticle(map, root, includes) {
-  if (root) return yield* walkUnder(map, root, includes);
-  const article = chooseArticle(document);
-  if (article) yield* walkUnder(map, article.root, article.includes);
-}
 
 /**
  * Walk the rendered tree under `root` into `map`; text nodes are taken when

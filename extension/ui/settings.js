@@ -168,14 +168,24 @@ export function createSettingsStore(backend) {
   };
 }
 
-/** storage.sync, or storage.local where sync is missing or refuses. */
-export function storageBackend(api) {
+/**
+ * storage.sync, or storage.local where sync is missing or refuses. `preloaded`: the
+ * sync area's items, already asked for (content/boot.js asks before the content
+ * script's bundle is even compiled); the first load uses them.
+ */
+export function storageBackend(api, preloaded = null) {
   const areas = api?.storage;
   let areaName = areas?.sync ? 'sync' : 'local';
   const area = () => areas[areaName];
   return {
     async load() {
       try {
+        const early = areaName === 'sync' ? preloaded : null;
+        preloaded = null;
+        if (early) {
+          const items = await early;
+          return Object.fromEntries(KEYS.filter((k) => items && k in items).map((k) => [k, items[k]]));
+        }
         return await area().get(KEYS);
       } catch {
         areaName = 'local'; // sync disabled (e.g. by policy)
@@ -212,9 +222,9 @@ export function memoryBackend(initial = {}) {
 
 const stores = new WeakMap();
 
-/** The one settings store of this context for `api`. */
-export function settingsFor(api) {
+/** The one settings store of this context for `api` (`preloaded`: see storageBackend). */
+export function settingsFor(api, { preloaded = null } = {}) {
   let store = stores.get(api);
-  if (!store) stores.set(api, (store = createSettingsStore(storageBackend(api))));
+  if (!store) stores.set(api, (store = createSettingsStore(storageBackend(api, preloaded))));
   return store;
 }
