@@ -162,18 +162,17 @@ function nextTask() {
  * A short text through most of the core's code paths. Wasm functions are compiled
  * on their first call: analysing this once, in a task of its own, while the models
  * and the page's text are still on their way, takes most of that cost out of the
- * first real analysis (on a long page, out of the first chunk's task). When the text
- * is there first, the analysis goes ahead instead (warming up would only delay it).
+ * first real analysis (on a long page, out of the first chunk's task), which would
+ * otherwise be one long task.
  */
 const WARM_UP_TEXT =
   'The minister allegedly said on Friday that the deal may be close, officials said.\n\n' +
   '“It is believed to be true,” a source familiar with the matter said. he said . .';
 
-let analysesAsked = 0;
 let ready = null;
 
 /**
- * Instantiate the core, warm it up if nothing waits for it yet, and install the
+ * Instantiate the core, warm it up, and install the
  * fetched models, each in a task of its own (a model takes a few ms to read, the
  * warm-up a few more: together they would make one long task); resolves in a task
  * of its own too, once, so that the first analysis starts a fresh task. A missing
@@ -185,10 +184,8 @@ function readyWasm(wasmUrl, sources, lap = () => {}) {
     await loadWasm(wasmUrl);
     lap('wasmInstantiated');
     await nextTask();
-    if (analysesAsked === 0) {
-      wasmAnalyze(WARM_UP_TEXT);
-      lap('warmedUp');
-    }
+    wasmAnalyze(WARM_UP_TEXT);
+    lap('warmedUp');
     for (const [name, fetched] of files) {
       const bytes = await fetched;
       if (!bytes) {
@@ -219,7 +216,6 @@ export function localBackend(wasmUrl, { models } = {}) {
   return {
     kind: 'local',
     async analyze(text, from = 0) {
-      analysesAsked++;
       await readyWasm(wasmUrl, models);
       return from > 0 ? wasmAnalyzeFrom(text, from) : wasmAnalyze(text);
     },

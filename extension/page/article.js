@@ -104,12 +104,27 @@ function commonAncestor(nodes) {
 }
 
 /**
+ * Whether the text under `root` is longer than `max` characters: its text nodes'
+ * lengths added up until they pass it (no string of the whole text is made, and a
+ * page of megabytes is not read to the end).
+ */
+export function textLongerThan(root, max) {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    length += n.length;
+    if (length > max) return true;
+  }
+  return false;
+}
+
+/**
  * The article of `doc` (a promise), or null when Readability finds none (not an article page,
  * too little text, or more than `maxText` characters: the caller falls back to its
  * own root). `visible(el)` tells whether an element is rendered.
  */
 export async function findArticle(doc, { visible = () => true, maxText = MAX_READABILITY_TEXT } = {}) {
-  if (!doc.body || doc.body.textContent.length > maxText) return null;
+  if (!doc.body || textLongerThan(doc.body, maxText)) return null;
   readability ??= loadReadability();
   const { isProbablyReaderable, Readability } = await readability;
   if (!isProbablyReaderable(doc, { visibilityChecker: visible })) return null;

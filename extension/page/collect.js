@@ -152,21 +152,27 @@ export function isPlainArticle(doc, root) {
   const body = doc.body;
   if (!body || !root || (root.tagName !== 'ARTICLE' && root.tagName !== 'MAIN')) return false;
   for (let el = root; el && el !== doc.documentElement; el = el.parentElement) if (furniture(el)) return false;
+  // A walk in document order by pointers (a page of 50,000 paragraphs is left after
+  // PLAIN_MAX_ELEMENTS of them, having made nothing to collect).
   let seen = 0;
-  const stack = [body];
-  while (stack.length > 0) {
-    const el = stack.pop();
+  let el = body;
+  while (el) {
     if (++seen > PLAIN_MAX_ELEMENTS) return false;
-    const inside = el !== root && root.contains(el);
-    if (inside) {
+    let descend = true;
+    if (el === root) {
+      // its own attributes were looked at above
+    } else if (root.contains(el)) {
       if (!PLAIN_TAGS.has(el.tagName) || furniture(el) || el.shadowRoot) return false;
       for (const name of el.getAttributeNames()) if (!PLAIN_ATTRIBUTES.has(name)) return false;
-    } else if (el !== root) {
-      if (CHROME_OUTSIDE.has(el.tagName)) continue;
+    } else if (CHROME_OUTSIDE.has(el.tagName)) {
+      descend = false;
+    } else {
       if (el.tagName === 'H1' || el.shadowRoot) return false; // a headline outside: Readability joins it
       for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === TEXT && /\S/.test(n.data)) return false;
     }
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    let next = descend ? el.firstElementChild : null;
+    for (let up = el; !next && up && up !== body; up = up.parentElement) next = up.nextElementSibling;
+    el = next;
   }
   return true;
 }
@@ -174,12 +180,14 @@ export function isPlainArticle(doc, root) {
 /**
  * Which part of `doc` is read (a promise): a plain article, else Readability's blocks,
  * else the article root above; null when nothing is (a designMode document is an
- * editor as a whole).
+ * editor as a whole). `yieldToPage()`: given, the page gets its main thread back
+ * between the two looks.
  */
-export async function chooseArticle(doc = document) {
+export async function chooseArticle(doc = document, { yieldToPage = null } = {}) {
   if (doc.designMode === 'on' || !doc.body) return null;
   const plain = { root: findArticleRoot(doc), includes: everything };
   if (isPlainArticle(doc, plain.root)) return plain;
+  await yieldToPage?.();
   try {
     return (await findArticle(doc, { visible: isVisible })) ?? plain;
   } catch {
@@ -210,7 +218,7 @@ export async function collectArticle(doc = document) {
  */
 export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage, doc = document }) {
   if (!root) {
-    const article = await chooseArticle(doc);
+    const article = await chooseArticle(doc, { yieldToPage });
     if (!article) return new TextMap(doc);
     ({ root, includes } = article);
   }
@@ -228,6 +236,9 @@ export async function collectTextInSlices({ root, includes = everything, sliceMs
 
 /** Nodes visited between two looks at the clock. */
 const NODES_PER_STEP = 256;
+const VISIT = 0;
+const VISIT_ACCEPTED = 1;
+const LEAVE = 2;
 
 /**
  * Walk the rendered tree under `root` into `map`; text nodes are taken when
@@ -240,18 +251,22 @@ function* walkUnder(map, root, includes) {
   let atStart = true;
   // `pendingElision`: an elided inline element was skipped since the boundary.
   let pendingElision = false;
-  // An explicit stack (deep pages must not overflow the call stack). Entries:
-  // [node, inAcceptedShadow] to visit, or a block element to leave.
-  const stack = [[root, false]];
-  while (stack.length > 0) {
+  // An explicit stack (deep pages must not overflow the call stack), as two arrays
+  // (a page of 50,000 paragraphs makes no 50,000 little objects for the collector):
+  // a node and what to do with it, VISIT, VISIT_ACCEPTED (inside an accepted shadow
+  // tree) or LEAVE (a block element whose children are done).
+  const nodes = [root];
+  const actions = [VISIT];
+  while (nodes.length > 0) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    const entry = stack.pop();
-    if (!Array.isArray(entry)) {
+    const node = nodes.pop();
+    const action = actions.pop();
+    if (action === LEAVE) {
       pendingBreak = true; // leaving a block
       pendingElision = false;
       continue;
     }
-    const [node, inAcceptedShadow] = entry;
+    const inAcceptedShadow = action === VISIT_ACCEPTED;
     if (node.nodeType === TEXT) {
       if (!inAcceptedShadow && !includes(node)) continue;
       const data = node.data;
@@ -277,11 +292,15 @@ function* walkUnder(map, root, includes) {
     if (BLOCK_TAGS.has(tag)) {
       pendingBreak = true;
       pendingElision = false;
-      stack.push(node);
+      nodes.push(node);
+      actions.push(LEAVE);
     }
     // A shadow tree's text is the article's when its host is.
-    const accepted = inAcceptedShadow || (!!node.shadowRoot && includes(node));
+    const childAction = inAcceptedShadow || (!!node.shadowRoot && includes(node)) ? VISIT_ACCEPTED : VISIT;
     const children = renderedChildren(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], accepted]);
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]);
+      actions.push(childAction);
+    }
   }
 }

@@ -113,7 +113,8 @@ function collect() {
  */
 export function analyseAhead(api, startOptions) {
   const ahead = prepare(api, startOptions);
-  const collected = collectArticle();
+  // After the page's kind was decided, in a task of its own.
+  const collected = yieldToPage(window).then(collectArticle);
   // The pipeline's first run reads the text collected here, if the page has not changed since.
   if (typeof MutationObserver === 'function') {
     const changes = new MutationObserver(() => {});
@@ -142,6 +143,7 @@ function followSettings(layer, settings) {
   for (const c of CATEGORIES) layer.setCategoryEnabled(c, s.categories?.[c] !== false);
   const hideNeverMarked = () => {
     const current = settings.get();
+    if (!current.neverMark?.length) return;
     for (const m of layer.marks()) if (!m.hidden && isNeverMarked(current, m)) layer.hideMark(m.id);
   };
   return layer.onChange(({ reason }) => {

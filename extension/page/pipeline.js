@@ -147,6 +147,11 @@ export function createPipeline({
     const text = textMap.text;
     const chunks = planChunks(text);
     timings.chunks = chunks.length;
+    if (chunks.length > 1) {
+      // Joining a long text and planning its chunks took a slice already.
+      await yieldToPage(win);
+      if (mine !== generation) return null;
+    }
     const { visible, order } =
       chunks.length > 1 ? visibleFirst(chunks, visibleSpan(textMap, doc)) : { visible: [0], order: [0] };
     const reports = new Array(chunks.length);
@@ -175,6 +180,12 @@ export function createPipeline({
         if (mine !== generation) return null;
         sliceStart = now();
       }
+    }
+    if (progressive && chunks.length > 1 && pending.length > 0) {
+      // The last marks drawn in a task of their own: the report that follows adds none.
+      draw();
+      await yieldToPage(win, 'background');
+      if (mine !== generation) return null;
     }
     const merged = mergeReports(reports);
     getLayer().setReport(merged, textMap);

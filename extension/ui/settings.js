@@ -112,6 +112,7 @@ export function phraseKey(text) {
 }
 
 export function isNeverMarked(settings, mark) {
+  if (settings.neverMark.length === 0) return false; // asked of every mark of a page: the usual answer, at once
   const key = phraseKey(mark.text);
   return settings.neverMark.some((e) => e.rule === mark.rule && e.phrase === key);
 }
