@@ -32,7 +32,9 @@ const TARGET = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
 const DIST = path.join(ROOT, 'dist');
 const CHROMIUM = process.env.CAVEAT_CHROMIUM ?? '/usr/bin/chromium';
 const TASK_BUDGET_MS = 50;
-const SEED_BUDGET_MS = 30;
+// Issue 16: content-script start → the seed page's marks, and a 1 MB page's last marks.
+const SEED_BUDGET_MS = 60;
+const ONE_MB_BUDGET_MS = 250;
 const WASM_RATIO_BUDGET = 2;
 const WASM_NOTE =
   '\nThe Wasm and the native core run the same detectors (tests/e2e/engine.test.mjs checks they give the same report). ' +
@@ -431,7 +433,7 @@ async function extensionRuns(chromium, base, name, reps, profileDir, traceDir) {
     collected: pick((r) => r.timings.collected),
     wasmReady: pick((r) => r.timings.wasmReady),
     longestTask: pick((r) => r.longestTraceTask),
-    maxLongestTask: Math.max(...runs.map((r) => r.longestTraceTask)),
+    maxLongestTask: Math.max(...runs.map((r) => r.longestTraceTask).filter(Number.isFinite)),
     longtasks: Math.max(0, ...runs.map((r) => r.longtasks.length)),
     longestObserved: Math.max(0, ...runs.flatMap((r) => r.longtasks)),
     memory: pick((r) => r.memory),
@@ -491,18 +493,21 @@ async function main() {
       log(`extension page ${name}`);
       const r = await extensionRuns(chromium, base, name, o.reps, o.profile, o.trace);
       problems.push(...r.problems.map((p) => `${name}: ${p}`));
+      const noLongTask = `no task > ${TASK_BUDGET_MS} ms: ${met(r.longestTask <= TASK_BUDGET_MS)}`;
       const budget =
         name === 'seed-8KB'
-          ? `start → marks ≤ ${SEED_BUDGET_MS} ms: ${met(r.allMarks <= SEED_BUDGET_MS)}`
-          : name.startsWith('news')
-            ? `no task > ${TASK_BUDGET_MS} ms: ${met(r.maxLongestTask <= TASK_BUDGET_MS)}`
-            : '–';
+          ? `start → marks ≤ ${SEED_BUDGET_MS} ms: ${met(r.allMarks <= SEED_BUDGET_MS)}; ${noLongTask}`
+          : name === 'news-1MB'
+            ? `all marks ≤ ${ONE_MB_BUDGET_MS} ms: ${met(r.allMarks <= ONE_MB_BUDGET_MS)}; ${noLongTask}`
+            : name.startsWith('news')
+              ? noLongTask
+              : '–';
       out.push(
         `| ${name} | ${ms(r.firstMarks)} | **${ms(r.allMarks)}** | ${ms(r.longestTask)} (max ${ms(r.maxLongestTask)}) | ${r.longtasks ? `${r.longtasks} (longest ${ms(r.longestObserved)})` : 'none'} | ${mb(r.memory)} | ${name.startsWith('news') ? mb(r.memoryAfterDrop) : '–'} | ${budget} |`,
       );
     }
     out.push(
-      '\nTimes are from the content script\'s start (document idle, Wasm not yet loaded) to the highlights being registered; "first marks" are the visible part\'s. Longest task: the longest main-thread task from content-script start until the marks have painted, from a Chromium trace (median over runs; max in brackets).',
+      '\nTimes are from the content script\'s start (content/boot.js at document idle, Wasm not yet loaded) to the highlights being registered; "first marks" are the visible part\'s. Longest task: the longest main-thread task from content-script start until the marks have painted, from a Chromium trace (median over runs, which the budgets read; max in brackets): on the news pages it includes Chromium\'s own repaint of the page when the highlights change.',
     );
     if (problems.length) out.push(`\nConsole problems: ${problems.join('; ')}`);
     out.push('');

@@ -14,6 +14,7 @@ import { useReadability } from '../page/article.js';
 import { analyseAhead } from '../page/main.js';
 import { highlightsSupported } from '../page/marks.js';
 import { pageKind } from '../page/page-kind.js';
+import { timings } from '../page/timings.js';
 import { init } from '../ui/presence.js';
 
 (() => {
@@ -21,6 +22,7 @@ import { init } from '../ui/presence.js';
   if (!boot) return; // content/boot.js left this frame alone
   delete globalThis.caveatBoot;
   const { api, startedAt, wasm, settings, modelRequests } = boot;
+  timings.startedAt = startedAt;
   // The module's extension URL (a relative specifier would resolve against the page
   // in Firefox). It is our own packaged file, never page input.
   // eslint-disable-next-line no-unsanitized/method
@@ -29,10 +31,14 @@ import { init } from '../ui/presence.js';
   // A page that looks like an article (boot.js has requested the models) and is one:
   // its text is analysed while the settings are read (reading them can take longer
   // than the rest); the marks are drawn when and if the settings say so.
+  // The page's kind is decided in a task of its own (this one compiled the bundle).
   let kind = null;
   if (boot.likely && window === window.top && highlightsSupported(window)) {
-    kind = pageKind(document);
-    if (kind.article) analyseAhead(api, startOptions);
+    setTimeout(() => {
+      kind ??= pageKind(document);
+      if (kind.article) analyseAhead(api, startOptions);
+    }, 0);
   }
-  init(api, { settings, kind, startOptions }).catch((e) => console.error('Caveat could not start on this page:', e));
+  const decided = () => kind;
+  init(api, { settings, kind: decided, startOptions }).catch((e) => console.error('Caveat could not start on this page:', e));
 })();

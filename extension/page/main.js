@@ -112,6 +112,7 @@ function collect() {
  * when `start` begins (its pipeline goes on from the cache).
  */
 export function analyseAhead(api, startOptions) {
+  if (started) return Promise.resolve(null); // the settings came first: `start` does it all
   const ahead = prepare(api, startOptions);
   // After the page's kind was decided, in a task of its own.
   const collected = yieldToPage(window).then(collectArticle);

@@ -11,8 +11,8 @@
  * the popup and carries out the keyboard commands the background routes here.
  *
  * Started by content/caveat.js (the content script): `init(api, { settings, kind, startOptions })`
- * (`settings`: the stored settings, already asked for by content/boot.js; `kind`: this
- * page's pageKind(), when it is made already); `page/main.js`
+ * (`settings`: the stored settings, already asked for by content/boot.js; `kind()`: this
+ * page's pageKind() if content/caveat.js has made it already, else null); `page/main.js`
  * `start(api, startOptions)` does the work.
  */
 import { start } from '../page/main.js';
@@ -35,7 +35,7 @@ function decidingDocument(win) {
   }
 }
 
-export async function init(api, { win = window, settings = null, kind: decided = null, startOptions, startPage = () => start(api, startOptions) } = {}) {
+export async function init(api, { win = window, settings = null, kind: decidedAhead = null, startOptions, startPage = () => start(api, startOptions) } = {}) {
   const store = settingsFor(api, { preloaded: settings });
   await store.ready;
   lap('settingsRead');
@@ -44,11 +44,13 @@ export async function init(api, { win = window, settings = null, kind: decided =
   let asked = false;
   let state = null;
   let following = true; // page/main.js observes the page once it is marked
-  let kind = decided; // the page-kind decision, made when it matters (or by content/caveat.js, already)
+  let kind = null; // the page-kind decision, made when it matters
   let watcher = null;
   const decide = () => {
     if (!kind) {
-      kind = pageKind(decidingDocument(win));
+      // The first one content/caveat.js may have made already (`decidedAhead()`).
+      kind = decidedAhead?.() ?? pageKind(decidingDocument(win));
+      decidedAhead = null;
       lap('kindDecided');
     }
     return kind;
