@@ -67,7 +67,6 @@ export function start(api, { startedAt = performance.now(), wasm, models } = {})
   return started;
 }
 
-
 /**
  * The engine of this page, made once, and the core got ready: the Wasm instantiated
  * and warmed up, the models installed (core/engine.js), while the page text is
