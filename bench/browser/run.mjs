@@ -16,7 +16,8 @@
 // watch-list in the settings (its own Wasm module loaded and run), `seed-8KB+phrases`
 // with its phrases alone (the small module without the regex crate).
 // `--profile DIR` also writes a Chromium CPU profile (.cpuprofile) of each extension page
-// load to DIR and prints its heaviest functions.
+// load to DIR and prints its heaviest functions; `--trace DIR` writes the first run's
+// Chromium trace of each extension page (open it in chrome://tracing or Perfetto).
 //
 // Every figure is a median over `--reps` fresh browsers/pages (default 5). Without
 // ../shared only the Wasm load and the built-in example page are measured.
@@ -34,7 +35,9 @@ const TARGET = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
 const DIST = path.join(ROOT, 'dist');
 const CHROMIUM = process.env.CAVEAT_CHROMIUM ?? '/usr/bin/chromium';
 const TASK_BUDGET_MS = 50;
-const SEED_BUDGET_MS = 30;
+// Issue 16: content-script start → the seed page's marks, and a 1 MB page's last marks.
+const SEED_BUDGET_MS = 60;
+const ONE_MB_BUDGET_MS = 250;
 const WASM_RATIO_BUDGET = 2;
 const WASM_NOTE =
   '\nThe Wasm and the native core run the same detectors (tests/e2e/engine.test.mjs checks they give the same report). ' +
@@ -43,13 +46,14 @@ const WASM_NOTE =
 // ------------------------------------------------------------------ options
 
 function parseArgs(argv) {
-  const o = { shared: path.resolve(ROOT, '..', 'shared'), reps: 5, profile: null, only: null };
+  const o = { shared: path.resolve(ROOT, '..', 'shared'), reps: 5, profile: null, trace: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--reps') o.reps = Math.max(1, Number(argv[++i]) || 5);
     else if (a === '--profile') o.profile = path.resolve(argv[++i] ?? 'profiles');
+    else if (a === '--trace') o.trace = path.resolve(argv[++i] ?? 'traces');
     else if (a === '--only') o.only = new Set((argv[++i] ?? '').split(','));
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (--reps N, --profile DIR, --only load,analyze,<page>)`);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (--reps N, --profile DIR, --trace DIR, --only load,analyze,<page>)`);
     else o.shared = path.resolve(a);
   }
   return o;
@@ -363,6 +367,7 @@ async function extensionPage(context, url, { profileTo = null, drop = false } = 
     longtasks: observed.map((l) => l.duration),
     problems,
     profile,
+    traceEvents,
   };
   if (drop) {
     // The page drops its large article for a short one: memory after re-analysis.
@@ -402,7 +407,7 @@ const BENCH_WATCHLIST = [
   { pattern: '/\\b(deep state|fake news|witch hunt)\\b/', note: 'loaded terms' },
 ];
 
-async function extensionRuns(chromium, base, name, reps, profileDir) {
+async function extensionRuns(chromium, base, name, reps, profileDir, traceDir) {
   // `seed-8KB+watchlist`: the seed page with a watch-list in the settings.
   const [page, variant] = name.split('+');
   const ext = path.join(DIST, 'chromium');
@@ -432,6 +437,13 @@ async function extensionRuns(chromium, base, name, reps, profileDir) {
         fs.writeFileSync(file, JSON.stringify(run.profile));
         log(`CPU profile of ${name}: ${file}\n${summarizeProfile(run.profile, 20)}`);
       }
+      if (traceDir && i === 0) {
+        fs.mkdirSync(traceDir, { recursive: true });
+        const file = path.join(traceDir, `${name}.trace.json`);
+        fs.writeFileSync(file, JSON.stringify({ traceEvents: run.traceEvents, caveatTimings: run.timings }));
+        log(`trace of ${name}: ${file}`);
+      }
+      delete run.traceEvents;
       runs.push(run);
     } finally {
       await context.close();
@@ -444,7 +456,7 @@ async function extensionRuns(chromium, base, name, reps, profileDir) {
     collected: pick((r) => r.timings.collected),
     wasmReady: pick((r) => r.timings.wasmReady),
     longestTask: pick((r) => r.longestTraceTask),
-    maxLongestTask: Math.max(...runs.map((r) => r.longestTraceTask)),
+    maxLongestTask: Math.max(...runs.map((r) => r.longestTraceTask).filter(Number.isFinite)),
     longtasks: Math.max(0, ...runs.map((r) => r.longtasks.length)),
     longestObserved: Math.max(0, ...runs.flatMap((r) => r.longtasks)),
     memory: pick((r) => r.memory),
@@ -503,20 +515,23 @@ async function main() {
     const problems = [];
     for (const name of pages) {
       log(`extension page ${name}`);
-      const r = await extensionRuns(chromium, base, name, o.reps, o.profile);
+      const r = await extensionRuns(chromium, base, name, o.reps, o.profile, o.trace);
       problems.push(...r.problems.map((p) => `${name}: ${p}`));
+      const noLongTask = `no task > ${TASK_BUDGET_MS} ms: ${met(r.longestTask <= TASK_BUDGET_MS)}`;
       const budget =
         name.startsWith('seed-8KB')
-          ? `start → marks ≤ ${SEED_BUDGET_MS} ms: ${met(r.allMarks <= SEED_BUDGET_MS)}`
-          : name.startsWith('news')
-            ? `no task > ${TASK_BUDGET_MS} ms: ${met(r.maxLongestTask <= TASK_BUDGET_MS)}`
-            : '–';
+          ? `start → marks ≤ ${SEED_BUDGET_MS} ms: ${met(r.allMarks <= SEED_BUDGET_MS)}; ${noLongTask}`
+          : name.startsWith('news-1MB')
+            ? `all marks ≤ ${ONE_MB_BUDGET_MS} ms: ${met(r.allMarks <= ONE_MB_BUDGET_MS)}; ${noLongTask}`
+            : name.startsWith('news')
+              ? noLongTask
+              : '–';
       out.push(
         `| ${name} | ${ms(r.firstMarks)} | **${ms(r.allMarks)}** | ${ms(r.longestTask)} (max ${ms(r.maxLongestTask)}) | ${r.longtasks ? `${r.longtasks} (longest ${ms(r.longestObserved)})` : 'none'} | ${mb(r.memory)} | ${name.startsWith('news') ? mb(r.memoryAfterDrop) : '–'} | ${budget} |`,
       );
     }
     out.push(
-      '\nTimes are from the content script\'s start (document idle, Wasm not yet loaded) to the highlights being registered; "first marks" are the visible part\'s. Longest task: the longest main-thread task from content-script start until the marks have painted, from a Chromium trace (median over runs; max in brackets).',
+      '\nTimes are from the content script\'s start (content/boot.js at document idle, Wasm not yet loaded) to the highlights being registered; "first marks" are the visible part\'s. Longest task: the longest main-thread task from content-script start until the marks have painted, from a Chromium trace (median over runs, which the budgets read; max in brackets): on the news pages it includes Chromium\'s own repaint of the page when the highlights change.',
     );
     if (problems.length) out.push(`\nConsole problems: ${problems.join('; ')}`);
     out.push('');

@@ -27,7 +27,9 @@ export function longestTasks(events, fromMs) {
         e.ts + e.dur >= from,
     )
     .map((e) => ({ start: (e.ts - nav.ts) / 1000, duration: e.dur / 1000, ts: e.ts, dur: e.dur }));
-  return { longest: Math.max(0, ...tasks.map((t) => t.duration)), tasks, pid: nav.pid, tid: nav.tid };
+  // No task at all: the trace lost its events (not a page without tasks): no figure.
+  const longest = tasks.length ? Math.max(...tasks.map((t) => t.duration)) : NaN;
+  return { longest, tasks, pid: nav.pid, tid: nav.tid };
 }
 
 /** What a task did: the events inside it on its thread taking over `minMs`, as "name 12ms". */

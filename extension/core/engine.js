@@ -29,8 +29,9 @@ import initWasm, {
 /**
  * The learned models the core reads, by name: each is fetched from `wasm/<name>.bin`
  * (`cargo xtask build` copies them there: MODELS in xtask/src/build.rs) and given
- * to the core's `loadModel(name, bytes)`. content/loader.js asks the background which
- * of them are there (MSG_MODELS) and starts fetching those.
+ * to the core's `loadModel(name, bytes)`. The content script (page/main.js), once it
+ * is to mark the page, asks the background which of them are there (MSG_MODELS) and
+ * starts fetching those.
  */
 export const MODELS = ['translation', 'tagger'];
 
@@ -144,24 +145,54 @@ export function presentModels() {
 
 let modelsFetched = null;
 
-/** Start fetching every model once per context (`sources[name]` overrides where from). */
+/** Start fetching every model once per context (`sources[name]` overrides where from): [name, promise of bytes]. */
 function fetchModels(sources = {}) {
-  modelsFetched ??= Promise.all(
-    MODELS.map(async (name) => [name, await modelBytes(sources[name] ?? modelUrl(name))]),
-  );
+  modelsFetched ??= MODELS.map((name) => [name, modelBytes(sources[name] ?? modelUrl(name))]);
   return modelsFetched;
 }
 
-let modelsInstalled = null;
+/** The next task (the page's input and rendering may go first): a long start is cut into tasks. */
+function nextTask() {
+  const scheduler = globalThis.scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-visible' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
-/** Install the fetched models into the core, once; a missing or refused file leaves the core without it. */
-function installModels(wasmUrl, sources) {
-  modelsInstalled ??= Promise.all([loadWasm(wasmUrl), fetchModels(sources)]).then(([, files]) => {
-    for (const [name, bytes] of files) {
+/**
+ * A short text through most of the core's code paths. Wasm functions are compiled
+ * on their first call: analysing this once, in a task of its own, while the models
+ * and the page's text are still on their way, takes most of that cost out of the
+ * first real analysis (on a long page, out of the first chunk's task), which would
+ * otherwise be one long task.
+ */
+const WARM_UP_TEXT =
+  'The minister allegedly said on Friday that the deal may be close, officials said.\n\n' +
+  '“It is believed to be true,” a source familiar with the matter said. he said . .';
+
+let ready = null;
+
+/**
+ * Instantiate the core, warm it up, and install the
+ * fetched models, each in a task of its own (a model takes a few ms to read, the
+ * warm-up a few more: together they would make one long task); resolves in a task
+ * of its own too, once, so that the first analysis starts a fresh task. A missing
+ * or refused model file leaves the core without it.
+ */
+function readyWasm(wasmUrl, sources, lap = () => {}) {
+  ready ??= (async () => {
+    const files = fetchModels(sources);
+    await loadWasm(wasmUrl);
+    lap('wasmInstantiated');
+    await nextTask();
+    wasmAnalyze(WARM_UP_TEXT);
+    lap('warmedUp');
+    for (const [name, fetched] of files) {
+      const bytes = await fetched;
       if (!bytes) {
         modelStates[name] = 'missing';
         continue;
       }
+      await nextTask();
       try {
         wasmLoadModel(name, bytes);
         modelStates[name] = 'loaded';
@@ -169,35 +200,17 @@ function installModels(wasmUrl, sources) {
         modelStates[name] = String(e?.message ?? e);
       }
     }
-  });
-  return modelsInstalled;
-}
-
-/**
- * A short text through most of the core's code paths. Wasm functions are compiled
- * on their first call: analysing this once, in a task of its own, keeps that cost
- * out of the first real analysis (on a long page, out of the first chunk's task).
- */
-const WARM_UP_TEXT =
-  'The minister allegedly said on Friday that the deal may be close, officials said.\n\n' +
-  '“It is believed to be true,” a source familiar with the matter said. he said . .';
-
-let warmedUp = null;
-
-/** Instantiate, install the models, then warm up the core in a task of its own. */
-function readyWasm(wasmUrl, models) {
-  warmedUp ??= installModels(wasmUrl, models).then(() => {
-    wasmAnalyze(WARM_UP_TEXT);
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  });
-  return warmedUp;
+    lap('modelsInstalled');
+    await nextTask();
+  })();
+  return ready;
 }
 
 /**
  * Runs the Wasm core in this context. `wasmUrl`: as loadWasm's. `models`: where each
  * model comes from, `{ [name]: url | bytes | promise of bytes or a Response }`
  * (default: `modelUrl(name)`); fetched as soon as the core is first needed (a call to
- * `rules` or `analyze`), installed before the first analysis.
+ * `prepare`, `rules` or `analyze`), installed before the first analysis.
  */
 export function localBackend(wasmUrl, { models } = {}) {
   return {
@@ -206,8 +219,9 @@ export function localBackend(wasmUrl, { models } = {}) {
       await readyWasm(wasmUrl, models);
       return from > 0 ? wasmAnalyzeFrom(text, from) : wasmAnalyze(text);
     },
+    /** Load the core and its models now (before the text is there); `lap(step)` is told each step's end. */
+    prepare: ({ lap } = {}) => readyWasm(wasmUrl, models, lap),
     async rules() {
-      fetchModels(models);
       await loadWasm(wasmUrl);
       return wasmRules();
     },
@@ -370,6 +384,10 @@ export function createEngine(backend, { cacheSize = 1024, cacheUnits = 16 * 1024
     /** The names of the models whose files are there (a local backend's; none elsewhere). */
     models() {
       return backend.models ? backend.models() : Promise.resolve([]);
+    },
+    /** Get the core ready (a local backend loads the Wasm and its models); resolves when it is. */
+    prepare(options) {
+      return backend.prepare ? backend.prepare(options) : Promise.resolve();
     },
     rules() {
       rulesPromise ??= backend.rules().catch((e) => {

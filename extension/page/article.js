@@ -19,7 +19,21 @@
  * is put back (its claims are the story's too), and what it kept before the
  * headline is left out.
  */
-import { isProbablyReaderable, Readability } from '../vendor/readability.js';
+
+/**
+ * How the vendored Readability module is loaded: where it lies beside this module by
+ * default (the playground, the tests); the content script, a classic script that
+ * bundles the rest, imports it from its extension URL (`useReadability`). It is
+ * loaded the first time a page needs it: most pages' article is plain (page/collect.js).
+ */
+let loadReadability = () => import('../vendor/readability.js');
+let readability = null;
+
+/** Load the Readability module with `load()` (a promise of the module) from now on. */
+export function useReadability(load) {
+  loadReadability = load;
+  readability = null;
+}
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -90,12 +104,29 @@ function commonAncestor(nodes) {
 }
 
 /**
- * The article of `doc`, or null when Readability finds none (not an article page,
+ * Whether the text under `root` is longer than `max` characters: its text nodes'
+ * lengths added up until they pass it (no string of the whole text is made, and a
+ * page of megabytes is not read to the end).
+ */
+export function textLongerThan(root, max) {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    length += n.length;
+    if (length > max) return true;
+  }
+  return false;
+}
+
+/**
+ * The article of `doc` (a promise), or null when Readability finds none (not an article page,
  * too little text, or more than `maxText` characters: the caller falls back to its
  * own root). `visible(el)` tells whether an element is rendered.
  */
-export function findArticle(doc, { visible = () => true, maxText = MAX_READABILITY_TEXT } = {}) {
-  if (!doc.body || doc.body.textContent.length > maxText) return null;
+export async function findArticle(doc, { visible = () => true, maxText = MAX_READABILITY_TEXT } = {}) {
+  if (!doc.body || textLongerThan(doc.body, maxText)) return null;
+  readability ??= loadReadability();
+  const { isProbablyReaderable, Readability } = await readability;
   if (!isProbablyReaderable(doc, { visibilityChecker: visible })) return null;
   const clone = doc.cloneNode(true);
   const originals = indexClone(doc, clone);

@@ -1,10 +1,13 @@
 /**
  * Collects the article's visible text from a page into a TextMap.
  *
- * Which text: the article that Readability finds (page/article.js: story blocks
- * kept, related links, comment threads, share bars, tickers and footers left out);
- * when it finds none (a short page, a front page of teasers), a single <article> or
- * <main>, else <body>. Inside that root, whatever the choice, these are skipped:
+ * Which text: on a plain article page (one <article> or <main> holding the page's
+ * text as headings, paragraphs and quotes: see isPlainArticle), that element, found
+ * in one short walk; on any other page, the article that Readability finds
+ * (page/article.js, loaded when first needed: story blocks kept, related links,
+ * comment threads, share bars, tickers and footers left out); when it finds none (a
+ * short page, a front page of teasers), a single <article> or <main>, else <body>.
+ * Inside that root, whatever the choice, these are skipped:
  * scripts and styles, page-level navigation chrome (nav, aside, footer, a header
  * that is not inside an article or section, and their ARIA roles), forms and form
  * fields, editable areas (contenteditable, designMode), code and pre, hidden
@@ -12,13 +15,16 @@
  * are read as they are rendered (slots filled with their assigned nodes).
  * Blocks are separated by a blank line so the core sees paragraphs.
  *
- *   collectText()                  the page's article (what the content script analyses)
+ *   await collectArticle()         the page's article (what the content script analyses)
  *   collectText(root)              everything readable under `root` (the playground's text)
- *   chooseArticle(doc)             { root, includes(node) }: the choice collectText() makes,
- *                                  to keep for later
+ *   await chooseArticle(doc)       { root, includes(node) }: the choice collectArticle()
+ *                                  makes, to keep for later
  *   collectText(block, includes)   the article's text under `block` only (re-reading a
  *                                  changed block without deciding again; nodes added
  *                                  since the choice are not in it: choose again for those)
+ *   await collectTextInSlices({ yieldToPage })
+ *                                  the page's article, giving the page its main thread
+ *                                  back between slices of the walk
  */
 import { findArticle } from './article.js';
 import { TextMap } from './text-map.js';
@@ -106,34 +112,118 @@ function renderedChildren(node) {
 const everything = () => true;
 
 /**
- * Which part of `doc` is read: Readability's blocks, else the article root above;
- * null when nothing is (a designMode document is an editor as a whole).
+ * What a plain article is made of: headings, paragraphs and quotes, and the phrasing
+ * inside them, carrying no attribute but these (and no class or id that names page
+ * furniture: see FURNITURE).
  */
-export function chooseArticle(doc = document) {
-  if (doc.designMode === 'on' || !doc.body) return null;
-  return findArticle(doc, { visible: isVisible }) ?? { root: findArticleRoot(doc), includes: everything };
+const PLAIN_TAGS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'BR', 'HR',
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'I', 'INS', 'MARK', 'Q', 'S',
+  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'WBR',
+]);
+const PLAIN_ATTRIBUTES = new Set(['class', 'id', 'href', 'title', 'lang', 'dir', 'datetime', 'cite', 'translate', 'target']);
+/**
+ * Class and id words that Readability reads as furniture, bylines or captions (and
+ * some more: a page that matches is simply not plain, and Readability decides).
+ */
+const FURNITURE =
+  /ad|banner|breadcrumb|byline|author|dateline|writtenby|comment|community|cover|disqus|extra|foot|gdpr|head|legend|menu|related|remark|repl|rss|shout|sidebar|sky|social|sponsor|supplement|pag|popup|hid|share|promo|subscri|letter|meta|caption|credit|widget|nav|tag|tool|combx|contact|mast|media|outbrain|scroll|shop|taboola|modal|print|button|login|sign|teaser|card|sticky|fixed|complementary|dialog|alert|aside|note|info|box|embed|video|photo|image|figure|quote/i;
+/** Where the page's own text outside a plain article may be: chrome that is never read. */
+const CHROME_OUTSIDE = new Set([
+  'HEADER', 'NAV', 'FOOTER', 'ASIDE', 'FORM', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT', 'TEXTAREA', 'LABEL', 'DIALOG',
+]);
+/** A plain article page has fewer elements than this (a larger one is left to Readability or its size limit). */
+const PLAIN_MAX_ELEMENTS = 4000;
+
+function furniture(el) {
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  return (!!cls && FURNITURE.test(cls)) || (!!id && FURNITURE.test(id)) || el.hasAttribute('role');
 }
 
 /**
- * Collect the visible text under `root` that `includes` accepts. Without a root:
- * the page's article (see chooseArticle).
+ * Whether `root` (findArticleRoot's single <article> or <main>) is a plain article,
+ * whose text Readability would keep whole: everything in it is a heading, paragraph
+ * or quote (and phrasing), nothing in it or above it is named like furniture, and the
+ * page has no text outside it but in its chrome (header, nav, footer, aside, forms).
+ * One walk over the page's elements, stopped at PLAIN_MAX_ELEMENTS.
  */
+export function isPlainArticle(doc, root) {
+  const body = doc.body;
+  if (!body || !root || (root.tagName !== 'ARTICLE' && root.tagName !== 'MAIN')) return false;
+  for (let el = root; el && el !== doc.documentElement; el = el.parentElement) if (furniture(el)) return false;
+  // A walk in document order by pointers (a page of 50,000 paragraphs is left after
+  // PLAIN_MAX_ELEMENTS of them, having made nothing to collect).
+  let seen = 0;
+  let el = body;
+  while (el) {
+    if (++seen > PLAIN_MAX_ELEMENTS) return false;
+    let descend = true;
+    if (el === root) {
+      // its own attributes were looked at above
+    } else if (root.contains(el)) {
+      if (!PLAIN_TAGS.has(el.tagName) || furniture(el) || el.shadowRoot) return false;
+      for (const name of el.getAttributeNames()) if (!PLAIN_ATTRIBUTES.has(name)) return false;
+    } else if (CHROME_OUTSIDE.has(el.tagName)) {
+      descend = false;
+    } else {
+      if (el.tagName === 'H1' || el.shadowRoot) return false; // a headline outside: Readability joins it
+      for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === TEXT && /\S/.test(n.data)) return false;
+    }
+    let next = descend ? el.firstElementChild : null;
+    for (let up = el; !next && up && up !== body; up = up.parentElement) next = up.nextElementSibling;
+    el = next;
+  }
+  return true;
+}
+
+/**
+ * Which part of `doc` is read (a promise): a plain article, else Readability's blocks,
+ * else the article root above; null when nothing is (a designMode document is an
+ * editor as a whole). `yieldToPage()`: given, the page gets its main thread back
+ * between the two looks.
+ */
+export async function chooseArticle(doc = document, { yieldToPage = null } = {}) {
+  if (doc.designMode === 'on' || !doc.body) return null;
+  const plain = { root: findArticleRoot(doc), includes: everything };
+  if (isPlainArticle(doc, plain.root)) return plain;
+  await yieldToPage?.();
+  try {
+    return (await findArticle(doc, { visible: isVisible })) ?? plain;
+  } catch {
+    return plain; // Readability could not be loaded
+  }
+}
+
+/** Collect the visible text under `root` that `includes` accepts. */
 export function collectText(root, includes = everything) {
-  const map = new TextMap(root?.ownerDocument ?? document);
-  const steps = walkArticle(map, root, includes);
+  const map = new TextMap(root.ownerDocument ?? document);
+  const steps = walkUnder(map, root, includes);
   while (!steps.next().done);
   return map;
+}
+
+/** The page's article (see chooseArticle), collected. */
+export async function collectArticle(doc = document) {
+  const article = await chooseArticle(doc);
+  return article ? collectText(article.root, article.includes) : new TextMap(doc);
 }
 
 /**
  * The same, giving the page its main thread back (`await yieldToPage()`) whenever a
  * slice of the walk took `sliceMs` (a page with megabytes of text takes longer than a
- * frame to walk). Without `root`, Readability's choice is made first, in one task
- * (it is skipped on pages over 300,000 characters, where it would take too long).
+ * frame to walk). Without `root`, the page's article is chosen first (Readability,
+ * when it is needed, in one task: it is skipped on pages over 300,000 characters,
+ * where it would take too long).
  */
-export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage }) {
-  const map = new TextMap(root?.ownerDocument ?? document);
-  const steps = walkArticle(map, root, includes);
+export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage, doc = document }) {
+  if (!root) {
+    const article = await chooseArticle(doc, { yieldToPage });
+    if (!article) return new TextMap(doc);
+    ({ root, includes } = article);
+  }
+  const map = new TextMap(root.ownerDocument ?? doc);
+  const steps = walkUnder(map, root, includes);
   let sliceStart = performance.now();
   while (!steps.next().done) {
     if (performance.now() - sliceStart > sliceMs) {
@@ -146,13 +236,9 @@ export async function collectTextInSlices({ root, includes = everything, sliceMs
 
 /** Nodes visited between two looks at the clock. */
 const NODES_PER_STEP = 256;
-
-/** `root` (or the page's article, see chooseArticle) walked into `map`, yielding now and then. */
-function* walkArticle(map, root, includes) {
-  if (root) return yield* walkUnder(map, root, includes);
-  const article = chooseArticle(document);
-  if (article) yield* walkUnder(map, article.root, article.includes);
-}
+const VISIT = 0;
+const VISIT_ACCEPTED = 1;
+const LEAVE = 2;
 
 /**
  * Walk the rendered tree under `root` into `map`; text nodes are taken when
@@ -165,18 +251,22 @@ function* walkUnder(map, root, includes) {
   let atStart = true;
   // `pendingElision`: an elided inline element was skipped since the boundary.
   let pendingElision = false;
-  // An explicit stack (deep pages must not overflow the call stack). Entries:
-  // [node, inAcceptedShadow] to visit, or a block element to leave.
-  const stack = [[root, false]];
-  while (stack.length > 0) {
+  // An explicit stack (deep pages must not overflow the call stack), as two arrays
+  // (a page of 50,000 paragraphs makes no 50,000 little objects for the collector):
+  // a node and what to do with it, VISIT, VISIT_ACCEPTED (inside an accepted shadow
+  // tree) or LEAVE (a block element whose children are done).
+  const nodes = [root];
+  const actions = [VISIT];
+  while (nodes.length > 0) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    const entry = stack.pop();
-    if (!Array.isArray(entry)) {
+    const node = nodes.pop();
+    const action = actions.pop();
+    if (action === LEAVE) {
       pendingBreak = true; // leaving a block
       pendingElision = false;
       continue;
     }
-    const [node, inAcceptedShadow] = entry;
+    const inAcceptedShadow = action === VISIT_ACCEPTED;
     if (node.nodeType === TEXT) {
       if (!inAcceptedShadow && !includes(node)) continue;
       const data = node.data;
@@ -202,11 +292,15 @@ function* walkUnder(map, root, includes) {
     if (BLOCK_TAGS.has(tag)) {
       pendingBreak = true;
       pendingElision = false;
-      stack.push(node);
+      nodes.push(node);
+      actions.push(LEAVE);
     }
     // A shadow tree's text is the article's when its host is.
-    const accepted = inAcceptedShadow || (!!node.shadowRoot && includes(node));
+    const childAction = inAcceptedShadow || (!!node.shadowRoot && includes(node)) ? VISIT_ACCEPTED : VISIT;
     const children = renderedChildren(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], accepted]);
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]);
+      actions.push(childAction);
+    }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The content script's page work, loaded by content/loader.js: collect the
+ * The content script's page work, started by ui/presence.js once Caveat runs on
+ * this page (content/caveat.js, after content/boot.js): collect the
  * article text, analyse it (here, or in the background when the page's CSP
  * forbids Wasm in content scripts), draw the marks, wire the hover card, and
  * follow the page's changes (page/pipeline.js: long pages in chunks, visible
@@ -9,18 +10,19 @@
  */
 import { canCompileWasm, createEngine, localBackend, MODELS, modelStatus, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
 import { chooseWatch, followWatchlist, withWatchlist } from '../core/watchlist.js';
-import { settingsFor } from '../ui/settings.js';
+import { isNeverMarked, settingsFor } from '../ui/settings.js';
 import { collectTextInSlices } from './collect.js';
-import { createMarkLayer, highlightsSupported } from './marks.js';
+import { CATEGORIES, createMarkLayer, highlightsSupported } from './marks.js';
 import { mountUi } from './mount-ui.js';
-import { createPipeline, yieldToPage } from './pipeline.js';
+import { analyseAhead as analyseChunksAhead, createPipeline, yieldToPage } from './pipeline.js';
+import { lap, timings } from './timings.js';
 
 /**
  * Where the analysis runs: 'local' (this content script) or 'remote' (the background).
- * `wasm`: the core's module, compiled by the loader, which has found out whether
+ * `wasm`: the core's module, compiled by content/boot.js, which has found out whether
  * Wasm may be compiled here (null: it may not; undefined: not asked yet).
- * `models`: the loader's promise of requests for the model files that are there, by
- * name (a model it did not request is missing; without the loader they are fetched
+ * `models`: a promise of requests for the model files that are there, by name
+ * (content/boot.js's; a model not requested is missing; without it they are fetched
  * here from the extension's own URL).
  */
 export function chooseBackend(api, wasm, models) {
@@ -40,7 +42,6 @@ let started = null;
  * Timings in ms since the content script started, and counters (for the benchmark
  * and the tests; readable in the content script's world as `caveatPage`).
  */
-const timings = {};
 let engine = null;
 let pageState = null;
 globalThis.caveatPage = {
@@ -57,7 +58,9 @@ globalThis.caveatPage = {
 
 /**
  * Start Caveat on this page once; resolves to the page state (for the UI layer).
- * `startedAt`: when the content script started; `wasm`, `models`: see chooseBackend.
+ * `startedAt`: when the content script started; `wasm`: see chooseBackend; `models()`:
+ * content/boot.js's requests for the model files (made now, once the page is to be
+ * marked, unless the page looked like an article when boot.js ran: made then).
  */
 export function start(api, { startedAt = performance.now(), wasm, models } = {}) {
   timings.startedAt ??= startedAt;
@@ -65,35 +68,122 @@ export function start(api, { startedAt = performance.now(), wasm, models } = {})
   return started;
 }
 
-const lap = (name) => {
-  timings[name] = performance.now() - timings.startedAt;
-};
+/**
+ * The engine of this page, made once, and the core got ready: the Wasm instantiated
+ * and warmed up, the models installed (core/engine.js), while the page text is
+ * collected. content/caveat.js calls it before the settings are read when the page
+ * looks like an article (content/boot.js), `start` otherwise.
+ */
+export function prepare(api, { startedAt = performance.now(), wasm, models } = {}) {
+  timings.startedAt ??= startedAt;
+  if (!engine) {
+    const local = wasm === undefined ? canCompileWasm() : wasm !== null;
+    // The reader's watch-list rides on the engine; its module loads only once the list has an entry.
+    engine = withWatchlist(createEngine(chooseBackend(api, wasm, local ? (models?.() ?? null) : null)), chooseWatch(api, wasm));
+    engine.prepare({ lap }).then(() => lap('wasmReady'), () => {});
+  }
+  return engine;
+}
+
+const collectArticle = () => collectTextInSlices({ yieldToPage: () => yieldToPage(window) });
+
+/** The text analyseAhead collected, and whether the page has changed since it began. */
+let collectedAhead = null;
+
+/** The pipeline's collection: analyseAhead's text the first time, when the page has not changed since. */
+function collect() {
+  const ahead = collectedAhead;
+  collectedAhead = null;
+  if (!ahead) return collectArticle();
+  return ahead.collected.then(
+    (textMap) => {
+      const unchanged = ahead.unchanged();
+      ahead.stop();
+      return unchanged ? textMap : collectArticle();
+    },
+    () => collectArticle(),
+  );
+}
+
+/**
+ * On a page that is an article, before the settings say whether to mark it: collect
+ * its text and analyse it as the pipeline will (page/pipeline.js), so that the
+ * reports wait in the engine's cache (keyed by the text) when `start` asks for them.
+ * Nothing is drawn here; a page Caveat is not to mark never shows any of it. Stops
+ * when `start` begins (its pipeline goes on from the cache).
+ */
+export function analyseAhead(api, startOptions) {
+  if (started) return Promise.resolve(null); // the settings came first: `start` does it all
+  const ahead = prepare(api, startOptions);
+  // After the page's kind was decided, in a task of its own.
+  const collected = yieldToPage(window).then(collectArticle);
+  // The pipeline's first run reads the text collected here, if the page has not changed since.
+  if (typeof MutationObserver === 'function') {
+    const changes = new MutationObserver(() => {});
+    changes.observe(document.documentElement, {
+      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'],
+    });
+    collectedAhead = { collected, unchanged: () => changes.takeRecords().length === 0, stop: () => changes.disconnect() };
+  }
+  return collected
+    .then((textMap) => {
+      lap('collectedAhead');
+      if (started || !/\S/.test(textMap.text)) return null;
+      return analyseChunksAhead(ahead, textMap, { doc: document, stop: () => !!started });
+    })
+    .then(() => lap('analysedAhead'))
+    .catch(() => null); // the pipeline will find out, and say
+}
+
+/**
+ * Until the reading UI takes over (ui/suppression.js, ui/reading-ui.js), the layer
+ * follows the reader's settings itself: categories turned off and phrases never to be
+ * marked are not drawn, not even for the frame before the UI is mounted.
+ */
+function followSettings(layer, settings) {
+  const s = settings.get();
+  for (const c of CATEGORIES) layer.setCategoryEnabled(c, s.categories?.[c] !== false);
+  const hideNeverMarked = () => {
+    const current = settings.get();
+    if (!current.neverMark?.length) return;
+    for (const m of layer.marks()) if (!m.hidden && isNeverMarked(current, m)) layer.hideMark(m.id);
+  };
+  return layer.onChange(({ reason }) => {
+    if (reason === 'report' || reason === 'marks') hideNeverMarked();
+  });
+}
 
 async function run(api, wasm, models) {
-  lap('moduleLoaded');
+  lap('started');
   if (!highlightsSupported(window)) return null; // nothing can be drawn: stay out of the way
-  // The reader's watch-list rides on the engine; its module loads only once the list has an entry.
-  engine = withWatchlist(createEngine(chooseBackend(api, wasm, models)), chooseWatch(api, wasm));
-  // Loading the rules loads the Wasm: it compiles while the page text is collected.
-  const rules = engine.rules();
-  rules.then(() => lap('wasmReady'), () => {});
+  prepare(api, { wasm, models });
   const state = { engine, rules: null, layer: null, ui: null, pipeline: null, textMap: null };
   pageState = state;
-  // The reading UI comes with the first marks: at once on an article page, later
-  // on a single-page app that renders its article after the page loaded.
+  // The reading UI comes after the first marks, in a task of its own (the marks are
+  // painted first): at once on an article page, later on a single-page app that
+  // renders its article after the page loaded. The rules' docs (the cards' text)
+  // are read from the core then, not before the marks.
+  let unfollow = () => {};
   const mount = async (report, textMap) => {
     state.textMap = textMap;
     if (state.ui) return;
-    state.rules = await rules;
-    state.ui ??= mountUi({ api, doc: document, layer: state.layer, rules: state.rules, engine, textMap });
+    await yieldToPage(window, 'background');
+    state.rules = await engine.rules();
+    if (state.ui) return;
+    unfollow();
+    state.ui = mountUi({ api, doc: document, layer: state.layer, rules: state.rules, engine, textMap });
   };
   let mounted = Promise.resolve();
   state.pipeline = createPipeline({
     engine,
     // The marks' styles come with the manifest (page/marks.css): adopting them now
     // would restyle the whole page.
-    layer: () => (state.layer = createMarkLayer({ doc: document, adoptStyles: false })),
-    collect: () => collectTextInSlices({ yieldToPage: () => yieldToPage(window) }),
+    layer: () => {
+      state.layer = createMarkLayer({ doc: document, adoptStyles: false });
+      unfollow = followSettings(state.layer, settingsFor(api));
+      return state.layer;
+    },
+    collect,
     doc: document,
     timings,
     onReport: (report, textMap) => {

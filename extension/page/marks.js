@@ -41,7 +41,8 @@
  * `caveat-translation`, `caveat-watchlist` (one Highlight per category) and styled by
  * `::highlight(caveat-<category>)` in a constructed stylesheet adopted by the
  * document (see styles.js), so no element is added to the page. On a page with
- * many marks only those near the viewport are registered (WINDOW_MIN_MARKS).
+ * many marks, or over a long text, only those near the viewport are registered
+ * (WINDOW_MIN_MARKS, WINDOW_MIN_TEXT).
  */
 import { installStyles } from './styles.js';
 
@@ -57,6 +58,14 @@ const PRIORITY = { translation: 0, hedging: 1, sourcing: 2, watchlist: 3 };
  * long page (tens of thousands of marks) takes longer than a frame.
  */
 export const WINDOW_MIN_MARKS = 1500;
+/**
+ * Over a text longer than this (UTF-16 units), the window applies whatever the number
+ * of marks: Chromium revisits the whole document's paint on every change to the
+ * highlights (on a page of megabytes, a task of 50-100 ms each time), so a long page
+ * drawn chunk by chunk registers only the marks near the viewport, and a chunk far
+ * below it changes nothing that is painted.
+ */
+export const WINDOW_MIN_TEXT = 200_000;
 const WINDOW_SCREENS = 3;
 
 /**
@@ -137,8 +146,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   let longestMark = 0;
   let scrollFrame = 0;
 
+  const windowed = () => !!currentMap && (marks.length > WINDOW_MIN_MARKS || currentMap.length > WINDOW_MIN_TEXT);
+
   function windowSpan() {
-    if (marks.length <= WINDOW_MIN_MARKS || !currentMap) return null;
+    if (!windowed()) return null;
     return visibleSpan(currentMap, doc, WINDOW_SCREENS);
   }
 
@@ -194,7 +205,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
 
   /** Draw freshly added marks: into the registered highlights, registering new ones. */
   function renderAdded(added) {
-    if (!drawnSpan && marks.length > WINDOW_MIN_MARKS) {
+    if (!drawnSpan && windowed()) {
       render(); // from now on, a window
       return;
     }
@@ -246,7 +257,27 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
   }
 
+  /**
+   * Whether `report` holds exactly the marks drawn already over `textMap` (a long page
+   * drawn chunk by chunk, complete): then only the report changes.
+   */
+  function drawnAlready(report, textMap) {
+    if (textMap !== currentMap || !rendered) return false;
+    const ids = new Set();
+    for (const a of report?.annotations ?? []) {
+      const id = `${a.category}:${a.start}-${a.end}:${a.rule}`;
+      if (!byId.has(id)) return false;
+      ids.add(id);
+    }
+    return ids.size === marks.length;
+  }
+
   function setReport(report, textMap) {
+    if (drawnAlready(report, textMap)) {
+      current = report;
+      emit('report');
+      return;
+    }
     const kept = textMap === currentMap ? byId : new Map();
     const drawnBefore = marks.length;
     current = report;

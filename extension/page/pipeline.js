@@ -64,6 +64,36 @@ function visibleFirst(chunks, span) {
   return { visible: overlapping, order: [...overlapping, ...below, ...above.reverse()] };
 }
 
+/** The call that analyses chunk `c` of `text` (the same text and offset, hence the same cache entry, everywhere). */
+function analyseChunk(engine, text, c) {
+  const part = c.from === 0 && c.end === text.length ? text : text.slice(c.from, c.end);
+  return engine.analyze(part, c.start - c.from);
+}
+
+/**
+ * Analyse `textMap`'s chunks in the order the pipeline will (those in view first),
+ * drawing nothing: the reports wait in the engine's cache for the pipeline's first
+ * run. For a page whose text is ready before Caveat knows whether to mark it (page/main.js).
+ * Stops when `stop()` says so (the pipeline has started: it goes on from the cache).
+ */
+export async function analyseAhead(engine, textMap, { doc = document, stop = () => false, now = () => performance.now() } = {}) {
+  const win = doc.defaultView ?? globalThis;
+  const chunks = planChunks(textMap.text);
+  const { visible, order } =
+    chunks.length > 1 ? visibleFirst(chunks, visibleSpan(textMap, doc)) : { visible: [0], order: [0] };
+  let left = visible.length;
+  let sliceStart = now();
+  for (const i of order) {
+    if (stop()) return;
+    await analyseChunk(engine, textMap.text, chunks[i]);
+    left--;
+    if (chunks.length > 1 && now() - sliceStart > SLICE_MS) {
+      await yieldToPage(win, left > 0 ? 'user-visible' : 'background');
+      sliceStart = now();
+    }
+  }
+}
+
 /** Whether a mutation is only Caveat's own UI coming, going or changing. */
 function isOwn(record) {
   const own = (n) => n?.nodeType === 1 && n.tagName.startsWith(OWN_TAG_PREFIX);
@@ -119,6 +149,11 @@ export function createPipeline({
     const text = textMap.text;
     const chunks = planChunks(text);
     timings.chunks = chunks.length;
+    if (chunks.length > 1) {
+      // Joining a long text and planning its chunks took a slice already.
+      await yieldToPage(win);
+      if (mine !== generation) return null;
+    }
     const { visible, order } =
       chunks.length > 1 ? visibleFirst(chunks, visibleSpan(textMap, doc)) : { visible: [0], order: [0] };
     const reports = new Array(chunks.length);
@@ -133,8 +168,7 @@ export function createPipeline({
     };
     for (const i of order) {
       const c = chunks[i];
-      const part = c.from === 0 && c.end === text.length ? text : text.slice(c.from, c.end);
-      const report = await engine.analyze(part, c.start - c.from);
+      const report = await analyseChunk(engine, text, c);
       if (mine !== generation) return null; // the page changed meanwhile: a newer run owns it
       reports[i] = shiftReport(report, c.from);
       if (progressive) pending.push(...reports[i].annotations);
@@ -148,6 +182,12 @@ export function createPipeline({
         if (mine !== generation) return null;
         sliceStart = now();
       }
+    }
+    if (progressive && chunks.length > 1 && pending.length > 0) {
+      // The last marks drawn in a task of their own: the report that follows adds none.
+      draw();
+      await yieldToPage(win, 'background');
+      if (mine !== generation) return null;
     }
     const merged = mergeReports(reports);
     getLayer().setReport(merged, textMap);

@@ -98,12 +98,16 @@ export class TextMap {
 
   /** The distinct shadow roots that mapped text nodes live in. */
   shadowRoots() {
-    const roots = new Set();
-    for (const { node } of this.segments) {
-      const root = node.getRootNode();
-      if (root !== this.doc && root.nodeType === 11 && root.host) roots.add(root);
+    // Asked on every drawing of a long page's marks: found once per map (its nodes stay its nodes).
+    if (this._shadowRoots?.segments !== this.segments.length) {
+      const roots = new Set();
+      for (const { node } of this.segments) {
+        const root = node.getRootNode();
+        if (root !== this.doc && root.nodeType === 11 && root.host) roots.add(root);
+      }
+      this._shadowRoots = { segments: this.segments.length, roots: [...roots] };
     }
-    return [...roots];
+    return this._shadowRoots.roots;
   }
 
   /** A map over one text node (the playground's rendered text). */

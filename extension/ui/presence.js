@@ -10,11 +10,14 @@
  * on, the page is marked; turned off, its marks and UI go away. It also answers
  * the popup and carries out the keyboard commands the background routes here.
  *
- * Loaded by content/loader.js: `init(api, { startOptions })`; `page/main.js`
+ * Started by content/caveat.js (the content script): `init(api, { settings, kind, startOptions })`
+ * (`settings`: the stored settings, already asked for by content/boot.js; `kind()`: this
+ * page's pageKind() if content/caveat.js has made it already, else null); `page/main.js`
  * `start(api, startOptions)` does the work.
  */
 import { start } from '../page/main.js';
 import { explain, pageKind } from '../page/page-kind.js';
+import { lap } from '../page/timings.js';
 import { COMMANDS, MSG_COMMAND, MSG_RUN, MSG_STATUS } from './messages.js';
 import { decidesByKind, settingsFor, shouldRun, siteEnabled, siteOf } from './settings.js';
 
@@ -32,9 +35,10 @@ function decidingDocument(win) {
   }
 }
 
-export async function init(api, { win = window, startOptions, startPage = () => start(api, startOptions) } = {}) {
-  const store = settingsFor(api);
+export async function init(api, { win = window, settings = null, kind: decidedAhead = null, startOptions, startPage = () => start(api, startOptions) } = {}) {
+  const store = settingsFor(api, { preloaded: settings });
   await store.ready;
+  lap('settingsRead');
   const site = siteOf(win.location);
   const top = win === win.top;
   let asked = false;
@@ -42,7 +46,15 @@ export async function init(api, { win = window, startOptions, startPage = () => 
   let following = true; // page/main.js observes the page once it is marked
   let kind = null; // the page-kind decision, made when it matters
   let watcher = null;
-  const decide = () => (kind ??= pageKind(decidingDocument(win)));
+  const decide = () => {
+    if (!kind) {
+      // The first one content/caveat.js may have made already (`decidedAhead()`).
+      kind = decidedAhead?.() ?? pageKind(decidingDocument(win));
+      decidedAhead = null;
+      lap('kindDecided');
+    }
+    return kind;
+  };
 
   const wanted = () => {
     const s = store.get();

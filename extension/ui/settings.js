@@ -118,6 +118,7 @@ export function phraseKey(text) {
 }
 
 export function isNeverMarked(settings, mark) {
+  if (settings.neverMark.length === 0) return false; // asked of every mark of a page: the usual answer, at once
   const key = phraseKey(mark.text);
   return settings.neverMark.some((e) => e.rule === mark.rule && e.phrase === key);
 }
@@ -178,9 +179,11 @@ export function createSettingsStore(backend) {
  * storage.sync, or storage.local where sync is missing or refuses. A watch-list over
  * sync's 8 KB per item is kept in storage.local instead (where it wins over sync's
  * older copy, on this device only) until it fits again: nothing is lost, and the
- * settings page says so.
+ * settings page says so. `preloaded`: the sync area's items, already asked for
+ * (content/boot.js asks before the content script's bundle is even compiled); the
+ * first load uses them.
  */
-export function storageBackend(api) {
+export function storageBackend(api, preloaded = null) {
   const areas = api?.storage;
   let areaName = areas?.sync ? 'sync' : 'local';
   const area = () => areas[areaName];
@@ -195,7 +198,14 @@ export function storageBackend(api) {
     async load() {
       let got;
       try {
-        got = await area().get(KEYS);
+        const early = areaName === 'sync' ? preloaded : null;
+        preloaded = null;
+        if (early) {
+          const items = await early;
+          got = Object.fromEntries(KEYS.filter((k) => items && k in items).map((k) => [k, items[k]]));
+        } else {
+          got = await area().get(KEYS);
+        }
       } catch {
         areaName = 'local'; // sync disabled (e.g. by policy)
         return area().get(KEYS);
@@ -256,9 +266,9 @@ export function memoryBackend(initial = {}) {
 
 const stores = new WeakMap();
 
-/** The one settings store of this context for `api`. */
-export function settingsFor(api) {
+/** The one settings store of this context for `api` (`preloaded`: see storageBackend). */
+export function settingsFor(api, { preloaded = null } = {}) {
   let store = stores.get(api);
-  if (!store) stores.set(api, (store = createSettingsStore(storageBackend(api))));
+  if (!store) stores.set(api, (store = createSettingsStore(storageBackend(api, preloaded))));
   return store;
 }

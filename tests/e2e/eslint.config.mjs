@@ -44,7 +44,8 @@ export default [
     },
   },
   {
-    files: ['extension/content/**/*.js'],
+    // content/boot.js is a classic script; content/caveat.js is bundled into one.
+    files: ['extension/content/boot.js'],
     languageOptions: { sourceType: 'script' },
   },
   {

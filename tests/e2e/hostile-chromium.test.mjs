@@ -195,7 +195,7 @@ describe('Chromium on hostile pages', () => {
     const port = new URL(server.url).port;
     const allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
     const recorded = requests.filter((r) => r.url !== canary);
-    assert.ok(recorded.some((r) => r.url.startsWith(`${extensionOrigin}/content/caveat.js`)), 'content-script loads were not recorded');
+    assert.ok(recorded.some((r) => r.url.startsWith(`${extensionOrigin}/wasm/caveat_bg.wasm`)), 'content-script loads were not recorded');
     assert.deepEqual(foreignRequests(recorded, { allowedOrigins, extensionOrigin }), []);
     // The service worker (which analysed the `csp=tt` pages) loads only its own Wasm.
     const workerRequests = recorded.filter((r) => r.worker);

@@ -26,10 +26,10 @@ after(async () => {
 
 /** In the page: the body becomes `html`; returns the collected text with blocks joined by " | ". */
 async function collectFrom(html) {
-  const { collectText } = await import('/ext/page/collect.js');
+  const { collectArticle } = await import('/ext/page/collect.js');
   document.designMode = 'off';
   document.body.replaceChildren(document.createRange().createContextualFragment(html));
-  return collectText().text.split('\n\n').join(' | ');
+  return (await collectArticle()).text.split('\n\n').join(' | ');
 }
 
 const CASES = [
@@ -62,10 +62,10 @@ for (const [name, html, expected] of CASES) {
 
 test('a designMode document is not read at all', async () => {
   const text = await page.evaluate(async () => {
-    const { collectText } = await import('/ext/page/collect.js');
+    const { collectArticle } = await import('/ext/page/collect.js');
     document.body.replaceChildren(document.createRange().createContextualFragment('<p>Editing: allegedly.</p>'));
     document.designMode = 'on';
-    const out = collectText().text;
+    const out = (await collectArticle()).text;
     document.designMode = 'off';
     return out;
   });
@@ -74,13 +74,13 @@ test('a designMode document is not read at all', async () => {
 
 test('a page nested 5,000 elements deep is read without exhausting the stack', async () => {
   const text = await page.evaluate(async () => {
-    const { collectText } = await import('/ext/page/collect.js');
+    const { collectArticle } = await import('/ext/page/collect.js');
     let el = document.createElement('div');
     const top = el;
     for (let i = 0; i < 5_000; i++) el = el.appendChild(document.createElement('span'));
     el.textContent = 'Deep text.';
     document.body.replaceChildren(top);
-    return collectText().text;
+    return (await collectArticle()).text;
   });
   assert.equal(text, 'Deep text.');
 });

@@ -31,7 +31,7 @@ after(async () => {
 
 /** In the page: the ids of the blocks (elements with an id) whose text each collector reads. */
 async function blocksRead() {
-  const { collectText, findArticleRoot } = await import('/ext/page/collect.js');
+  const { collectArticle, collectText, findArticleRoot } = await import('/ext/page/collect.js');
   const read = (map) => {
     const nodes = new Set(map.segments.map((s) => s.node));
     return Array.from(document.querySelectorAll('body [id]'))
@@ -42,7 +42,7 @@ async function blocksRead() {
       })
       .map((el) => el.id);
   };
-  return { heuristic: read(collectText(findArticleRoot(document))), readability: read(collectText()) };
+  return { heuristic: read(collectText(findArticleRoot(document))), readability: read(await collectArticle()) };
 }
 
 const EFFECT = [
@@ -75,7 +75,7 @@ test("a block re-read with the article's choice keeps the choice: no comments, n
   await page.goto(`${server.url}fixtures/hostile-news.html`);
   const texts = await page.evaluate(async () => {
     const { chooseArticle, collectText } = await import('/ext/page/collect.js');
-    const article = chooseArticle(document);
+    const article = await chooseArticle(document);
     const page = document.getElementById('page');
     return { chosen: collectText(page, article.includes).text, everything: collectText(page).text };
   });
@@ -100,22 +100,23 @@ function growStory(chars) {
 
 /** In the page: medians of 5 runs (ms) of each way of collecting the text. */
 async function collectCosts() {
-  const { collectText, findArticleRoot, isVisible } = await import('/ext/page/collect.js');
+  const { collectArticle, collectText, findArticleRoot, isVisible } = await import('/ext/page/collect.js');
   const { findArticle, MAX_READABILITY_TEXT } = await import('/ext/page/article.js');
-  const median = (f) => {
+  await import('/ext/vendor/readability.js'); // loaded when first needed: imported before the timing
+  const median = async (f) => {
     const times = [];
     let result;
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      result = f();
+      result = await f();
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
     return [Math.round(times[2] * 10) / 10, result];
   };
-  const [heuristicMs] = median(() => collectText(findArticleRoot(document)));
-  const [readabilityOnlyMs, article] = median(() => findArticle(document, { visible: isVisible, maxText: Infinity }));
-  const [shippedMs] = median(() => collectText());
+  const [heuristicMs] = await median(() => collectText(findArticleRoot(document)));
+  const [readabilityOnlyMs, article] = await median(() => findArticle(document, { visible: isVisible, maxText: Infinity }));
+  const [shippedMs] = await median(() => collectArticle());
   return {
     pageChars: document.body.textContent.length,
     elements: document.getElementsByTagName('*').length,
@@ -148,4 +149,65 @@ test('cost: the seed article page and a 1 MB page (Readability is skipped above 
   assert.equal(big.readabilityFound, true, 'Readability (limit lifted) finds the 1 MB story');
   const small = results.cost[HAVE_SEED ? 'seed' : 'example'];
   assert.equal(small.readabilityUsed, true);
+});
+
+/** In the page: whether its article is plain, and if so its text as the plain collector and as Readability read it. */
+async function plainAndReadability() {
+  const { collectText, findArticleRoot, isPlainArticle, isVisible } = await import('/ext/page/collect.js');
+  const { findArticle } = await import('/ext/page/article.js');
+  const root = findArticleRoot(document);
+  if (!isPlainArticle(document, root)) return null;
+  const found = await findArticle(document, { visible: isVisible });
+  return { plain: collectText(root).text, readability: found ? collectText(found.root, found.includes).text : null };
+}
+
+/** Plain article pages built here: the benchmark's news page (bench/browser/run.mjs), and variations. */
+const PARAGRAPHS = [
+  'In the capital, the minister’s aides spent the week preparing the ground for a vote that few expected to be close.',
+  'The minister allegedly said on Friday that the deal may be close, officials said in a statement to reporters.',
+  'Critics say the plan could cost more than expected, and <a href="#">a report</a> published last week suggested that it would.',
+  '<em>According to sources</em>, the talks are believed to have stalled over the question of who pays for the new bridge.',
+  'A person familiar with the matter, who asked not to be named, said the two sides were still far apart on the timing.',
+];
+const PLAIN_PAGES = {
+  'bench news page': `<header><nav><a href="#">Home</a></nav></header><main><article><h1>Deal may be close</h1>
+    ${[...PARAGRAPHS, ...PARAGRAPHS].map((p) => `<p>${p}</p>`).join('\n')}</article></main><footer>Footer</footer>`,
+  'main with a quote': `<main><h1>Deal may be close</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}
+    <blockquote><p>“It is believed to be true,” he said.</p></blockquote><h2>Next steps</h2><p>${PARAGRAPHS[0]}</p></main>`,
+  'article with classes': `<article class="story"><h1 id="title">Deal may be close</h1>${PARAGRAPHS.map((p) => `<p class="text">${p}</p>`).join('')}</article>`,
+};
+
+test('a plain article is read as Readability reads it (so Readability is not loaded for it)', async (t) => {
+  const page = await browser.newPage();
+  let plain = 0;
+  let compared = 0;
+  const pages = [
+    ...fs.readdirSync(new URL('./fixtures/', import.meta.url)).filter((f) => f.endsWith('.html')).map((f) => [`fixtures/${f}`, null]),
+    ...Object.entries(PLAIN_PAGES),
+  ];
+  for (const [name, html] of pages) {
+    if (html === null) await page.goto(server.url + name);
+    else await page.setContent(`<!doctype html><html lang="en"><head><title>Deal may be close</title></head><body>${html}</body></html>`);
+    const read = await page.evaluate(plainAndReadability);
+    if (html !== null && !read) assert.fail(`${name} is not found plain`);
+    if (!read) continue;
+    plain++;
+    t.diagnostic(`plain: ${name}${read.readability === null ? ' (Readability finds none: the same root is read whole)' : ''}`);
+    if (read.readability !== null) {
+      compared++;
+      assert.equal(read.plain, read.readability, name);
+    }
+  }
+  await page.close();
+  assert.ok(plain >= Object.keys(PLAIN_PAGES).length);
+  assert.ok(compared >= Object.keys(PLAIN_PAGES).length, 'Readability found too few of the plain articles to compare with');
+});
+
+test('an article with page furniture inside it is not plain: Readability decides', async () => {
+  const page = await browser.newPage();
+  for (const path of ['fixtures/hostile-news.html', 'fixtures/hostile-blog.html', 'fixtures/hostile-teasers.html']) {
+    await page.goto(server.url + path);
+    assert.equal(await page.evaluate(plainAndReadability), null, path);
+  }
+  await page.close();
 });

@@ -91,8 +91,8 @@ test('the fixture needs the model: its unusual phrasing and its likelihood come 
 test('the content script asks the background which models are there, and the manifest lets it fetch each file', async () => {
   const engine = await import(path.join(DIST, 'www', 'ext', 'core', 'engine.js'));
   assert.deepEqual(engine.MODELS, MODELS);
-  const loader = fs.readFileSync(path.join(DIST, 'chromium', 'content', 'loader.js'), 'utf8');
-  assert.ok(loader.includes(`sendMessage({ type: '${engine.MSG_MODELS}' })`), 'the loader asks with MSG_MODELS');
+  const boot = fs.readFileSync(path.join(DIST, 'chromium', 'content', 'boot.js'), 'utf8');
+  assert.ok(boot.includes(`sendMessage({ type: '${engine.MSG_MODELS}' })`), 'content/boot.js asks with MSG_MODELS');
   for (const browser of ['chromium', 'firefox']) {
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8'));
     const resources = manifest.web_accessible_resources.flatMap((r) => r.resources);

@@ -3,7 +3,8 @@
 //!
 //! dist/
 //!   chromium/ firefox/          unpacked extensions (one manifest serves both); the
-//!                               content script's modules bundled into content/caveat.js
+//!                               content script's modules bundled into content/caveat.js,
+//!                               a classic script (Readability left in vendor/, loaded lazily)
 //!   caveat-chromium.zip  caveat-firefox.zip
 //!   www/                        the playground; ext/{core,page,ui,wasm,vendor} are the extension's modules
 //!
@@ -84,30 +85,35 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
-/// The content script's module graph (`ui/presence.js` and all it imports: the page
-/// work, the reading UI, Readability, the Wasm glue) as one ES module,
-/// `content/caveat.js`, which `content/loader.js` imports. Loading some thirty modules
-/// one by one from the extension took longer than all the rest of marking a page; the
-/// sources stay plain modules (the popup, options page, background and playground load
-/// them as they are). esbuild (from tests/e2e/node_modules, pinned by its lockfile)
-/// only concatenates and scopes them: no minification, so the package stays reviewable.
+/// The content script's module graph (`content/caveat.js` and all it imports: the page
+/// work, the reading UI, the Wasm glue) as one classic script, `content/caveat.js`,
+/// which the manifest injects after `content/boot.js`: no module graph to load (loading
+/// some thirty modules one by one from the extension took longer than all the rest of
+/// marking a page, and even one `import()` waits for a fetch). Readability stays out of
+/// it (`--external`): most pages' article is plain, and it is imported from
+/// `vendor/readability.js` (web accessible) only where it is needed. The sources stay
+/// plain modules (the popup, options page, background and playground load them as they
+/// are). esbuild (from tests/e2e/node_modules, pinned by its lockfile) only concatenates
+/// and scopes them: no minification, so the package stays reviewable.
 fn bundle_content_script(out: &Path) -> Result {
     let esbuild = root().join("tests").join("e2e").join("node_modules").join(".bin").join("esbuild");
     if !esbuild.exists() {
         crate::setup::npm_packages()?;
     }
+    let entry = out.join("content").join("caveat.js");
     run(Command::new(&esbuild)
-        .arg(out.join("ui").join("presence.js"))
-        .args(["--bundle", "--format=esm", "--charset=utf8", "--legal-comments=inline", "--log-level=warning"])
-        // Readability ends with `if (typeof module === "object") module.exports = …`,
-        // a CommonJS guard that is dead code in an ES module: nothing to warn about.
-        .arg("--log-override:commonjs-variable-in-esm=silent")
-        .arg(format!("--outfile={}", out.join("content").join("caveat.js").display())))?;
-    // Only the content script uses the vendored libraries: they ship inside the
-    // bundle now (their licences stay beside, in vendor/).
-    for lib in VENDORED {
-        let module = out.join("vendor").join(lib.module);
-        fs::remove_file(&module).map_err(|e| format!("cannot remove {}: {e}", module.display()))?;
+        .arg(&entry)
+        .args(["--bundle", "--format=iife", "--charset=utf8", "--legal-comments=inline", "--log-level=warning"])
+        .args(["--allow-overwrite", "--external:../vendor/readability.js"])
+        // `import.meta.url` is where core/engine.js and the Wasm glue find their files by
+        // default; the content script hands them the compiled module and the model
+        // requests (page/main.js), so those defaults are never used in it.
+        .arg("--log-override:empty-import-meta=silent")
+        .arg(format!("--outfile={}", entry.display())))?;
+    let bundle = fs::read_to_string(&entry).map_err(|e| format!("cannot read {}: {e}", entry.display()))?;
+    // The vendored libraries are loaded when needed, never bundled.
+    if bundle.contains("function Readability(") {
+        return Err("Readability was bundled into content/caveat.js: it must stay a lazily loaded file".into());
     }
     Ok(())
 }

@@ -16,9 +16,10 @@ pub fn all(args: &[String]) -> Result {
 const EXPECTED_WEB_EXT_WARNINGS: &[(&str, &str)] = &[
     // One manifest for both browsers: Firefox ignores the Chromium service worker key.
     ("BACKGROUND_SERVICE_WORKER_IGNORED", "manifest.json"),
-    // The content-script loader imports our own module by its extension URL
-    // (runtime.getURL): a relative specifier would resolve against the page in Firefox.
-    ("UNSAFE_VAR_ASSIGNMENT", "content/loader.js"),
+    // The content script imports Readability, our own packaged module, by its extension
+    // URL (runtime.getURL) when a page needs it: a relative specifier would resolve
+    // against the page in Firefox.
+    ("UNSAFE_VAR_ASSIGNMENT", "content/caveat.js"),
 ];
 
 pub fn lint() -> Result {
@@ -51,7 +52,8 @@ fn web_ext_lint(dir: &std::path::Path) -> Result {
     let report: serde_json::Value =
         serde_json::from_str(&stdout[json_start..]).map_err(|e| format!("web-ext lint report: {e}"))?;
     let mut problems = Vec::new();
-    // content/caveat.js bundles Readability, which assigns innerHTML on the inert clone
+    // vendor/readability.js (the content script loads it when a page needs it) is
+    // Readability, which assigns innerHTML on the inert clone
     // it reads, never on the page: to restore its own copy before a second pass, and to
     // unwrap <noscript> images (the clone has no browsing context: nothing in it runs or
     // loads). Exactly as many such warnings as Readability's sources hold may stand
@@ -61,7 +63,7 @@ fn web_ext_lint(dir: &std::path::Path) -> Result {
         for m in report[kind].as_array().into_iter().flatten() {
             let code = m["code"].as_str().unwrap_or("");
             let file = m["file"].as_str().unwrap_or("");
-            let in_bundle = code == "UNSAFE_VAR_ASSIGNMENT" && file == "content/caveat.js" && bundled_readability > 0;
+            let in_bundle = code == "UNSAFE_VAR_ASSIGNMENT" && file == "vendor/readability.js" && bundled_readability > 0;
             bundled_readability -= usize::from(in_bundle);
             let expected = !fatal_always && (in_bundle || EXPECTED_WEB_EXT_WARNINGS.contains(&(code, file)));
             let line = format!("{kind}: {code} {file}: {}", m["message"].as_str().unwrap_or(""));
