@@ -235,6 +235,7 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
       return engine.analyses;
     },
     models: () => engine.models(),
+    prepare: (options) => engine.prepare(options),
     rules: () => engine.rules(),
     /** The reader's list (normalized); returns whether it changed. */
     setEntries(list) {
