@@ -63,7 +63,8 @@ fn web_ext_lint(dir: &std::path::Path) -> Result {
         for m in report[kind].as_array().into_iter().flatten() {
             let code = m["code"].as_str().unwrap_or("");
             let file = m["file"].as_str().unwrap_or("");
-            let in_bundle = code == "UNSAFE_VAR_ASSIGNMENT" && file == "vendor/readability.js" && bundled_readability > 0;
+            let in_bundle =
+                code == "UNSAFE_VAR_ASSIGNMENT" && file == "vendor/readability.js" && bundled_readability > 0;
             bundled_readability -= usize::from(in_bundle);
             let expected = !fatal_always && (in_bundle || EXPECTED_WEB_EXT_WARNINGS.contains(&(code, file)));
             let line = format!("{kind}: {code} {file}: {}", m["message"].as_str().unwrap_or(""));
