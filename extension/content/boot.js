@@ -33,10 +33,10 @@
   }
   let settings = null;
   try {
-    settings = api.storage?.sync?.get(null) ?? null; // ui/settings.js reads them from here
+    settings = api.storage?.sync?.get(null) ?? null; // core/settings.js reads them from here
     settings?.catch(() => {}); // and falls back to storage.local, as ever, on a refusal
   } catch {
-    // storage.sync refuses at once: ui/settings.js reads storage.local
+    // storage.sync refuses at once: core/settings.js reads storage.local
   }
   let models = null;
   const modelRequests = () => (models ??= requestModels());

@@ -259,7 +259,7 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
 }
 
 /**
- * Keep an engine's list equal to the reader's setting: `store` is settings.js's store,
+ * Keep an engine's list equal to the reader's setting: `store` is core/settings.js's store,
  * `refresh()` re-marks the page (called when the list changes, not on the first read).
  */
 export function followWatchlist(store, engine, refresh) {

@@ -2,13 +2,13 @@
  * The options page: Caveat on/off, which pages are marked (articles only, every
  * page, only when asked), the
  * categories, the per-site rules and the never-mark list (each entry undoable),
- * and the keyboard shortcuts. Everything lives in the settings store (ui/settings.js).
+ * and the keyboard shortcuts. Everything lives in the settings store (core/settings.js).
  */
 import { MSG_RULES } from '../core/engine.js';
 import { entryProblem } from '../core/watchlist.js';
 import { adoptCss, h } from '../ui/dom.js';
 import { categoryLabel } from '../ui/labels.js';
-import { removeNeverMark, setCategoryEnabled, settingsFor } from '../ui/settings.js';
+import { removeNeverMark, setCategoryEnabled, settingsFor } from '../core/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 import { createWatchlistEditor, WATCHLIST_EDITOR_CSS } from '../ui/watchlist-editor.js';
 

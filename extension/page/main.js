@@ -1,19 +1,20 @@
 /**
- * The content script's page work, started by ui/presence.js once Caveat runs on
+ * The content script's page work, started by content/controller.js once Caveat runs on
  * this page (content/caveat.js, after content/boot.js): collect the
  * article text, analyse it (here, or in the background when the page's CSP
  * forbids Wasm in content scripts), draw the marks, wire the hover card, and
  * follow the page's changes (page/pipeline.js: long pages in chunks, visible
  * part first; changed pages re-analysed only where they changed).
  * The same code runs in both cases: only the text and the report cross.
- * The reading UI is mounted through page/mount-ui.js.
+ * The reading UI is not imported here: the controller passes `mountUi` to `start`,
+ * so the page work depends on core/ only and ui/ never on page/ (DESIGN.md).
  */
+import { CATEGORIES } from '../core/categories.js';
 import { canCompileWasm, createEngine, localBackend, MODELS, modelStatus, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
+import { isNeverMarked, settingsFor } from '../core/settings.js';
 import { chooseWatch, followWatchlist, withWatchlist } from '../core/watchlist.js';
-import { isNeverMarked, settingsFor } from '../ui/settings.js';
 import { collectTextInSlices } from './collect.js';
-import { CATEGORIES, createMarkLayer, highlightsSupported } from './marks.js';
-import { mountUi } from './mount-ui.js';
+import { createMarkLayer, highlightsSupported } from './marks.js';
 import { analyseAhead as analyseChunksAhead, createPipeline, yieldToPage } from './pipeline.js';
 import { lap, timings } from './timings.js';
 
@@ -57,14 +58,17 @@ globalThis.caveatPage = {
 };
 
 /**
- * Start Caveat on this page once; resolves to the page state (for the UI layer).
+ * Start Caveat on this page once; resolves to the page state (for the controller).
  * `startedAt`: when the content script started; `wasm`: see chooseBackend; `models()`:
  * content/boot.js's requests for the model files (made now, once the page is to be
  * marked, unless the page looked like an article when boot.js ran: made then).
+ * `mountUi({ api, doc, layer, rules, engine, textMap })`: mounts the reading UI once the
+ * first marks are drawn and returns it ({ toggleSidebar, nextMark, previousMark,
+ * setActive, destroy, … }: ui/reading-ui.js); without it the page is marked with no UI.
  */
-export function start(api, { startedAt = performance.now(), wasm, models } = {}) {
+export function start(api, { startedAt = performance.now(), wasm, models, mountUi = () => null } = {}) {
   timings.startedAt ??= startedAt;
-  started ??= run(api, wasm, models);
+  started ??= run(api, wasm, models, mountUi);
   return started;
 }
 
@@ -153,7 +157,7 @@ function followSettings(layer, settings) {
   });
 }
 
-async function run(api, wasm, models) {
+async function run(api, wasm, models, mountUi) {
   lap('started');
   if (!highlightsSupported(window)) return null; // nothing can be drawn: stay out of the way
   prepare(api, { wasm, models });

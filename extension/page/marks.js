@@ -1,10 +1,10 @@
 /**
  * The mark layer: draws a report's annotations over the page with the CSS Custom
  * Highlight API, without touching the page's DOM, and answers questions about them.
- * The content script, the playground and the UI (issue 7: hover card, sidebar,
- * popup) all go through this API.
+ * The content script, the playground and the reading UI (hover card, sidebar,
+ * minimap, exports) all go through this API, so each needs no page code of its own.
  *
- *   import { createMarkLayer, CATEGORIES } from './marks.js';
+ *   import { createMarkLayer } from './marks.js';        // CATEGORIES: core/categories.js
  *   const layer = createMarkLayer({ doc: document });   // adoptStyles: false when the page has them
  *
  *   layer.setReport(report, textMap)  draw a report; `report` is the Wasm core's
@@ -44,9 +44,9 @@
  * many marks, or over a long text, only those near the viewport are registered
  * (WINDOW_MIN_MARKS, WINDOW_MIN_TEXT).
  */
+import { CATEGORIES } from '../core/categories.js';
 import { installStyles } from './styles.js';
 
-export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation', 'watchlist']);
 export const HIGHLIGHT_PREFIX = 'caveat-';
 // Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
 // The reader's own watch-list marks show over the core's.

@@ -1,7 +1,8 @@
 /**
  * The page pipeline: collect the article text, analyse it, draw the marks; and again,
  * for what changed, when the page changes (single-page apps, infinite scroll, live
- * pages). Budgets (issue 8): the page keeps its main thread, so
+ * pages). The page must keep its main thread (a reader scrolling or typing must never
+ * wait on Caveat: no long task of ours), so
  * - a text up to `WHOLE_TEXT_MAX` (core/chunks.js) is analysed in one call (a few ms);
  * - a longer one is analysed a chunk of paragraphs per task, the chunks in view first,
  *   yielding to the page between chunks, and drawn as the chunks arrive (the marks in

@@ -7,9 +7,9 @@
  * active tab's site by asking its content script (no `tabs` permission).
  */
 import { adoptCss } from '../ui/dom.js';
-import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../ui/messages.js';
+import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../core/messages.js';
 import { NOT_ENGLISH, plural } from '../ui/labels.js';
-import { setCategoryEnabled, setSiteAlways, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
+import { setCategoryEnabled, setSiteAlways, setSiteEnabled, settingsFor, siteEnabled } from '../core/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 
 const api = globalThis.browser ?? globalThis.chrome;

@@ -5,7 +5,7 @@
  *   exportData({ report, marks, rules, page: { url, title }, now }) → plain object
  *   toMarkdown(data)  toJson(data)
  */
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from '../core/categories.js';
 import { categoryLabel, NOT_ENGLISH, per1000, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 
 export function exportData({ report, marks, rules = [], page = {}, now = new Date() }) {

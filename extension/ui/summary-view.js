@@ -9,7 +9,7 @@
  *   const view = createSummaryView({ doc, onToggle(category, on) });
  *   view.element; view.update({ report, marks, enabled })   // marks: the layer's marks
  */
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from '../core/categories.js';
 import { h, trusted } from './dom.js';
 import { categoryLabel, CATEGORY_STYLE_WORDS, NOT_ENGLISH, notEnglish, per1000, plural, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 

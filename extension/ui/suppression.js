@@ -7,7 +7,7 @@
  *   const s = createSuppression(layer, settingsStore);
  *   s.hideOnPage(id)  s.showOnPage(id)  s.showAllOnPage()  s.hiddenOnPage() → ids  s.isNeverMarked(mark)  s.destroy()
  */
-import { isNeverMarked } from './settings.js';
+import { isNeverMarked } from '../core/settings.js';
 
 export function createSuppression(layer, settings) {
   const pageHidden = new Set();

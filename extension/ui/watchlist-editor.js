@@ -7,7 +7,7 @@
  *
  *   const editor = createWatchlistEditor({ doc, store, check, sync });
  *   container.append(editor.element);
- *     store  settings.js's store (its `watchlist`)
+ *     store  core/settings.js's store (its `watchlist`)
  *     check  async (pattern) → the reason it cannot be an entry, or null (core/watchlist.js's entryProblem)
  *     sync   whether the list is kept in storage.sync (false in the playground)
  */
