@@ -1,3 +1,4 @@
+// @ts-check
 // Caveat's background (a service worker in Chromium, an event page in Firefox).
 // It runs the same Wasm core for content scripts that cannot compile Wasm
 // themselves (Chromium applies the page's CSP to them), and routes the keyboard

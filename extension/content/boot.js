@@ -1,3 +1,4 @@
+// @ts-check
 // The content script's first file: the manifest injects it, then content/caveat.js
 // (the page work, one classic script bundled by `cargo xtask build`), in the same
 // task. It is tiny so that what the page work will wait for starts before the bundle

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The content script's page work, bundled with everything it imports into one
  * classic script (`cargo xtask build`: esbuild, --format=iife) that the manifest

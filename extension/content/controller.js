@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Whether Caveat runs on this page, decided in the content script before any
  * work: off everywhere, off for this site, "only when asked", or (the default
@@ -51,6 +52,15 @@ function decidingDocument(win) {
   }
 }
 
+/**
+ * @param {any} api the WebExtension API object (browser ?? chrome)
+ * @param {object} [options]
+ * @param {Window & typeof globalThis} [options.win]
+ * @param {Promise<object> | null} [options.settings]
+ * @param {(() => ReturnType<typeof pageKind> | null) | null} [options.kind]
+ * @param {import('../page/main.js').StartOptions} [options.startOptions]
+ * @param {() => Promise<any>} [options.startPage]
+ */
 export async function init(api, { win = window, settings = null, kind: decidedAhead = null, startOptions, startPage = () => start(api, { ...startOptions, mountUi }) } = {}) {
   const store = settingsFor(api, { preloaded: settings });
   await store.ready;

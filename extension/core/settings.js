@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The reader's settings, kept in storage.sync (storage.local where sync is
  * unavailable) so every tab, the popup and the options page share them:

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The reader's watch-list as data (no Wasm): its entries, their limits and what they
  * cost in storage. Shared by the settings (core/settings.js), the editor and the engine

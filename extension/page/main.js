@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The content script's page work, started by content/controller.js once Caveat runs on
  * this page (content/caveat.js, after content/boot.js): collect the
@@ -17,6 +18,15 @@ import { collectTextInSlices } from './collect.js';
 import { createMarkLayer, highlightsSupported } from './marks.js';
 import { analyseAhead as analyseChunksAhead, createPipeline, yieldToPage } from './pipeline.js';
 import { lap, timings } from './timings.js';
+
+/** @typedef {import('../core/report.js').RuleDoc} RuleDoc */
+/**
+ * What content/boot.js began for this page (see chooseBackend and start).
+ * @typedef {object} StartOptions
+ * @property {number} [startedAt]
+ * @property {Promise<WebAssembly.Module> | null} [wasm]
+ * @property {() => Promise<Record<string, Promise<Response>>>} [models]
+ */
 
 /**
  * Where the analysis runs: 'local' (this content script) or 'remote' (the background).
@@ -66,6 +76,10 @@ globalThis.caveatPage = {
  * first marks are drawn and returns it ({ toggleSidebar, nextMark, previousMark,
  * setActive, destroy, … }: ui/reading-ui.js); without it the page is marked with no UI.
  */
+/**
+ * @param {any} api
+ * @param {StartOptions & { mountUi?: (parts: { api: any, doc: Document, layer: any, rules: RuleDoc[], engine: any, textMap: any }) => any }} [options]
+ */
 export function start(api, { startedAt = performance.now(), wasm, models, mountUi = () => null } = {}) {
   timings.startedAt ??= startedAt;
   started ??= run(api, wasm, models, mountUi);
@@ -77,6 +91,10 @@ export function start(api, { startedAt = performance.now(), wasm, models, mountU
  * and warmed up, the models installed (core/engine.js), while the page text is
  * collected. content/caveat.js calls it before the settings are read when the page
  * looks like an article (content/boot.js), `start` otherwise.
+ */
+/**
+ * @param {any} api
+ * @param {StartOptions} [options]
  */
 export function prepare(api, { startedAt = performance.now(), wasm, models } = {}) {
   timings.startedAt ??= startedAt;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The mark layer: draws a report's annotations over the page with the CSS Custom
  * Highlight API, without touching the page's DOM, and answers questions about them.
@@ -46,6 +47,11 @@
  */
 import { CATEGORIES } from '../core/categories.js';
 import { installStyles } from './styles.js';
+
+/** @typedef {import('../core/report.js').Annotation} Annotation */
+/** @typedef {import('../core/report.js').Report} Report */
+/** @typedef {import('./text-map.js').TextMap} TextMap */
+/** @typedef {import('../core/report.js').Mark} Mark */
 
 export const HIGHLIGHT_PREFIX = 'caveat-';
 // Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
@@ -119,8 +125,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   win.addEventListener('resize', scrolled, { passive: true });
   const enabled = new Map(CATEGORIES.map((c) => [c, true]));
   const listeners = new Set();
+  /** @type {Report | null} */
   let current = null;
   let currentMap = null;
+  /** @type {Mark[]} */
   let marks = [];
   let byId = new Map();
   /** text node → ids of marks whose range touches it: narrows hit-testing. */
@@ -224,7 +232,12 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
 
   const isDrawn = (m) => !m.hidden && enabled.get(m.category);
 
-  /** The mark for an annotation, or null when its text is gone or its category unknown. */
+  /**
+   * The mark for an annotation, or null when its text is gone or its category unknown.
+   * @param {Annotation} a
+   * @param {TextMap} textMap
+   * @returns {Mark | null}
+   */
   function makeMark(a, textMap) {
     if (!CATEGORIES.includes(a.category)) return null;
     const range = textMap.rangeOf(a.start, a.end);
@@ -272,6 +285,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     return ids.size === marks.length;
   }
 
+  /**
+   * @param {Report} report
+   * @param {TextMap} textMap
+   */
   function setReport(report, textMap) {
     if (drawnAlready(report, textMap)) {
       current = report;
@@ -311,6 +328,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
   }
 
+  /**
+   * @param {Annotation[]} annotations
+   * @param {TextMap} textMap
+   */
   function addMarks(annotations, textMap) {
     if (textMap !== currentMap) {
       // Marks over another text: start afresh.

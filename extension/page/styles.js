@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The marks' look: one style per category that differs by more than colour
  * (hedging dotted, sourcing solid, translation wavy, the reader's watch-list double
@@ -47,6 +48,7 @@ export const MARK_CSS = `
  * Adopt the mark styles into `doc` (a document, or a shadow root: styles do not
  * cross into shadow trees); returns `{ remove() }`.
  */
+/** @param {any} [doc] a document, or a shadow root */
 export function installStyles(doc = document) {
   const win = doc.defaultView ?? doc.ownerDocument?.defaultView ?? globalThis;
   const sheet = new win.CSSStyleSheet();

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The reading UI over one mark layer: the hover card, the sidebar, the toast,
  * next/previous mark, and the reader's settings applied to the layer (category
@@ -21,6 +22,16 @@ import { createSidebar, SIDEBAR_CSS } from './sidebar.js';
 import { createSuppression } from './suppression.js';
 import { createToast, TOAST_CSS } from './toast.js';
 
+/**
+ * @param {object} options
+ * @param {Document} [options.doc]
+ * @param {any} options.layer the mark layer (page/marks.js's API), handed over, never imported
+ * @param {import('../core/report.js').RuleDoc[]} [options.rules]
+ * @param {any} options.settings
+ * @param {any} [options.scroller]
+ * @param {any} [options.inline]
+ * @param {() => { url?: string, title?: string }} [options.page]
+ */
 export function createReadingUi({ doc = document, layer, rules = [], settings, scroller = null, inline = null, page }) {
   const host = createUiHost(doc, { css: [CARD_CSS, SIDEBAR_CSS, TOAST_CSS], inline });
   const suppression = createSuppression(layer, settings);

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The sidebar: a panel in the UI host's shadow root, over the page's right edge
  * (fixed, so the page never reflows). A minimap strip down its left side; then

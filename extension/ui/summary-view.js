@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The page's summary, shared by the sidebar and the playground: per category the
  * count of marks shown, their density per 1,000 words and an on/off switch; the
@@ -70,6 +71,9 @@ export function createSummaryView({ doc = document, onToggle }) {
     watchSection,
   );
 
+  /**
+   * @param {{ report: import('../core/report.js').Report | null, marks: import('../core/report.js').Mark[], enabled: Record<string, boolean> }} state
+   */
   function update({ report, marks, enabled }) {
     const words = report?.summary?.words ?? 0;
     for (const c of CATEGORIES) {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Which marks the reader has dismissed: "Hide this mark" (this page only, kept
  * while the page is open) and "Don't mark this phrase again" (the settings'

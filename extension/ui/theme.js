@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The reading UI's look, shared by the card and sidebar (shadow roots), the
  * popup, the options page and the playground: colour tokens for light and dark
