@@ -6,7 +6,8 @@
  * browser boundary: offsets in UTF-16 units, the annotations' and attributions' keys
  * in camelCase, the summary as report.rs spells it); `src/rule.rs` (the rules' docs).
  * `tsc` checks the modules that carry `// @ts-check` against these types in
- * `cargo xtask e2e`'s lint step (tests/e2e/jsconfig.json).
+ * `cargo xtask e2e`'s lint step (tests/e2e/jsconfig.json), and
+ * tests/e2e/report-shape.test.mjs checks these types against a real report.
  *
  * Types only: importing this module gives nothing at run time; modules name the types
  * as `import('../core/report.js').Report`.
@@ -40,7 +41,7 @@
  * @property {number | null} sourceStart the source phrase, when the text has one (agentless passives have none)
  * @property {number | null} sourceEnd
  * @property {SourceKind} kind
- * @property {string | null} [name] the name a reader can check, for named sources
+ * @property {string | null} name the name a reader can check, for named sources (else null)
  */
 
 /**
