@@ -1,10 +1,11 @@
+// @ts-check
 // Caveat's background (a service worker in Chromium, an event page in Firefox).
 // It runs the same Wasm core for content scripts that cannot compile Wasm
 // themselves (Chromium applies the page's CSP to them), and routes the keyboard
 // commands (manifest `commands`) to the active tab's content script.
 import { answer, createEngine, fromThisExtension, localBackend, modelStatus } from './core/engine.js';
 import { answerWatch, localWatch } from './core/watchlist.js';
-import { MSG_COMMAND, sendToTab } from './ui/messages.js';
+import { MSG_COMMAND, sendToTab } from './core/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 // The Wasm and its models (wasm/<name>.bin) are fetched from beside core/engine.js

@@ -12,7 +12,7 @@ import { adoptCss } from './ext/ui/dom.js';
 import { createMarkLayer } from './ext/page/marks.js';
 import { TextMap } from './ext/page/text-map.js';
 import { createReadingUi } from './ext/ui/reading-ui.js';
-import { createSettingsStore, memoryBackend } from './ext/ui/settings.js';
+import { createSettingsStore, memoryBackend } from './ext/core/settings.js';
 import { THEME_CSS } from './ext/ui/theme.js';
 import { createWatchlistEditor, WATCHLIST_EDITOR_CSS } from './ext/ui/watchlist-editor.js';
 import { textOfHtml } from './html-text.js';

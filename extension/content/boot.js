@@ -1,3 +1,4 @@
+// @ts-check
 // The content script's first file: the manifest injects it, then content/caveat.js
 // (the page work, one classic script bundled by `cargo xtask build`), in the same
 // task. It is tiny so that what the page work will wait for starts before the bundle
@@ -33,10 +34,10 @@
   }
   let settings = null;
   try {
-    settings = api.storage?.sync?.get(null) ?? null; // ui/settings.js reads them from here
+    settings = api.storage?.sync?.get(null) ?? null; // core/settings.js reads them from here
     settings?.catch(() => {}); // and falls back to storage.local, as ever, on a refusal
   } catch {
-    // storage.sync refuses at once: ui/settings.js reads storage.local
+    // storage.sync refuses at once: core/settings.js reads storage.local
   }
   let models = null;
   const modelRequests = () => (models ??= requestModels());

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The content script's page work, bundled with everything it imports into one
  * classic script (`cargo xtask build`: esbuild, --format=iife) that the manifest
@@ -5,17 +6,17 @@
  * only on pages whose article is not plain (page/collect.js), stays out of the bundle
  * and is imported from the extension when first needed (vendor/readability.js).
  *
- * Starts ui/presence.js, which decides whether Caveat runs here and then starts
- * page/main.js, with what content/boot.js began: when the content script started, the
+ * Starts content/controller.js, which decides whether Caveat runs here and then starts
+ * page/main.js with the reading UI to mount, with what content/boot.js began: when the content script started, the
  * Wasm core's compile, the settings' reading and (on a page that looks like an
  * article) the models' requests.
  */
+import { init } from './controller.js';
 import { useReadability } from '../page/article.js';
 import { analyseAhead } from '../page/main.js';
 import { highlightsSupported } from '../page/marks.js';
 import { pageKind } from '../page/page-kind.js';
 import { timings } from '../page/timings.js';
-import { init } from '../ui/presence.js';
 
 (() => {
   const boot = globalThis.caveatBoot;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Long texts, a chunk of paragraphs at a time. A text up to `WHOLE_TEXT_MAX` UTF-16
  * units is analysed in one call (a long article takes a few ms). Beyond that it is cut
@@ -29,6 +30,11 @@
  * editing a paragraph moves at most the boundaries next to it: the other chunks keep
  * their text and their cache entries.
  */
+
+/** @typedef {import('./report.js').Report} Report */
+/** @typedef {import('./report.js').Summary} Summary */
+/** @typedef {import('./report.js').TranslationVerdict} TranslationVerdict */
+/** @typedef {{ start: number, end: number, from: number }} Chunk analyse text.slice(from, end), report what starts at or after start */
 
 export const WHOLE_TEXT_MAX = 16 * 1024;
 export const CHUNK_MIN = 4 * 1024;
@@ -78,8 +84,13 @@ function contextStart(text, start) {
 }
 
 /** Cut `text` into chunks (see above); one chunk, without context, when it is short. */
+/**
+ * @param {string} text
+ * @returns {Chunk[]}
+ */
 export function planChunks(text, { wholeMax = WHOLE_TEXT_MAX, min = CHUNK_MIN, max = CHUNK_MAX } = {}) {
   if (text.length <= wholeMax) return [{ start: 0, end: text.length, from: 0 }];
+  /** @type {{ start: number, end: number }[]} */
   const chunks = [];
   let start = 0;
   let pos = 0;
@@ -107,11 +118,15 @@ export function planChunks(text, { wholeMax = WHOLE_TEXT_MAX, min = CHUNK_MIN, m
     }
   }
   if (start < text.length) chunks.push({ start, end: text.length });
-  for (const c of chunks) c.from = contextStart(text, c.start);
-  return chunks;
+  return chunks.map((c) => ({ ...c, from: contextStart(text, c.start) }));
 }
 
-/** A report's offsets moved by `delta` (a chunk's report into the whole text). */
+/**
+ * A report's offsets moved by `delta` (a chunk's report into the whole text).
+ * @param {Report} report
+ * @param {number} delta
+ * @returns {Report}
+ */
 export function shiftReport(report, delta) {
   if (!delta) return report;
   const at = (x) => (x == null ? x : x + delta);
@@ -146,6 +161,8 @@ function fullestNames(names) {
 /**
  * The language of chunk summaries: "en" when any chunk is English (its marks are
  * drawn, so the page is read as English), "other" only when none is.
+ * @param {Summary[]} summaries
+ * @returns {'en' | 'other' | undefined}
  */
 function mergedLanguage(summaries) {
   if (!summaries.length) return undefined;
@@ -160,6 +177,8 @@ function mergedLanguage(summaries) {
  * model is installed once per context, so they agree), too short when every one is,
  * and the reasons are those of the chunk that scored highest (without the model, of
  * the chunk with the most translation marks).
+ * @param {Summary[]} summaries
+ * @returns {TranslationVerdict}
  */
 function mergedVerdict(summaries) {
   const english = summaries.filter((s) => s.language !== 'other' && s.translation);
@@ -185,7 +204,11 @@ function mergedVerdict(summaries) {
   return verdict;
 }
 
-/** One report from chunk reports (in text order, offsets into the whole text). */
+/**
+ * One report from chunk reports (in text order, offsets into the whole text).
+ * @param {Report[]} reports
+ * @returns {Report}
+ */
 export function mergeReports(reports) {
   if (reports.length === 1) return reports[0];
   const annotations = [];

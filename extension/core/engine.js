@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The analysis engine: the Wasm core behind one small async interface, with a
  * cache keyed by content hash so that re-rendering or toggling never re-analyses.
@@ -25,6 +26,24 @@ import initWasm, {
   loadModel as wasmLoadModel,
   rules as wasmRules,
 } from '../wasm/caveat.js';
+
+/** @typedef {import('./report.js').Report} Report */
+/** @typedef {import('./report.js').RuleDoc} RuleDoc */
+/** @typedef {(step: string) => void} Lap told each step's end (page/timings.js) */
+/**
+ * Where the Wasm module comes from: a URL, or the module compiled already (or a promise
+ * of it, or of a URL to fall back on).
+ * @typedef {string | URL | WebAssembly.Module | Promise<WebAssembly.Module | string | URL>} WasmSource
+ */
+/**
+ * What runs the core (here, or in another context).
+ * @typedef {object} Backend
+ * @property {'local' | 'remote'} kind
+ * @property {(text: string, from?: number) => Promise<Report>} analyze
+ * @property {() => Promise<RuleDoc[]>} rules
+ * @property {(options?: { lap?: Lap }) => Promise<void>} [prepare]
+ * @property {() => Promise<string[]>} [models]
+ */
 
 /**
  * The learned models the core reads, by name: each is fetched from `wasm/<name>.bin`
@@ -71,6 +90,7 @@ let wasmExports = null;
  * glue; it may also be a compiled `WebAssembly.Module` or a promise of one (the content
  * script's loader compiles the module while the page modules load).
  */
+/** @param {WasmSource} [wasmUrl] */
 export function loadWasm(wasmUrl) {
   wasmReady ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).then((exports) => {
     wasmExports = exports;
@@ -178,6 +198,12 @@ let ready = null;
  * of its own too, once, so that the first analysis starts a fresh task. A missing
  * or refused model file leaves the core without it.
  */
+/**
+ * @param {WasmSource | undefined} wasmUrl
+ * @param {Record<string, unknown> | undefined} sources
+ * @param {Lap} [lap]
+ * @returns {Promise<void>}
+ */
 function readyWasm(wasmUrl, sources, lap = () => {}) {
   ready ??= (async () => {
     const files = fetchModels(sources);
@@ -211,6 +237,9 @@ function readyWasm(wasmUrl, sources, lap = () => {}) {
  * model comes from, `{ [name]: url | bytes | promise of bytes or a Response }`
  * (default: `modelUrl(name)`); fetched as soon as the core is first needed (a call to
  * `prepare`, `rules` or `analyze`), installed before the first analysis.
+ * @param {WasmSource} [wasmUrl]
+ * @param {{ models?: Record<string, unknown> }} [options]
+ * @returns {Backend}
  */
 export function localBackend(wasmUrl, { models } = {}) {
   return {
@@ -234,6 +263,8 @@ export function localBackend(wasmUrl, { models } = {}) {
  * Asks another context that runs the core; `send(message)` resolves to its reply.
  * Texts the other side would refuse are refused here (nothing is sent), and a reply
  * of the wrong shape is an error, never a report.
+ * @param {(message: object) => Promise<any>} send
+ * @returns {Backend}
  */
 export function remoteBackend(send) {
   const call = async (message, isValue) => {
@@ -345,6 +376,7 @@ export function contentHash(text) {
 /**
  * Wraps a backend with an LRU cache of reports by content hash (and `from`), bounded
  * by entries and by the total length of the texts (a long page is cached chunk by chunk).
+ * @param {Backend} backend
  */
 export function createEngine(backend, { cacheSize = 1024, cacheUnits = 16 * 1024 * 1024 } = {}) {
   const cache = new Map();

@@ -1,6 +1,7 @@
+// @ts-check
 /**
  * The reader's watch-list as data (no Wasm): its entries, their limits and what they
- * cost in storage. Shared by the settings (ui/settings.js), the editor and the engine
+ * cost in storage. Shared by the settings (core/settings.js), the editor and the engine
  * (core/watchlist.js), so that contexts which only read or edit the list (the popup,
  * the options page before a pattern is checked) never load the watch-list's module.
  */
@@ -11,7 +12,7 @@ export const MAX_PATTERN = 500;
 export const MAX_NOTE = 500;
 /**
  * storage.sync allows 8,192 bytes per item (its key and its value as JSON): a list
- * over this is kept in storage.local on this device (ui/settings.js) and the settings
+ * over this is kept in storage.local on this device (core/settings.js) and the settings
  * page says so.
  */
 export const SYNC_ITEM_BYTES = 8192;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The reader's watch-list: their own phrases and `/patterns/`, each with an optional
  * note, marked as a fourth category, `watchlist` (rule `watchlist/entry`). The matching
@@ -33,6 +34,19 @@ import { isPattern } from './watchlist-entries.js';
 
 export { isPattern, normalizeWatchlist, SYNC_ITEM_BYTES, syncBytes } from './watchlist-entries.js';
 
+/** @typedef {import('./report.js').Annotation} Annotation */
+/** @typedef {import('./report.js').Report} Report */
+/** @typedef {import('./report.js').RuleDoc} RuleDoc */
+/** @typedef {import('./report.js').WatchEntry} WatchEntry */
+/**
+ * Where the watch-list runs: `find` gives the list's marks in `text` (offsets into it,
+ * only those starting at or after `from`) and the rule's docs.
+ * @typedef {object} Watch
+ * @property {'local' | 'remote'} kind
+ * @property {(text: string, entries: WatchEntry[], from?: number) => Promise<{ annotations: Annotation[], rule: RuleDoc }>} find
+ * @property {(entries: WatchEntry[]) => void} [prepare]
+ */
+
 export const WATCH_CATEGORY = 'watchlist';
 export const WATCH_RULE = 'watchlist/entry';
 export const MSG_WATCH = 'caveat/watch';
@@ -65,7 +79,10 @@ export function loadWatchWasm(which, wasmUrl) {
   return m.ready;
 }
 
-/** The rule's documentation (the hover card's text), from a loaded module: one source with the CLI and docs/rules.md. */
+/**
+ * The rule's documentation (the hover card's text), from a loaded module: one source with the CLI and docs/rules.md.
+ * @returns {RuleDoc}
+ */
 function watchRule(m) {
   if (!ruleDoc) {
     const [id, category, name, message, why, example, strength] = m.rule();
@@ -81,8 +98,16 @@ export async function entryProblem(pattern, urls = {}) {
   return m.check(String(pattern)) ?? null;
 }
 
-/** The module's flat `[start, end, entry, …]` as annotations of the core's shape, those starting at or after `from`. */
+/**
+ * The module's flat `[start, end, entry, …]` as annotations of the core's shape, those starting at or after `from`.
+ * @param {ArrayLike<number>} flat
+ * @param {WatchEntry[]} entries
+ * @param {number} from
+ * @param {RuleDoc} rule
+ * @returns {Annotation[]}
+ */
 function toAnnotations(flat, entries, from, rule) {
+  /** @type {Annotation[]} */
   const out = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
     if (flat[i] < from) continue;
@@ -101,7 +126,11 @@ function toAnnotations(flat, entries, from, rule) {
   return out;
 }
 
-/** Runs the watch-list module in this context. */
+/**
+ * Runs the watch-list module in this context.
+ * @param {{ full?: unknown, phrases?: unknown }} [urls]
+ * @returns {Watch}
+ */
 export function localWatch(urls = {}) {
   let compiled = null; // { key, watcher, rule }
   const watcherFor = async (entries) => {
@@ -128,7 +157,11 @@ export function localWatch(urls = {}) {
   };
 }
 
-/** Asks the background, which runs the module (pages whose CSP refuses Wasm in content scripts). */
+/**
+ * Asks the background, which runs the module (pages whose CSP refuses Wasm in content scripts).
+ * @param {(message: object) => Promise<any>} send
+ * @returns {Watch}
+ */
 export function remoteWatch(send) {
   return {
     kind: 'remote',
@@ -183,7 +216,12 @@ export function answerWatch(watch, message, maxText = 16 * 1024 * 1024) {
     );
 }
 
-/** The report with the watch-list's annotations in text order and their count. */
+/**
+ * The report with the watch-list's annotations in text order and their count.
+ * @param {Report} report
+ * @param {Annotation[]} watched
+ * @returns {Report}
+ */
 function merged(report, watched) {
   if (!watched.length) {
     return { ...report, summary: { ...report.summary, counts: { ...report.summary?.counts, watchlist: 0 } } };
@@ -200,6 +238,8 @@ function merged(report, watched) {
  * An engine (createEngine's interface) whose reports carry the reader's watch-list.
  * With no entries it is the core's engine, untouched: the module is never loaded. The
  * watch-list's results are cached by list and content, like the core's.
+ * @param {ReturnType<typeof import('./engine.js').createEngine>} engine
+ * @param {Watch} watch
  */
 export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
   let entries = [];
@@ -250,6 +290,7 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
     get entries() {
       return entries;
     },
+    /** @returns {Promise<Report>} */
     analyze(text, from = 0) {
       const core = engine.analyze(text, from);
       if (!entries.length) return core;
@@ -259,7 +300,7 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
 }
 
 /**
- * Keep an engine's list equal to the reader's setting: `store` is settings.js's store,
+ * Keep an engine's list equal to the reader's setting: `store` is core/settings.js's store,
  * `refresh()` re-marks the page (called when the list changes, not on the first read).
  */
 export function followWatchlist(store, engine, refresh) {

@@ -1,19 +1,28 @@
+// @ts-check
 /**
  * The options page: Caveat on/off, which pages are marked (articles only, every
  * page, only when asked), the
  * categories, the per-site rules and the never-mark list (each entry undoable),
- * and the keyboard shortcuts. Everything lives in the settings store (ui/settings.js).
+ * and the keyboard shortcuts. Everything lives in the settings store (core/settings.js).
  */
 import { MSG_RULES } from '../core/engine.js';
 import { entryProblem } from '../core/watchlist.js';
 import { adoptCss, h } from '../ui/dom.js';
 import { categoryLabel } from '../ui/labels.js';
-import { removeNeverMark, setCategoryEnabled, settingsFor } from '../ui/settings.js';
+import { removeNeverMark, setCategoryEnabled, settingsFor } from '../core/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 import { createWatchlistEditor, WATCHLIST_EDITOR_CSS } from '../ui/watchlist-editor.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+/**
+ * One of this page's own elements, by id: its inputs, buttons, tables and texts (any:
+ * the page's HTML, not this script, says which element each id is).
+ * @param {string} id
+ * @returns {any}
+ */
 const $ = (id) => document.getElementById(id);
+/** @param {string} selector @returns {NodeListOf<HTMLInputElement>} */
+const inputs = (selector) => document.querySelectorAll(selector);
 adoptCss(document, THEME_CSS);
 adoptCss(document, WATCHLIST_EDITOR_CSS);
 
@@ -62,8 +71,8 @@ function renderNeverMark(s) {
 function render() {
   const s = store.get();
   $('enabled').checked = s.enabled;
-  for (const radio of document.querySelectorAll('input[name="run"]')) radio.checked = radio.value === s.mode;
-  for (const box of document.querySelectorAll('input[data-category]')) box.checked = s.categories[box.dataset.category];
+  for (const radio of inputs('input[name="run"]')) radio.checked = radio.value === s.mode;
+  for (const box of inputs('input[data-category]')) box.checked = s.categories[box.dataset.category];
   renderSites(s);
   renderNeverMark(s);
 }
@@ -83,11 +92,11 @@ async function loadRuleNames() {
 }
 
 async function main() {
-  $('enabled').addEventListener('change', (e) => store.update({ enabled: e.target.checked }));
-  for (const radio of document.querySelectorAll('input[name="run"]')) {
+  $('enabled').addEventListener('change', (e) => store.update({ enabled: /** @type {HTMLInputElement} */ (e.target).checked }));
+  for (const radio of inputs('input[name="run"]')) {
     radio.addEventListener('change', () => store.update({ mode: radio.value }));
   }
-  for (const box of document.querySelectorAll('input[data-category]')) {
+  for (const box of inputs('input[data-category]')) {
     box.addEventListener('change', () => store.update(setCategoryEnabled(store.get(), box.dataset.category, box.checked)));
   }
   await Promise.all([store.ready, loadRuleNames(), renderShortcuts()]);

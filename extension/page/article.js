@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Which part of the page is the article. Mozilla's Readability (the engine of
  * Firefox's Reader View, vendored at build time into vendor/readability.js, Apache
@@ -122,6 +123,10 @@ export function textLongerThan(root, max) {
  * The article of `doc` (a promise), or null when Readability finds none (not an article page,
  * too little text, or more than `maxText` characters: the caller falls back to its
  * own root). `visible(el)` tells whether an element is rendered.
+ */
+/**
+ * @param {Document} doc
+ * @param {{ visible?: (el: Element) => boolean, maxText?: number }} [options]
  */
 export async function findArticle(doc, { visible = () => true, maxText = MAX_READABILITY_TEXT } = {}) {
   if (!doc.body || textLongerThan(doc.body, maxText)) return null;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Collects the article's visible text from a page into a TextMap.
  *
@@ -215,6 +216,9 @@ export async function collectArticle(doc = document) {
  * frame to walk). Without `root`, the page's article is chosen first (Readability,
  * when it is needed, in one task: it is skipped on pages over 300,000 characters,
  * where it would take too long).
+ */
+/**
+ * @param {{ root?: Node, includes?: (el: Element) => boolean, sliceMs?: number, yieldToPage?: () => Promise<unknown>, doc?: Document }} options
  */
 export async function collectTextInSlices({ root, includes = everything, sliceMs = 8, yieldToPage, doc = document }) {
   if (!root) {

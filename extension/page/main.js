@@ -1,21 +1,32 @@
+// @ts-check
 /**
- * The content script's page work, started by ui/presence.js once Caveat runs on
+ * The content script's page work, started by content/controller.js once Caveat runs on
  * this page (content/caveat.js, after content/boot.js): collect the
  * article text, analyse it (here, or in the background when the page's CSP
  * forbids Wasm in content scripts), draw the marks, wire the hover card, and
  * follow the page's changes (page/pipeline.js: long pages in chunks, visible
  * part first; changed pages re-analysed only where they changed).
  * The same code runs in both cases: only the text and the report cross.
- * The reading UI is mounted through page/mount-ui.js.
+ * The reading UI is not imported here: the controller passes `mountUi` to `start`,
+ * so the page work depends on core/ only and ui/ never on page/ (DESIGN.md).
  */
+import { CATEGORIES } from '../core/categories.js';
 import { canCompileWasm, createEngine, localBackend, MODELS, modelStatus, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
+import { isNeverMarked, settingsFor } from '../core/settings.js';
 import { chooseWatch, followWatchlist, withWatchlist } from '../core/watchlist.js';
-import { isNeverMarked, settingsFor } from '../ui/settings.js';
 import { collectTextInSlices } from './collect.js';
-import { CATEGORIES, createMarkLayer, highlightsSupported } from './marks.js';
-import { mountUi } from './mount-ui.js';
+import { createMarkLayer, highlightsSupported } from './marks.js';
 import { analyseAhead as analyseChunksAhead, createPipeline, yieldToPage } from './pipeline.js';
 import { lap, timings } from './timings.js';
+
+/** @typedef {import('../core/report.js').RuleDoc} RuleDoc */
+/**
+ * What content/boot.js began for this page (see chooseBackend and start).
+ * @typedef {object} StartOptions
+ * @property {number} [startedAt]
+ * @property {Promise<WebAssembly.Module> | null} [wasm]
+ * @property {() => Promise<Record<string, Promise<Response>>>} [models]
+ */
 
 /**
  * Where the analysis runs: 'local' (this content script) or 'remote' (the background).
@@ -57,14 +68,21 @@ globalThis.caveatPage = {
 };
 
 /**
- * Start Caveat on this page once; resolves to the page state (for the UI layer).
+ * Start Caveat on this page once; resolves to the page state (for the controller).
  * `startedAt`: when the content script started; `wasm`: see chooseBackend; `models()`:
  * content/boot.js's requests for the model files (made now, once the page is to be
  * marked, unless the page looked like an article when boot.js ran: made then).
+ * `mountUi({ api, doc, layer, rules, engine, textMap })`: mounts the reading UI once the
+ * first marks are drawn and returns it ({ toggleSidebar, nextMark, previousMark,
+ * setActive, destroy, … }: ui/reading-ui.js); without it the page is marked with no UI.
  */
-export function start(api, { startedAt = performance.now(), wasm, models } = {}) {
+/**
+ * @param {any} api
+ * @param {StartOptions & { mountUi?: (parts: { api: any, doc: Document, layer: any, rules: RuleDoc[], engine: any, textMap: any }) => any }} [options]
+ */
+export function start(api, { startedAt = performance.now(), wasm, models, mountUi = () => null } = {}) {
   timings.startedAt ??= startedAt;
-  started ??= run(api, wasm, models);
+  started ??= run(api, wasm, models, mountUi);
   return started;
 }
 
@@ -73,6 +91,10 @@ export function start(api, { startedAt = performance.now(), wasm, models } = {})
  * and warmed up, the models installed (core/engine.js), while the page text is
  * collected. content/caveat.js calls it before the settings are read when the page
  * looks like an article (content/boot.js), `start` otherwise.
+ */
+/**
+ * @param {any} api
+ * @param {StartOptions} [options]
  */
 export function prepare(api, { startedAt = performance.now(), wasm, models } = {}) {
   timings.startedAt ??= startedAt;
@@ -153,7 +175,7 @@ function followSettings(layer, settings) {
   });
 }
 
-async function run(api, wasm, models) {
+async function run(api, wasm, models, mountUi) {
   lap('started');
   if (!highlightsSupported(window)) return null; // nothing can be drawn: stay out of the way
   prepare(api, { wasm, models });

@@ -1,10 +1,11 @@
+// @ts-check
 /**
  * The mark layer: draws a report's annotations over the page with the CSS Custom
  * Highlight API, without touching the page's DOM, and answers questions about them.
- * The content script, the playground and the UI (issue 7: hover card, sidebar,
- * popup) all go through this API.
+ * The content script, the playground and the reading UI (hover card, sidebar,
+ * minimap, exports) all go through this API, so each needs no page code of its own.
  *
- *   import { createMarkLayer, CATEGORIES } from './marks.js';
+ *   import { createMarkLayer } from './marks.js';        // CATEGORIES: core/categories.js
  *   const layer = createMarkLayer({ doc: document });   // adoptStyles: false when the page has them
  *
  *   layer.setReport(report, textMap)  draw a report; `report` is the Wasm core's
@@ -44,9 +45,14 @@
  * many marks, or over a long text, only those near the viewport are registered
  * (WINDOW_MIN_MARKS, WINDOW_MIN_TEXT).
  */
+import { CATEGORIES } from '../core/categories.js';
 import { installStyles } from './styles.js';
 
-export const CATEGORIES = Object.freeze(['hedging', 'sourcing', 'translation', 'watchlist']);
+/** @typedef {import('../core/report.js').Annotation} Annotation */
+/** @typedef {import('../core/report.js').Report} Report */
+/** @typedef {import('./text-map.js').TextMap} TextMap */
+/** @typedef {import('../core/report.js').Mark} Mark */
+
 export const HIGHLIGHT_PREFIX = 'caveat-';
 // Overlaps: a sourcing or hedging mark inside a flagged paragraph keeps its own style.
 // The reader's own watch-list marks show over the core's.
@@ -119,8 +125,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   win.addEventListener('resize', scrolled, { passive: true });
   const enabled = new Map(CATEGORIES.map((c) => [c, true]));
   const listeners = new Set();
+  /** @type {Report | null} */
   let current = null;
   let currentMap = null;
+  /** @type {Mark[]} */
   let marks = [];
   let byId = new Map();
   /** text node → ids of marks whose range touches it: narrows hit-testing. */
@@ -224,7 +232,12 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
 
   const isDrawn = (m) => !m.hidden && enabled.get(m.category);
 
-  /** The mark for an annotation, or null when its text is gone or its category unknown. */
+  /**
+   * The mark for an annotation, or null when its text is gone or its category unknown.
+   * @param {Annotation} a
+   * @param {TextMap} textMap
+   * @returns {Mark | null}
+   */
   function makeMark(a, textMap) {
     if (!CATEGORIES.includes(a.category)) return null;
     const range = textMap.rangeOf(a.start, a.end);
@@ -272,6 +285,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     return ids.size === marks.length;
   }
 
+  /**
+   * @param {Report} report
+   * @param {TextMap} textMap
+   */
   function setReport(report, textMap) {
     if (drawnAlready(report, textMap)) {
       current = report;
@@ -311,6 +328,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
   }
 
+  /**
+   * @param {Annotation[]} annotations
+   * @param {TextMap} textMap
+   */
   function addMarks(annotations, textMap) {
     if (textMap !== currentMap) {
       // Marks over another text: start afresh.

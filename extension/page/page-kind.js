@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Is this page an article? Decided in the content script before anything is
  * collected, from the signals publishers already give and from the page's shape:

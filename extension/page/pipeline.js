@@ -1,7 +1,9 @@
+// @ts-check
 /**
  * The page pipeline: collect the article text, analyse it, draw the marks; and again,
  * for what changed, when the page changes (single-page apps, infinite scroll, live
- * pages). Budgets (issue 8): the page keeps its main thread, so
+ * pages). The page must keep its main thread (a reader scrolling or typing must never
+ * wait on Caveat: no long task of ours), so
  * - a text up to `WHOLE_TEXT_MAX` (core/chunks.js) is analysed in one call (a few ms);
  * - a longer one is analysed a chunk of paragraphs per task, the chunks in view first,
  *   yielding to the page between chunks, and drawn as the chunks arrive (the marks in
@@ -27,6 +29,9 @@
 import { mergeReports, planChunks, shiftReport } from '../core/chunks.js';
 import { visibleSpan } from './marks.js';
 
+/** @typedef {import('../core/report.js').Report} Report */
+/** @typedef {import('./text-map.js').TextMap} TextMap */
+
 /** Work done in one task before giving the page its main thread back. */
 export const SLICE_MS = 8;
 /** While a long page is analysed, its new marks are drawn at most this often (each draw costs a repaint). */
@@ -44,6 +49,11 @@ const OWN_TAG_PREFIX = 'CAVEAT-';
  * view is being marked, 'background' (after the page's tasks) for the rest.
  * Not `scheduler.yield()`: its continuations go before the page's tasks, and a
  * page's timers starved for seconds while a 5 MB page was marked.
+ */
+/**
+ * @param {any} [win]
+ * @param {'user-visible' | 'background'} [priority]
+ * @returns {Promise<unknown>}
  */
 export function yieldToPage(win = globalThis, priority = 'user-visible') {
   const scheduler = win.scheduler;
@@ -75,6 +85,9 @@ function analyseChunk(engine, text, c) {
  * drawing nothing: the reports wait in the engine's cache for the pipeline's first
  * run. For a page whose text is ready before Caveat knows whether to mark it (page/main.js).
  * Stops when `stop()` says so (the pipeline has started: it goes on from the cache).
+ * @param {ReturnType<typeof import('../core/watchlist.js').withWatchlist>} engine
+ * @param {TextMap} textMap
+ * @param {{ doc?: Document, stop?: () => boolean, now?: () => number }} [options]
  */
 export async function analyseAhead(engine, textMap, { doc = document, stop = () => false, now = () => performance.now() } = {}) {
   const win = doc.defaultView ?? globalThis;
@@ -113,6 +126,16 @@ function sameMap(a, b) {
   return a.segments.every((s, i) => s.node === b.segments[i].node && s.nodeOffset === b.segments[i].nodeOffset);
 }
 
+/**
+ * @param {object} options
+ * @param {ReturnType<typeof import('../core/watchlist.js').withWatchlist>} options.engine
+ * @param {any} options.layer the mark layer (page/marks.js), or a function making it
+ * @param {() => TextMap | Promise<TextMap>} options.collect
+ * @param {Document} [options.doc]
+ * @param {any} [options.timings] where the steps' times are written (page/timings.js)
+ * @param {(report: Report, textMap: TextMap) => void} [options.onReport]
+ * @param {() => number} [options.now]
+ */
 export function createPipeline({
   engine,
   layer,

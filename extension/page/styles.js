@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The marks' look: one style per category that differs by more than colour
  * (hedging dotted, sourcing solid, translation wavy, the reader's watch-list double
@@ -8,21 +9,10 @@
  * element of the page (half a second on a 5 MB page). Open shadow roots that hold
  * marks still get the sheet adopted (document styles do not reach into them).
  *
- * One set of colours for every page: a page's own background does not follow
- * the browser's colour scheme (dark sites in light mode, and the reverse, are
- * common), so each line colour sits at mid luminance: at least 4:1 against white
- * and near-black, 3:1 (WCAG's minimum for graphics) against dark greys, and the
- * four stay apart under protanopia, deuteranopia and tritanopia
- * (tests/e2e/ui-marks.test.mjs checks both). The tints are faint enough to keep
- * any text colour readable.
+ * The colours are MARK_COLORS (core/categories.js); the tints are faint enough to
+ * keep any text colour readable.
  */
-export const MARK_COLORS = Object.freeze({
-  hedging: '#b86a00',
-  sourcing: '#3b7be8',
-  translation: '#ca4ea7',
-  // The reader's own watch-list (core/watchlist.js): a double underline.
-  watchlist: '#108848',
-});
+import { MARK_COLORS } from '../core/categories.js';
 
 export const MARK_CSS = `
 ::highlight(caveat-hedging) {
@@ -58,6 +48,7 @@ export const MARK_CSS = `
  * Adopt the mark styles into `doc` (a document, or a shadow root: styles do not
  * cross into shadow trees); returns `{ remove() }`.
  */
+/** @param {any} [doc] a document, or a shadow root */
 export function installStyles(doc = document) {
   const win = doc.defaultView ?? doc.ownerDocument?.defaultView ?? globalThis;
   const sheet = new win.CSSStyleSheet();

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A TextMap ties the analysed string to the DOM it came from: the text is the
  * concatenation of text-node contents (whitespace normalised one-for-one, so

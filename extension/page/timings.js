@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The content script's timings, in ms since it started (content/boot.js), for the
  * benchmark and the tests (readable in the content script's world as

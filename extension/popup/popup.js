@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The toolbar popup: Caveat on/off everywhere, on/off for this site, the three
  * categories, and the way to the sidebar. On a page that is not an article (in the
@@ -7,13 +8,21 @@
  * active tab's site by asking its content script (no `tabs` permission).
  */
 import { adoptCss } from '../ui/dom.js';
-import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../ui/messages.js';
+import { MSG_COMMAND, MSG_RUN, MSG_STATUS, sendToTab } from '../core/messages.js';
 import { NOT_ENGLISH, plural } from '../ui/labels.js';
-import { setCategoryEnabled, setSiteAlways, setSiteEnabled, settingsFor, siteEnabled } from '../ui/settings.js';
+import { setCategoryEnabled, setSiteAlways, setSiteEnabled, settingsFor, siteEnabled } from '../core/settings.js';
 import { THEME_CSS } from '../ui/theme.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+/**
+ * One of this page's own elements, by id: its inputs, buttons, tables and texts (any:
+ * the page's HTML, not this script, says which element each id is).
+ * @param {string} id
+ * @returns {any}
+ */
 const $ = (id) => document.getElementById(id);
+/** @param {string} selector @returns {NodeListOf<HTMLInputElement>} */
+const inputs = (selector) => document.querySelectorAll(selector);
 adoptCss(document, THEME_CSS);
 
 const store = settingsFor(api);
@@ -47,11 +56,11 @@ function render() {
   site.disabled = !status || !s.enabled;
   site.checked = !!status?.site && siteEnabled(s, status.site);
   $('site-label').textContent = status?.site ? `On for ${status.site}` : 'On for this site';
-  for (const box of document.querySelectorAll('input[data-category]')) {
+  for (const box of inputs('input[data-category]')) {
     box.checked = s.categories[box.dataset.category];
     box.disabled = !s.enabled;
   }
-  for (const count of document.querySelectorAll('[data-count]')) {
+  for (const count of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-count]'))) {
     const n = status?.running ? (status.counts?.[count.dataset.count] ?? 0) : null;
     count.textContent = n === null ? '' : plural(n, 'mark');
   }
@@ -81,11 +90,11 @@ async function main() {
     setTimeout(refresh, 50);
   });
 
-  $('enabled').addEventListener('change', (e) => store.update({ enabled: e.target.checked }));
+  $('enabled').addEventListener('change', (e) => store.update({ enabled: /** @type {HTMLInputElement} */ (e.target).checked }));
   $('site').addEventListener('change', (e) => {
-    if (status?.site) store.update(setSiteEnabled(store.get(), status.site, e.target.checked));
+    if (status?.site) store.update(setSiteEnabled(store.get(), status.site, /** @type {HTMLInputElement} */ (e.target).checked));
   });
-  for (const box of document.querySelectorAll('input[data-category]')) {
+  for (const box of inputs('input[data-category]')) {
     box.addEventListener('change', () => store.update(setCategoryEnabled(store.get(), box.dataset.category, box.checked)));
   }
   $('run').addEventListener('click', async () => {

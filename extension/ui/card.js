@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The hover card: what a mark means. Opens when the pointer rests on a mark, when
  * keyboard focus lands on a page element holding a mark, or on request (next /

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Tiny DOM helpers for the reading UI. Every string becomes a text node or an
  * attribute value: page text never becomes HTML.

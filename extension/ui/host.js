@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The one element the reading UI adds to a page: `<caveat-ui>`, whose open
  * shadow root holds the card, the sidebar and the toast. It is in the DOM only

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Reader-facing names shared by the card, the sidebar, the popup and the exports.
  */
@@ -46,11 +47,16 @@ export const VERDICT_UNAVAILABLE =
   'Verdict unavailable: Caveat could not load its translation model. Its other checks still mark.';
 
 /** Whether a report's text is in a language Caveat does not read ("other"). */
+/** @typedef {import('../core/report.js').Summary} Summary */
+
+/** @param {Partial<Summary> | null | undefined} summary */
 export const notEnglish = (summary) => summary?.language === 'other';
 
 /**
  * The translation verdict as the UI shows it: 'other' (not English), 'short' (too
  * short to tell), 'unavailable' (no model), or 'ready' (a likelihood).
+ * @param {Partial<Summary> | null | undefined} summary
+ * @returns {'other' | 'short' | 'unavailable' | 'ready'}
  */
 export function verdictState(summary) {
   if (notEnglish(summary)) return 'other';

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Next / previous mark for the keyboard: moves through the drawn marks in
  * reading order, wrapping at the ends. The first move starts from what is on

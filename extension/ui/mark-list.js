@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The marks in reading order, one button each (category, phrase, rule name):
  * activating one scrolls the page to the mark and flashes it.

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A vertical strip standing for the whole page (or scroll container), top to
  * bottom: a tick where each mark falls, in its category's lane (hedging, sourcing,

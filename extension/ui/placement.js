@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Where a card goes so that it never covers the words it explains: below all of
  * the mark's rects, else above them, else beside them; clamped to the viewport

@@ -1,26 +1,37 @@
+// @ts-check
 /**
  * The reading UI over one mark layer: the hover card, the sidebar, the toast,
  * next/previous mark, and the reader's settings applied to the layer (category
- * toggles, the never-mark list, marks hidden on this page). The extension mounts
- * it through page/mount-ui.js; the playground mounts the very same thing with an
+ * toggles, the never-mark list, marks hidden on this page). The extension's
+ * content script mounts it (content/controller.js's mountUi); the playground mounts the very same thing with an
  * inline sidebar.
  *
  *   const ui = createReadingUi({ doc, layer, rules, settings, scroller, inline, page });
  *   ui.toggleSidebar({ focus })  ui.openSidebar({ focus })  ui.nextMark()  ui.previousMark()
  *   ui.goTo(id, { focus })  ui.setActive(on)  ui.destroy()
- *   settings: a store from settings.js; page(): { url, title } for exports
+ *   settings: a store from core/settings.js; page(): { url, title } for exports
  */
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from '../core/categories.js';
+import { addNeverMark, phraseKey, removeNeverMark, setCategoryEnabled } from '../core/settings.js';
 import { CARD_CSS, createCard } from './card.js';
 import { createUiHost } from './host.js';
 import { categoryLabel } from './labels.js';
 import { createMarkCursor } from './mark-cursor.js';
 import { revealRange } from './reveal.js';
-import { addNeverMark, phraseKey, removeNeverMark, setCategoryEnabled } from './settings.js';
 import { createSidebar, SIDEBAR_CSS } from './sidebar.js';
 import { createSuppression } from './suppression.js';
 import { createToast, TOAST_CSS } from './toast.js';
 
+/**
+ * @param {object} options
+ * @param {Document} [options.doc]
+ * @param {any} options.layer the mark layer (page/marks.js's API), handed over, never imported
+ * @param {import('../core/report.js').RuleDoc[]} [options.rules]
+ * @param {any} options.settings
+ * @param {any} [options.scroller]
+ * @param {any} [options.inline]
+ * @param {() => { url?: string, title?: string }} [options.page]
+ */
 export function createReadingUi({ doc = document, layer, rules = [], settings, scroller = null, inline = null, page }) {
   const host = createUiHost(doc, { css: [CARD_CSS, SIDEBAR_CSS, TOAST_CSS], inline });
   const suppression = createSuppression(layer, settings);

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The page's marks and summary as a Markdown or JSON report (the sidebar's
  * "Copy" buttons). Pure: data in, string out.
@@ -5,11 +6,18 @@
  *   exportData({ report, marks, rules, page: { url, title }, now }) → plain object
  *   toMarkdown(data)  toJson(data)
  */
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from '../core/categories.js';
 import { categoryLabel, NOT_ENGLISH, per1000, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 
+/** @typedef {import('../core/report.js').Report} Report */
+/** @typedef {import('../core/report.js').RuleDoc} RuleDoc */
+
+/**
+ * @param {{ report: Report | null, marks: any[], rules?: RuleDoc[], page?: { url?: string, title?: string }, now?: Date }} options
+ */
 export function exportData({ report, marks, rules = [], page = {}, now = new Date() }) {
   const names = new Map(rules.map((r) => [r.id, r.name]));
+  /** @type {Partial<import('../core/report.js').Summary>} */
   const summary = report?.summary ?? {};
   const words = summary.words ?? 0;
   const shown = marks.filter((m) => !m.hidden);

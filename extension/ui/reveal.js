@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Scroll a Range into the middle of the view, through any scrolling containers
  * it sits in (a mark deep in a tall paragraph, or in the playground's scrolling
@@ -6,6 +7,10 @@
  */
 const MARGIN = 48;
 
+/**
+ * @param {Range} range
+ * @param {{ doc?: Document, behavior?: ScrollBehavior }} [options]
+ */
 export function revealRange(range, { doc = document, behavior = 'smooth' } = {}) {
   const win = doc.defaultView ?? globalThis;
   let rect = range.getBoundingClientRect();
@@ -14,7 +19,7 @@ export function revealRange(range, { doc = document, behavior = 'smooth' } = {})
     const box = el.getBoundingClientRect();
     if (rect.top >= box.top + MARGIN && rect.bottom <= box.top + el.clientHeight - MARGIN) continue;
     // Nested containers scroll at once so the next step can measure where the range went.
-    el.scrollBy({ top: rect.top + rect.height / 2 - (box.top + el.clientHeight / 2), behavior: 'instant' });
+    el.scrollBy({ top: rect.top + rect.height / 2 - (box.top + el.clientHeight / 2), behavior: /** @type {ScrollBehavior} */ ('instant') });
     rect = range.getBoundingClientRect();
   }
   const height = doc.documentElement.clientHeight;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The sidebar: a panel in the UI host's shadow root, over the page's right edge
  * (fixed, so the page never reflows). A minimap strip down its left side; then
@@ -9,13 +10,13 @@
  *   bar.open({ focus })  bar.close()  bar.toggle({ focus })  bar.isOpen  bar.width()  bar.destroy()
  *   pick(id): go to a mark (scroll + flash); page(): { url, title } for the export
  */
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from '../core/categories.js';
+import { setCategoryEnabled } from '../core/settings.js';
 import { h, trusted } from './dom.js';
 import { plural } from './labels.js';
 import { createMarkList, MARK_LIST_CSS } from './mark-list.js';
 import { createMinimap, MINIMAP_CSS } from './minimap.js';
 import { exportData, toJson, toMarkdown } from './report-export.js';
-import { setCategoryEnabled } from './settings.js';
 import { createSummaryView, SUMMARY_CSS } from './summary-view.js';
 
 export const SIDEBAR_WIDTH = 360;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The page's summary, shared by the sidebar and the playground: per category the
  * count of marks shown, their density per 1,000 words and an on/off switch; the
@@ -9,7 +10,7 @@
  *   const view = createSummaryView({ doc, onToggle(category, on) });
  *   view.element; view.update({ report, marks, enabled })   // marks: the layer's marks
  */
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from '../core/categories.js';
 import { h, trusted } from './dom.js';
 import { categoryLabel, CATEGORY_STYLE_WORDS, NOT_ENGLISH, notEnglish, per1000, plural, VERDICT_UNAVAILABLE, verdictState } from './labels.js';
 
@@ -70,6 +71,9 @@ export function createSummaryView({ doc = document, onToggle }) {
     watchSection,
   );
 
+  /**
+   * @param {{ report: import('../core/report.js').Report | null, marks: import('../core/report.js').Mark[], enabled: Record<string, boolean> }} state
+   */
   function update({ report, marks, enabled }) {
     const words = report?.summary?.words ?? 0;
     for (const c of CATEGORIES) {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Which marks the reader has dismissed: "Hide this mark" (this page only, kept
  * while the page is open) and "Don't mark this phrase again" (the settings'
@@ -7,7 +8,7 @@
  *   const s = createSuppression(layer, settingsStore);
  *   s.hideOnPage(id)  s.showOnPage(id)  s.showAllOnPage()  s.hiddenOnPage() → ids  s.isNeverMarked(mark)  s.destroy()
  */
-import { isNeverMarked } from './settings.js';
+import { isNeverMarked } from '../core/settings.js';
 
 export function createSuppression(layer, settings) {
   const pageHidden = new Set();

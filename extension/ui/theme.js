@@ -1,10 +1,11 @@
+// @ts-check
 /**
  * The reading UI's look, shared by the card and sidebar (shadow roots), the
  * popup, the options page and the playground: colour tokens for light and dark
  * (following prefers-color-scheme), controls, focus rings and the category
- * swatches, which repeat the marks' own line styles and colours (page/styles.js).
+ * swatches, which repeat the marks' own line styles and colours (core/categories.js).
  */
-import { MARK_COLORS } from '../page/styles.js';
+import { MARK_COLORS } from '../core/categories.js';
 
 export const THEME_CSS = `
 :host, :root {

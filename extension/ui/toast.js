@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A short confirmation after a card action, with an Undo button: "Mark hidden on
  * this page. Undo". Announced politely (role=status); it never takes focus and

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The watch-list editor (the options page and the playground): add an entry (a phrase
  * or a /pattern/, and an optional note), edit it, delete it, undo the last change. A
@@ -7,7 +8,7 @@
  *
  *   const editor = createWatchlistEditor({ doc, store, check, sync });
  *   container.append(editor.element);
- *     store  settings.js's store (its `watchlist`)
+ *     store  core/settings.js's store (its `watchlist`)
  *     check  async (pattern) → the reason it cannot be an entry, or null (core/watchlist.js's entryProblem)
  *     sync   whether the list is kept in storage.sync (false in the playground)
  */
@@ -120,6 +121,10 @@ export function createWatchlistEditor({ doc = document, store, check, sync = tru
   }
 
   /** A form of two fields (entry, note), its buttons and the place for the regex crate's message. */
+  /**
+   * @param {{ pattern: string, note: string }} entry
+   * @param {{ submitLabel: string, onSubmit: (entry: { pattern: string, note: string }, form: any) => unknown, onCancel?: () => void }} options
+   */
   function entryForm(entry, { submitLabel, onSubmit, onCancel }) {
     const n = ++serial;
     const errorId = id(`error-${n}`);

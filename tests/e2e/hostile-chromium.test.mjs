@@ -1,4 +1,7 @@
-// Hostile pages in headless Chromium with the extension (issue 9): each fixture,
+// Hostile pages in headless Chromium with the extension: pages built against
+// reading them (furniture of divs, shadow roots, editable areas, right-to-left and
+// CJK text, code, Trusted Types and strict CSP) must neither break Caveat nor be
+// broken by it. Each fixture,
 // as served and under the most locked-down CSP (`?csp=tt`: script-src 'self',
 // require-trusted-types-for 'script', only the page's own policy), must get its
 // marks where they belong and none elsewhere, while the page's own behaviour stays

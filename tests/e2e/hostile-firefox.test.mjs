@@ -1,4 +1,5 @@
-// Hostile pages in headless Firefox ESR with the extension (issue 9), driven by
+// Hostile pages in headless Firefox ESR with the extension (pages that fight back
+// must neither break Caveat nor be broken by it), driven by
 // puppeteer-core over WebDriver BiDi: the same fixtures and expectations as the
 // Chromium suite, as served, under `?csp=strict` and under `?csp=tt` (strict CSP
 // and Trusted Types). Firefox's content scripts compile Wasm whatever the page's

@@ -1,5 +1,6 @@
-// Readability against the plain heuristic (issue 9 / issue 7 "which text is
-// analysed"), in headless Chromium without the extension: the page modules are
+// Readability against the plain heuristic, which decides which text is analysed
+// (a page's furniture must not be marked, its article must be read whole), in
+// headless Chromium without the extension: the page modules are
 // imported from the test server's copy (dist/www/ext). Two measurements, written
 // to artifacts/readability.json and printed as test diagnostics:
 //   effect  which blocks of the realistic fixtures each one reads

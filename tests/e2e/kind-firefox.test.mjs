@@ -12,7 +12,7 @@
 // popup/popup.html in a background tab of the window, so the fixture stays the
 // active tab the popup asks about (as the toolbar popup does), reads what it says
 // and clicks its button: popup.js sends its message to the fixture's content script
-// (tabs.sendMessage) and presence.js marks the page. Nothing in the extension knows
+// (tabs.sendMessage) and content/controller.js marks the page. Nothing in the extension knows
 // it is under test; only the browser is configured for it.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { CATEGORIES } from '../../extension/page/marks.js';
-import { MARK_COLORS, MARK_CSS } from '../../extension/page/styles.js';
+import { CATEGORIES, MARK_COLORS } from '../../extension/core/categories.js';
+import { MARK_CSS } from '../../extension/page/styles.js';
 import {
   artifact, launchChromiumWithExtension, openMarked, settle, startServer,
 } from './helpers.mjs';

@@ -9,7 +9,7 @@ import { exportData, escapeMarkdown, toJson, toMarkdown } from '../../extension/
 import {
   addNeverMark, defaultSettings, isNeverMarked, MAX_NEVER_MARK, migrateSettings, normalizeSettings, phraseKey, removeNeverMark,
   setSiteAlways, setSiteEnabled, shouldRun, siteOf,
-} from '../../extension/ui/settings.js';
+} from '../../extension/core/settings.js';
 
 const VIEW = { left: 0, top: 0, right: 800, bottom: 600 };
 const SIZE = { width: 300, height: 200 };

@@ -23,7 +23,7 @@ before(async () => {
   await W.loadWatchWasm('full', fs.readFileSync(path.join(EXT, 'wasm', 'watchlist_bg.wasm')));
   await W.loadWatchWasm('phrases', fs.readFileSync(path.join(EXT, 'wasm', 'watchlist_phrases_bg.wasm')));
   chunks = await import(path.join(EXT, 'core', 'chunks.js'));
-  settings = await import(path.join(EXT, 'ui', 'settings.js'));
+  settings = await import(path.join(EXT, 'core', 'settings.js'));
 });
 
 /** createEngine's interface over the core in Node. */

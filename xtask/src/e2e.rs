@@ -1,5 +1,6 @@
-//! `cargo xtask e2e`: the JS lints (eslint with no-unsanitized, web-ext lint on
-//! the Firefox build) and the browser end-to-end tests (tests/e2e, `node --test`)
+//! `cargo xtask e2e`: the JS lints (eslint with no-unsanitized, TypeScript's checker
+//! on the modules marked `// @ts-check`, web-ext lint on the Firefox build) and the
+//! browser end-to-end tests (tests/e2e, `node --test`)
 //! in headless Chromium and Firefox ESR. Expects a fresh `cargo xtask build`.
 
 use std::process::Command;
@@ -34,6 +35,10 @@ pub fn lint() -> Result {
         "www",
         "tests/e2e",
     ]))?;
+    // The report's shape (extension/core/report.js) against the modules that read it:
+    // every file that starts with `// @ts-check` (tests/e2e/jsconfig.json).
+    let tsc = dir.join("node_modules").join(".bin").join("tsc");
+    run(Command::new(tsc).args(["--noEmit", "-p", "tests/e2e/jsconfig.json"]).current_dir(root()))?;
     web_ext_lint(&dir)
 }
 

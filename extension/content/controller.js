@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Whether Caveat runs on this page, decided in the content script before any
  * work: off everywhere, off for this site, "only when asked", or (the default
@@ -10,18 +11,34 @@
  * on, the page is marked; turned off, its marks and UI go away. It also answers
  * the popup and carries out the keyboard commands the background routes here.
  *
+ * The content script's controller, above both the page work (page/) and the reading
+ * UI (ui/), which know nothing of each other: it starts `page/main.js` and hands it
+ * the UI to mount (`mountUi`), so the layers depend one way (DESIGN.md).
+ *
  * Started by content/caveat.js (the content script): `init(api, { settings, kind, startOptions })`
  * (`settings`: the stored settings, already asked for by content/boot.js; `kind()`: this
  * page's pageKind() if content/caveat.js has made it already, else null); `page/main.js`
- * `start(api, startOptions)` does the work.
+ * `start(api, { ...startOptions, mountUi })` does the work.
  */
+import { COMMANDS, MSG_COMMAND, MSG_RUN, MSG_STATUS } from '../core/messages.js';
+import { decidesByKind, settingsFor, shouldRun, siteEnabled, siteOf } from '../core/settings.js';
 import { start } from '../page/main.js';
 import { explain, pageKind } from '../page/page-kind.js';
 import { lap } from '../page/timings.js';
-import { COMMANDS, MSG_COMMAND, MSG_RUN, MSG_STATUS } from './messages.js';
-import { decidesByKind, settingsFor, shouldRun, siteEnabled, siteOf } from './settings.js';
+import { createReadingUi } from '../ui/reading-ui.js';
 
 const RECHECK_MS = 1500;
+
+/**
+ * The reading UI (ui/reading-ui.js: hover card, sidebar, keyboard navigation) over a
+ * marked page's layer; page/main.js calls it once the first marks are drawn.
+ *   api    the WebExtension API object (browser ?? chrome)
+ *   layer  the mark layer (page/marks.js): marks, toggles, hit-testing
+ *   rules  every rule's docs: [{ id, category, name, message, why, example, strength }]
+ */
+export function mountUi({ api, doc, layer, rules }) {
+  return createReadingUi({ doc, layer, rules, settings: settingsFor(api) });
+}
 
 /**
  * The document whose kind decides: a same-origin frame is part of its top page (a
@@ -35,7 +52,16 @@ function decidingDocument(win) {
   }
 }
 
-export async function init(api, { win = window, settings = null, kind: decidedAhead = null, startOptions, startPage = () => start(api, startOptions) } = {}) {
+/**
+ * @param {any} api the WebExtension API object (browser ?? chrome)
+ * @param {object} [options]
+ * @param {Window & typeof globalThis} [options.win]
+ * @param {Promise<object> | null} [options.settings]
+ * @param {(() => ReturnType<typeof pageKind> | null) | null} [options.kind]
+ * @param {import('../page/main.js').StartOptions} [options.startOptions]
+ * @param {() => Promise<any>} [options.startPage]
+ */
+export async function init(api, { win = window, settings = null, kind: decidedAhead = null, startOptions, startPage = () => start(api, { ...startOptions, mountUi }) } = {}) {
   const store = settingsFor(api, { preloaded: settings });
   await store.ready;
   lap('settingsRead');

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Messages between the popup / background and a tab's content script (sent with
  * tabs.sendMessage to frame 0, which needs no permission).

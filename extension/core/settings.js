@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The reader's settings, kept in storage.sync (storage.local where sync is
  * unavailable) so every tab, the popup and the options page share them:
@@ -20,8 +21,8 @@
  * (the UI reacts immediately) and persists them; other contexts hear of them
  * through storage.onChanged.
  */
-import { normalizeWatchlist, SYNC_ITEM_BYTES, syncBytes } from '../core/watchlist-entries.js';
-import { CATEGORIES } from '../page/marks.js';
+import { CATEGORIES } from './categories.js';
+import { normalizeWatchlist, SYNC_ITEM_BYTES, syncBytes } from './watchlist-entries.js';
 
 const KEYS = ['enabled', 'mode', 'autoRun', 'categories', 'sites', 'neverMark', 'watchlist'];
 export const MODES = Object.freeze(['articles', 'all', 'ask']);
