@@ -265,7 +265,7 @@ function merged(report, watched) {
  * With no entries it is the core's engine, untouched: the module is never loaded. The
  * watch-list's results are cached by list and content, like the core's.
  */
-export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
+export function withWatchlist(engine, watch, { cacheSize = 256, sliceMs = 8, yieldTask = nextTask } = {}) {
   let entries = [];
   let key = '';
   const cache = new Map();
@@ -317,7 +317,19 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
     analyze(text, from = 0) {
       const core = engine.analyze(text, from);
       if (!entries.length) return core;
-      return Promise.all([core, find(text, from)]).then(([report, watched]) => merged(report, watched));
+      if (watch.kind !== 'local') {
+        // Both asked of the background at once.
+        return Promise.all([core, find(text, from)]).then(([report, watched]) => merged(report, watched));
+      }
+      // The search after the core's analysis, in a task of its own when that analysis
+      // (or the core's loading) took a slice (`sliceMs`, as the page pipeline's) already:
+      // the two together are never one long task.
+      const asked = performance.now();
+      return core.then(async (report) => {
+        if (performance.now() - asked > sliceMs) await yieldTask();
+        if (!entries.length) return report; // the list was emptied meanwhile
+        return merged(report, await find(text, from));
+      });
     },
   };
 }

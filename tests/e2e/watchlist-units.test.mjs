@@ -161,6 +161,15 @@ describe('watch-list engine', () => {
     const found = await watch.find(text, list.map((pattern) => ({ pattern, note: '' })));
     assert.equal(found.annotations.length, 5);
     assert.ok(yields >= 4, `${yields} yields`);
+    // After a core analysis that took a slice, the search waits for a task of its own; the marks are the same.
+    let after = 0;
+    const slow = W.withWatchlist(coreEngine(), W.localWatch(), { sliceMs: -1, yieldTask: async () => after++ });
+    const quick = W.withWatchlist(coreEngine(), W.localWatch(), { sliceMs: Infinity, yieldTask: async () => assert.fail('no yield') });
+    for (const e of [slow, quick]) e.setEntries(list.map((pattern) => ({ pattern, note: '' })));
+    const a = await slow.analyze(text);
+    assert.equal(after, 1);
+    assert.deepEqual(a, await quick.analyze(text));
+    assert.equal(a.summary.counts.watchlist, 5);
   });
 
   test('a list of phrases alone needs only the module without the regex crate, and it marks the same', async () => {
