@@ -127,21 +127,89 @@ function toAnnotations(flat, entries, from, rule) {
 }
 
 /**
+ * The next task (the page's input and rendering may go first), as the page pipeline
+ * yields (page/pipeline.js's yieldToPage): `scheduler.postTask` at 'user-visible', else
+ * a timer.
+ */
+export function nextTask() {
+  const scheduler = globalThis.scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-visible' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A short text through the search code the list will run (see compileList). */
+const WARM_UP_TEXT = 'Security officials said the administration’s deep state claims — “a witch hunt” — were 1st-rate news.';
+
+/**
+ * Compile `patterns` into a watcher of module `m`, one task per step (`yieldTask`
+ * between steps), so that no step is a long task: Wasm functions are compiled on their
+ * first call, and the regex crate's parser, compiler and Unicode tables cost tens of
+ * ms the first time (up to 200 ms in one task on a loaded machine when the whole list
+ * was one call). Steps: the phrases (cheap) together; a tiny pattern (the crate's
+ * common code, compiled by V8 on the way); each /pattern/ on its own; a search of a
+ * short text (the search code). `onStep(name)` is told of each step (the tests count them).
+ * @param {any} m the watch-list module (generated glue)
+ * @param {string[]} patterns
+ * @param {{ yieldTask?: () => Promise<unknown>, onStep?: (name: string) => void }} [options]
+ */
+export async function compileList(m, patterns, { yieldTask = nextTask, onStep = () => {} } = {}) {
+  const watcher = m.Watcher.empty();
+  try {
+    let warmed = false;
+    for (const p of patterns) {
+      if (isPattern(p)) {
+        if (!warmed) {
+          warmed = true;
+          await yieldTask();
+          m.check('/a b/');
+          onStep('warm-compile');
+        }
+        await yieldTask();
+      }
+      watcher.add(p);
+      if (isPattern(p)) onStep('pattern');
+    }
+    await yieldTask();
+    watcher.find(WARM_UP_TEXT);
+    onStep('warm-find');
+    return watcher;
+  } catch (e) {
+    watcher.free();
+    throw e;
+  }
+}
+
+/**
  * Runs the watch-list module in this context.
  * @param {{ full?: unknown, phrases?: unknown }} [urls]
+ * @param {{ yieldTask?: () => Promise<unknown>, onStep?: (name: string) => void }} [options] as compileList's
  * @returns {Watch}
  */
-export function localWatch(urls = {}) {
-  let compiled = null; // { key, watcher, rule }
-  const watcherFor = async (entries) => {
+export function localWatch(urls = {}, options = {}) {
+  let compiled = null; // { key, ready: promise of { watcher, rule } }
+  const watcherFor = (entries) => {
     const which = moduleFor(entries);
-    const m = await loadWatchWasm(which, urls[which]);
     const key = `${which}:${listKey(entries)}`;
     if (compiled?.key !== key) {
-      compiled?.watcher.free();
-      compiled = { key, watcher: new m.Watcher(entries.map((e) => e.pattern)), rule: watchRule(m) };
+      const previous = compiled;
+      const mine = {
+        key,
+        ready: loadWatchWasm(which, urls[which]).then(async (m) => ({
+          watcher: await compileList(m, entries.map((e) => e.pattern), options),
+          rule: watchRule(m),
+        })),
+      };
+      compiled = mine;
+      // The previous list's watcher is freed once this one is ready (a search already
+      // given it runs synchronously, before); a failure is retried at the next call.
+      mine.ready.then(
+        () => previous?.ready.then(({ watcher }) => watcher.free(), () => {}),
+        () => {
+          if (compiled === mine) compiled = null;
+        },
+      );
     }
-    return compiled;
+    return compiled.ready;
   };
   return {
     kind: 'local',
@@ -241,7 +309,7 @@ function merged(report, watched) {
  * @param {ReturnType<typeof import('./engine.js').createEngine>} engine
  * @param {Watch} watch
  */
-export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
+export function withWatchlist(engine, watch, { cacheSize = 256, sliceMs = 8, yieldTask = nextTask } = {}) {
   let entries = [];
   let key = '';
   const cache = new Map();
@@ -294,7 +362,19 @@ export function withWatchlist(engine, watch, { cacheSize = 256 } = {}) {
     analyze(text, from = 0) {
       const core = engine.analyze(text, from);
       if (!entries.length) return core;
-      return Promise.all([core, find(text, from)]).then(([report, watched]) => merged(report, watched));
+      if (watch.kind !== 'local') {
+        // Both asked of the background at once.
+        return Promise.all([core, find(text, from)]).then(([report, watched]) => merged(report, watched));
+      }
+      // The search after the core's analysis, in a task of its own when that analysis
+      // (or the core's loading) took a slice (`sliceMs`, as the page pipeline's) already:
+      // the two together are never one long task.
+      const asked = performance.now();
+      return core.then(async (report) => {
+        if (performance.now() - asked > sliceMs) await yieldTask();
+        if (!entries.length) return report; // the list was emptied meanwhile
+        return merged(report, await find(text, from));
+      });
     },
   };
 }

@@ -116,6 +116,62 @@ describe('watch-list engine', () => {
     assert.equal(merged.summary.counts.watchlist, 1200);
   });
 
+  test('a list with /patterns/ is compiled a pattern per task, and marks as one compiled in one call', async () => {
+    // Not a timing: the order of calls into the module between the yields. Each task
+    // (what runs between two yields) compiles at most one pattern (or the warm-up, or
+    // the warm-up search), so the regex crate's first-call costs are never one long task.
+    const full = await W.loadWatchWasm('full');
+    const log = [];
+    const m = {
+      ...full,
+      check: (p) => (log.push(`check ${p}`), full.check(p)),
+      Watcher: {
+        empty() {
+          const w = full.Watcher.empty();
+          return {
+            add: (p) => (log.push(`add ${p}`), w.add(p)),
+            find: (t) => (log.push('find'), w.find(t)),
+            free: () => w.free(),
+          };
+        },
+      },
+    };
+    const list = ['the administration', '/\\b(secur\\w+|intelligence) (officials?|sources?)\\b/', 'officials said', '/\\b(deep state|fake news|witch hunt)\\b/', '/(bad/'];
+    const steps = [];
+    const watcher = await W.compileList(m, list, {
+      yieldTask: async () => log.push('yield'),
+      onStep: (s) => steps.push(s),
+    });
+    const tasks = log.join('\n').split('yield').map((t) => t.trim().split('\n').filter(Boolean));
+    for (const t of tasks) {
+      const heavy = t.filter((c) => c.startsWith('check') || c.startsWith('add /') || c === 'find');
+      assert.ok(heavy.length <= 1, `one pattern a task: ${JSON.stringify(t)}`);
+    }
+    assert.deepEqual(steps, ['warm-compile', 'pattern', 'pattern', 'pattern', 'warm-find']);
+    assert.equal(tasks.filter((t) => t.some((c) => c.startsWith('add /'))).length, 3);
+    const text = 'The administration and security officials, officials said: a Witch Hunt by intelligence sources.';
+    const once = new full.Watcher(list);
+    assert.deepEqual([...watcher.find(text)], [...once.find(text)]);
+    assert.equal(once.find(text).length / 3, 5);
+    once.free();
+    watcher.free();
+    // The engine compiles through it: a list with two patterns yields at least four times.
+    let yields = 0;
+    const watch = W.localWatch({}, { yieldTask: async () => yields++ });
+    const found = await watch.find(text, list.map((pattern) => ({ pattern, note: '' })));
+    assert.equal(found.annotations.length, 5);
+    assert.ok(yields >= 4, `${yields} yields`);
+    // After a core analysis that took a slice, the search waits for a task of its own; the marks are the same.
+    let after = 0;
+    const slow = W.withWatchlist(coreEngine(), W.localWatch(), { sliceMs: -1, yieldTask: async () => after++ });
+    const quick = W.withWatchlist(coreEngine(), W.localWatch(), { sliceMs: Infinity, yieldTask: async () => assert.fail('no yield') });
+    for (const e of [slow, quick]) e.setEntries(list.map((pattern) => ({ pattern, note: '' })));
+    const a = await slow.analyze(text);
+    assert.equal(after, 1);
+    assert.deepEqual(a, await quick.analyze(text));
+    assert.equal(a.summary.counts.watchlist, 5);
+  });
+
   test('a list of phrases alone needs only the module without the regex crate, and it marks the same', async () => {
     const phrases = [{ pattern: 'common-sense reform', note: 'n' }, { pattern: 'deep state’s', note: '' }];
     assert.equal(W.moduleFor(phrases), 'phrases');

@@ -230,27 +230,56 @@ pub struct WatchList {
     regexes: Vec<(usize, Regex)>,
     /// (entry, why it does not compile)
     pub errors: Vec<(usize, String)>,
+    len: usize,
 }
 
 impl WatchList {
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> WatchList {
-        let mut list = WatchList {
+        let mut list = WatchList::empty();
+        for p in patterns {
+            let _ = list.add(p.as_ref()); // kept in `errors`
+        }
+        list
+    }
+
+    /// A list without entries, to be given them one at a time (`add`).
+    pub fn empty() -> WatchList {
+        WatchList {
             phrases: HashMap::new(),
             #[cfg(feature = "patterns")]
             regexes: Vec::new(),
             errors: Vec::new(),
-        };
-        for (i, p) in patterns.iter().enumerate() {
-            match compile(p.as_ref()) {
-                Ok(Matcher::Phrase(tokens)) => {
-                    list.phrases.entry(tokens[0].norm.clone()).or_default().push((i, tokens));
-                }
-                #[cfg(feature = "patterns")]
-                Ok(Matcher::Regex(re)) => list.regexes.push((i, re)),
-                Err(e) => list.errors.push((i, e)),
+            len: 0,
+        }
+    }
+
+    /// Compile one more entry (its index is the number of entries added before it):
+    /// the extension compiles a list one entry per task, so that a pattern with Unicode
+    /// classes, tens of ms in Wasm the first time, never adds to the next one's task.
+    /// An entry that does not compile is kept as one that never matches; the error says why.
+    pub fn add(&mut self, pattern: &str) -> Result<(), String> {
+        let i = self.len;
+        self.len += 1;
+        match compile(pattern) {
+            Ok(Matcher::Phrase(tokens)) => {
+                self.phrases.entry(tokens[0].norm.clone()).or_default().push((i, tokens));
+                Ok(())
+            }
+            #[cfg(feature = "patterns")]
+            Ok(Matcher::Regex(re)) => {
+                self.regexes.push((i, re));
+                Ok(())
+            }
+            Err(e) => {
+                self.errors.push((i, e.clone()));
+                Err(e)
             }
         }
-        list
+    }
+
+    /// How many entries were added (those that do not compile included).
+    pub fn len(&self) -> usize {
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
@@ -393,6 +422,21 @@ mod tests {
         let list = WatchList::new(&["fine", "/[/"]);
         assert_eq!(list.errors.len(), 1);
         assert_eq!(list.errors[0].0, 1);
+    }
+
+    #[test]
+    #[cfg(feature = "patterns")]
+    fn a_list_compiled_one_entry_at_a_time_is_the_same_list() {
+        let entries = ["deep", "/[/", r"/\bsecur\w+ (officials?|sources?)\b/", "witch hunt", "/deep state/"];
+        let text = "Security officials on the deep state; a WITCH HUNT, deep.";
+        let whole = WatchList::new(&entries);
+        let mut one_by_one = WatchList::empty();
+        let added: Vec<bool> = entries.iter().map(|e| one_by_one.add(e).is_ok()).collect();
+        assert_eq!(added, [true, false, true, true, true]);
+        assert_eq!(one_by_one.len(), entries.len());
+        assert_eq!(one_by_one.errors, whole.errors);
+        assert_eq!(one_by_one.find(text), whole.find(text));
+        assert_eq!(whole.find(text).iter().map(|m| m.entry).collect::<Vec<_>>(), [2, 4, 3, 0]);
     }
 
     #[test]

@@ -20,6 +20,24 @@ impl Watcher {
         Watcher { list: WatchList::new(&patterns) }
     }
 
+    /// A watcher without entries, to be given them one per call (`add`): the extension
+    /// compiles a list one entry per task (extension/core/watchlist.js).
+    pub fn empty() -> Watcher {
+        Watcher { list: WatchList::empty() }
+    }
+
+    /// Compile one more entry (the next index); why it does not compile (it then never
+    /// matches), or undefined.
+    pub fn add(&mut self, pattern: &str) -> Option<String> {
+        self.list.add(pattern).err()
+    }
+
+    /// How many entries were added.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.list.len()
+    }
+
     /// Every match as three numbers: UTF-16 start, end, and the entry's index.
     pub fn find(&self, text: &str) -> Vec<u32> {
         let found = self.list.find(text);
