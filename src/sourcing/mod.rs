@@ -502,6 +502,22 @@ mod tests {
             ("He was given an official welcome by a band.", &[]),
             ("Unions have protested that pay is too low.", &["Unions have protested"]),
             ("Many voters feel the plan is unfair.", &["Many voters feel"]),
+            // A wish, a taste, a request, a decision, a charge, a thing found.
+            ("Everyone had hoped for a warmer day.", &[]),
+            ("Some residents would like to see the hall rebuilt.", &[]),
+            ("Some like the new bridge.", &[]),
+            ("Anyone who does not like acronyms can use its nickname.", &[]),
+            ("Commuters ask for a later train.", &[]),
+            ("Several nations agreed to share the cost.", &[]),
+            ("Delegates must now agree on a budget.", &[]),
+            ("Many economists agree on who should pay.", &["Many economists agree"]),
+            ("Prosecutors will not charge the mayor.", &[]),
+            ("Critics charge that the mayor lied.", &["Critics charge"]),
+            ("Police officers found the badly injured cyclist lying on the road.", &[]),
+            ("Inspectors found the cargo door inside the hangar.", &[]),
+            ("Investigators found the pilot had been drinking.", &["Investigators found"]),
+            // The object of a preposition is not the subject of the verb after it.
+            ("The cause of a crash involving a van driven by a young man is still not clear.", &[]),
         ];
         for (text, want) in cases {
             assert_marks(Sourcing, text, want);

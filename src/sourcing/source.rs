@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::words::{low, Class, Tagged};
-use crate::text::TokenKind;
+use crate::text::{Tag, TokenKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -136,8 +136,22 @@ pub fn before(doc: &Tagged, cue: usize, sentence: Range<usize>) -> Option<Source
         return None;
     }
     let mut src = phrase_with_modifiers(doc, t, floor);
+    if object_of_preposition(doc, src.tokens.start, floor) {
+        return None; // "a car driven by | a young man | is not yet clear": not the subject
+    }
     src.appositive = appositive;
     Some(src)
+}
+
+/// Does a preposition open the phrase that starts at `first` ("driven by |a man",
+/// "a meeting with |officials")? Then the phrase is that preposition's object and not
+/// the subject of the verb after it. Only prepositions that take a participant: "One
+/// of |the officials" is a partitive, and "after |campaign aides insisted", "in |April
+/// officials said" open a clause or a time.
+fn object_of_preposition(doc: &Tagged, first: usize, floor: usize) -> bool {
+    first > floor
+        && doc.tag(first - 1) == Tag::Adp
+        && matches!(low(doc, first - 1), "by" | "with" | "for" | "from" | "against" | "among" | "between" | "about")
 }
 
 /// The noun phrase ending at `end_head`, extended left over post-modifier links when

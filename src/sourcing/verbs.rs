@@ -89,11 +89,26 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
     match lemma {
         // "wanted to know who approved it" asks.
         // "would hope they were farther away" wishes.
-        Some("want" | "hope" | "wish" | "prefer") => {
-            (next == "to" && !matches!(low(doc, p + 2), "know" | "ask" | "hear"))
-                || matches!(low(doc, p.wrapping_sub(1)), "would" | "could" | "might")
+        // "had hoped for better weather", "would like to get rid of them": a wish.
+        Some("want" | "hope" | "wish" | "prefer" | "like") if next == "for" || aim_follows(doc, p) => true,
+        // "some like the birds", "anyone who does not like long words": a taste.
+        Some("like") => !clause_follows(doc, p + 1),
+        // "must now agree on two projects", "agreed to pay": a decision; "agree on who
+        // is a terrorist", "agree that" hold a view.
+        Some("agree") => {
+            (next == "to" && doc.tag(p + 2).is_verb())
+                || (matches!(next, "on" | "upon")
+                    && doc.is_word(p + 2)
+                    && doc.tag(p + 2) != Tag::Pron
+                    && !is_wh(low(doc, p + 2)))
         }
-        Some("charge" | "credit") => next == "with",
+        // "tourists ask for directions": a request.
+        Some("ask") => next == "for",
+        Some("charge" | "credit") => next == "with" || charges_someone(doc, p + 1),
+        // "officers found the knife in a bin", "found the man lying in the street": a
+        // discovery of a thing; "found that", "found it strange", "found the drug
+        // reduced deaths" report a finding.
+        Some("find") => thing_found(doc, p + 1),
         // "students protested outside the building", "fans cheered as the team took the
         // field": a crowd acting; "protested that", "cheered the ruling" voice a view.
         Some("protest") => next != "that" && doc.tok(p + 1) != ":",
@@ -105,13 +120,55 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
         }
         // "know its back streets" is acquaintance; "know that", "know what" and "know
         // the site is watching" hold a claim.
-        Some("know") => {
-            !matches!(next, "that" | "what" | "how" | "why" | "whether" | "who" | "where" | "when" | "if")
-                && !clause_follows(doc, p + 1)
-        }
+        Some("know") => next != "that" && !is_wh(next) && !clause_follows(doc, p + 1),
         Some("consider") => low(doc, p) == "considering" || object_ends_clause(doc, p + 1),
         _ => false,
     }
+}
+
+fn is_wh(w: &str) -> bool {
+    matches!(w, "what" | "how" | "why" | "whether" | "who" | "whom" | "where" | "when" | "if" | "which")
+}
+
+/// Is the wish verb at `p` aimed at an act: "want to limit" (not "want to know", which
+/// asks), or after "would" ("would hope they were farther away")?
+fn aim_follows(doc: &Tagged, p: usize) -> bool {
+    (low(doc, p + 1) == "to" && !matches!(low(doc, p + 2), "know" | "ask" | "hear"))
+        || matches!(low(doc, p.wrapping_sub(1)), "would" | "could" | "might")
+}
+
+/// Is a person charged at `i`: "won't charge Senator Smith.", "charged two developers
+/// with fraud"? "Critics charge that…" and "critics charge the plan is illegal" hold
+/// a claim.
+fn charges_someone(doc: &Tagged, i: usize) -> bool {
+    let mut k = i;
+    while k < i + 5 && doc.is_word(k) && matches!(doc.tag(k), Tag::Det | Tag::Num | Tag::Adj | Tag::Propn) {
+        k += 1;
+    }
+    let object = k > i || matches!(doc.tag(k), Tag::Pron | Tag::Noun);
+    object && low(doc, i) != "that" && !clause_follows(doc, i)
+}
+
+/// Is the object of "found" at `i` a thing found somewhere: a short noun phrase, then
+/// a place ("in a bin", "near the station") or what it was doing ("lying")?
+fn thing_found(doc: &Tagged, i: usize) -> bool {
+    let mut k = i;
+    while k < i + 4
+        && doc.is_word(k)
+        && matches!(doc.tag(k), Tag::Det | Tag::Adj | Tag::Adv | Tag::Num | Tag::VerbPastPart)
+    {
+        k += 1;
+    }
+    while k < i + 6 && doc.tag(k) == Tag::Noun && doc.tag(k + 1) == Tag::Noun {
+        k += 1; // "the pepper | spray"
+    }
+    let head = doc.is_word(k) && matches!(doc.tag(k), Tag::Noun | Tag::Pron);
+    let after = k + 1;
+    head && (doc.tag(after) == Tag::VerbGerund
+        || matches!(
+            low(doc, after),
+            "in" | "inside" | "on" | "at" | "near" | "under" | "behind" | "outside" | "beside"
+        ))
 }
 
 /// Does a clause (a subject, then a verb within a few words) start at `i`? "felt |the
