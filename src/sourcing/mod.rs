@@ -516,6 +516,11 @@ mod tests {
             ("Police officers found the badly injured cyclist lying on the road.", &[]),
             ("Inspectors found the cargo door inside the hangar.", &[]),
             ("Investigators found the pilot had been drinking.", &["Investigators found"]),
+            ("Board members must disclose any gifts.", &[]),
+            ("Scientists call the brighter star HD 1234.", &[]),
+            ("Critics call the plan a ploy.", &["Critics call"]),
+            ("She is someone who knows how to listen.", &[]),
+            ("He worked as an engineer for the United States Geological Survey.", &[]),
             // The object of a preposition is not the subject of the verb after it.
             ("The cause of a crash involving a van driven by a young man is still not clear.", &[]),
         ];

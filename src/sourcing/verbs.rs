@@ -84,6 +84,9 @@ pub fn modifies_noun(doc: &Tagged, p: usize) -> bool {
 /// "charged with fraud", "credited with" (the act of an authority).
 #[inline(never)]
 pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
+    if obliged(doc, p) {
+        return true;
+    }
     let lemma = doc.lemma(p).or_else(|| doc.stance(p).map(|(l, _)| l));
     let next = low(doc, p + 1);
     match lemma {
@@ -102,6 +105,9 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
                     && doc.tag(p + 2) != Tag::Pron
                     && !is_wh(low(doc, p + 2)))
         }
+        // "Scientists call the galaxy UGC 1810": a name given, not a judgement ("critics
+        // call it a ploy").
+        Some("call") => names_something(doc, p + 1),
         // "tourists ask for directions": a request.
         Some("ask") => next == "for",
         Some("charge" | "credit") => next == "with" || charges_someone(doc, p + 1),
@@ -120,10 +126,25 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
         }
         // "know its back streets" is acquaintance; "know that", "know what" and "know
         // the site is watching" hold a claim.
-        Some("know") => next != "that" && !is_wh(next) && !clause_follows(doc, p + 1),
+        // "someone who knows how to listen" is a skill.
+        Some("know") => {
+            (next != "that" && !is_wh(next) && !clause_follows(doc, p + 1))
+                || (next == "how" && low(doc, p + 2) == "to")
+        }
         Some("consider") => low(doc, p) == "considering" || object_ends_clause(doc, p + 1),
         _ => false,
     }
+}
+
+/// Is the verb at `p` a duty: "members must disclose any contact", "experts must now
+/// agree", "they have to report it"? A rule or a task, not a view they hold.
+fn obliged(doc: &Tagged, p: usize) -> bool {
+    let mut k = p;
+    while k > 0 && matches!(doc.tag(k - 1), Tag::Adv) {
+        k -= 1;
+    }
+    let before = |n: usize| k.checked_sub(n).map_or("", |i| low(doc, i));
+    before(1) == "must" || (before(1) == "to" && matches!(before(2), "have" | "has" | "had"))
 }
 
 fn is_wh(w: &str) -> bool {
@@ -135,6 +156,15 @@ fn is_wh(w: &str) -> bool {
 fn aim_follows(doc: &Tagged, p: usize) -> bool {
     (low(doc, p + 1) == "to" && !matches!(low(doc, p + 2), "know" | "ask" | "hear"))
         || matches!(low(doc, p.wrapping_sub(1)), "would" | "could" | "might")
+}
+
+/// Does a name follow the object at `i`: "the larger galaxy |UGC 1810", "it |Tom"?
+fn names_something(doc: &Tagged, i: usize) -> bool {
+    let mut k = i;
+    while k < i + 5 && doc.is_word(k) && matches!(doc.tag(k), Tag::Det | Tag::Adj | Tag::Noun | Tag::Pron) {
+        k += 1;
+    }
+    k > i && (doc.tag(k) == Tag::Num || (doc.tag(k) == Tag::Propn && doc.is_capitalized(k)))
 }
 
 /// Is a person charged at `i`: "won't charge Senator Smith.", "charged two developers
@@ -208,6 +238,8 @@ pub fn is_predicate(doc: &Tagged, p: usize) -> bool {
         // ("an official welcome"); the tagger's "noun" for "official confirms" is wrong.
         Tag::Noun => !(doc.lemma(p).is_some_and(|l| l == low(doc, p)) && doc.tag(p.wrapping_sub(1)) == Tag::Adj),
         Tag::Adj => false,
+        // "the United States National Security Agency": a word of a name.
+        Tag::Propn => !(doc.is_capitalized(p) && p.checked_sub(1).is_some_and(|k| doc.is_capitalized(k))),
         Tag::VerbPastPart => doc.tag(p + 1) != Tag::Noun || after_auxiliary(doc, p),
         _ => true,
     }
@@ -305,6 +337,7 @@ mod tests {
             ("Top male executives earned a median salary of $100,000.", "earned", Doing),
             ("Scholars have long debated the question.", "debated", Stance),
             ("Critics call it a ploy.", "call", Stance),
+            ("Scientists call the brighter star HD 1234.", "call", Doing),
             ("Many observers were surprised by the move.", "surprised", Stance),
             ("The ruling surprised many observers.", "surprised", Doing),
             ("Users are recommended to update the app.", "recommended", Doing),
