@@ -137,7 +137,11 @@ pub fn before(doc: &Tagged, cue: usize, sentence: Range<usize>) -> Option<Source
     }
     let mut src = phrase_with_modifiers(doc, t, floor);
     if object_of_preposition(doc, src.tokens.start, floor) {
-        return None; // "a car driven by | a young man | is not yet clear": not the subject
+        // "revelations about | Trump's tax history | show": the subject is the phrase
+        // before the preposition; "a car driven by | a young man | is not yet clear"
+        // has none.
+        let before = src.tokens.start.checked_sub(2).filter(|&b| b >= floor && doc.is_word(b) && in_phrase(doc, b))?;
+        src = phrase_with_modifiers(doc, before, floor);
     }
     src.appositive = appositive;
     Some(src)

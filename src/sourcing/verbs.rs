@@ -107,7 +107,9 @@ pub fn complement_acts(doc: &Tagged, p: usize) -> bool {
         }
         // "Scientists call the galaxy UGC 1810": a name given, not a judgement ("critics
         // call it a ploy").
-        Some("call") => names_something(doc, p + 1),
+        Some("call") => {
+            names_something(doc, p + 1) || (doc.tag(p.wrapping_sub(1)).is_noun() && doc.is_capitalized(p + 1))
+        }
         // "tourists ask for directions": a request.
         Some("ask") => next == "for",
         Some("charge" | "credit") => next == "with" || charges_someone(doc, p + 1),
@@ -238,8 +240,9 @@ pub fn is_predicate(doc: &Tagged, p: usize) -> bool {
         // ("an official welcome"); the tagger's "noun" for "official confirms" is wrong.
         Tag::Noun => !(doc.lemma(p).is_some_and(|l| l == low(doc, p)) && doc.tag(p.wrapping_sub(1)) == Tag::Adj),
         Tag::Adj => false,
-        // "the United States National Security Agency": a word of a name.
-        Tag::Propn => !(doc.is_capitalized(p) && p.checked_sub(1).is_some_and(|k| doc.is_capitalized(k))),
+        // "the United States National Security Agency": a word of a name after "the";
+        // a headline's "Sanders Vows To…" is still a verb.
+        Tag::Propn => !(p >= 2 && doc.is_capitalized(p) && doc.is_capitalized(p - 1) && low(doc, p - 2) == "the"),
         Tag::VerbPastPart => doc.tag(p + 1) != Tag::Noun || after_auxiliary(doc, p),
         _ => true,
     }
@@ -338,6 +341,11 @@ mod tests {
             ("Scholars have long debated the question.", "debated", Stance),
             ("Critics call it a ploy.", "call", Stance),
             ("Scientists call the brighter star HD 1234.", "call", Doing),
+            (
+                "They argue over whether a leader of a Gaza-based group called Ansar-e-Islam belongs on the list.",
+                "called",
+                Doing,
+            ),
             ("Many observers were surprised by the move.", "surprised", Stance),
             ("The ruling surprised many observers.", "surprised", Doing),
             ("Users are recommended to update the app.", "recommended", Doing),
