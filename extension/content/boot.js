@@ -60,27 +60,30 @@
   }
 
   /**
-   * The learned models' files (wasm/<name>.bin), those the background says are there
-   * (a request for a missing file would be logged to the page's console), as
-   * `{ [name]: promise of the Response }`, which the engine installs (core/engine.js).
+   * The learned models' files (wasm/<name>.bin) that the manifest makes web accessible
+   * (`cargo xtask build` lists every model it packages there), fetched at once, as a
+   * promise of `{ [name]: promise of the Response }`, which the engine installs
+   * (core/engine.js). Read from the manifest, not asked of the background: the
+   * service worker is often asleep when a page loads, and waking it delayed the
+   * first marks.
    */
   function requestModels() {
-    const asked = api.runtime.sendMessage({ type: 'caveat/models' }).then(
-      (reply) => {
-        const names = reply?.ok && Array.isArray(reply.value) ? reply.value : [];
-        return Object.fromEntries(
-          names.map((name) => {
-            // Our own packaged file (an extension URL), never the network.
-            // eslint-disable-next-line no-restricted-globals
-            const file = fetch(api.runtime.getURL(`wasm/${name}.bin`));
-            file.catch(() => {}); // the engine finds a failed request when it installs the model
-            return [name, file];
-          }),
-        );
-      },
-      () => ({}),
+    const files = (api.runtime.getManifest().web_accessible_resources ?? []).flatMap((entry) =>
+      typeof entry === 'string' ? [entry] : (entry.resources ?? []),
     );
-    return asked;
+    // Firefox may give the paths with a leading slash.
+    const names = files.map((file) => /^\/?wasm\/([a-z]+)\.bin$/.exec(file)?.[1]).filter(Boolean);
+    return Promise.resolve(
+      Object.fromEntries(
+        names.map((name) => {
+          // Our own packaged file (an extension URL), never the network.
+          // eslint-disable-next-line no-restricted-globals
+          const file = fetch(api.runtime.getURL(`wasm/${name}.bin`));
+          file.catch(() => {}); // the engine finds a failed request when it installs the model
+          return [name, file];
+        }),
+      ),
+    );
   }
 
   function sameOriginAsTop() {

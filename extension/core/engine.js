@@ -42,27 +42,19 @@ import initWasm, {
  * @property {(text: string, from?: number) => Promise<Report>} analyze
  * @property {() => Promise<RuleDoc[]>} rules
  * @property {(options?: { lap?: Lap }) => Promise<void>} [prepare]
- * @property {() => Promise<string[]>} [models]
  */
 
 /**
  * The learned models the core reads, by name: each is fetched from `wasm/<name>.bin`
  * (`cargo xtask build` copies them there: MODELS in xtask/src/build.rs) and given
- * to the core's `loadModel(name, bytes)`. The content script (page/main.js), once it
- * is to mark the page, asks the background which of them are there (MSG_MODELS) and
- * starts fetching those.
+ * to the core's `loadModel(name, bytes)`. The content script fetches those its
+ * manifest makes web accessible (content/boot.js), on a likely article at once.
  */
 export const MODELS = ['translation', 'tagger'];
 
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';
 export const MSG_RULES = 'caveat/rules';
-/**
- * Which model files this extension has (the names whose `wasm/<name>.bin` is there).
- * A content script asks before fetching them: a request for a missing file would be
- * logged to the page's console, where Caveat must never write.
- */
-export const MSG_MODELS = 'caveat/models';
 /**
  * Larger texts are refused at the boundary, by both sides (a page is rarely over
  * 2 MB of text; the core takes about a second for 10 MB).
@@ -137,30 +129,6 @@ export async function modelBytes(source) {
 const modelStates = {};
 export function modelStatus() {
   return { ...modelStates };
-}
-
-let modelsPresent = null;
-
-/**
- * The names of the models whose files are there (for MSG_MODELS), found once per
- * context without reading the files. Asked in an extension context, whose console
- * is ours: a missing file's failed request is logged there, never in a page's.
- */
-export function presentModels() {
-  modelsPresent ??= Promise.all(
-    MODELS.map(async (name) => {
-      try {
-        // Our own packaged file, never the network.
-        // eslint-disable-next-line no-restricted-globals
-        const response = await fetch(modelUrl(name));
-        response.body?.cancel().catch(() => {});
-        return response.ok ? name : null;
-      } catch {
-        return null;
-      }
-    }),
-  ).then((names) => names.filter(Boolean));
-  return modelsPresent;
 }
 
 let modelsFetched = null;
@@ -254,8 +222,6 @@ export function localBackend(wasmUrl, { models } = {}) {
       await loadWasm(wasmUrl);
       return wasmRules();
     },
-    /** The names of the models whose files are there (answers MSG_MODELS). */
-    models: () => presentModels(),
   };
 }
 
@@ -307,7 +273,6 @@ function fromProblem(text, from) {
 const MESSAGE_FIELDS = {
   [MSG_ANALYZE]: { required: ['text', 'type'], optional: ['from'] },
   [MSG_RULES]: { required: ['type'], optional: [] },
-  [MSG_MODELS]: { required: ['type'], optional: [] },
 };
 
 function fieldsProblem(type, message) {
@@ -332,7 +297,6 @@ export function answer(backend, message) {
   const shape = fieldsProblem(type, message);
   if (shape) return refuse(`${type}: ${shape}`);
   if (type === MSG_RULES) return reply(() => backend.rules());
-  if (type === MSG_MODELS) return reply(() => backend.models?.() ?? []);
   const from = message.from ?? 0;
   const problem = textProblem(message.text) ?? fromProblem(message.text, from);
   if (problem) return refuse(`${type}: ${problem}`);
@@ -412,10 +376,6 @@ export function createEngine(backend, { cacheSize = 1024, cacheUnits = 16 * 1024
       cache.set(key, hit);
       while (cache.size > 1 && (cache.size > cacheSize || cachedUnits > cacheUnits)) forget(cache.keys().next().value);
       return hit.report;
-    },
-    /** The names of the models whose files are there (a local backend's; none elsewhere). */
-    models() {
-      return backend.models ? backend.models() : Promise.resolve([]);
     },
     /** Get the core ready (a local backend loads the Wasm and its models); resolves when it is. */
     prepare(options) {

@@ -342,7 +342,6 @@ export function withWatchlist(engine, watch, { cacheSize = 256, sliceMs = 8, yie
     get analyses() {
       return engine.analyses;
     },
-    models: () => engine.models(),
     prepare: (options) => engine.prepare(options),
     rules: () => engine.rules(),
     /** The reader's list (normalized); returns whether it changed. */
