@@ -48,13 +48,14 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Install a learned model from its file's bytes, fetched by the engine when first
 /// needed (the weights stay out of the Wasm code). `name` is the file's stem:
-/// "translation" or "tagger". A bad file is refused with the reason; the rules work
+/// "translation", "tagger" or "gate". A bad file is refused with the reason; the rules work
 /// without it.
 #[wasm_bindgen(js_name = loadModel)]
 pub fn load_model(name: &str, bytes: &[u8]) -> Result<(), JsError> {
     let installed = match name {
         "translation" => crate::translation::model::install(bytes),
         "tagger" => crate::text::tagger::install(bytes),
+        "gate" => crate::sourcing::gate::install(bytes),
         other => Err(format!("no model is called \"{other}\"")),
     };
     installed.map_err(|e| JsError::new(&format!("caveat: model \"{name}\": {e}")))

@@ -179,11 +179,11 @@ fn rules_carry_their_docs() {
     assert_eq!(caveat::wasm::version(), env!("CARGO_PKG_VERSION"));
 }
 
-/// The translation model is data the engine fetches: the Wasm has none built in, refuses
-/// a bad file with a reason, and gives a verdict once a good one is installed. The only
-/// test that installs it (the tests share one instance).
+/// The translation model and the sourcing gate are data the engine fetches: the Wasm has
+/// neither built in, refuses a bad file with a reason, and uses a good one once it is
+/// installed. The only test that installs them (the tests share one instance).
 #[wasm_bindgen_test]
-fn the_translation_model_arrives_at_run_time() {
+fn the_models_arrive_at_run_time() {
     let text = JsString::from("The senator spoke on Tuesday. She said the bill would pass. ".repeat(20).as_str());
     assert!(caveat::wasm::load_model("translation", b"not a model").is_err());
     assert!(!analyze_js(&text).summary.translation.available, "no model is built into the Wasm");
@@ -193,4 +193,13 @@ fn the_translation_model_arrives_at_run_time() {
     let report = analyze_js(&text);
     assert!(report.summary.translation.available);
     assert!(report.summary.translation_likelihood < 0.5, "{}", report.summary.translation_likelihood);
+
+    // The sourcing gate too: without it only sources proper are marked ("officials
+    // said"), with it a group that voices a view is.
+    let text = JsString::from("Officials said the bridge would close. Many economists believe the plan will fail.");
+    let sourcing = |report: &Report| report.annotations.iter().filter(|a| a.category == "sourcing").count();
+    assert!(caveat::wasm::load_model("gate", b"not a gate").is_err());
+    assert_eq!(sourcing(&analyze_js(&text)), 1, "the source proper alone, before the gate");
+    assert!(caveat::wasm::load_model("gate", include_bytes!("../src/sourcing/gate.bin")).is_ok());
+    assert_eq!(sourcing(&analyze_js(&text)), 2, "the group too, with the gate");
 }

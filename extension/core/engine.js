@@ -50,7 +50,7 @@ import initWasm, {
  * to the core's `loadModel(name, bytes)`. The content script fetches those its
  * manifest makes web accessible (content/boot.js), on a likely article at once.
  */
-export const MODELS = ['translation', 'tagger'];
+export const MODELS = ['translation', 'tagger', 'gate'];
 
 /** Messages between the content script and the service worker. */
 export const MSG_ANALYZE = 'caveat/analyze';

@@ -126,12 +126,41 @@ impl Gate {
     }
 }
 
-/// The bundled gate; an empty or broken file gives a gate that keeps everything.
+static INSTALLED: OnceLock<Gate> = OnceLock::new();
+
+/// Installs the gate of `bytes` (the contents of `gate.bin`, which the browser fetches
+/// beside the Wasm as it does the tagger: data costs the Wasm no code). Corrupt bytes
+/// are an error; a second install is an error unless it brings the same gate.
+pub fn install(bytes: &[u8]) -> Result<(), String> {
+    let gate = Gate::from_bytes(bytes).ok_or("not a sourcing gate (gate.bin)")?;
+    if INSTALLED.get_or_init(|| gate.clone()) == &gate {
+        Ok(())
+    } else {
+        Err("a different gate is installed already".into())
+    }
+}
+
+/// The gate in use: the installed one, else (natively) the embedded `gate.bin`. With
+/// neither (the Wasm before the page hands it the file, or a broken file), a gate of
+/// even odds: it keeps sources proper ("officials said") and counts named sources, and
+/// marks no weaker group, as precision comes first.
 pub fn bundled() -> &'static Gate {
-    static GATE: OnceLock<Gate> = OnceLock::new();
-    GATE.get_or_init(|| {
-        Gate::from_bytes(include_bytes!("gate.bin")).unwrap_or(Gate { bits: 0, scale: 1.0, weights: vec![127] })
-    })
+    static EVEN: OnceLock<Gate> = OnceLock::new();
+    INSTALLED
+        .get()
+        .or_else(embedded)
+        .unwrap_or_else(|| EVEN.get_or_init(|| Gate { bits: 0, scale: 1.0, weights: vec![0] }))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded() -> Option<&'static Gate> {
+    static EMBEDDED: OnceLock<Option<Gate>> = OnceLock::new();
+    EMBEDDED.get_or_init(|| Gate::from_bytes(include_bytes!("gate.bin"))).as_ref()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn embedded() -> Option<&'static Gate> {
+    None
 }
 
 #[cfg(test)]
@@ -177,6 +206,14 @@ mod tests {
         assert!((THRESHOLD - logit(0.6)).abs() < 1e-6);
         assert_eq!(EVEN_ODDS, logit(0.5));
         assert!((ANONYMOUS_THRESHOLD - logit(0.05)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn without_a_gate_only_sources_proper_pass() {
+        let even = Gate { bits: 0, scale: 1.0, weights: vec![0] };
+        let odds = even.log_odds(&[hash("h", "critics"), hash("cue", "say")]);
+        assert!((EVEN_ODDS..THRESHOLD).contains(&odds) && odds >= ANONYMOUS_THRESHOLD);
+        assert!(install(b"not a gate").is_err());
     }
 
     #[test]

@@ -92,7 +92,7 @@ export function highlightState(insideSelector = 'article') {
 }
 
 /** The learned models the build puts beside the Wasm (MODELS in extension/core/engine.js). */
-export const MODELS = ['translation', 'tagger'];
+export const MODELS = ['translation', 'tagger', 'gate'];
 
 /**
  * The built Wasm core, in node, with its models installed as the extension installs

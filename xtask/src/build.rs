@@ -145,8 +145,11 @@ fn write_mark_css(out: &Path) -> Result {
 /// The learned models the engine fetches when first needed, beside the Wasm as
 /// `wasm/<name>.bin`: (name, file in the repository, gzip budget in bytes). The
 /// names are `MODELS` in extension/core/engine.js too.
-pub const MODELS: [(&str, &str, usize); 2] =
-    [("translation", "src/translation/model.bin", 400 * 1024), ("tagger", "src/text/tagger.bin", 400 * 1024)];
+pub const MODELS: [(&str, &str, usize); 3] = [
+    ("translation", "src/translation/model.bin", 400 * 1024),
+    ("tagger", "src/text/tagger.bin", 400 * 1024),
+    ("gate", "src/sourcing/gate.bin", 16 * 1024),
+];
 
 fn copy_wasm(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
