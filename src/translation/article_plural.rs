@@ -1,9 +1,9 @@
 //! "a" or "an" before a plural noun: "in the middle of a peace talks" — a number
 //! agreement slip typical of machine translation from languages without articles.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/article-plural",
@@ -112,7 +112,7 @@ const PREPOSITIONS: &[&str] = &[
     "resume", "resumed",
 ];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for i in 1..doc.tokens.len() {
         if !doc.low_in(i, &["a", "an"]) || !PREPOSITIONS.contains(&doc.low(i - 1)) {
             continue;

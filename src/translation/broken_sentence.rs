@@ -1,9 +1,10 @@
 //! A full stop inside a clause, followed by lower case: "Zabihullah. he said",
 //! "recruited for years. information," — machine translation misreading structure.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::{Document, TokenKind};
+use crate::text::TokenKind;
 
 pub static RULE: Rule = Rule {
     id: "translation/broken-sentence",
@@ -32,7 +33,7 @@ const ABBREVIATIONS: &[&str] = &[
     "penn", "tenn", "tex", "va", "vt", "wis",
 ];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for i in 1..doc.tokens.len().saturating_sub(1) {
         if !doc.tok_is(i, ".") || doc.tokens[i].space_before {
             continue;

@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use super::Text;
 use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
@@ -147,7 +148,7 @@ fn is_credit_line(doc: &Document, s: &Sentence, late_start: usize, formula: usiz
     s.start >= late_start && ends_there && names_before(doc, s.tokens.start, formula)
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     let late_start = doc
         .paragraphs
         .len()

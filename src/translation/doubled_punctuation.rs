@@ -1,9 +1,9 @@
 //! Doubled punctuation separated by a space: "affiliates. ." — left by conversion
 //! or translation, never by an editor.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/doubled-punctuation",
@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 #[cfg(test)]
 pub const COUNTER_EXAMPLE: &str = "It targets local ISIS and al-Qaeda affiliates.";
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for i in 2..doc.tokens.len() {
         // The cheap test first: most tokens are no stop or comma.
         let stop_or_comma = |k: usize| doc.tok_is(k, ".") || doc.tok_is(k, ",");

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::Text;
 use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
@@ -332,7 +333,7 @@ fn titlecase(w: &str) -> String {
     s
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for (i, t) in doc.tokens.iter().enumerate() {
         // The cheap tests on the token first: most tokens fail both.
         let institution = t.kind == TokenKind::Word && t.upper && institution_near_miss(doc, i, out).is_some();

@@ -1,9 +1,9 @@
 //! A modal verb followed by "to": "must to", "should to" — a grammar slip of
 //! machine translation (English modals take the bare verb).
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/modal-to",
@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 #[cfg(test)]
 pub const COUNTER_EXAMPLE: &str = "the government must respond";
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for i in 1..doc.tokens.len().saturating_sub(1) {
         if !doc.low_is(i, "to") {
             continue; // the cheap test first

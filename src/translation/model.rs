@@ -217,13 +217,27 @@ impl Model {
     /// particular order (counted in a table keyed by the n-gram hash itself: sorting
     /// every n-gram cost more than the rest of the model).
     pub fn features(&self, doc: &Document) -> Vec<(u64, u32)> {
-        let elements = self.elements(doc, self.function_words);
+        self.features_of(doc, &self.elements(doc, self.function_words))
+    }
+
+    /// `features` from the text's `elements` with any cut-off of at least
+    /// `function_words` (the analysis has them with the whole vocabulary already, for
+    /// the phrase table): the words ranked below the cut-off but not among the
+    /// function words stand as their shapes here.
+    pub fn features_of(&self, doc: &Document, elements: &[Elem]) -> Vec<(u64, u32)> {
         let mut counts = Counter::default();
         let mut seq = Vec::new();
         for s in &doc.sentences {
             seq.clear();
             seq.push(SENTENCE_START);
-            seq.extend_from_slice(&elements[s.tokens.clone()]);
+            let kept = |(i, &e): (usize, &Elem)| {
+                if e < SHAPE && e >= self.function_words {
+                    shape(doc, i, i == s.tokens.start)
+                } else {
+                    e
+                }
+            };
+            seq.extend(s.tokens.clone().zip(&elements[s.tokens.clone()]).map(kept));
             seq.push(SENTENCE_END);
             // Order by order, as training counts them: the table's layout, and so the
             // order in which the score sums its terms, depends on it. Windows of a
@@ -255,9 +269,10 @@ impl Model {
         (hash & ((1u64 << self.bits) - 1)) as usize
     }
 
-    /// The document model's logit for a text whose style statistics are `profile`.
-    pub fn score(&self, doc: &Document, profile: &Profile) -> Score {
-        let features = self.features(doc);
+    /// The document model's logit for a text whose elements (`features_of`) are
+    /// `elements` and whose style statistics are `profile`.
+    pub fn score(&self, doc: &Document, elements: &[Elem], profile: &Profile) -> Score {
+        let features = self.features_of(doc, elements);
         let ngrams: f64 = Self::feature_values(&features)
             .map(|(h, v)| v * f64::from(self.weights.get(self.bucket(h)).copied().unwrap_or(0)))
             .sum::<f64>()
@@ -507,7 +522,9 @@ mod tests {
         let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
         for text in oracle_texts() {
             let doc = Document::new(&text);
-            assert_eq!(m.features(&doc), features_oracle(&m, &doc), "{text:?}");
+            let want = features_oracle(&m, &doc);
+            assert_eq!(m.features(&doc), want, "{text:?}");
+            assert_eq!(m.features_of(&doc, &m.elements(&doc, m.vocab_len())), want, "{text:?}");
         }
     }
 

@@ -2,9 +2,9 @@
 //! the militant group Zabihullah" — translation put the person's name where the
 //! organisation's belonged.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/name-in-wrong-role",
@@ -45,7 +45,7 @@ const GROUPS: &[&str] = &[
 /// How far back the person's name may be.
 const WINDOW: usize = 16;
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for i in 2..doc.tokens.len() {
         if !doc.is_capitalized(i) || !GROUPS.contains(&doc.low(i - 1)) {
             continue;

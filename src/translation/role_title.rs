@@ -2,6 +2,7 @@
 //! (Rep. Michael McCaul of Texas), "Republican spokesman Adam Kinzinger" (Rep.),
 //! "a former Republican foreign affairs secretary" — titles mistranslated.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
@@ -146,7 +147,7 @@ fn party_office(doc: &Document, i: usize, out: &mut Vec<Annotation>) {
     }
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for (i, t) in doc.tokens.iter().enumerate().skip(1) {
         if t.kind != TokenKind::Word {
             continue;

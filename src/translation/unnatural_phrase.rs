@@ -5,7 +5,8 @@
 //! can be a pattern ("the" + a capitalised word after "of") as well as two words.
 //! Adjacent pairs make one mark; the mark says what kind of slip it looks like.
 
-use super::model::{self, Elem};
+use super::model::Elem;
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
@@ -28,9 +29,8 @@ pub const COUNTER_EXAMPLE: &str = "Clinton's van was escorted by the police on T
 /// Marks longer than this many words would point at nothing in particular.
 const MAX_WORDS: usize = 6;
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    let Some(model) = model::get() else { return };
-    let elements = model.elements(doc, model.vocab_len());
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    let Some((model, elements)) = doc.elements() else { return };
     for s in &doc.sentences {
         let sentence = &elements[s.tokens.clone()];
         // Runs of tokens covered by listed pairs: (first, last) index in the sentence.
@@ -86,7 +86,7 @@ mod tests {
     fn marked(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
         let mut out = Vec::new();
-        detect(&doc, &mut out);
+        detect(&Text::new(&doc), &mut out);
         out.iter().map(|a| &text[a.start..a.end]).collect()
     }
 
@@ -114,7 +114,7 @@ mod tests {
             "the van of Clinton of the senator of the Thursday of the room of emergency of the Friday . ".repeat(3);
         let doc = Document::new(&text);
         let mut out = Vec::new();
-        detect(&doc, &mut out);
+        detect(&Text::new(&doc), &mut out);
         for a in &out {
             let words = text[a.start..a.end].split_whitespace().count();
             assert!((1..=MAX_WORDS).contains(&words), "{:?}", &text[a.start..a.end]);
