@@ -1,7 +1,7 @@
 //! "a" or "an" before a plural noun: "in the middle of a peace talks" — a number
 //! agreement slip typical of machine translation from languages without articles.
 
-use super::Text;
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 
@@ -113,8 +113,8 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
-    for i in 1..doc.tokens.len() {
-        if !doc.low_in(i, &["a", "an"]) || !PREPOSITIONS.contains(&doc.low(i - 1)) {
+    for i in doc.cued(cues::A_OR_AN) {
+        if i == 0 || !PREPOSITIONS.contains(&doc.low(i - 1)) {
             continue;
         }
         // "a talks" or "a <modifier> talks", the modifier a lower-case word.

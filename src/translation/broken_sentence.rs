@@ -1,7 +1,7 @@
 //! A full stop inside a clause, followed by lower case: "Zabihullah. he said",
 //! "recruited for years. information," — machine translation misreading structure.
 
-use super::Text;
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::TokenKind;
@@ -34,8 +34,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
-    for i in 1..doc.tokens.len().saturating_sub(1) {
-        if !doc.tok_is(i, ".") || doc.tokens[i].space_before {
+    for i in doc.cued(cues::STOP) {
+        if i == 0 || i + 1 >= doc.tokens.len() || doc.tokens[i].space_before {
             continue;
         }
         let next = &doc.tokens[i + 1];

@@ -10,6 +10,7 @@ mod boilerplate;
 mod broken_coordination;
 mod broken_sentence;
 mod collocation;
+mod cues;
 mod doubled_punctuation;
 mod duplicated_text;
 mod fragment_sentence;
@@ -38,12 +39,24 @@ use crate::text::Document;
 /// It reads as the `Document` it wraps.
 pub struct Text<'a> {
     doc: &'a Document<'a>,
+    /// Each token's cue bits (`cues`): where the rules start.
+    cues: Vec<u16>,
     elements: OnceCell<Option<(&'static model::Model, Vec<model::Elem>)>>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(doc: &'a Document<'a>) -> Self {
-        Text { doc, elements: OnceCell::new() }
+        Text { doc, cues: cues::of(doc), elements: OnceCell::new() }
+    }
+
+    /// The tokens with any of the cue bits `bits` (`cues`), in order.
+    pub fn cued(&self, bits: u16) -> impl Iterator<Item = usize> + '_ {
+        self.cues.iter().enumerate().filter(move |c| c.1 & bits != 0).map(|c| c.0)
+    }
+
+    /// Token `i`'s cue bits (none past the end).
+    pub fn cue(&self, i: usize) -> u16 {
+        self.cues.get(i).copied().unwrap_or(0)
     }
 
     /// The active model and every token as its element, every vocabulary word standing

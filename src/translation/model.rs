@@ -60,7 +60,6 @@ struct Counter {
 impl Counter {
     /// Adds `count` to key `h`. Growing is out of line, so that this stays small
     /// enough to inline into the loop over every n-gram.
-    #[inline]
     fn add(&mut self, h: u64, count: u32) {
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
