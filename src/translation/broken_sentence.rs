@@ -39,7 +39,8 @@ pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
             continue;
         }
         let next = &doc.tokens[i + 1];
-        if next.newline_before || !next.space_before || next.kind != TokenKind::Word {
+        // A capital after the stop, as after most stops, is no lower-case start (below).
+        if next.newline_before || !next.space_before || next.kind != TokenKind::Word || next.upper {
             continue;
         }
         // All lower case: "iPhone" or "eBay" may legitimately start a sentence.
