@@ -1,9 +1,9 @@
 //! "a" or "an" before a plural noun: "in the middle of a peace talks" — a number
 //! agreement slip typical of machine translation from languages without articles.
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/article-plural",
@@ -112,9 +112,9 @@ const PREPOSITIONS: &[&str] = &[
     "resume", "resumed",
 ];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for i in 1..doc.tokens.len() {
-        if !doc.low_in(i, &["a", "an"]) || !PREPOSITIONS.contains(&doc.low(i - 1)) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::A_OR_AN) {
+        if i == 0 || !PREPOSITIONS.contains(&doc.low(i - 1)) {
             continue;
         }
         // "a talks" or "a <modifier> talks", the modifier a lower-case word.

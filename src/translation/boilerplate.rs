@@ -1,9 +1,9 @@
 //! Blog and comment-form template lines inside article text: "Leave a Reply",
 //! "Your email address will not be published" — signs of a scraped copy.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/boilerplate",
@@ -40,7 +40,7 @@ const LINES: &[&str] = &[
     "save my name, email, and website",
 ];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for p in &doc.paragraphs {
         let low = &doc.lower[p.start..p.end];
         if LINES.iter().any(|b| low.starts_with(b) && low.len() <= b.len() + 60) {

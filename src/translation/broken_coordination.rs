@@ -1,9 +1,9 @@
 //! Two verbs joined by "and" in different forms: "plotting to assassinate and
 //! poisoning" — the parallel structure broken by translation.
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/broken-coordination",
@@ -68,10 +68,10 @@ fn is_bare_verb(w: &str) -> bool {
         && !matches!(w, "the" | "a" | "an" | "be" | "this" | "that" | "them" | "him" | "her" | "me" | "us" | "it")
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for i in 1..doc.tokens.len().saturating_sub(4) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::TO) {
         // "<verb>ing to V and V-ing X", the -ing not followed by "to" ("trying to do").
-        if !doc.low_is(i, "to") || !is_ing(doc.low(i - 1)) {
+        if i == 0 || i + 4 >= doc.tokens.len() || !is_ing(doc.low(i - 1)) {
             continue;
         }
         let (v, and, ing) = (i + 1, i + 2, i + 3);

@@ -1,9 +1,10 @@
 //! A full stop inside a clause, followed by lower case: "Zabihullah. he said",
 //! "recruited for years. information," — machine translation misreading structure.
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::{Document, TokenKind};
+use crate::text::TokenKind;
 
 pub static RULE: Rule = Rule {
     id: "translation/broken-sentence",
@@ -32,13 +33,14 @@ const ABBREVIATIONS: &[&str] = &[
     "penn", "tenn", "tex", "va", "vt", "wis",
 ];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for i in 1..doc.tokens.len().saturating_sub(1) {
-        if !doc.tok_is(i, ".") || doc.tokens[i].space_before {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::STOP) {
+        if i == 0 || i + 1 >= doc.tokens.len() || doc.tokens[i].space_before {
             continue;
         }
         let next = &doc.tokens[i + 1];
-        if next.newline_before || !next.space_before || next.kind != TokenKind::Word {
+        // A capital after the stop, as after most stops, is no lower-case start (below).
+        if next.newline_before || !next.space_before || next.kind != TokenKind::Word || next.upper {
             continue;
         }
         // All lower case: "iPhone" or "eBay" may legitimately start a sentence.

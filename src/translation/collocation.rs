@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use super::{cues, Text};
 use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
@@ -109,6 +110,11 @@ fn slots() -> &'static Slots {
     })
 }
 
+/// The words that open a formula (its first slot's alternatives): cues.
+pub(super) fn openers() -> impl Iterator<Item = &'static str> {
+    FORMULAS.iter().filter_map(|f| f.slots.first()).flat_map(|slot| slot.trim_end_matches('?').split('|'))
+}
+
 fn slot_matches(alternatives: &[&str], word: &str) -> bool {
     alternatives.contains(&word)
 }
@@ -147,7 +153,7 @@ fn is_credit_line(doc: &Document, s: &Sentence, late_start: usize, formula: usiz
     s.start >= late_start && ends_there && names_before(doc, s.tokens.start, formula)
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     let late_start = doc
         .paragraphs
         .len()
@@ -156,31 +162,35 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
         .map_or(0, |p| p.start);
     let Slots { alternatives, openers } = slots();
     let lower = doc.lower.as_bytes();
-    for s in &doc.sentences {
-        let tokens = doc.tokens[s.tokens.clone()].iter().zip(&doc.hashes[s.tokens.clone()]);
-        for (i, (t, &hash)) in s.tokens.clone().zip(tokens) {
-            if t.kind != TokenKind::Word {
+    // The sentence of the cue: cues come in token order, so it only moves forward.
+    let mut sentence = 0;
+    for i in doc.cued(cues::OPENER) {
+        while doc.sentences.get(sentence).is_some_and(|s| s.tokens.end <= i) {
+            sentence += 1;
+        }
+        let Some(s) = doc.sentences.get(sentence) else { break };
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        // The formulas whose first slot holds this word (`slot_matches` on it).
+        let Some(opens) = openers.get_hashed(&lower[t.start..t.end], doc.hashes[i]) else { continue };
+        for (k, (f, slots)) in FORMULAS.iter().zip(alternatives).enumerate() {
+            if opens & (1 << k) == 0 {
                 continue;
             }
-            // The formulas whose first slot holds this word (`slot_matches` on it).
-            let Some(opens) = openers.get_hashed(&lower[t.start..t.end], hash) else { continue };
-            for (k, (f, slots)) in FORMULAS.iter().zip(alternatives).enumerate() {
-                if opens & (1 << k) == 0 {
-                    continue;
-                }
-                let Some(last) = match_frame(doc, f, slots, i, s.tokens.end) else { continue };
-                if last >= s.tokens.end || doc.tokens[last].kind != TokenKind::Word {
-                    continue;
-                }
-                let ending = doc.low(last).replace('’', "'");
-                if f.endings.contains(&ending.as_str()) {
-                    continue;
-                }
-                if f.credit_line && !is_credit_line(doc, s, late_start, i, last) {
-                    continue;
-                }
-                out.push(Annotation::new(&RULE, doc.tokens[i].start, doc.tokens[last].end));
+            let Some(last) = match_frame(doc, f, slots, i, s.tokens.end) else { continue };
+            if last >= s.tokens.end || doc.tokens[last].kind != TokenKind::Word {
+                continue;
             }
+            let ending = doc.low(last).replace('’', "'");
+            if f.endings.contains(&ending.as_str()) {
+                continue;
+            }
+            if f.credit_line && !is_credit_line(doc, s, late_start, i, last) {
+                continue;
+            }
+            out.push(Annotation::new(&RULE, doc.tokens[i].start, doc.tokens[last].end));
         }
     }
 }

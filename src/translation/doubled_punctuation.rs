@@ -1,9 +1,9 @@
 //! Doubled punctuation separated by a space: "affiliates. ." — left by conversion
 //! or translation, never by an editor.
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/doubled-punctuation",
@@ -20,11 +20,10 @@ pub static RULE: Rule = Rule {
 #[cfg(test)]
 pub const COUNTER_EXAMPLE: &str = "It targets local ISIS and al-Qaeda affiliates.";
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for i in 2..doc.tokens.len() {
-        // The cheap test first: most tokens are no stop or comma.
-        let stop_or_comma = |k: usize| doc.tok_is(k, ".") || doc.tok_is(k, ",");
-        if !stop_or_comma(i) || !stop_or_comma(i - 1) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::STOP | cues::COMMA) {
+        let stop_or_comma = |k: usize| doc.cue(k) & (cues::STOP | cues::COMMA) != 0;
+        if i < 2 || !stop_or_comma(i - 1) {
             continue;
         }
         // ". ." and ", ." after a word; ". . ." (a spaced ellipsis) is a style, not an error.

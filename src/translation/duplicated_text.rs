@@ -4,6 +4,7 @@
 //! first stood (a summary above the story, a pull quote, a live blog's earlier
 //! update), while spun copy doubles it on the spot.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
@@ -121,7 +122,7 @@ impl Seen {
     }
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     let mut paragraphs = Seen::for_passages(doc.paragraphs.len());
     let mut sentences = Seen::for_passages(doc.sentences.len());
     let mut in_paragraph: Vec<Passage> = Vec::new();
@@ -218,7 +219,7 @@ mod tests {
             }
             let doc = Document::new(&text);
             let mut out = Vec::new();
-            detect(&doc, &mut out);
+            detect(&Text::new(&doc), &mut out);
             let got: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
             assert_eq!(got, detect_by_word_lists(&doc), "in {text:?}");
             marked += got.len();

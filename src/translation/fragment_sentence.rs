@@ -1,9 +1,10 @@
 //! A one-word "sentence" cut off the end of the one before: "the embassy wrote.
 //! Twitter." — a phrase ("on Twitter") that machine translation split off.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::{Document, TokenKind};
+use crate::text::TokenKind;
 
 pub static RULE: Rule = Rule {
     id: "translation/fragment-sentence",
@@ -88,7 +89,7 @@ fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for (si, s) in doc.sentences.iter().enumerate().skip(1) {
         let toks = s.tokens.clone();
         // Exactly: Word "." — nothing else, not inside quotes.

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::{cues, Text};
 use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
@@ -109,7 +110,7 @@ const INSTITUTIONS: &[&str] = &[
 /// Head nouns an institution's name ends in, by family. Translation swaps a head
 /// for another of its family ("Committee" → "Commission"); across families both
 /// names usually exist ("Homeland Security Committee", "…Department").
-const HEAD_FAMILIES: &[&[&str]] = &[
+pub(super) const HEAD_FAMILIES: &[&[&str]] = &[
     &["committee", "commission", "council", "convention", "conference", "congress", "assembly", "parliament", "board"],
     &["agency", "bureau", "department", "office", "ministry", "service", "administration", "authority", "institute"],
     &["organization", "organisation", "association", "union", "party"],
@@ -235,7 +236,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A token that could start `capital_near_miss`'s test: a possessive ("Qatar's",
 /// "Qatar’s", whose apostrophe ends in byte 0x99) or a comma (no other token ends in one).
-fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
+pub(super) fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
     let lower = doc.lower.as_bytes();
     match lower.get(t.end.wrapping_sub(1)) {
         Some(b',') => true,
@@ -332,11 +333,11 @@ fn titlecase(w: &str) -> String {
     s
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for (i, t) in doc.tokens.iter().enumerate() {
-        // The cheap tests on the token first: most tokens fail both.
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::HEAD | cues::POSSESSIVE_OR_COMMA) {
+        let t = &doc.tokens[i];
         let institution = t.kind == TokenKind::Word && t.upper && institution_near_miss(doc, i, out).is_some();
-        if institution || (is_possessive_or_comma(doc, t) && capital_near_miss(doc, i, out)) {}
+        if institution || (doc.cue(i) & cues::POSSESSIVE_OR_COMMA != 0 && capital_near_miss(doc, i, out)) {}
     }
 }
 

@@ -1,9 +1,10 @@
 //! A name glued to a stray capital: "KarenN's" (for "CNN's") — a name mangled
 //! when machine translation transliterated it back and forth.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::{Document, TokenKind};
+use crate::text::TokenKind;
 
 pub static RULE: Rule = Rule {
     id: "translation/mangled-name",
@@ -31,7 +32,7 @@ fn is_mangled(word: &str) -> bool {
         && b[1..n - 1].iter().all(u8::is_ascii_lowercase)
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for (i, t) in doc.tokens.iter().enumerate() {
         // `is_mangled` needs an upper-case ASCII first letter and five bytes: test
         // the token's flags first, the cheap way.

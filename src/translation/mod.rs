@@ -10,6 +10,7 @@ mod boilerplate;
 mod broken_coordination;
 mod broken_sentence;
 mod collocation;
+mod cues;
 mod doubled_punctuation;
 mod duplicated_text;
 mod fragment_sentence;
@@ -25,9 +26,62 @@ pub mod style;
 mod unnatural_phrase;
 pub mod verdict;
 
+use std::cell::OnceCell;
+use std::ops::Deref;
+
 use crate::report::{Annotation, TranslationVerdict};
-use crate::rule::{registry, Detector};
+use crate::rule::registry;
 use crate::text::Document;
+
+/// The text as the translation rules and the verdict read it: the text model, and
+/// what the learned model makes of it, computed the first time it is asked for and
+/// then shared (the `unnatural-phrase` marks and the verdict read the same elements).
+/// It reads as the `Document` it wraps.
+pub struct Text<'a> {
+    doc: &'a Document<'a>,
+    /// Each token's cue bits (`cues`): where the rules start.
+    cues: Vec<u16>,
+    elements: OnceCell<Option<(&'static model::Model, Vec<model::Elem>)>>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(doc: &'a Document<'a>) -> Self {
+        Text { doc, cues: cues::of(doc), elements: OnceCell::new() }
+    }
+
+    /// The tokens with any of the cue bits `bits` (`cues`), in order. (A search of
+    /// the slice for the next one: a tighter loop than filtering every token.)
+    pub fn cued(&self, bits: u16) -> impl Iterator<Item = usize> + '_ {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let i = from + self.cues.get(from..)?.iter().position(|&c| c & bits != 0)?;
+            from = i + 1;
+            Some(i)
+        })
+    }
+
+    /// Token `i`'s cue bits (none past the end).
+    pub fn cue(&self, i: usize) -> u16 {
+        self.cues.get(i).copied().unwrap_or(0)
+    }
+
+    /// The active model and every token as its element, every vocabulary word standing
+    /// as itself (`Model::elements` with the whole vocabulary); none without a model.
+    pub fn elements(&self) -> Option<(&'static model::Model, &[model::Elem])> {
+        let elements = self.elements.get_or_init(|| model::get().map(|m| (m, m.elements(self.doc, m.vocab_len()))));
+        elements.as_ref().map(|(m, e)| (*m, e.as_slice()))
+    }
+}
+
+impl<'a> Deref for Text<'a> {
+    type Target = Document<'a>;
+    fn deref(&self) -> &Document<'a> {
+        self.doc
+    }
+}
+
+/// What every translation rule gives: it reads the text and appends its marks.
+pub type Detector = fn(&Text, &mut Vec<Annotation>);
 
 // One line per rule; marks are reported in this order before the report sorts them.
 #[rustfmt::skip]
@@ -52,18 +106,19 @@ registry![
 ];
 
 /// Every translation mark in the text.
-pub fn marks(doc: &Document) -> Vec<Annotation> {
+pub fn marks(text: &Text) -> Vec<Annotation> {
     let mut out = Vec::new();
     for detect in DETECTORS {
-        detect(doc, &mut out);
+        detect(text, &mut out);
     }
     out
 }
 
 /// Marks and the whole-text verdict.
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> TranslationVerdict {
-    let marks = marks(doc);
-    let verdict = verdict::verdict(doc, &marks);
+    let text = Text::new(doc);
+    let marks = marks(&text);
+    let verdict = verdict::verdict(&text, &marks);
     out.extend(marks);
     verdict
 }
@@ -93,7 +148,7 @@ mod tests {
             let doc = Document::new(text);
             for (rule, detect) in RULES.iter().zip(DETECTORS) {
                 let mut out = Vec::new();
-                detect(&doc, &mut out);
+                detect(&Text::new(&doc), &mut out);
                 let marked: Vec<&str> = out.iter().map(|a| &text[a.start..a.end]).collect();
                 assert!(marked.is_empty(), "{} marks {marked:?} in {text:?}", rule.id);
             }

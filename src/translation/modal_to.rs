@@ -1,9 +1,9 @@
 //! A modal verb followed by "to": "must to", "should to" — a grammar slip of
 //! machine translation (English modals take the bare verb).
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/modal-to",
@@ -20,10 +20,10 @@ pub static RULE: Rule = Rule {
 #[cfg(test)]
 pub const COUNTER_EXAMPLE: &str = "the government must respond";
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for i in 1..doc.tokens.len().saturating_sub(1) {
-        if !doc.low_is(i, "to") {
-            continue; // the cheap test first
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::TO) {
+        if i == 0 || i + 1 >= doc.tokens.len() {
+            continue;
         }
         // "must to" but not "a must to see" (noun) or "should to the extent" (rare).
         let modal = matches!(doc.low(i - 1), "must" | "should" | "shall" | "mustn't" | "shouldn't");

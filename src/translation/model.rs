@@ -58,14 +58,11 @@ struct Counter {
 }
 
 impl Counter {
+    /// Adds `count` to key `h`. Growing is out of line, so that this stays small
+    /// enough to inline into the loop over every n-gram.
     fn add(&mut self, h: u64, count: u32) {
         if 2 * (self.len + 1) > self.slots.len() {
-            let size = (2 * self.slots.len()).max(1024);
-            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
-            self.len = 0;
-            for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
-                self.add(h, c);
-            }
+            self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
@@ -81,6 +78,18 @@ impl Counter {
                 return;
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, re-adding the keys in slot order.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        self.len = 0;
+        for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
+            self.add(h, c);
         }
     }
 }
@@ -99,6 +108,9 @@ pub struct Model {
     weights: Vec<i8>,
     /// Sorted pair hashes, each with its log-ratio × 16.
     phrases: Vec<(u64, u8)>,
+    /// A bit per value of the low 12 bits of the phrases' hashes: nearly every pair of
+    /// a text is ruled out by one load, before a search of `phrases`.
+    phrase_filter: [u64; 64],
 }
 
 /// What the document model says of a text.
@@ -122,6 +134,31 @@ pub fn ngram_hash(elems: &[Elem]) -> u64 {
     h ^ (h >> 31)
 }
 
+/// Token `i`'s shape: what it stands as when it is not a vocabulary word the model
+/// keeps (`first`: it opens its sentence).
+fn shape(doc: &Document, i: usize, first: bool) -> Elem {
+    let t = doc.tokens[i];
+    match t.kind {
+        TokenKind::Punct => PUNCT + doc.text[t.start..].chars().next().map_or(0, |c| c as u32 & 0xFFFF),
+        TokenKind::Number => NUMBER,
+        TokenKind::Word => {
+            let text = &doc.text.as_bytes()[t.start..t.end];
+            if t.upper {
+                if text.len() > 1 && text.iter().all(|b| !b.is_ascii_lowercase()) {
+                    ALL_CAPS
+                } else if first {
+                    CAPITAL_FIRST
+                } else {
+                    CAPITAL
+                }
+            } else {
+                let low = &doc.lower.as_bytes()[t.start..t.end];
+                SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
+            }
+        }
+    }
+}
+
 impl Model {
     /// A model from its vocabulary alone (training builds one to extract features).
     pub fn with_vocab(words: &[&str], function_words: u32) -> Model {
@@ -139,37 +176,24 @@ impl Model {
             style: Vec::new(),
             weights: vec![0],
             phrases: Vec::new(),
+            phrase_filter: [0; 64],
         }
     }
 
     /// Token `i` as an element; `kept` ranks below it stand as themselves.
     fn elem(&self, doc: &Document, i: usize, first: bool, kept: u32) -> Elem {
         let t = doc.tokens[i];
-        match t.kind {
-            TokenKind::Punct => PUNCT + doc.text[t.start..].chars().next().map_or(0, |c| c as u32 & 0xFFFF),
-            TokenKind::Number => NUMBER,
-            TokenKind::Word => {
-                let low = &doc.lower.as_bytes()[t.start..t.end];
-                if let Some(rank) = self.vocab.get_hashed(low, doc.hashes[i]).filter(|&r| r < kept) {
-                    return rank;
-                }
-                let text = &doc.text.as_bytes()[t.start..t.end];
-                if t.upper {
-                    if text.len() > 1 && text.iter().all(|b| !b.is_ascii_lowercase()) {
-                        ALL_CAPS
-                    } else if first {
-                        CAPITAL_FIRST
-                    } else {
-                        CAPITAL
-                    }
-                } else {
-                    SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
-                }
+        if t.kind == TokenKind::Word {
+            let low = &doc.lower.as_bytes()[t.start..t.end];
+            if let Some(rank) = self.vocab.get_hashed(low, doc.hashes[i]).filter(|&r| r < kept) {
+                return rank;
             }
         }
+        shape(doc, i, first)
     }
 
-    /// Each sentence as elements, `kept` ranks standing as themselves.
+    /// Each sentence as elements, `kept` ranks standing as themselves. (Training reads
+    /// this; `elements` gives the same elements without a vector per sentence.)
     pub fn sentences(&self, doc: &Document, kept: u32) -> Vec<Vec<(Elem, usize)>> {
         doc.sentences
             .iter()
@@ -177,21 +201,54 @@ impl Model {
             .collect()
     }
 
+    /// Every token as an element, indexed like `doc.tokens`, `kept` ranks standing as
+    /// themselves: one vector for the whole text.
+    pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
+        let mut out = Vec::with_capacity(doc.tokens.len());
+        for s in &doc.sentences {
+            // Sentences cover the tokens in order, so `out` stays indexed like them.
+            out.extend(s.tokens.clone().map(|i| self.elem(doc, i, i == s.tokens.start, kept)));
+        }
+        out
+    }
+
     /// The document model's features: each distinct n-gram's hash and count, in no
     /// particular order (counted in a table keyed by the n-gram hash itself: sorting
     /// every n-gram cost more than the rest of the model).
     pub fn features(&self, doc: &Document) -> Vec<(u64, u32)> {
+        self.features_of(doc, &self.elements(doc, self.function_words))
+    }
+
+    /// `features` from the text's `elements` with any cut-off of at least
+    /// `function_words` (the analysis has them with the whole vocabulary already, for
+    /// the phrase table): the words ranked below the cut-off but not among the
+    /// function words stand as their shapes here.
+    pub fn features_of(&self, doc: &Document, elements: &[Elem]) -> Vec<(u64, u32)> {
         let mut counts = Counter::default();
         let mut seq = Vec::new();
-        for s in self.sentences(doc, self.function_words) {
+        for s in &doc.sentences {
             seq.clear();
             seq.push(SENTENCE_START);
-            seq.extend(s.iter().map(|e| e.0));
-            seq.push(SENTENCE_END);
-            for n in ORDERS {
-                for h in seq.windows(n).map(ngram_hash) {
-                    counts.add(h, 1);
+            let kept = |(i, &e): (usize, &Elem)| {
+                if e < SHAPE && e >= self.function_words {
+                    shape(doc, i, i == s.tokens.start)
+                } else {
+                    e
                 }
+            };
+            seq.extend(s.tokens.clone().zip(&elements[s.tokens.clone()]).map(kept));
+            seq.push(SENTENCE_END);
+            // Order by order, as training counts them: the table's layout, and so the
+            // order in which the score sums its terms, depends on it. Windows of a
+            // fixed length let the compiler unroll each hash.
+            for &e in &seq {
+                counts.add(ngram_hash(&[e]), 1);
+            }
+            for w in seq.windows(2) {
+                counts.add(ngram_hash(&[w[0], w[1]]), 1);
+            }
+            for w in seq.windows(3) {
+                counts.add(ngram_hash(&[w[0], w[1], w[2]]), 1);
             }
         }
         counts.slots.into_iter().filter(|s| s.1 > 0).collect()
@@ -211,9 +268,10 @@ impl Model {
         (hash & ((1u64 << self.bits) - 1)) as usize
     }
 
-    /// The document model's logit for a text whose style statistics are `profile`.
-    pub fn score(&self, doc: &Document, profile: &Profile) -> Score {
-        let features = self.features(doc);
+    /// The document model's logit for a text whose elements (`features_of`) are
+    /// `elements` and whose style statistics are `profile`.
+    pub fn score(&self, doc: &Document, elements: &[Elem], profile: &Profile) -> Score {
+        let features = self.features_of(doc, elements);
         let ngrams: f64 = Self::feature_values(&features)
             .map(|(h, v)| v * f64::from(self.weights.get(self.bucket(h)).copied().unwrap_or(0)))
             .sum::<f64>()
@@ -233,7 +291,8 @@ impl Model {
     /// Whether the phrase table lists a pair of elements.
     pub fn is_phrase(&self, pair: [Elem; 2]) -> bool {
         let h = ngram_hash(&pair);
-        self.phrases.binary_search_by_key(&h, |p| p.0).is_ok()
+        self.phrase_filter[(h >> 6) as usize & 63] & (1 << (h & 63)) != 0
+            && self.phrases.binary_search_by_key(&h, |p| p.0).is_ok()
     }
 
     /// Ranks below this stand as themselves in the phrase table.
@@ -317,6 +376,9 @@ impl Model {
         let mut model = Model::with_vocab(&words, function_words);
         model.set_trained(bits, scale, bias, style);
         model.weights = weights;
+        for &(h, _) in &phrases {
+            model.phrase_filter[(h >> 6) as usize & 63] |= 1 << (h & 63);
+        }
         model.phrases = phrases;
         Ok(model)
     }
@@ -410,6 +472,91 @@ mod tests {
             PUNCT + '.' as u32,
         ];
         assert_eq!(elems, want);
+    }
+
+    /// Texts for the oracles below: a news-like text long enough for the counting
+    /// table to grow several times, and odd ones.
+    fn oracle_texts() -> Vec<String> {
+        let mut long = String::new();
+        for k in 0..400 {
+            long += &format!(
+                "The senator of Texas said {k} times that NATO's plan, \"running\" late, was approved quickly. \
+                 Officials in Paris-{k} declined — again! — to comment on the {}th vote.\n",
+                k * 7
+            );
+        }
+        let odd = [
+            "",
+            ".",
+            "Ünïcode Wörds, «quotes» and 東京 — fine.",
+            "a",
+            "The. The the THE tHe",
+            "The followers of Lady Clinton gathered on the Thursday. Her lead fell three points of percentage.",
+        ];
+        std::iter::once(long).chain(odd.iter().map(|s| s.to_string())).collect()
+    }
+
+    /// `features` before it counted from `elements`: each sentence's elements as a
+    /// vector, then every window of every order.
+    fn features_oracle(m: &Model, doc: &Document) -> Vec<(u64, u32)> {
+        let mut counts = Counter::default();
+        let mut seq = Vec::new();
+        for s in m.sentences(doc, m.function_words) {
+            seq.clear();
+            seq.push(SENTENCE_START);
+            seq.extend(s.iter().map(|e| e.0));
+            seq.push(SENTENCE_END);
+            for n in ORDERS {
+                for h in seq.windows(n).map(ngram_hash) {
+                    counts.add(h, 1);
+                }
+            }
+        }
+        counts.slots.into_iter().filter(|s| s.1 > 0).collect()
+    }
+
+    /// The same features in the same order (the score sums them in this order).
+    #[test]
+    fn features_equal_the_oracle() {
+        let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
+        for text in oracle_texts() {
+            let doc = Document::new(&text);
+            let want = features_oracle(&m, &doc);
+            assert_eq!(m.features(&doc), want, "{text:?}");
+            assert_eq!(m.features_of(&doc, &m.elements(&doc, m.vocab_len())), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn elements_equal_the_sentences() {
+        let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
+        for text in oracle_texts() {
+            let doc = Document::new(&text);
+            for kept in [m.function_words, m.vocab_len()] {
+                let flat: Vec<Elem> = m.sentences(&doc, kept).iter().flatten().map(|e| e.0).collect();
+                assert_eq!(m.elements(&doc, kept), flat, "{text:?}");
+            }
+        }
+    }
+
+    /// The filter in front of the phrase table never drops a listed pair.
+    #[test]
+    fn is_phrase_equals_a_search_of_the_table() {
+        let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
+        let search = |pair: [Elem; 2]| m.phrases.binary_search_by_key(&ngram_hash(&pair), |p| p.0).is_ok();
+        let mut listed = 0;
+        for text in oracle_texts() {
+            let doc = Document::new(&text);
+            let elements = m.elements(&doc, m.vocab_len());
+            for w in elements.windows(2) {
+                assert_eq!(m.is_phrase([w[0], w[1]]), search([w[0], w[1]]));
+                listed += usize::from(search([w[0], w[1]]));
+            }
+        }
+        assert!(listed > 0);
+        for &(h, _) in &m.phrases {
+            assert!(m.phrase_filter[(h >> 6) as usize & 63] & (1 << (h & 63)) != 0);
+        }
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! the militant group Zabihullah" — translation put the person's name where the
 //! organisation's belonged.
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/name-in-wrong-role",
@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
 pub const COUNTER_EXAMPLE: &str = "said Zabihullah Mujahid, a spokesman for the Taliban";
 
 /// Nouns for an organisation that a person's name cannot fill.
-const GROUPS: &[&str] = &[
+pub(super) const GROUPS: &[&str] = &[
     "group",
     "organization",
     "organisation",
@@ -45,9 +45,10 @@ const GROUPS: &[&str] = &[
 /// How far back the person's name may be.
 const WINDOW: usize = 16;
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for i in 2..doc.tokens.len() {
-        if !doc.is_capitalized(i) || !GROUPS.contains(&doc.low(i - 1)) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    // A capitalised word after a group noun (the cue).
+    for i in doc.cued(cues::GROUP).map(|group| group + 1) {
+        if i < 2 || !doc.is_capitalized(i) {
             continue;
         }
         // The group's "name" is one word: "the company Ford Motor" is a real name.

@@ -1,9 +1,9 @@
 //! A subject said twice: "Senator Bob Menendez, the top Democrat on the
 //! committee, on Saturday he asked" — the pronoun repeats a subject already given.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/doubled-subject",
@@ -23,7 +23,7 @@ pub const COUNTER_EXAMPLE: &str = "Bob Menendez, the top Democrat on the committ
 const DAYS: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for s in &doc.sentences {
         let t = s.tokens.clone();
         // A name of two or more capitalised words opens the sentence, then a comma.

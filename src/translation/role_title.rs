@@ -2,6 +2,7 @@
 //! (Rep. Michael McCaul of Texas), "Republican spokesman Adam Kinzinger" (Rep.),
 //! "a former Republican foreign affairs secretary" — titles mistranslated.
 
+use super::{cues, Text};
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
@@ -75,8 +76,8 @@ const STATES_AND_PARTIES: &[&str] = &[
     "gop",
 ];
 
-const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
-const PARTIES: &[&str] = &["republican", "democratic", "democrat", "gop"];
+pub(super) const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+pub(super) const PARTIES: &[&str] = &["republican", "democratic", "democrat", "gop"];
 const OFFICES: &[&str] = &["secretary", "minister", "spokesman", "spokeswoman", "spokesperson"];
 
 fn capitalized_run(doc: &Document, from: usize) -> usize {
@@ -146,9 +147,10 @@ fn party_office(doc: &Document, i: usize, out: &mut Vec<Annotation>) {
     }
 }
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
-        if t.kind != TokenKind::Word {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    for i in doc.cued(cues::ROLE_OR_PARTY) {
+        let t = &doc.tokens[i];
+        if i == 0 || t.kind != TokenKind::Word {
             continue;
         }
         // A token is a role word or a party, not both.

@@ -3,6 +3,7 @@
 //! quotation is still open in the paragraph, the mark closes it, typed the wrong
 //! way round (a smart-quote slip of any editor): that is not translation.
 
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::Document;
@@ -22,7 +23,7 @@ pub static RULE: Rule = Rule {
 #[cfg(test)]
 pub const COUNTER_EXAMPLE: &str = "“We will hold Putin accountable,” she said.";
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for p in &doc.paragraphs {
         let Some(last_sentence) = p.sentences.end.checked_sub(1).and_then(|s| doc.sentences.get(s)) else {
             continue;

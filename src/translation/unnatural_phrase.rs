@@ -5,7 +5,8 @@
 //! can be a pattern ("the" + a capitalised word after "of") as well as two words.
 //! Adjacent pairs make one mark; the mark says what kind of slip it looks like.
 
-use super::model::{self, Elem};
+use super::model::Elem;
+use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
 use crate::text::{Document, TokenKind};
@@ -28,18 +29,19 @@ pub const COUNTER_EXAMPLE: &str = "Clinton's van was escorted by the police on T
 /// Marks longer than this many words would point at nothing in particular.
 const MAX_WORDS: usize = 6;
 
-pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
-    let Some(model) = model::get() else { return };
-    for sentence in model.sentences(doc, model.vocab_len()) {
-        // Runs of tokens covered by listed pairs: (first, last) element index.
+pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
+    let Some((model, elements)) = doc.elements() else { return };
+    for s in &doc.sentences {
+        let sentence = &elements[s.tokens.clone()];
+        // Runs of tokens covered by listed pairs: (first, last) index in the sentence.
         let mut run: Option<(usize, usize)> = None;
         for j in 0..sentence.len().saturating_sub(1) {
-            let pair: [Elem; 2] = [sentence[j].0, sentence[j + 1].0];
+            let pair: [Elem; 2] = [sentence[j], sentence[j + 1]];
             if model.is_phrase(pair) {
                 run = match run {
                     Some((a, b)) if b >= j && j + 1 - a < MAX_WORDS => Some((a, j + 1)),
                     Some(r) => {
-                        push(doc, &sentence, r, out);
+                        push(doc, s.tokens.start, r, out);
                         Some((j, j + 1))
                     }
                     None => Some((j, j + 1)),
@@ -47,15 +49,17 @@ pub fn detect(doc: &Document, out: &mut Vec<Annotation>) {
             }
         }
         if let Some(r) = run {
-            push(doc, &sentence, r, out);
+            push(doc, s.tokens.start, r, out);
         }
     }
 }
 
-fn push(doc: &Document, sentence: &[(Elem, usize)], (a, b): (usize, usize), out: &mut Vec<Annotation>) {
-    let is_word = |k: usize| doc.tokens[sentence[k].1].kind != TokenKind::Punct;
+/// Marks the run of tokens `a..=b` of the sentence whose first token is `first`,
+/// trimmed to words.
+fn push(doc: &Document, first: usize, (a, b): (usize, usize), out: &mut Vec<Annotation>) {
+    let is_word = |k: usize| doc.tokens[first + k].kind != TokenKind::Punct;
     let (Some(a), Some(b)) = ((a..=b).find(|&k| is_word(k)), (a..=b).rev().find(|&k| is_word(k))) else { return };
-    let (first, last) = (sentence[a].1, sentence[b].1);
+    let (first, last) = (first + a, first + b);
     let detail = kind(doc, first..=last);
     out.push(Annotation::new(&RULE, doc.tokens[first].start, doc.tokens[last].end).with_detail(detail));
 }
@@ -82,7 +86,7 @@ mod tests {
     fn marked(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
         let mut out = Vec::new();
-        detect(&doc, &mut out);
+        detect(&Text::new(&doc), &mut out);
         out.iter().map(|a| &text[a.start..a.end]).collect()
     }
 
@@ -110,7 +114,7 @@ mod tests {
             "the van of Clinton of the senator of the Thursday of the room of emergency of the Friday . ".repeat(3);
         let doc = Document::new(&text);
         let mut out = Vec::new();
-        detect(&doc, &mut out);
+        detect(&Text::new(&doc), &mut out);
         for a in &out {
             let words = text[a.start..a.end].split_whitespace().count();
             assert!((1..=MAX_WORDS).contains(&words), "{:?}", &text[a.start..a.end]);

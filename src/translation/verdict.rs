@@ -7,9 +7,9 @@
 //! machine-translated news: training balances the two and checks the share of
 //! native texts called.
 
-use super::model::{self, Model};
+use super::model::Model;
 use super::style::{self, Profile, STATS};
-use super::unnatural_phrase;
+use super::{unnatural_phrase, Text};
 use crate::report::{Annotation, TranslationVerdict};
 use crate::rule::Strength;
 use crate::text::Document;
@@ -101,7 +101,7 @@ fn style_reason(model: &Model, profile: &Profile, style_logit: f64) -> Option<St
     (!words.is_empty()).then(|| format!("style typical of machine translation: {}", words.join(", ")))
 }
 
-pub fn verdict(doc: &Document, marks: &[Annotation]) -> TranslationVerdict {
+pub fn verdict(doc: &Text, marks: &[Annotation]) -> TranslationVerdict {
     let n = doc.sentences.len();
     let too_short = doc.word_count() < MIN_WORDS;
     // Every mark is local evidence the document model does not see (it weighs
@@ -109,11 +109,11 @@ pub fn verdict(doc: &Document, marks: &[Annotation]) -> TranslationVerdict {
     let strong = marks.iter().filter(|a| a.strength == Strength::Strong).count() as f64;
     let weak = marks.len() as f64 - strong;
     let mut reasons = mark_reasons(doc, marks);
-    let Some(model) = model::get() else {
+    let Some((model, elements)) = doc.elements() else {
         return TranslationVerdict { likelihood: 0.0, too_short, available: false, reasons };
     };
     let profile = style::profile(doc);
-    let score = model.score(doc, &profile);
+    let score = model.score(doc, elements, &profile);
     // Two detectors of different evidence, either of which may find the text
     // translated: the model reads how sentences are built (fluent neural MT can pass
     // it), the marks see what translation broke (a clean MT text has none).
@@ -132,7 +132,8 @@ mod tests {
 
     fn verdict_of(text: &str) -> TranslationVerdict {
         let doc = Document::new(text);
-        verdict(&doc, &super::super::marks(&doc))
+        let text = Text::new(&doc);
+        verdict(&text, &super::super::marks(&text))
     }
 
     #[test]
@@ -153,7 +154,7 @@ mod tests {
 
     /// The verdict of the style statistics alone (no marks).
     fn style_verdict(text: &str) -> TranslationVerdict {
-        verdict(&Document::new(text), &[])
+        verdict(&Text::new(&Document::new(text)), &[])
     }
 
     #[test]
