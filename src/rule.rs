@@ -50,9 +50,6 @@ pub struct Rule {
     pub strength: Strength,
 }
 
-/// What every detector of marks is: it reads the text model and appends its marks.
-pub type Detector = fn(&crate::text::Document, &mut Vec<crate::report::Annotation>);
-
 /// The registry of a category, one line per rule module: `registry![a, b, c]` makes
 /// `RULES`, every rule in that order, from each module's `RULE`, and, for the test that
 /// every rule marks its own example, `COUNTER_EXAMPLES` from each module's
