@@ -305,6 +305,36 @@ export async function launchFirefoxWithExtension({ extension, args = [], prefs =
 }
 
 /**
+ * Headless Firefox with the built extension, set up so that a test can script the
+ * browser window itself (chrome scope): `--remote-allow-system-access`, and extension
+ * pages in the parent process, where that script reaches their documents (WebDriver
+ * BiDi neither navigates to nor scripts moz-extension:// pages). Returns the browser,
+ * the extension's id, and `inBrowserWindow(fn, ...args)`, which runs `fn` there:
+ * arguments and result cross as JSON.
+ */
+export async function launchFirefoxWithChromeAccess() {
+  const browser = await launchFirefoxWithExtension({
+    args: ['--remote-allow-system-access'],
+    prefs: { 'extensions.webextensions.remote': false },
+  });
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir('firefox'), 'manifest.json'), 'utf8'));
+  const { result: tree } = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chromeContext = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml').context;
+  async function inBrowserWindow(fn, ...args) {
+    const { result } = await browser.connection.send('script.callFunction', {
+      functionDeclaration: fn.toString(),
+      arguments: args.map((a) => ({ type: 'string', value: JSON.stringify(a) })),
+      target: { context: chromeContext },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (result.type === 'exception') throw new Error(`in the browser window: ${result.exceptionDetails.text}`);
+    return result.result.type === 'string' ? JSON.parse(result.result.value) : undefined;
+  }
+  return { browser, extensionId: manifest.browser_specific_settings.gecko.id, inBrowserWindow };
+}
+
+/**
  * In a page or frame: whether Caveat has drawn a report there. The mark layer
  * registers its category highlights once a report is drawn, empty ones too, so this
  * also tells "analysed, nothing to mark" from "not run yet".

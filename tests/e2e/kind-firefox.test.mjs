@@ -15,11 +15,9 @@
 // (tabs.sendMessage) and content/controller.js marks the page. Nothing in the extension knows
 // it is under test; only the browser is configured for it.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { extensionDir, launchFirefoxWithExtension, markLocations, sleep, startServer, watchConsole } from './helpers.mjs';
+import { launchFirefoxWithChromeAccess, markLocations, sleep, startServer, watchConsole } from './helpers.mjs';
 import { KIND_FIXTURES } from './page-kind-fixtures.mjs';
 
 const NOT_AN_ARTICLE = 'Not an article — Caveat marks news and other articles.';
@@ -27,37 +25,18 @@ const NOT_AN_ARTICLE = 'Not an article — Caveat marks news and other articles.
 let server;
 let browser;
 let extensionId;
-let chromeContext;
+let inBrowserWindow;
 const messages = [];
 
 before(async () => {
   server = await startServer();
-  browser = await launchFirefoxWithExtension({
-    args: ['--remote-allow-system-access'],
-    prefs: { 'extensions.webextensions.remote': false },
-  });
-  extensionId = JSON.parse(fs.readFileSync(path.join(extensionDir('firefox'), 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
-  const { result } = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  chromeContext = result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml').context;
+  ({ browser, extensionId, inBrowserWindow } = await launchFirefoxWithChromeAccess());
 });
 
 after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-/** Run `fn` in the browser window (chrome scope): arguments and result cross as JSON. */
-async function inBrowserWindow(fn, ...args) {
-  const { result } = await browser.connection.send('script.callFunction', {
-    functionDeclaration: fn.toString(),
-    arguments: args.map((a) => ({ type: 'string', value: JSON.stringify(a) })),
-    target: { context: chromeContext },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  });
-  if (result.type === 'exception') throw new Error(`in the browser window: ${result.exceptionDetails.text}`);
-  return result.result.type === 'string' ? JSON.parse(result.result.value) : undefined;
-}
 
 // These run in the browser window (chrome scope), not in the test.
 function openPopupTab(id) {

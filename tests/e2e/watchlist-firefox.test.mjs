@@ -15,43 +15,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { axeViolations, E2E_DIR, extensionDir, launchFirefoxWithExtension, sleep, startServer, watchConsole } from './helpers.mjs';
+import { axeViolations, E2E_DIR, launchFirefoxWithChromeAccess, sleep, startServer, watchConsole } from './helpers.mjs';
 
 let server;
 let browser;
 let extensionId;
-let chromeContext;
+let inBrowserWindow;
 const messages = [];
 const AXE = fs.readFileSync(path.join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 before(async () => {
   server = await startServer();
-  browser = await launchFirefoxWithExtension({
-    args: ['--remote-allow-system-access'],
-    prefs: { 'extensions.webextensions.remote': false },
-  });
-  extensionId = JSON.parse(fs.readFileSync(path.join(extensionDir('firefox'), 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
-  const { result } = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  chromeContext = result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml').context;
+  ({ browser, extensionId, inBrowserWindow } = await launchFirefoxWithChromeAccess());
 });
 
 after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-/** Run `fn` in the browser window (chrome scope): arguments and result cross as JSON. */
-async function inBrowserWindow(fn, ...args) {
-  const { result } = await browser.connection.send('script.callFunction', {
-    functionDeclaration: fn.toString(),
-    arguments: args.map((a) => ({ type: 'string', value: JSON.stringify(a) })),
-    target: { context: chromeContext },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  });
-  if (result.type === 'exception') throw new Error(`in the browser window: ${result.exceptionDetails.text}`);
-  return result.result.type === 'string' ? JSON.parse(result.result.value) : undefined;
-}
 
 // These run in the browser window (chrome scope), not in the test.
 function openOptionsTab(id) {
