@@ -85,7 +85,7 @@ impl<V: Copy + Default> WordTable<V> {
         let mut i = h as usize & self.mask;
         loop {
             let s = &self.slots[i];
-            if s.start == u32::MAX || (s.hash == h && &words[s.start as usize..s.end as usize] == word) {
+            if s.start == u32::MAX || (s.hash == h && same_word(&words[s.start as usize..s.end as usize], word)) {
                 return i;
             }
             i = (i + 1) & self.mask;
@@ -119,6 +119,13 @@ impl<V: Copy + Default> WordTable<V> {
         let s = &self.slots[self.probe(&doc.lower.as_bytes()[t.start..t.end], doc.hashes[i])];
         (s.start != u32::MAX).then_some(s.value)
     }
+}
+
+/// Byte equality, inline for the short words of a lexicon: a slice comparison calls
+/// `memcmp`, whose call costs more than comparing a word of a few bytes.
+#[inline]
+fn same_word(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Whole-word phrase matching over a document, for lexicon-driven rules.
