@@ -52,11 +52,18 @@ pub struct Document<'a> {
 
 #[derive(Debug, Default)]
 struct SentenceTags {
-    /// One per token (`Tag::Unknown` in sentences not yet tagged).
-    tags: Vec<Tag>,
+    /// One per token, `None` until its sentence is tagged: a token asked about again
+    /// (the rules ask about the same few tokens many times) costs one look, not a
+    /// search for its sentence.
+    tags: Vec<Option<Tag>>,
     /// One per sentence: tagged yet.
     done: Vec<bool>,
+    /// The tagger's buffers, kept from one sentence to the next.
+    buffers: TagBuffers,
 }
+
+/// A sentence's words as the tagger reads them, and its tags.
+type TagBuffers = (Vec<tagger::Word>, Vec<Tag>);
 
 /// A fast hash of a short byte string: words are a few bytes long, so a plain
 /// byte loop beats anything that needs a copy into a wider word.
@@ -124,22 +131,30 @@ impl<'a> Document<'a> {
         if let Some(tags) = self.tags.get() {
             return tags.get(i).copied().unwrap_or(Tag::Unknown);
         }
+        let mut st = self.sentence_tags.borrow_mut();
+        if let Some(&Some(tag)) = st.tags.get(i) {
+            return tag;
+        }
         if i >= self.tokens.len() {
             return Tag::Unknown;
         }
         let s = self.sentence_of(i);
         let Some(sentence) = self.sentences.get(s) else { return Tag::Unknown };
-        let mut st = self.sentence_tags.borrow_mut();
         if st.done.is_empty() {
-            st.tags = vec![Tag::Unknown; self.tokens.len()];
+            st.tags = vec![None; self.tokens.len()];
             st.done = vec![false; self.sentences.len()];
         }
         if !st.done[s] {
             st.done[s] = true;
-            let mut buffers = (Vec::new(), Vec::new());
-            tag_sentence(self.text, &self.lower, &self.tokens, &self.hashes, sentence, &mut buffers, &mut st.tags);
+            let SentenceTags { tags, buffers, .. } = &mut *st;
+            tag_sentence(self.text, &self.lower, &self.tokens, &self.hashes, sentence, buffers);
+            if let Some(dst) = tags.get_mut(sentence.tokens.clone()) {
+                for (d, &t) in dst.iter_mut().zip(&buffers.1) {
+                    *d = Some(t);
+                }
+            }
         }
-        st.tags.get(i).copied().unwrap_or(Tag::Unknown)
+        st.tags.get(i).copied().flatten().unwrap_or(Tag::Unknown)
     }
 
     /// The token's text as written; past the last token, "": rules look ahead by index, and a look past the
@@ -208,42 +223,47 @@ impl<'a> Document<'a> {
 /// closed-class fallback. (`Document::tags` calls it; public for the benches.)
 pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sentences: &[Sentence]) -> Vec<Tag> {
     let mut tags = vec![Tag::Unknown; tokens.len()];
-    let mut buffers = (Vec::new(), Vec::new());
+    let mut buffers = TagBuffers::default();
     for s in sentences {
-        tag_sentence(text, lower, tokens, hashes, s, &mut buffers, &mut tags);
+        tag_sentence(text, lower, tokens, hashes, s, &mut buffers);
+        if let Some(dst) = tags.get_mut(s.tokens.clone()) {
+            if dst.len() == buffers.1.len() {
+                dst.copy_from_slice(&buffers.1);
+            }
+        }
     }
     tags
 }
 
-/// Tags sentence `s` into its range of `tags` (one tag per token of the text).
+/// Tags sentence `s` into `out`, one tag per token of the sentence (none if the
+/// sentence is not one of `tokens`).
 fn tag_sentence(
     text: &str,
     lower: &str,
     tokens: &[Token],
     hashes: &[u32],
     s: &Sentence,
-    (words, out): &mut (Vec<tagger::Word>, Vec<Tag>),
-    tags: &mut [Tag],
+    (words, out): &mut TagBuffers,
 ) {
-    let (Some(toks), Some(dst)) = (tokens.get(s.tokens.clone()), tags.get_mut(s.tokens.clone())) else { return };
+    out.clear();
+    let Some(toks) = tokens.get(s.tokens.clone()) else { return };
     let Some(tagger) = tagger::active() else {
-        for (t, tag) in toks.iter().zip(dst) {
+        out.extend(toks.iter().map(|t| {
             let w = lower.get(t.start..t.end).unwrap_or_default();
-            *tag = tagger::fallback(w, t.kind == TokenKind::Punct, t.kind == TokenKind::Number);
-        }
+            tagger::fallback(w, t.kind == TokenKind::Punct, t.kind == TokenKind::Number)
+        }));
         return;
     };
     words.clear();
     let hs = hashes.get(s.tokens.clone()).unwrap_or_default();
+    // Bytes, not `str`s: slicing a `str` checks both ends for character boundaries.
+    let (text, lower) = (text.as_bytes(), lower.as_bytes());
     words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
         let w = text.get(t.start..t.end).unwrap_or_default();
-        let l = lower.as_bytes().get(t.start..t.end).unwrap_or_default();
-        tagger::Word::new(w, l, h, k == 0)
+        let l = lower.get(t.start..t.end).unwrap_or_default();
+        tagger::Word::of_token(w, l, h, t.upper, k == 0)
     }));
     tagger.tag_sentence(words, out);
-    if out.len() == dst.len() {
-        dst.copy_from_slice(out);
-    }
 }
 
 #[cfg(test)]

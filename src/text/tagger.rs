@@ -157,13 +157,18 @@ impl Word {
     /// and "Mr" are one word); numbers read as a year or digits.
     /// `lower_hash` is `word_hash(lower)` (`Document::hashes` has it already).
     pub fn new(word: &str, lower: &[u8], lower_hash: u32, first_in_sentence: bool) -> Word {
+        let upper = word.chars().next().is_some_and(char::is_uppercase);
+        Word::of_token(word.as_bytes(), lower, lower_hash, upper, first_in_sentence)
+    }
+
+    /// `Word::new` for a token of a `Document`: its bytes, and whether its first
+    /// character is upper-case (`Token::upper`), which the tokenizer knows already.
+    #[inline]
+    pub fn of_token(word: &[u8], lower: &[u8], lower_hash: u32, upper: bool, first_in_sentence: bool) -> Word {
         let mut shape = if first_in_sentence { SHAPE_FIRST } else { 0 };
         // One table probe a byte (`BYTE_CLASS`) instead of three tests.
-        let class = word.as_bytes().iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
+        let class = word.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
         let (has_lower, has_digit, has_hyphen) = (class & LOWER != 0, class & DIGIT != 0, class & HYPHEN != 0);
-        let b0 = word.as_bytes().first().copied().unwrap_or(0);
-        let upper =
-            if b0 < 0x80 { b0.is_ascii_uppercase() } else { word.chars().next().is_some_and(char::is_uppercase) };
         if upper {
             shape |= SHAPE_UPPER;
             if word.len() > 1 && !has_lower {
@@ -308,6 +313,49 @@ pub fn features(words: &[Word], i: usize, prev: u32, prev2: u32, out: &mut [u32;
     ];
 }
 
+/// How many of a word's features depend on the tags before it alone: `BIAS`, `T1`,
+/// `T2` and `T1T2`. Their rows are summed once per pair of tags (`Tagger::context`),
+/// not once per word; `word_features` gives the rest.
+const CONTEXT_FEATURES: usize = 4;
+/// The features that read the words (`T1W0` too: the tag before with the word).
+const WORD_FEATURES: usize = FEATURES - CONTEXT_FEATURES;
+
+/// The keys of `features` that depend on the two tags before a word alone.
+fn context_features(prev: u32, prev2: u32) -> [u32; CONTEXT_FEATURES] {
+    [key(BIAS, 0), key(T1, prev), key(T2, prev2), key(T1T2, prev | prev2 << 10)]
+}
+
+/// The keys of `features` that are not `context_features`, in the same order.
+#[inline]
+fn word_features(words: &[Word], i: usize, prev: u32) -> [u32; WORD_FEATURES] {
+    let w = words.get(i).copied().unwrap_or_default();
+    let hash_at = |j: Option<usize>, none: u32| j.and_then(|j| words.get(j)).map_or(none, |w| w.hash);
+    let wm1 = i.checked_sub(1).and_then(|j| words.get(j));
+    let wp1 = words.get(i + 1);
+    [
+        key(W0, w.hash),
+        key(SUF3, w.suffix3),
+        key(SHAPE, u32::from(w.shape)),
+        key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491)),
+        key(WM1, wm1.map_or(NONE_BEFORE, |w| w.hash)),
+        key(SUFM1, wm1.map_or(NONE_BEFORE, |w| w.suffix3)),
+        key(WM2, hash_at(i.checked_sub(2), NONE_BEFORE)),
+        key(WP1, wp1.map_or(NONE_AFTER, |w| w.hash)),
+        key(SUFP1, wp1.map_or(NONE_AFTER, |w| w.suffix3)),
+        key(WP2, hash_at(Some(i + 2), NONE_AFTER)),
+    ]
+}
+
+/// The values a tag before a word takes in `features`: a tag, `START` or `START2`.
+const PREV_VALUES: usize = N + 2;
+
+/// Where the context sums of a pair of tags before a word are in `Tagger::context`.
+#[inline]
+fn context_index(prev: u32, prev2: u32) -> usize {
+    let at = |p: u32| if p < N as u32 { p as usize } else { N + (p.wrapping_sub(START) as usize).min(1) };
+    at(prev) * PREV_VALUES + at(prev2)
+}
+
 /// The tag value `features` takes for the tags before the first word.
 pub const fn start_tags() -> (u32, u32) {
     (START, START2)
@@ -330,6 +378,22 @@ const ROW: usize = 32;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, align(32))]
 struct Row([i8; ROW]);
+
+/// How many sums `predict` keeps: `N` rounded up to whole vectors of eight `i16`s.
+const LANES: usize = N.div_ceil(8) * 8;
+
+/// The caps `predict` puts on the scores: none, or the lowest score on a modal.
+const NO_CAP: [i16; LANES] = [i16::MAX; LANES];
+const NO_MODAL: [i16; LANES] = {
+    let mut cap = NO_CAP;
+    cap[Tag::Modal as usize] = i16::MIN;
+    cap
+};
+
+/// Rows summed, widened so that no sum overflows (`FEATURES` × 128 < 2^15).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(64))]
+struct Sums([i16; LANES]);
 const MIN_BITS: u8 = 8;
 const MAX_BITS: u8 = 22;
 
@@ -343,6 +407,9 @@ pub struct Tagger {
     slots: Vec<u32>,
     /// The weights, one `Row` per bucket.
     rows: Vec<Row>,
+    /// The sums of the rows of the `context_features` of each pair of tags before a
+    /// word, at `context_index`: integer sums, so adding them first changes no score.
+    context: Vec<Sums>,
     /// Word hashes of "a", "an" and "the": no modal follows them ("the can").
     articles: [u32; 3],
 }
@@ -379,7 +446,14 @@ impl Tagger {
                 r
             })
             .collect();
-        Some(Tagger { bits, scale, dict, slots, rows, articles })
+        let mut tagger = Tagger { bits, scale, dict, slots, rows, articles, context: Vec::new() };
+        tagger.context = (0..PREV_VALUES * PREV_VALUES)
+            .map(|n| {
+                let prev = |v: usize| if v < N { v as u32 } else { START + (v - N) as u32 };
+                tagger.sum_rows(&context_features(prev(n / PREV_VALUES), prev(n % PREV_VALUES)))
+            })
+            .collect();
+        Some(tagger)
     }
 
     pub fn bits(&self) -> u8 {
@@ -459,40 +533,66 @@ impl Tagger {
         }
     }
 
-    /// The best-scoring tag for a set of feature keys; not `Modal` unless `modal_ok`.
-    #[inline]
-    fn predict(&self, keys: &[u32; FEATURES], modal_ok: bool) -> Tag {
-        let mut acc = [0i16; ROW];
+    /// Adds the rows of `keys` to `acc`.
+    #[inline(always)]
+    fn add_rows(&self, keys: &[u32], acc: &mut [i16; LANES]) {
         for &k in keys {
             let Some(Row(row)) = self.rows.get(bucket(k, self.bits)) else { continue };
-            for t in 0..ROW {
+            for t in 0..LANES {
                 acc[t] += i16::from(row[t]);
             }
         }
-        let acc = &mut acc[..N];
-        if !modal_ok {
-            acc[Tag::Modal as usize] = i16::MIN;
-        }
-        // The first best tag.
-        let max = acc.iter().copied().fold(i16::MIN, i16::max);
-        TAGS[acc.iter().position(|&v| v == max).unwrap_or(0)]
     }
 
+    /// The sums of the rows of `keys`, and in the lanes past the last tag a score
+    /// too low ever to win: those lanes then need no masking in `predict`, which
+    /// would cost more than adding them.
+    fn sum_rows(&self, keys: &[u32]) -> Sums {
+        let mut acc = [i16::MIN / 2; LANES];
+        acc[..N].fill(0);
+        self.add_rows(keys, &mut acc);
+        Sums(acc)
+    }
+
+    /// The best-scoring tag of word `i` of `words` after the tags `prev` and `prev2`
+    /// (see `features`); not `Modal` unless `modal_ok`.
+    #[inline]
+    fn predict(&self, words: &[Word], i: usize, (prev, prev2): (u32, u32), modal_ok: bool) -> Tag {
+        let Sums(mut acc) = match self.context.get(context_index(prev, prev2)) {
+            Some(&sums) => sums,
+            None => self.sum_rows(&context_features(prev, prev2)),
+        };
+        self.add_rows(&word_features(words, i, prev), &mut acc);
+        best(&acc, if modal_ok { &NO_CAP } else { &NO_MODAL })
+    }
+}
+
+/// The first best-scoring tag of `scores` (one per tag, then lanes too low to win),
+/// each score capped by `cap`. Out of line on purpose: the compiler then keeps the
+/// sums in whole vectors while it adds rows, instead of splitting off the lanes
+/// this reads one at a time.
+#[inline(never)]
+fn best(scores: &[i16; LANES], cap: &[i16; LANES]) -> Tag {
+    let mut capped = [0; LANES];
+    for t in 0..LANES {
+        capped[t] = scores[t].min(cap[t]);
+    }
+    let max = capped.iter().copied().fold(i16::MIN, i16::max);
+    TAGS[capped.iter().position(|&v| v == max).unwrap_or(0).min(N - 1)]
+}
+
+impl Tagger {
     /// Tags one sentence's words into `out` (cleared first).
     pub fn tag_sentence(&self, words: &[Word], out: &mut Vec<Tag>) {
         out.clear();
         let (mut p1, mut p2) = start_tags();
-        let mut keys = [0u32; FEATURES];
         for i in 0..words.len() {
             // A modal never follows an article or a possessive: "the can", "his will".
             let modal_ok = p1 != Tag::Poss as u32 || i == 0;
             let modal_ok = modal_ok && (i == 0 || !self.articles.contains(&words[i - 1].hash));
             let tag = match self.dictionary(words[i].hash) {
                 Some(t) if t != Tag::Modal || modal_ok => t,
-                _ => {
-                    features(words, i, p1, p2, &mut keys);
-                    self.predict(&keys, modal_ok)
-                }
+                _ => self.predict(words, i, (p1, p2), modal_ok),
             };
             out.push(tag);
             p2 = p1;
@@ -639,6 +739,66 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// `predict` as first written: the rows of all of `features` summed for each word.
+    fn predict_as_first_written(t: &Tagger, words: &[Word], i: usize, (p1, p2): (u32, u32), modal_ok: bool) -> Tag {
+        let mut keys = [0u32; FEATURES];
+        features(words, i, p1, p2, &mut keys);
+        let mut acc = [0i16; N];
+        for &k in &keys {
+            let row = &t.rows[bucket(k, t.bits)].0;
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i16::from(w);
+            }
+        }
+        if !modal_ok {
+            acc[Tag::Modal as usize] = i16::MIN;
+        }
+        let max = *acc.iter().max().unwrap();
+        TAGS[acc.iter().position(|&v| v == max).unwrap()]
+    }
+
+    /// The context sums and the word features score every word as all the features
+    /// do, after every pair of tags (the start values included).
+    #[test]
+    fn context_sums_score_as_every_feature_does() {
+        let t = active().expect("embedded tagger");
+        let text = "May said the can may fall. “It's over,” U.S. officials told 12 reporters in 1960 -- \
+                    e.g. the well-known AP. His will was read, and 8,600 people familiar with it agreed.";
+        let d = Document::new(text);
+        let words: Vec<Word> =
+            (0..d.tokens.len()).map(|i| Word::new(d.tok(i), d.low(i).as_bytes(), d.hashes[i], i == 0)).collect();
+        let prevs: Vec<u32> = (0..N as u32).chain([START, START2]).collect();
+        for i in 0..words.len() {
+            for &p1 in &prevs {
+                for &p2 in &prevs {
+                    let mut all = [0u32; FEATURES];
+                    features(&words, i, p1, p2, &mut all);
+                    let mut split = [context_features(p1, p2).as_slice(), &word_features(&words, i, p1)].concat();
+                    let mut all = all.to_vec();
+                    all.sort_unstable();
+                    split.sort_unstable();
+                    assert_eq!(all, split, "keys of word {i}");
+                    for modal_ok in [false, true] {
+                        let want = predict_as_first_written(t, &words, i, (p1, p2), modal_ok);
+                        assert_eq!(t.predict(&words, i, (p1, p2), modal_ok), want, "word {i} after {p1} {p2}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A token's `Word` equals the one `Word::new` makes of its text.
+    #[test]
+    fn words_of_tokens_equal_words_of_strings() {
+        let text = "Émile SAID “Yes” to the iPhone-maker, Ⅻ ⓐ Ⓐ 4X ǅ ß. Mr. U.S. 1960 8,600 -- — ' É-1 ÉCOLE";
+        let d = Document::new(text);
+        for (i, t) in d.tokens.iter().enumerate() {
+            let (w, l) = (d.tok(i), d.low(i).as_bytes());
+            let of_token = Word::of_token(w.as_bytes(), l, d.hashes[i], t.upper, i == 0);
+            assert_eq!(of_token, Word::new(w, l, d.hashes[i], i == 0), "{w:?}");
+        }
     }
 
     #[test]

@@ -29,6 +29,11 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Dashes, curly quotes, bullets and the ellipsis (U+2010 to U+2027) are frequent in
+    // news and never word characters: answered before the Unicode tables are searched.
+    if ('\u{2010}'..='\u{2027}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -281,6 +286,15 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    /// The shortcut in `is_word_char` answers what the Unicode tables answer.
+    #[test]
+    fn general_punctuation_is_no_word_character() {
+        for c in '\u{2010}'..='\u{2027}' {
+            assert!(!(c.is_alphanumeric() || is_combining_mark(c)), "{c:?}");
+            assert!(!c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
