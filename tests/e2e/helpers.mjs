@@ -97,15 +97,17 @@ export const MODELS = ['translation', 'tagger', 'gate'];
 /**
  * The built Wasm core, in node, with its models installed as the extension installs
  * them: for expected reports, messages and rule names. `models: false`: a separate
- * instance of the core that never had a model (what a browser without the files runs).
+ * instance of the core that never had a model (what a browser without the files runs);
+ * a list of names: a separate instance with only those models.
  */
 export async function nodeCore({ models = true } = {}) {
   const wasmDir = path.join(DIST, 'www', 'ext', 'wasm');
   const glue = pathToFileURL(path.join(wasmDir, 'caveat.js')).href;
+  const names = models === true ? MODELS : models || [];
   // Each query string is a module instance of its own, with its own Wasm memory.
-  const core = await import(models ? glue : `${glue}?without-models`);
+  const core = await import(models === true ? glue : `${glue}?models=${names.join('+')}`);
   core.initSync({ module: fs.readFileSync(path.join(wasmDir, 'caveat_bg.wasm')) });
-  if (models) for (const name of MODELS) core.loadModel(name, fs.readFileSync(path.join(wasmDir, `${name}.bin`)));
+  for (const name of names) core.loadModel(name, fs.readFileSync(path.join(wasmDir, `${name}.bin`)));
   return core;
 }
 

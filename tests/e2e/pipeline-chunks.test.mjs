@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
 
-import { DIST, E2E_DIR, nodeCore, SHARED } from './helpers.mjs';
+import { DIST, E2E_DIR, MODELS, nodeCore, SHARED } from './helpers.mjs';
 
 const chunksModule = () => import(path.join(DIST, 'www', 'ext', 'core', 'chunks.js'));
 const engineModule = () => import(path.join(DIST, 'www', 'ext', 'core', 'engine.js'));
@@ -216,9 +216,9 @@ test('English and another language on one page: English, with the verdict of the
   assert.equal(merged.summary.words, reports.reduce((n, r) => n + r.summary.words, 0));
 });
 
-test('without the translation model every chunk and the merge say the verdict is unavailable; the rules mark the same', async () => {
+test('without the translation model (the other models there) every chunk and the merge say the verdict is unavailable; the rules mark the same', async () => {
   const withModel = await nodeCore();
-  const without = await nodeCore({ models: false });
+  const without = await nodeCore({ models: MODELS.filter((name) => name !== 'translation') });
   const { planChunks, mergeReports, shiftReport } = await chunksModule();
   const text = longText(400, 560);
   const a = chunked(withModel, planChunks, mergeReports, shiftReport, text).report;
