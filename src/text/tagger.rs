@@ -289,28 +289,13 @@ fn key(template: u32, value: u32) -> u32 {
 
 /// The feature keys of word `i` of `words` (one sentence) given the two tags before
 /// it (`prev` as `Tag as u32`, or `START`): what training and tagging both score.
+/// Both halves, `context_features` and `word_features`, in the order training has
+/// always used (the trainer's updates follow it).
 #[inline]
 pub fn features(words: &[Word], i: usize, prev: u32, prev2: u32, out: &mut [u32; FEATURES]) {
-    let w = words[i];
-    let at = |j: Option<usize>, none: u32| j.and_then(|j| words.get(j)).map_or(none, |w| w.hash);
-    let wm1 = i.checked_sub(1).and_then(|j| words.get(j));
-    let wp1 = words.get(i + 1);
-    *out = [
-        key(BIAS, 0),
-        key(W0, w.hash),
-        key(SUF3, w.suffix3),
-        key(SHAPE, u32::from(w.shape)),
-        key(T1, prev),
-        key(T2, prev2),
-        key(T1T2, prev | prev2 << 10),
-        key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491)),
-        key(WM1, wm1.map_or(NONE_BEFORE, |w| w.hash)),
-        key(SUFM1, wm1.map_or(NONE_BEFORE, |w| w.suffix3)),
-        key(WM2, at(i.checked_sub(2), NONE_BEFORE)),
-        key(WP1, wp1.map_or(NONE_AFTER, |w| w.hash)),
-        key(SUFP1, wp1.map_or(NONE_AFTER, |w| w.suffix3)),
-        key(WP2, at(Some(i + 2), NONE_AFTER)),
-    ];
+    let [bias, t1, t2, t1t2] = context_features(prev, prev2);
+    let [w0, suf3, shape, t1w0, wm1, sufm1, wm2, wp1, sufp1, wp2] = word_features(words, i, prev);
+    *out = [bias, w0, suf3, shape, t1, t2, t1t2, t1w0, wm1, sufm1, wm2, wp1, sufp1, wp2];
 }
 
 /// How many of a word's features depend on the tags before it alone: `BIAS`, `T1`,
