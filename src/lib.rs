@@ -2,6 +2,7 @@
 //! artifacts in a text. Pure Rust, no web dependency; `wasm` is the browser boundary.
 
 pub mod hedging;
+pub mod learned;
 pub mod lexicon;
 pub mod report;
 pub mod rule;

@@ -133,11 +133,7 @@ static INSTALLED: OnceLock<Gate> = OnceLock::new();
 /// are an error; a second install is an error unless it brings the same gate.
 pub fn install(bytes: &[u8]) -> Result<(), String> {
     let gate = Gate::from_bytes(bytes).ok_or("not a sourcing gate (gate.bin)")?;
-    if INSTALLED.get_or_init(|| gate.clone()) == &gate {
-        Ok(())
-    } else {
-        Err("a different gate is installed already".into())
-    }
+    crate::learned::install_once(&INSTALLED, gate, "gate")
 }
 
 /// The gate in use: the installed one, else (natively) the embedded `gate.bin`. With

@@ -598,19 +598,7 @@ static INSTALLED: OnceLock<Tagger> = OnceLock::new();
 /// `Document`. Corrupt bytes are an error; a second install is an error unless it
 /// brings the same tagger.
 pub fn install(bytes: &[u8]) -> Result<(), String> {
-    let tagger = Tagger::from_bytes(bytes)?;
-    match INSTALLED.get() {
-        Some(t) if *t == tagger => Ok(()),
-        Some(_) => Err("a different tagger is installed already".into()),
-        None => {
-            let same = INSTALLED.get_or_init(|| tagger.clone()) == &tagger;
-            if same {
-                Ok(())
-            } else {
-                Err("a different tagger is installed already".into())
-            }
-        }
-    }
+    crate::learned::install_once(&INSTALLED, Tagger::from_bytes(bytes)?, "tagger")
 }
 
 /// The tagger in use: the installed one, else (natively) the embedded `tagger.bin`.
