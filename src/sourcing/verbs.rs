@@ -162,10 +162,7 @@ fn aim_follows(doc: &Tagged, p: usize) -> bool {
 
 /// Does a name follow the object at `i`: "the larger galaxy |UGC 1810", "it |Tom"?
 fn names_something(doc: &Tagged, i: usize) -> bool {
-    let mut k = i;
-    while k < i + 5 && doc.is_word(k) && matches!(doc.tag(k), Tag::Det | Tag::Adj | Tag::Noun | Tag::Pron) {
-        k += 1;
-    }
+    let k = skip_words(doc, i, 5, |t| matches!(t, Tag::Det | Tag::Adj | Tag::Noun | Tag::Pron));
     k > i && (doc.tag(k) == Tag::Num || (doc.tag(k) == Tag::Propn && doc.is_capitalized(k)))
 }
 
@@ -173,10 +170,7 @@ fn names_something(doc: &Tagged, i: usize) -> bool {
 /// with fraud"? "Critics charge that…" and "critics charge the plan is illegal" hold
 /// a claim.
 fn charges_someone(doc: &Tagged, i: usize) -> bool {
-    let mut k = i;
-    while k < i + 5 && doc.is_word(k) && matches!(doc.tag(k), Tag::Det | Tag::Num | Tag::Adj | Tag::Propn) {
-        k += 1;
-    }
+    let k = skip_words(doc, i, 5, |t| matches!(t, Tag::Det | Tag::Num | Tag::Adj | Tag::Propn));
     let object = k > i || matches!(doc.tag(k), Tag::Pron | Tag::Noun);
     object && low(doc, i) != "that" && !clause_follows(doc, i)
 }
@@ -184,13 +178,7 @@ fn charges_someone(doc: &Tagged, i: usize) -> bool {
 /// Is the object of "found" at `i` a thing found somewhere: a short noun phrase, then
 /// a place ("in a bin", "near the station") or what it was doing ("lying")?
 fn thing_found(doc: &Tagged, i: usize) -> bool {
-    let mut k = i;
-    while k < i + 4
-        && doc.is_word(k)
-        && matches!(doc.tag(k), Tag::Det | Tag::Adj | Tag::Adv | Tag::Num | Tag::VerbPastPart)
-    {
-        k += 1;
-    }
+    let mut k = skip_words(doc, i, 4, |t| matches!(t, Tag::Det | Tag::Adj | Tag::Adv | Tag::Num | Tag::VerbPastPart));
     while k < i + 6 && doc.tag(k) == Tag::Noun && doc.tag(k + 1) == Tag::Noun {
         k += 1; // "the pepper | spray"
     }
@@ -201,6 +189,12 @@ fn thing_found(doc: &Tagged, i: usize) -> bool {
             low(doc, after),
             "in" | "inside" | "on" | "at" | "near" | "under" | "behind" | "outside" | "beside"
         ))
+}
+
+/// The first token from `i` on that is not a word whose tag `modifier` accepts, at
+/// most `max` tokens on: where the head of "the larger spiral | galaxy" is looked for.
+fn skip_words(doc: &Tagged, i: usize, max: usize, modifier: impl Fn(Tag) -> bool) -> usize {
+    (i..i + max).find(|&k| !(doc.is_word(k) && modifier(doc.tag(k)))).unwrap_or(i + max)
 }
 
 /// Does a clause (a subject, then a verb within a few words) start at `i`? "felt |the
@@ -219,10 +213,7 @@ fn clause_follows(doc: &Tagged, i: usize) -> bool {
 /// "considered |it likely") makes a judgement instead.
 #[inline(never)]
 fn object_ends_clause(doc: &Tagged, i: usize) -> bool {
-    let mut k = i;
-    while k < i + 4 && doc.is_word(k) && matches!(doc.tag(k), Tag::Det | Tag::Adj | Tag::Num) {
-        k += 1;
-    }
+    let k = skip_words(doc, i, 4, |t| matches!(t, Tag::Det | Tag::Adj | Tag::Num));
     let head = doc.is_word(k) && (matches!(doc.tag(k), Tag::Noun | Tag::Pron) || doc.tag(k) == Tag::Propn);
     let after = k + 1;
     head && (!doc.is_word(after) || (doc.tag(after) == Tag::Adp && !matches!(low(doc, after), "as" | "to")))
