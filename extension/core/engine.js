@@ -26,6 +26,7 @@ import initWasm, {
   loadModel as wasmLoadModel,
   rules as wasmRules,
 } from '../wasm/caveat.js';
+import { yieldToPage } from './tasks.js';
 
 /** @typedef {import('./report.js').Report} Report */
 /** @typedef {import('./report.js').RuleDoc} RuleDoc */
@@ -139,13 +140,6 @@ function fetchModels(sources = {}) {
   return modelsFetched;
 }
 
-/** The next task (the page's input and rendering may go first): a long start is cut into tasks. */
-function nextTask() {
-  const scheduler = globalThis.scheduler;
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-visible' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * A short text through most of the core's code paths. Wasm functions are compiled
  * on their first call: analysing this once, in a task of its own, while the models
@@ -177,7 +171,7 @@ function readyWasm(wasmUrl, sources, lap = () => {}) {
     const files = fetchModels(sources);
     await loadWasm(wasmUrl);
     lap('wasmInstantiated');
-    await nextTask();
+    await yieldToPage();
     wasmAnalyze(WARM_UP_TEXT);
     lap('warmedUp');
     for (const [name, fetched] of files) {
@@ -186,7 +180,7 @@ function readyWasm(wasmUrl, sources, lap = () => {}) {
         modelStates[name] = 'missing';
         continue;
       }
-      await nextTask();
+      await yieldToPage();
       try {
         wasmLoadModel(name, bytes);
         modelStates[name] = 'loaded';
@@ -195,7 +189,7 @@ function readyWasm(wasmUrl, sources, lap = () => {}) {
       }
     }
     lap('modelsInstalled');
-    await nextTask();
+    await yieldToPage();
   })();
   return ready;
 }

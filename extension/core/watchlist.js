@@ -28,9 +28,8 @@ import initPhrases, {
   check as phrasesCheck, rule as phrasesRule, Watcher as PhrasesWatcher,
 } from '../wasm/watchlist_phrases.js';
 import { canCompileWasm, contentHash } from './engine.js';
-import { normalizeWatchlist } from './watchlist-entries.js';
-
-import { isPattern } from './watchlist-entries.js';
+import { yieldToPage } from './tasks.js';
+import { isPattern, normalizeWatchlist } from './watchlist-entries.js';
 
 export { isPattern, normalizeWatchlist, SYNC_ITEM_BYTES, syncBytes } from './watchlist-entries.js';
 
@@ -126,17 +125,6 @@ function toAnnotations(flat, entries, from, rule) {
   return out;
 }
 
-/**
- * The next task (the page's input and rendering may go first), as the page pipeline
- * yields (page/pipeline.js's yieldToPage): `scheduler.postTask` at 'user-visible', else
- * a timer.
- */
-export function nextTask() {
-  const scheduler = globalThis.scheduler;
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-visible' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** A short text through the search code the list will run (see compileList). */
 const WARM_UP_TEXT = 'Security officials said the administration’s deep state claims — “a witch hunt” — were 1st-rate news.';
 
@@ -152,7 +140,7 @@ const WARM_UP_TEXT = 'Security officials said the administration’s deep state 
  * @param {string[]} patterns
  * @param {{ yieldTask?: () => Promise<unknown>, onStep?: (name: string) => void }} [options]
  */
-export async function compileList(m, patterns, { yieldTask = nextTask, onStep = () => {} } = {}) {
+export async function compileList(m, patterns, { yieldTask = () => yieldToPage(), onStep = () => {} } = {}) {
   const watcher = m.Watcher.empty();
   try {
     let warmed = false;
@@ -309,7 +297,7 @@ function merged(report, watched) {
  * @param {ReturnType<typeof import('./engine.js').createEngine>} engine
  * @param {Watch} watch
  */
-export function withWatchlist(engine, watch, { cacheSize = 256, sliceMs = 8, yieldTask = nextTask } = {}) {
+export function withWatchlist(engine, watch, { cacheSize = 256, sliceMs = 8, yieldTask = () => yieldToPage() } = {}) {
   let entries = [];
   let key = '';
   const cache = new Map();

@@ -13,10 +13,11 @@
 import { CATEGORIES } from '../core/categories.js';
 import { canCompileWasm, createEngine, localBackend, MODELS, modelStatus, remoteBackend, wasmMemoryBytes } from '../core/engine.js';
 import { isNeverMarked, settingsFor } from '../core/settings.js';
+import { yieldToPage } from '../core/tasks.js';
 import { chooseWatch, followWatchlist, withWatchlist } from '../core/watchlist.js';
 import { collectTextInSlices } from './collect.js';
 import { createMarkLayer, highlightsSupported } from './marks.js';
-import { analyseAhead as analyseChunksAhead, createPipeline, yieldToPage } from './pipeline.js';
+import { analyseAhead as analyseChunksAhead, createPipeline } from './pipeline.js';
 import { lap, timings } from './timings.js';
 
 /** @typedef {import('../core/report.js').RuleDoc} RuleDoc */

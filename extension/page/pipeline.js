@@ -27,6 +27,7 @@
  *   pipeline.stop();
  */
 import { mergeReports, planChunks, shiftReport } from '../core/chunks.js';
+import { yieldToPage } from '../core/tasks.js';
 import { visibleSpan } from './marks.js';
 
 /** @typedef {import('../core/report.js').Report} Report */
@@ -43,23 +44,6 @@ export const MIN_INTERVAL_MS = 1000;
 /** Elements of Caveat's own UI (`<caveat-card>`, `<caveat-ui>`): their changes are ours. */
 const OWN_TAG_PREFIX = 'CAVEAT-';
 
-/**
- * Give the page its main thread back (input, rendering, its own tasks), resuming in
- * a task of `priority`: 'user-visible' (as the page's own tasks) while what is in
- * view is being marked, 'background' (after the page's tasks) for the rest.
- * Not `scheduler.yield()`: its continuations go before the page's tasks, and a
- * page's timers starved for seconds while a 5 MB page was marked.
- */
-/**
- * @param {any} [win]
- * @param {'user-visible' | 'background'} [priority]
- * @returns {Promise<unknown>}
- */
-export function yieldToPage(win = globalThis, priority = 'user-visible') {
-  const scheduler = win.scheduler;
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority });
-  return new Promise((resolve) => win.setTimeout(resolve, 0));
-}
 
 /** Chunk indexes: those overlapping the viewport, then below it, then above it (nearest first). */
 function visibleFirst(chunks, span) {
