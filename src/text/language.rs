@@ -5,7 +5,10 @@
 //! in ten); other languages written in Latin letters share only a handful of them
 //! ("a", "no", "me"), and other scripts none.
 
+use std::sync::OnceLock;
+
 use super::{Document, TokenKind};
+use crate::lexicon::WordTable;
 
 /// Frequent English function words that are rarely words of other European languages.
 const ENGLISH: &[&str] = &[
@@ -16,6 +19,20 @@ const ENGLISH: &[&str] = &[
     "two", "may", "then", "do", "first", "any", "my", "now", "such", "like", "our", "over", "man", "also", "did",
     "after", "should", "because", "how", "where", "most", "just", "those", "people", "i", "he", "we're", "it's",
 ];
+
+/// `ENGLISH` as a table: one probe per word, not a scan of the list (a page analysed
+/// in chunks samples every word of each chunk). Room for four times the words: most
+/// words are not on the list, and a probe for one in a sparse table stops at once.
+fn function_words() -> &'static WordTable<u32> {
+    static TABLE: OnceLock<WordTable<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordTable::with_capacity(4 * ENGLISH.len());
+        for w in ENGLISH {
+            table.insert(w, 1, |a, _| a);
+        }
+        table
+    })
+}
 
 /// Texts shorter than this are taken as English: a headline or a name proves nothing.
 const MIN_WORDS: usize = 20;
@@ -42,21 +59,27 @@ pub enum Language {
 /// Counts over tokens: (words, English function words, Latin letters, other letters).
 fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, usize, usize) {
     let (mut words, mut english, mut latin, mut other) = (0, 0, 0, 0);
+    let function_words = function_words();
     for i in tokens {
         let Some(t) = doc.tokens.get(i) else { break };
         if t.kind != TokenKind::Word {
             continue;
         }
         // Letters, not words: Chinese runs a sentence into one token.
-        for c in doc.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()) {
-            if (c as u32) < 0x250 {
-                latin += 1;
-            } else {
-                other += 1;
+        let word = &doc.text[t.start..t.end];
+        if t.ascii {
+            latin += word.bytes().filter(u8::is_ascii_alphabetic).count();
+        } else {
+            for c in word.chars().filter(|c| c.is_alphabetic()) {
+                if (c as u32) < 0x250 {
+                    latin += 1;
+                } else {
+                    other += 1;
+                }
             }
         }
         words += 1;
-        english += usize::from(doc.low_in(i, ENGLISH));
+        english += usize::from(function_words.get_token(doc, i).is_some());
         if words == SAMPLE {
             break;
         }
@@ -111,6 +134,19 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert_eq!(is_english(&Document::new(text)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_answers_as_the_list() {
+        let text =
+            "The THE tHe of Ofs theirs We're we’re it's IT'S i I ı İ é the-man people Peoples BECAUSE because' 'said";
+        let doc = Document::new(text);
+        for i in 0..doc.tokens.len() {
+            assert_eq!(function_words().get_token(&doc, i).is_some(), doc.low_in(i, ENGLISH), "{:?}", doc.low(i));
+        }
+        for w in ENGLISH {
+            assert!(function_words().get(w).is_some(), "{w}");
         }
     }
 
