@@ -27,7 +27,7 @@
  *                                  the page's article, giving the page its main thread
  *                                  back between slices of the walk
  */
-import { findArticle } from './article.js';
+import { findArticle, MAX_READABILITY_TEXT, textLongerThan } from './article.js';
 import { TextMap } from './text-map.js';
 
 const SKIP_TAGS = new Set([
@@ -187,10 +187,13 @@ export function isPlainArticle(doc, root) {
 export async function chooseArticle(doc = document, { yieldToPage = null } = {}) {
   if (doc.designMode === 'on' || !doc.body) return null;
   const plain = { root: findArticleRoot(doc), includes: everything };
+  // A page with more text than Readability reads is read from its root whatever its
+  // shape: the plain-article walk (up to PLAIN_MAX_ELEMENTS elements) would decide nothing.
+  if (textLongerThan(doc.body, MAX_READABILITY_TEXT)) return plain;
   if (isPlainArticle(doc, plain.root)) return plain;
   await yieldToPage?.();
   try {
-    return (await findArticle(doc, { visible: isVisible })) ?? plain;
+    return (await findArticle(doc, { visible: isVisible, maxText: Infinity })) ?? plain;
   } catch {
     return plain; // Readability could not be loaded
   }
