@@ -96,18 +96,43 @@ function skipElement(el) {
 }
 
 /**
- * The children of `node` as rendered: a shadow host's shadow tree instead of its
- * light children, a slot's assigned nodes (or its fallback content).
+ * Push the children of `node` as rendered onto the walk's stack, last first (so that
+ * they are visited in order), each with `action`: a shadow host's shadow tree instead
+ * of its light children, a slot's assigned nodes (or its fallback content). Sibling
+ * pointers, not `childNodes`: indexing a live NodeList costs a call into the DOM per
+ * child, the walk's largest cost on a page of megabytes.
  */
-function renderedChildren(node) {
+/**
+ * `Node`'s own getters: a form's named fields shadow its DOM properties
+ * (`<form><input name="previousSibling">`), and a page would steer the walk with them.
+ */
+function nodeGetter(name) {
+  const get = Object.getOwnPropertyDescriptor(globalThis.Node?.prototype ?? {}, name)?.get;
+  return get ? (/** @type {Node} */ n) => get.call(n) : (/** @type {any} */ n) => n[name];
+}
+const lastChild = nodeGetter('lastChild');
+const previousSibling = nodeGetter('previousSibling');
+
+function pushRenderedChildren(node, nodes, actions, action) {
+  let parent = node;
   if (node.nodeType === ELEMENT) {
-    if (node.shadowRoot) return node.shadowRoot.childNodes;
-    if (node.tagName === 'SLOT' && typeof node.assignedNodes === 'function') {
+    if (node.shadowRoot) {
+      parent = node.shadowRoot;
+    } else if (node.tagName === 'SLOT' && typeof node.assignedNodes === 'function') {
       const assigned = node.assignedNodes();
-      if (assigned.length > 0) return assigned;
+      if (assigned.length > 0) {
+        for (let i = assigned.length - 1; i >= 0; i--) {
+          nodes.push(assigned[i]);
+          actions.push(action);
+        }
+        return;
+      }
     }
   }
-  return node.childNodes;
+  for (let child = lastChild(parent); child; child = previousSibling(child)) {
+    nodes.push(child);
+    actions.push(action);
+  }
 }
 
 const everything = () => true;
@@ -304,10 +329,6 @@ function* walkUnder(map, root, includes) {
     }
     // A shadow tree's text is the article's when its host is.
     const childAction = inAcceptedShadow || (!!node.shadowRoot && includes(node)) ? VISIT_ACCEPTED : VISIT;
-    const children = renderedChildren(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      nodes.push(children[i]);
-      actions.push(childAction);
-    }
+    pushRenderedChildren(node, nodes, actions, childAction);
   }
 }

@@ -52,6 +52,11 @@ const CASES = [
     'Read. | Too.',
   ],
   ['words split by inline elements stay words', '<p>the <b>source</b> <i>said</i></p>', 'the source said'],
+  [
+    "a form's fields named like DOM properties do not steer the walk",
+    '<p>Before.</p><form><input name="previousSibling"><input name="lastChild"><span>Form text</span></form><p>After.</p>',
+    'Before. | After.',
+  ],
 ];
 
 for (const [name, html, expected] of CASES) {
