@@ -47,23 +47,30 @@ pub struct Document<'a> {
     /// The tags of the sentences asked about one token at a time (`tag`): a rule that
     /// looks at a few cue words pays for their sentences only. The tagger reads no
     /// further than the sentence, so these are the same tags as `tags`.
+    /// One per token, `None` until its sentence is tagged: a token asked about again
+    /// (the rules ask about the same few tokens many times) costs one look, not a
+    /// search for its sentence nor a borrow.
+    token_tags: std::cell::OnceCell<Vec<std::cell::Cell<Option<Tag>>>>,
+    /// What tagging a sentence at a time needs besides.
     sentence_tags: std::cell::RefCell<SentenceTags>,
 }
 
 #[derive(Debug, Default)]
 struct SentenceTags {
-    /// One per token, `None` until its sentence is tagged: a token asked about again
-    /// (the rules ask about the same few tokens many times) costs one look, not a
-    /// search for its sentence.
-    tags: Vec<Option<Tag>>,
     /// One per sentence: tagged yet.
     done: Vec<bool>,
     /// The tagger's buffers, kept from one sentence to the next.
     buffers: TagBuffers,
 }
 
-/// A sentence's words as the tagger reads them, and its tags.
-type TagBuffers = (Vec<tagger::Word>, Vec<Tag>);
+/// A sentence's words as the tagger reads them and its tags, and what the tagger
+/// derived from the words of the sentences before.
+#[derive(Debug, Default)]
+struct TagBuffers {
+    words: Vec<tagger::Word>,
+    tags: Vec<Tag>,
+    memo: tagger::WordMemo,
+}
 
 /// A fast hash of a short byte string: words are a few bytes long, so a plain
 /// byte loop beats anything that needs a copy into a wider word.
@@ -116,6 +123,7 @@ impl<'a> Document<'a> {
             sentences,
             paragraphs,
             tags: std::cell::OnceCell::new(),
+            token_tags: std::cell::OnceCell::new(),
             sentence_tags: Default::default(),
         }
     }
@@ -131,30 +139,36 @@ impl<'a> Document<'a> {
         if let Some(tags) = self.tags.get() {
             return tags.get(i).copied().unwrap_or(Tag::Unknown);
         }
-        let mut st = self.sentence_tags.borrow_mut();
-        if let Some(&Some(tag)) = st.tags.get(i) {
-            return tag;
+        match self.token_tags.get().and_then(|tags| tags.get(i)).and_then(std::cell::Cell::get) {
+            Some(tag) => tag,
+            None => self.tag_sentence_of(i),
         }
+    }
+
+    /// `tag` for a token whose sentence is not tagged yet: tags it.
+    #[inline(never)]
+    fn tag_sentence_of(&self, i: usize) -> Tag {
         if i >= self.tokens.len() {
             return Tag::Unknown;
         }
         let s = self.sentence_of(i);
         let Some(sentence) = self.sentences.get(s) else { return Tag::Unknown };
+        let token_tags = self.token_tags.get_or_init(|| vec![std::cell::Cell::new(None); self.tokens.len()]);
+        let mut st = self.sentence_tags.borrow_mut();
         if st.done.is_empty() {
-            st.tags = vec![None; self.tokens.len()];
             st.done = vec![false; self.sentences.len()];
         }
-        if !st.done[s] {
+        if st.done.get(s) == Some(&false) {
             st.done[s] = true;
-            let SentenceTags { tags, buffers, .. } = &mut *st;
+            let SentenceTags { buffers, .. } = &mut *st;
             tag_sentence(self.text, &self.lower, &self.tokens, &self.hashes, sentence, buffers);
-            if let Some(dst) = tags.get_mut(sentence.tokens.clone()) {
-                for (d, &t) in dst.iter_mut().zip(&buffers.1) {
-                    *d = Some(t);
+            if let Some(dst) = token_tags.get(sentence.tokens.clone()) {
+                for (d, &t) in dst.iter().zip(&buffers.tags) {
+                    d.set(Some(t));
                 }
             }
         }
-        st.tags.get(i).copied().flatten().unwrap_or(Tag::Unknown)
+        token_tags.get(i).and_then(std::cell::Cell::get).unwrap_or(Tag::Unknown)
     }
 
     /// The token's text as written; past the last token, "": rules look ahead by index, and a look past the
@@ -227,8 +241,8 @@ pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sen
     for s in sentences {
         tag_sentence(text, lower, tokens, hashes, s, &mut buffers);
         if let Some(dst) = tags.get_mut(s.tokens.clone()) {
-            if dst.len() == buffers.1.len() {
-                dst.copy_from_slice(&buffers.1);
+            if dst.len() == buffers.tags.len() {
+                dst.copy_from_slice(&buffers.tags);
             }
         }
     }
@@ -243,7 +257,7 @@ fn tag_sentence(
     tokens: &[Token],
     hashes: &[u32],
     s: &Sentence,
-    (words, out): &mut TagBuffers,
+    TagBuffers { words, tags: out, memo }: &mut TagBuffers,
 ) {
     out.clear();
     let Some(toks) = tokens.get(s.tokens.clone()) else { return };
@@ -259,11 +273,11 @@ fn tag_sentence(
     // Bytes, not `str`s: slicing a `str` checks both ends for character boundaries.
     let (text, lower) = (text.as_bytes(), lower.as_bytes());
     words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
-        let w = text.get(t.start..t.end).unwrap_or_default();
         let l = lower.get(t.start..t.end).unwrap_or_default();
+        let w = if t.upper { text.get(t.start..t.end).unwrap_or_default() } else { l };
         tagger::Word::of_token(w, l, h, t.upper, k == 0)
     }));
-    tagger.tag_sentence(words, out);
+    tagger.tag_sentence_with(words, memo, out);
 }
 
 #[cfg(test)]

@@ -163,15 +163,17 @@ impl Word {
 
     /// `Word::new` for a token of a `Document`: its bytes, and whether its first
     /// character is upper-case (`Token::upper`), which the tokenizer knows already.
+    /// `word` is read only when `upper`.
     #[inline]
     pub fn of_token(word: &[u8], lower: &[u8], lower_hash: u32, upper: bool, first_in_sentence: bool) -> Word {
         let mut shape = if first_in_sentence { SHAPE_FIRST } else { 0 };
-        // One table probe a byte (`BYTE_CLASS`) instead of three tests.
-        let class = word.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
-        let (has_lower, has_digit, has_hyphen) = (class & LOWER != 0, class & DIGIT != 0, class & HYPHEN != 0);
+        // One table probe a byte (`BYTE_CLASS`) instead of two tests. Digits and
+        // hyphens are the same in `lower`; only a capitalised word needs `word`.
+        let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
+        let (has_digit, has_hyphen) = (class & DIGIT != 0, class & HYPHEN != 0);
         if upper {
             shape |= SHAPE_UPPER;
-            if word.len() > 1 && !has_lower {
+            if word.len() > 1 && !word.iter().any(u8::is_ascii_lowercase) {
                 shape |= SHAPE_ALL_UPPER;
             }
         }
@@ -187,20 +189,16 @@ impl Word {
     }
 }
 
-const LOWER: u8 = 1;
 const DIGIT: u8 = 2;
 const HYPHEN: u8 = 4;
 
-/// `LOWER`, `DIGIT` or `HYPHEN` for each byte that is an ASCII lower-case letter, digit
-/// or '-'.
+/// `DIGIT` or `HYPHEN` for each byte that is an ASCII digit or '-'.
 const BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = if c.is_ascii_lowercase() {
-            LOWER
-        } else if c.is_ascii_digit() {
+        table[b] = if c.is_ascii_digit() {
             DIGIT
         } else if c == b'-' {
             HYPHEN
@@ -311,7 +309,7 @@ fn context_features(prev: u32, prev2: u32) -> [u32; CONTEXT_FEATURES] {
 }
 
 /// The keys of `features` that are not `context_features`, in the same order.
-#[inline]
+#[inline(always)]
 fn word_features(words: &[Word], i: usize, prev: u32) -> [u32; WORD_FEATURES] {
     let w = words.get(i).copied().unwrap_or_default();
     let hash_at = |j: Option<usize>, none: u32| j.and_then(|j| words.get(j)).map_or(none, |w| w.hash);
@@ -335,7 +333,7 @@ fn word_features(words: &[Word], i: usize, prev: u32) -> [u32; WORD_FEATURES] {
 const PREV_VALUES: usize = N + 2;
 
 /// Where the context sums of a pair of tags before a word are in `Tagger::context`.
-#[inline]
+#[cfg(test)]
 fn context_index(prev: u32, prev2: u32) -> usize {
     let at = |p: u32| if p < N as u32 { p as usize } else { N + (p.wrapping_sub(START) as usize).min(1) };
     at(prev) * PREV_VALUES + at(prev2)
@@ -364,6 +362,10 @@ const ROW: usize = 32;
 #[repr(C, align(32))]
 struct Row([i8; ROW]);
 
+impl Row {
+    const ZERO: Row = Row([0; ROW]);
+}
+
 /// How many sums `predict` keeps: `N` rounded up to whole vectors of eight `i16`s.
 const LANES: usize = N.div_ceil(8) * 8;
 
@@ -379,10 +381,24 @@ const NO_MODAL: [i16; LANES] = {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, align(64))]
 struct Sums([i16; LANES]);
+
+impl Sums {
+    const ZERO: Sums = Sums([0; LANES]);
+}
+
+/// Rows summed like `Sums`, packed closer (whole vectors still): `WordMemo` keeps
+/// five of them for every distinct word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(16))]
+struct Lanes([i16; LANES]);
+
+impl Lanes {
+    const ZERO: Lanes = Lanes([0; LANES]);
+}
 const MIN_BITS: u8 = 8;
 const MAX_BITS: u8 = 22;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Tagger {
     bits: u8,
     scale: f32,
@@ -395,8 +411,17 @@ pub struct Tagger {
     /// The sums of the rows of the `context_features` of each pair of tags before a
     /// word, at `context_index`: integer sums, so adding them first changes no score.
     context: Vec<Sums>,
+    /// The row of the `SHAPE` feature of each shape (`SHAPE_*` bits), widened.
+    shapes: [Lanes; SHAPES],
     /// Word hashes of "a", "an" and "the": no modal follows them ("the can").
     articles: [u32; 3],
+}
+
+/// Two taggers are the same when their files are: the rest follows from those parts.
+impl PartialEq for Tagger {
+    fn eq(&self, other: &Tagger) -> bool {
+        (self.bits, self.scale, &self.dict, &self.rows) == (other.bits, other.scale, &other.dict, &other.rows)
+    }
 }
 
 /// FNV-1a over 8-byte words (then the last bytes one at a time), folded to 32 bits:
@@ -443,13 +468,17 @@ impl Tagger {
                 r
             })
             .collect();
-        let mut tagger = Tagger { bits, scale, dict, slots, rows, articles, context: Vec::new() };
+        let mut tagger =
+            Tagger { bits, scale, dict, slots, rows, articles, context: Vec::new(), shapes: [Lanes::ZERO; SHAPES] };
         tagger.context = (0..PREV_VALUES * PREV_VALUES)
             .map(|n| {
                 let prev = |v: usize| if v < N { v as u32 } else { START + (v - N) as u32 };
                 tagger.sum_rows(&context_features(prev(n / PREV_VALUES), prev(n % PREV_VALUES)))
             })
             .collect();
+        for shape in 0..SHAPES {
+            tagger.shapes[shape] = tagger.lanes(&[key(SHAPE, shape as u32)]);
+        }
         Some(tagger)
     }
 
@@ -551,9 +580,17 @@ impl Tagger {
         Sums(acc)
     }
 
+    /// The sums of the rows of `keys`, zero past the last tag.
+    fn lanes(&self, keys: &[u32]) -> Lanes {
+        let mut acc = [0; LANES];
+        self.add_rows(keys, &mut acc);
+        Lanes(acc)
+    }
+
     /// The best-scoring tag of word `i` of `words` after the tags `prev` and `prev2`
-    /// (see `features`); not `Modal` unless `modal_ok`.
-    #[inline]
+    /// (see `features`); not `Modal` unless `modal_ok`. Tagging sums the same rows
+    /// in another order, through `WordMemo`.
+    #[cfg(test)]
     fn predict(&self, words: &[Word], i: usize, (prev, prev2): (u32, u32), modal_ok: bool) -> Tag {
         let Sums(mut acc) = match self.context.get(context_index(prev, prev2)) {
             Some(&sums) => sums,
@@ -561,6 +598,19 @@ impl Tagger {
         };
         self.add_rows(&word_features(words, i, prev), &mut acc);
         best(&acc, if modal_ok { &NO_CAP } else { &NO_MODAL })
+    }
+}
+
+/// `context` + `row` + every one of `sums`, lane by lane, into `acc`: a function of
+/// its own so that the compiler knows `acc` to be apart from the rest, and adds whole
+/// vectors without checking.
+/// (Lane indexes, not an iterator over `acc`: that costs a tenth more instructions
+/// per scored word, measured.)
+#[inline(always)]
+#[allow(clippy::needless_range_loop)]
+fn sum_into(acc: &mut [i16; LANES], context: &Sums, row: &Row, sums: [&Lanes; 6]) {
+    for t in 0..LANES {
+        acc[t] = context.0[t] + i16::from(row.0[t]) + sums.iter().map(|s| s.0[t]).sum::<i16>();
     }
 }
 
@@ -575,30 +625,204 @@ fn best(scores: &[i16; LANES], cap: &[i16; LANES]) -> Tag {
         capped[t] = scores[t].min(cap[t]);
     }
     let max = capped.iter().copied().fold(i16::MIN, i16::max);
-    TAGS[capped.iter().position(|&v| v == max).unwrap_or(0).min(N - 1)]
+    // The lanes holding the best score as bits, and the lowest of them: compared in
+    // whole vectors, where a search for the first would test one lane at a time.
+    let mut at_max = 0u32;
+    for (t, &v) in capped.iter().enumerate() {
+        at_max |= u32::from(v == max) << t;
+    }
+    TAGS[(at_max.trailing_zeros() as usize).min(N - 1)]
 }
 
 impl Tagger {
     /// Tags one sentence's words into `out` (cleared first).
     pub fn tag_sentence(&self, words: &[Word], out: &mut Vec<Tag>) {
+        self.tag_sentence_with(words, &mut WordMemo::default(), out);
+    }
+
+    /// `tag_sentence`, with what the tagger derives from each word kept in `memo`
+    /// from one sentence to the next: a word met again costs one look-up.
+    pub fn tag_sentence_with(&self, words: &[Word], memo: &mut WordMemo, out: &mut Vec<Tag>) {
         out.clear();
-        let (mut p1, mut p2) = start_tags();
-        for i in 0..words.len() {
+        out.reserve(words.len());
+        memo.read_sentence(self, words);
+        let WordMemo { derived, at, .. } = &*memo;
+        // The derived values of the word `k` places into the padded sentence (see
+        // `WordMemo::at`): word `i` is at `i + 2`.
+        let word_at = |k: usize| at.get(k).and_then(|&d| derived.get(d as usize));
+        let place = |k: usize, place: usize| word_at(k).map_or(&Lanes::ZERO, |d| &d.places[place]);
+        // The tag before the word as `features` reads it, and the sums of the context
+        // features of the two tags before it (at first `START`, `START2`).
+        let (mut prev, _) = start_tags();
+        let (mut at1, mut at2) = (N, N + 1);
+        let mut before: Option<&Word> = None;
+        for (i, w) in words.iter().enumerate() {
+            let own = word_at(i + 2);
             // A modal never follows an article or a possessive: "the can", "his will".
-            let modal_ok = p1 != Tag::Poss as u32 || i == 0;
-            let modal_ok = modal_ok && (i == 0 || !self.articles.contains(&words[i - 1].hash));
-            let tag = match self.dictionary(words[i].hash) {
+            let modal_ok = before.is_none_or(|b| prev != Tag::Poss as u32 && !self.articles.contains(&b.hash));
+            let tag = match own.and_then(|d| d.dictionary) {
                 Some(t) if t != Tag::Modal || modal_ok => t,
-                _ => self.predict(words, i, (p1, p2), modal_ok),
+                _ => {
+                    // Always there: `at1` and `at2` are below `PREV_VALUES`.
+                    let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
+                    let shape = self.shapes.get(usize::from(w.shape)).unwrap_or(&Lanes::ZERO);
+                    let t1w0 = key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491));
+                    let t1w0 = self.rows.get(bucket(t1w0, self.bits)).unwrap_or(&Row::ZERO);
+                    // Every feature of `features`, in other groups: `W0` and `SUF3` in
+                    // `own`, `WM1` and `SUFM1` in the word before, and so on.
+                    let sums = [
+                        own.map_or(&Lanes::ZERO, |d| &d.places[OWN]),
+                        shape,
+                        place(i + 1, BEFORE),
+                        place(i, BEFORE2),
+                        place(i + 3, AFTER),
+                        place(i + 4, AFTER2),
+                    ];
+                    let mut acc = [0; LANES];
+                    sum_into(&mut acc, context, t1w0, sums);
+                    best(&acc, if modal_ok { &NO_CAP } else { &NO_MODAL })
+                }
             };
             out.push(tag);
-            p2 = p1;
-            p1 = tag as u32;
+            prev = tag as u32;
+            (at1, at2) = (tag as usize, at1);
+            before = Some(w);
         }
         // A past form never follows a modal: "May said", "the Can sold" are a name and a noun.
         for i in 1..out.len() {
             if out[i - 1] == Tag::Modal && matches!(out[i], Tag::VerbPast | Tag::VerbPastPart) {
                 out[i - 1] = if words[i - 1].shape & SHAPE_UPPER != 0 { Tag::Propn } else { Tag::Noun };
+            }
+        }
+    }
+}
+
+/// How many shapes a word can have: every combination of the `SHAPE_*` bits.
+const SHAPES: usize = 32;
+
+/// Where a word stands to the word being scored, in `Derived::places`: the word
+/// itself (its `W0` and `SUF3` features), right before it (`WM1`, `SUFM1`), two
+/// before (`WM2`), right after (`WP1`, `SUFP1`), two after (`WP2`).
+const OWN: usize = 0;
+const BEFORE: usize = 1;
+const BEFORE2: usize = 2;
+const AFTER: usize = 3;
+const AFTER2: usize = 4;
+
+/// What the tagger derives from one distinct word (its hash and suffix, all that
+/// the word features read of it besides the shape): its dictionary tag, and the sums
+/// of the rows of its features in each place it can take around a scored word.
+/// Integer sums, so adding them in groups gives the scores of `features` exactly.
+#[derive(Debug, Clone)]
+struct Derived {
+    hash: u32,
+    suffix3: u32,
+    dictionary: Option<Tag>,
+    places: [Lanes; 5],
+}
+
+/// The templates of the features of a word in each of `Derived::places`: of its
+/// hash, and of its suffix (`BIAS` for none).
+const PLACES: [(u32, u32); 5] = [(W0, SUF3), (WM1, SUFM1), (WM2, BIAS), (WP1, SUFP1), (WP2, BIAS)];
+
+impl Derived {
+    fn new(tagger: &Tagger, hash: u32, suffix3: u32) -> Derived {
+        let mut places = [Lanes::ZERO; 5];
+        for (sums, &(of_hash, of_suffix)) in places.iter_mut().zip(&PLACES) {
+            let keys = [key(of_hash, hash), key(of_suffix, suffix3)];
+            *sums = tagger.lanes(if of_suffix == BIAS { &keys[..1] } else { &keys });
+        }
+        Derived { hash, suffix3, dictionary: tagger.dictionary(hash), places }
+    }
+}
+
+/// `Derived` for each distinct word a tagger has read, kept from one sentence to
+/// the next (`Tagger::tag_sentence_with`): the words of a text repeat, and a word
+/// met again costs one look-up instead of nine rows and a dictionary search.
+#[derive(Debug, Default)]
+pub struct WordMemo {
+    /// The address of the tagger the values come from: another tagger starts afresh.
+    tagger: usize,
+    /// Open addressing over `derived` by word hash: index + 1, 0 when empty.
+    slots: Vec<u32>,
+    derived: Vec<Derived>,
+    /// The sentence being tagged as indexes into `derived`: two of "no word before"
+    /// (the hash and suffix `NONE_BEFORE`), its words, two of "no word after".
+    at: Vec<u32>,
+}
+
+/// Where "no word before" and "no word after" are in `WordMemo::derived`.
+const NO_WORD_BEFORE: u32 = 0;
+const NO_WORD_AFTER: u32 = 1;
+
+impl WordMemo {
+    /// Fills `at` for `words`, deriving the words not met before.
+    fn read_sentence(&mut self, tagger: &Tagger, words: &[Word]) {
+        let address = std::ptr::from_ref(tagger) as usize;
+        if self.tagger != address || self.derived.is_empty() {
+            // "No word before" and "no word after" first, where `at` finds them.
+            *self = WordMemo { tagger: address, ..WordMemo::default() };
+            self.add(tagger, NONE_BEFORE, NONE_BEFORE);
+            self.add(tagger, NONE_AFTER, NONE_AFTER);
+        }
+        self.at.clear();
+        self.at.reserve(words.len() + 4);
+        self.at.extend([NO_WORD_BEFORE, NO_WORD_BEFORE]);
+        for w in words {
+            let d = self.find_or_add(tagger, w.hash, w.suffix3);
+            self.at.push(d);
+        }
+        self.at.extend([NO_WORD_AFTER, NO_WORD_AFTER]);
+    }
+
+    /// The index in `derived` of the word with this hash and suffix.
+    #[inline]
+    fn find_or_add(&mut self, tagger: &Tagger, hash: u32, suffix3: u32) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = hash as usize & mask;
+        while let Some(&s) = self.slots.get(i) {
+            if s == 0 {
+                break;
+            }
+            if self.derived.get(s as usize - 1).is_some_and(|d| d.hash == hash && d.suffix3 == suffix3) {
+                return s - 1;
+            }
+            i = (i + 1) & mask;
+        }
+        self.add(tagger, hash, suffix3)
+    }
+
+    /// Derives the word with this hash and suffix, which is not in `derived`.
+    #[inline(never)]
+    fn add(&mut self, tagger: &Tagger, hash: u32, suffix3: u32) -> u32 {
+        if self.derived.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        while self.slots.get(i).is_some_and(|&s| s != 0) {
+            i = (i + 1) & mask;
+        }
+        let d = self.derived.len() as u32;
+        self.derived.push(Derived::new(tagger, hash, suffix3));
+        if let Some(slot) = self.slots.get_mut(i) {
+            *slot = d + 1;
+        }
+        d
+    }
+
+    /// Doubles `slots` (at least 64) and places every word again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let mask = size - 1;
+        self.slots = vec![0; size];
+        for (n, d) in self.derived.iter().enumerate() {
+            let mut i = d.hash as usize & mask;
+            while self.slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = n as u32 + 1;
             }
         }
     }
@@ -772,6 +996,69 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `tag_sentence` as first written: the dictionary, else the rows of all of
+    /// `features` summed for the word.
+    fn tag_sentence_as_first_written(t: &Tagger, words: &[Word]) -> Vec<Tag> {
+        let mut out: Vec<Tag> = Vec::new();
+        let (mut p1, mut p2) = start_tags();
+        for i in 0..words.len() {
+            let modal_ok = p1 != Tag::Poss as u32 || i == 0;
+            let modal_ok = modal_ok && (i == 0 || !t.articles.contains(&words[i - 1].hash));
+            let tag = match t.dictionary(words[i].hash) {
+                Some(tag) if tag != Tag::Modal || modal_ok => tag,
+                _ => predict_as_first_written(t, words, i, (p1, p2), modal_ok),
+            };
+            out.push(tag);
+            p2 = p1;
+            p1 = tag as u32;
+        }
+        for i in 1..out.len() {
+            if out[i - 1] == Tag::Modal && matches!(out[i], Tag::VerbPast | Tag::VerbPastPart) {
+                out[i - 1] = if words[i - 1].shape & SHAPE_UPPER != 0 { Tag::Propn } else { Tag::Noun };
+            }
+        }
+        out
+    }
+
+    /// Tags through a `WordMemo` kept over a whole text (grown several times, most
+    /// words met again) equal the tags of every feature summed word by word.
+    #[test]
+    fn memoised_tags_equal_the_tags_as_first_written() {
+        let t = active().expect("embedded tagger");
+        let mut text = String::new();
+        for (n, s) in [
+            "May said the can may fall. “It's over,” U.S. officials told 12 reporters in 1960 -- e.g. the AP.",
+            "His will was read, and 8,600 people familiar with it agreed; the well-known firm declined to comment.",
+            "If the report is true, he could resign. They asked whether the ÉCOLE's iPhone-maker had 4X the sales.",
+            "Considering the risks, Theresa May met the president on Friday — and nothing came of it.",
+        ]
+        .iter()
+        .cycle()
+        .take(40)
+        .enumerate()
+        {
+            // New words in every round, so that the memo grows.
+            text.push_str(&format!("{s} Word{n} zq{n}x saw{n}-ish {n}.\n"));
+        }
+        let d = Document::new(&text);
+        let mut memo = WordMemo::default();
+        let mut out = Vec::new();
+        for s in &d.sentences {
+            let words: Vec<Word> = s
+                .tokens
+                .clone()
+                .map(|i| Word::new(d.tok(i), d.low(i).as_bytes(), d.hashes[i], i == s.tokens.start))
+                .collect();
+            let want = tag_sentence_as_first_written(t, &words);
+            t.tag_sentence_with(&words, &mut memo, &mut out);
+            assert_eq!(out, want, "{:?}", d.sentence_text(s));
+            t.tag_sentence(&words, &mut out);
+            assert_eq!(out, want, "{:?}", d.sentence_text(s));
+            assert_eq!(&d.tags()[s.tokens.clone()], want.as_slice());
+        }
+        assert!(memo.derived.len() > 150 && memo.slots.len() >= 512, "{}", memo.derived.len());
     }
 
     /// A token's `Word` equals the one `Word::new` makes of its text.
