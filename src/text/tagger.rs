@@ -751,6 +751,9 @@ pub struct WordMemo {
     at: Vec<u32>,
 }
 
+/// At most this many words in a `WordMemo` (4 MB; 1 MB of news has 12,000); it starts afresh beyond.
+const MEMO_WORDS: usize = 16_384;
+
 /// Where "no word before" and "no word after" are in `WordMemo::derived`.
 const NO_WORD_BEFORE: u32 = 0;
 const NO_WORD_AFTER: u32 = 1;
@@ -759,7 +762,10 @@ impl WordMemo {
     /// Fills `at` for `words`, deriving the words not met before.
     fn read_sentence(&mut self, tagger: &Tagger, words: &[Word]) {
         let address = std::ptr::from_ref(tagger) as usize;
-        if self.tagger != address || self.derived.is_empty() {
+        // A bound on its memory (a word's entry is 256 bytes): a long text's rare words
+        // would otherwise add megabytes, and the frequent ones come back at once.
+        let full = self.derived.len() + words.len() > MEMO_WORDS;
+        if self.tagger != address || self.derived.is_empty() || full {
             // "No word before" and "no word after" first, where `at` finds them.
             *self = WordMemo { tagger: address, ..WordMemo::default() };
             self.add(tagger, NONE_BEFORE, NONE_BEFORE);
@@ -1059,6 +1065,27 @@ mod tests {
             assert_eq!(&d.tags()[s.tokens.clone()], want.as_slice());
         }
         assert!(memo.derived.len() > 150 && memo.slots.len() >= 512, "{}", memo.derived.len());
+    }
+
+    /// A text of more distinct words than `MEMO_WORDS` keeps the memo within it, with
+    /// the same tags as a fresh memo gives each sentence.
+    #[test]
+    fn the_memo_starts_afresh_when_full() {
+        let t = active().expect("embedded tagger");
+        let mut memo = WordMemo::default();
+        let mut out = Vec::new();
+        for n in 0..MEMO_WORDS / 50 + 10 {
+            let sentence: Vec<String> = (0..100).map(|k| format!("w{n}x{k}")).collect();
+            let sentence = format!("The {} said.", sentence.join(" "));
+            let d = Document::new(&sentence);
+            let words: Vec<Word> =
+                (0..d.tokens.len()).map(|i| Word::new(d.tok(i), d.low(i).as_bytes(), d.hashes[i], i == 0)).collect();
+            t.tag_sentence_with(&words, &mut memo, &mut out);
+            assert!(memo.derived.len() <= MEMO_WORDS, "{}", memo.derived.len());
+            if n % 50 == 0 {
+                assert_eq!(out, tag_sentence_as_first_written(t, &words));
+            }
+        }
     }
 
     /// A token's `Word` equals the one `Word::new` makes of its text.
