@@ -138,6 +138,9 @@ fn find_source(doc: &Tagged, cue: &Cue, sentence: Range<usize>) -> Option<(Sourc
                     return Some((s, true));
                 }
             }
+            // No subject, no attribution: looked for first, as it needs no part of speech,
+            // and most sentences whose cue has none are then never tagged.
+            let src = source::before(doc, start, sentence.clone())?;
             if passive || verbs::is_passive(doc, start, sentence.start) {
                 return None; // "was reported", "were mistakenly charged": agentless forms are their own cue
             }
@@ -147,7 +150,6 @@ fn find_source(doc: &Tagged, cue: &Cue, sentence: Range<usize>) -> Option<(Sourc
             {
                 return None; // "an official welcome", "some pointed advice", "want to limit"
             }
-            let src = source::before(doc, start, sentence)?;
             verbs::agrees(doc, src.head, start).then_some((src, false))
         }
     }
@@ -311,7 +313,12 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
             .filter(|&first| first > range.start && doc.tok(first - 1) == ",")
             .max()
             .unwrap_or(range.start);
-        for subject in subjects::find(doc, at.rates, range.clone(), &taken) {
+        // Only a group voicing a stance is kept: where none can, none is looked for.
+        let groups = match subjects::any_stance(doc, at.rates, range.clone(), &taken) {
+            true => subjects::find(doc, at.rates, range.clone(), &taken),
+            false => Vec::new(),
+        };
+        for subject in groups {
             if subject.source.tokens.start < content_end || subject.class != verbs::VerbClass::Stance {
                 continue; // content of another's report, or a group acting rather than saying
             }

@@ -225,6 +225,13 @@ impl<'d> Tagged<'d> {
 }
 
 impl Tagged<'_> {
+    /// Could token `i` be the verb of a group that voices a stance (`verbs::class_at`
+    /// answering `Stance`): a form of an attribution or stance verb, or a stance
+    /// adjective. Needs no part of speech.
+    pub fn may_voice(&self, i: usize) -> bool {
+        self.tags.get(i).is_some_and(|t| t.lemma > 0 || t.stance > 0 || t.class.has(Class::STANCE_ADJECTIVES))
+    }
+
     /// The lemma and class of token `i` if it is a form of a stance verb that is
     /// no cue by itself (`verbs::STANCE_VERBS`, `verbs::PSYCH_VERBS`).
     pub fn stance(&self, i: usize) -> Option<(&'static str, VerbClass)> {
