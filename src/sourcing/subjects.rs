@@ -72,7 +72,7 @@ fn passive_before(doc: &Tagged, start: usize, floor: usize) -> Option<usize> {
 /// "much to the chagrin of |", "support among |". Stance nouns are the words that
 /// annotated news often marks as cues (`cue_rates`, the top two levels).
 fn stance_noun_before(doc: &Tagged, rates: &CueRates, start: usize) -> Option<usize> {
-    let link = start.checked_sub(1).filter(|&b| b > 0 && matches!(low(doc, b), "from" | "among" | "of"))?;
+    let link = start.checked_sub(1).filter(|&b| b > 0 && doc.is(b, Class::HOLDER_LINKS))?;
     let noun = link - 1;
     (doc.is_word(noun) && !doc.is_capitalized(noun) && matches!(rates.of_token(doc, noun), "3" | "4")).then_some(noun)
 }
@@ -91,20 +91,26 @@ fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
 }
 
 /// Can any group subject of `sentence` voice a stance? Only through a token not
-/// `taken` that a stance predicate could start at (`Tagged::may_voice`): after a
-/// possible head, or before the "by" of a passive whose agent the group is; or
-/// through a stance noun before its holder (`stance_noun_before`). When none is
-/// there, `find` would find no subject of class `Stance`, and the caller need not
-/// ask (nor have the sentence tagged, which `find` does to step over adverbs).
+/// `taken` that can start a stance predicate (`Class::VOICE`): after a possible head,
+/// or before the "by" of a passive whose agent the group is; or through a stance noun
+/// before its holder (`stance_noun_before`). When none is there, `find` would find
+/// no subject of class `Stance`, and the caller need not ask (nor have the sentence
+/// tagged, which `find` does to step over adverbs).
 pub fn any_stance(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[bool]) -> bool {
-    let start = sentence.start;
-    let free = |k: usize| !taken.get(k - start).copied().unwrap_or(false);
-    let first_head = sentence.clone().find(|&k| doc.is(k, Class::PERSON_NOUN | Class::SUBJECT_OPENERS) && free(k));
-    let Some(first_head) = first_head else { return false };
-    sentence.clone().filter(|&k| free(k)).any(|k| {
-        (doc.may_voice(k) && (k > first_head || (k + 1..k + 4).any(|b| low(doc, b) == "by")))
-            || (matches!(low(doc, k + 1), "from" | "among" | "of") && stance_noun_before(doc, rates, k + 2) == Some(k))
-    })
+    let mut head_before = false;
+    for k in sentence.clone() {
+        if taken.get(k - sentence.start) == Some(&true) {
+            continue;
+        }
+        if doc.is(k, Class::VOICE) && (head_before || (k + 1..k + 4).any(|b| low(doc, b) == "by")) {
+            return true;
+        }
+        if doc.is(k + 1, Class::HOLDER_LINKS) && stance_noun_before(doc, rates, k + 2) == Some(k) {
+            return true;
+        }
+        head_before |= doc.is(k, Class::PERSON_NOUN | Class::SUBJECT_OPENERS);
+    }
+    false
 }
 
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of

@@ -56,6 +56,11 @@ impl Class {
     pub const PERSON_NOUN: Class = Class(1 << 23);
     pub const CUE_OPENERS: Class = Class(1 << 24);
     pub const SUBJECT_OPENERS: Class = Class(1 << 25);
+    pub const HOLDER_LINKS: Class = Class(1 << 26);
+    /// Could start the predicate of a group that voices a stance (`verbs::class_at`
+    /// answers `Stance` for no other word): a form of an attribution verb or of a
+    /// stance verb, or a stance adjective.
+    pub const VOICE: Class = Class(1 << 27);
 
     /// Has any of the classes in `other`.
     pub fn has(self, other: Class) -> bool {
@@ -76,7 +81,7 @@ impl std::ops::BitOr for Class {
 }
 
 /// Every list with its class.
-fn lists() -> [(&'static [&'static str], Class); 25] {
+fn lists() -> [(&'static [&'static str], Class); 26] {
     [
         (BE_FORMS, Class::BE_FORMS),
         (NEGATION, Class::NEGATION),
@@ -103,6 +108,7 @@ fn lists() -> [(&'static [&'static str], Class); 25] {
         (SAID_TO, Class::SAID_TO),
         (CUE_OPENERS, Class::CUE_OPENERS),
         (SUBJECT_OPENERS, Class::SUBJECT_OPENERS),
+        (HOLDER_LINKS, Class::HOLDER_LINKS),
     ]
 }
 
@@ -147,7 +153,7 @@ fn lexicon() -> &'static Lexicon {
                 index.insert(lemma, i, |a, _| a);
                 i
             });
-            words.insert(form, Entry { class: Class::default(), lemma: i, stance: 0 }, merge);
+            words.insert(form, Entry { class: Class::VOICE, lemma: i, stance: 0 }, merge);
         });
         let mut stances = vec![("", VerbClass::Doing)];
         for (list, class) in [(STANCE_VERBS, VerbClass::Stance), (PSYCH_VERBS, VerbClass::Psych)] {
@@ -159,8 +165,11 @@ fn lexicon() -> &'static Lexicon {
                     index.insert(lemma, i, |a, _| a);
                     i
                 });
-                words.insert(form, Entry { class: Class::default(), lemma: 0, stance: i }, merge);
+                words.insert(form, Entry { class: Class::VOICE, lemma: 0, stance: i }, merge);
             });
+        }
+        for w in STANCE_ADJECTIVES {
+            words.insert(w, Entry { class: Class::VOICE, lemma: 0, stance: 0 }, merge);
         }
         Lexicon { words, lemmas, stances }
     })
@@ -225,13 +234,6 @@ impl<'d> Tagged<'d> {
 }
 
 impl Tagged<'_> {
-    /// Could token `i` be the verb of a group that voices a stance (`verbs::class_at`
-    /// answering `Stance`): a form of an attribution or stance verb, or a stance
-    /// adjective. Needs no part of speech.
-    pub fn may_voice(&self, i: usize) -> bool {
-        self.tags.get(i).is_some_and(|t| t.lemma > 0 || t.stance > 0 || t.class.has(Class::STANCE_ADJECTIVES))
-    }
-
     /// The lemma and class of token `i` if it is a form of a stance verb that is
     /// no cue by itself (`verbs::STANCE_VERBS`, `verbs::PSYCH_VERBS`).
     pub fn stance(&self, i: usize) -> Option<(&'static str, VerbClass)> {
@@ -298,6 +300,8 @@ mod tests {
             assert_eq!(tagged.is(i, Class::PERSON_NOUN), person, "{w:?} a person noun");
             assert_eq!(class_of(w), tagged.tags[i].class, "{w:?}");
             assert_eq!(tagged.lemma(i), verb_lemma(w), "lemma of {w:?}");
+            let voice = verb_lemma(w).is_some() || tagged.stance(i).is_some() || STANCE_ADJECTIVES.contains(&w);
+            assert_eq!(tagged.is(i, Class::VOICE), voice, "{w:?} may voice a stance");
         }
         assert!(!tagged.is(doc.tokens.len(), Class::AUX) && tagged.lemma(usize::MAX).is_none());
     }
