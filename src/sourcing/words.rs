@@ -178,13 +178,13 @@ fn lexicon() -> &'static Lexicon {
 /// The classes of any lower-case string, derived ones included.
 pub fn class_of(w: &str) -> Class {
     let listed = lexicon().words.get(w).map_or(Class::default(), |e| e.class);
-    derived(listed, w.len() > 7 && is_group_by_ending(w))
+    derived(listed, w.len() > 7 && is_group_by_ending(w.as_bytes()))
 }
 
 /// "technologists", "libertarians": a plural people-noun by its ending (the caller
 /// checks the length first, so short words never get here).
-fn is_group_by_ending(w: &str) -> bool {
-    w.ends_with("ists") || w.ends_with("ians")
+fn is_group_by_ending(w: &[u8]) -> bool {
+    w.ends_with(b"ists") || w.ends_with(b"ians")
 }
 
 /// The listed classes with the derived ones added; `long_group`: the word is longer
@@ -208,12 +208,15 @@ pub struct Tagged<'d> {
 
 impl<'d> Tagged<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
-        let lex = lexicon();
-        let tags = (0..doc.tokens.len())
-            .map(|i| {
-                let e = lex.words.get_token(doc, i).unwrap_or_default();
-                let long = doc.tokens[i].end - doc.tokens[i].start > 7;
-                Entry { class: derived(e.class, long && is_group_by_ending(doc.low(i))), ..e }
+        let words = &lexicon().words;
+        let lower = doc.lower.as_bytes();
+        // Tokens and their hashes side by side: no index to check per token.
+        let tags = (doc.tokens.iter().zip(&doc.hashes))
+            .map(|(t, &hash)| {
+                let w = lower.get(t.start..t.end).unwrap_or_default();
+                let e = words.get_hashed(w, hash).unwrap_or_default();
+                let long_group = w.len() > 7 && is_group_by_ending(w);
+                Entry { class: derived(e.class, long_group), ..e }
             })
             .collect();
         Tagged { doc, tags }
