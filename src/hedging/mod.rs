@@ -30,6 +30,7 @@ use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{registry, Strength};
 use crate::text::Document;
+use crate::word_filter::WordFilter;
 use cue::{Cue, Span};
 
 // One line per rule, strongest first; the order also breaks ties when marks merge.
@@ -62,6 +63,8 @@ struct Index {
     /// Grouped by first word.
     cues: Vec<IndexedCue>,
     by_first_word: WordTable<(u32, u32)>,
+    /// The first words again: most tokens are none of them, and are ruled out so.
+    first_words: WordFilter,
 }
 
 /// (rule, cue, the cue's words after the first).
@@ -86,7 +89,8 @@ fn index() -> &'static Index {
             by_first_word.insert(word, (start as u32, end as u32), |a, _| a);
             start = end;
         }
-        Index { cues: v.into_iter().map(|(_, cue)| cue).collect(), by_first_word }
+        let first_words = WordFilter::new(v.iter().map(|(first, _)| *first));
+        Index { cues: v.into_iter().map(|(_, cue)| cue).collect(), by_first_word, first_words }
     })
 }
 
@@ -107,7 +111,10 @@ fn match_rest(doc: &Document, first: usize, rest: &[&str]) -> Option<Span> {
 fn accepted(doc: &Document) -> Vec<(Span, usize)> {
     let index = index();
     let mut out = Vec::new();
-    for i in 0..doc.tokens.len() {
+    for (i, &h) in doc.hashes.iter().enumerate() {
+        if !index.first_words.may_hold(h) {
+            continue;
+        }
         let Some((from, to)) = index.by_first_word.get_token(doc, i) else { continue };
         for (rule, cue, rest) in &index.cues[from as usize..to as usize] {
             let Some(span) = match_rest(doc, i, rest) else { continue };

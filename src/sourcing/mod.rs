@@ -138,6 +138,9 @@ fn find_source(doc: &Tagged, cue: &Cue, sentence: Range<usize>) -> Option<(Sourc
                     return Some((s, true));
                 }
             }
+            // No subject, no attribution: looked for first, as it needs no part of speech,
+            // and most sentences whose cue has none are then never tagged.
+            let src = source::before(doc, start, sentence.clone())?;
             if passive || verbs::is_passive(doc, start, sentence.start) {
                 return None; // "was reported", "were mistakenly charged": agentless forms are their own cue
             }
@@ -147,7 +150,6 @@ fn find_source(doc: &Tagged, cue: &Cue, sentence: Range<usize>) -> Option<(Sourc
             {
                 return None; // "an official welcome", "some pointed advice", "want to limit"
             }
-            let src = source::before(doc, start, sentence)?;
             verbs::agrees(doc, src.head, start).then_some((src, false))
         }
     }
@@ -175,6 +177,7 @@ impl Candidate {
         form: CueForm,
         found: Option<(Source, bool)>,
         verdict: Verdict,
+        certain: bool,
     ) -> Self {
         let (source, source_after) = match found {
             Some((s, after)) => (Some(s), after),
@@ -191,7 +194,8 @@ impl Candidate {
             sentence_start,
             cue_rate,
         };
-        let features = features::of(doc, at.quoted, &view);
+        // The gate never judges a certain candidate: its features are for the trainer.
+        let features = if certain && !at.every_feature { Vec::new() } else { features::of(doc, at.quoted, &view) };
         // Not a pronoun that inherited anonymity, nor "urging employees to report".
         let proper = form == CueForm::Verb
             && matches!(verdict.rule, Some(Flag::AnonymousOfficial | Flag::FamiliarWith))
@@ -200,7 +204,7 @@ impl Candidate {
                     && (verdict.rule == Some(Flag::FamiliarWith) || doc.low_in(s.head, SOURCES_PROPER))
             })
             && cue.start.checked_sub(1).is_none_or(|p| low(doc, p) != "to");
-        Candidate { cue, form, source, source_after, verdict, features, certain: false, proper }
+        Candidate { cue, form, source, source_after, verdict, features, certain, proper }
     }
 
     /// Does the gate keep it? An anonymous source proper ("officials had thought",
@@ -242,14 +246,16 @@ struct Setting<'a> {
     doc: &'a Tagged<'a>,
     quoted: &'a [bool],
     rates: &'a CueRates,
+    /// The features of every candidate, the certain ones' too (for the trainer).
+    every_feature: bool,
 }
 
 /// Every candidate attribution in text order of sentences: cue-led ones (a reporting
 /// verb, "according to", an agentless passive) and group subjects.
-fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
+fn candidates(doc: &Document, rates: &CueRates, every_feature: bool) -> Vec<Candidate> {
     let doc = &Tagged::new(doc);
     let quoted = quotes::inside(doc);
-    let at = &Setting { doc, quoted: &quoted, rates };
+    let at = &Setting { doc, quoted: &quoted, rates, every_feature };
     let anonymity: Vec<PhraseMatch> = anonymity_phrases().find_all(doc);
     let mut history = coref::History::default();
     let mut out: Vec<Candidate> = Vec::new();
@@ -283,16 +289,15 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
             if found.is_some() {
                 history.push(si, verdict.clone());
             }
-            let mut c = Candidate::new(at, range.start, cue.tokens, cue.form, found, verdict);
             // "according to X", "citing X" and "on condition of anonymity" make X a source
             // whatever the gate thinks of the group named.
-            c.certain = matches!(cue.form, CueForm::AccordingTo | CueForm::Citing) || anonymous_here.is_some();
+            let by_form = matches!(cue.form, CueForm::AccordingTo | CueForm::Citing) || anonymous_here.is_some();
             // "P1 said", "the Pentagon told": a name right before "say" or "tell" is an
             // attribution by its form, whatever the hashed name's weight in the gate.
-            let named = matches!(c.verdict.kind, SourceKind::NamedPerson | SourceKind::NamedOrg);
-            let adjacent = c.source.as_ref().is_some_and(|s| s.tokens.end == c.cue.start && !c.source_after);
-            c.certain |= named && adjacent && matches!(doc.lemma(c.cue.start), Some("say" | "tell"));
-            out.push(c);
+            let named = matches!(verdict.kind, SourceKind::NamedPerson | SourceKind::NamedOrg);
+            let adjacent = found.as_ref().is_some_and(|(s, after)| s.tokens.end == cue.tokens.start && !after);
+            let certain = by_form || (named && adjacent && matches!(doc.lemma(cue.tokens.start), Some("say" | "tell")));
+            out.push(Candidate::new(at, range.start, cue.tokens, cue.form, found, verdict, certain));
         }
         let cue_led = before..out.len();
         let mut taken = vec![false; range.len()];
@@ -311,7 +316,12 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
             .filter(|&first| first > range.start && doc.tok(first - 1) == ",")
             .max()
             .unwrap_or(range.start);
-        for subject in subjects::find(doc, at.rates, range.clone(), &taken) {
+        // Only a group voicing a stance is kept: where none can, none is looked for.
+        let groups = match subjects::any_stance(doc, at.rates, range.clone(), &taken) {
+            true => subjects::find(doc, at.rates, range.clone(), &taken),
+            false => Vec::new(),
+        };
+        for subject in groups {
             if subject.source.tokens.start < content_end || subject.class != verbs::VerbClass::Stance {
                 continue; // content of another's report, or a group acting rather than saying
             }
@@ -324,16 +334,14 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
                 history.push(si, verdict.clone());
             }
             let found = Some((subject.source, subject.agent));
-            out.push(Candidate::new(at, range.start, subject.predicate, CueForm::Subject, found, verdict));
+            out.push(Candidate::new(at, range.start, subject.predicate, CueForm::Subject, found, verdict, false));
         }
         nesting_features(&mut out[before..], cue_led.len());
         if let (Some(m), true) = (anonymous_here, out.len() == before) {
             // "…, who asked not to be named": the anonymity itself is the attribution.
             let verdict =
                 Verdict { kind: SourceKind::Unnamed, rule: Some(Flag::AnonymityGranted), name: None, plural: false };
-            let mut c = Candidate::new(at, range.start, m.first..m.last, CueForm::Agentless, None, verdict);
-            c.certain = true;
-            out.push(c);
+            out.push(Candidate::new(at, range.start, m.first..m.last, CueForm::Agentless, None, verdict, true));
         }
     }
     out
@@ -345,7 +353,8 @@ fn candidates(doc: &Document, rates: &CueRates) -> Vec<Candidate> {
 fn nesting_features(cands: &mut [Candidate], cue_led: usize) {
     let first = cands[..cue_led].iter().map(|c| c.cue.start).min();
     let last = cands[..cue_led].iter().map(|c| c.cue.start).max();
-    for c in cands.iter_mut() {
+    // Not for a certain candidate left without features (`Setting::every_feature`).
+    for c in cands.iter_mut().filter(|c| !c.features.is_empty()) {
         let at = c.cue.start;
         let before = first.is_some_and(|s| s < at);
         let after = last.is_some_and(|s| s > at);
@@ -383,7 +392,7 @@ pub struct TrainingCandidate {
 #[doc(hidden)]
 pub fn training_candidates(text: &str, gate: &gate::Gate, rates: &CueRates) -> Vec<TrainingCandidate> {
     let doc = Document::new(text);
-    candidates(&doc, rates)
+    candidates(&doc, rates, true)
         .into_iter()
         .map(|c| TrainingCandidate {
             source: c.source.as_ref().map(|s| byte_span(&doc, &s.tokens)),
@@ -402,7 +411,7 @@ pub fn training_candidates(text: &str, gate: &gate::Gate, rates: &CueRates) -> V
 pub fn detect(doc: &Document, out: &mut Vec<Annotation>) -> Vec<Attribution> {
     let gate = gate::bundled();
     let mut attributions = Vec::new();
-    for c in candidates(doc, cue_rates::bundled()) {
+    for c in candidates(doc, cue_rates::bundled(), false) {
         if !c.kept(gate) {
             continue;
         }
@@ -544,7 +553,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let doc = crate::text::Document::new(text);
-            let got = super::candidates(&doc, super::cue_rates::bundled()).iter().any(|c| c.proper);
+            let got = super::candidates(&doc, super::cue_rates::bundled(), false).iter().any(|c| c.proper);
             assert_eq!(got, want, "{text:?}");
         }
     }

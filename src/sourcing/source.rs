@@ -154,8 +154,8 @@ pub fn before(doc: &Tagged, cue: usize, sentence: Range<usize>) -> Option<Source
 /// officials said" open a clause or a time.
 fn object_of_preposition(doc: &Tagged, first: usize, floor: usize) -> bool {
     first > floor
-        && doc.tag(first - 1) == Tag::Adp
         && matches!(low(doc, first - 1), "by" | "with" | "for" | "from" | "against" | "among" | "between" | "about")
+        && doc.tag(first - 1) == Tag::Adp
 }
 
 /// The noun phrase ending at `end_head`, extended left over post-modifier links when

@@ -72,7 +72,7 @@ fn passive_before(doc: &Tagged, start: usize, floor: usize) -> Option<usize> {
 /// "much to the chagrin of |", "support among |". Stance nouns are the words that
 /// annotated news often marks as cues (`cue_rates`, the top two levels).
 fn stance_noun_before(doc: &Tagged, rates: &CueRates, start: usize) -> Option<usize> {
-    let link = start.checked_sub(1).filter(|&b| b > 0 && matches!(low(doc, b), "from" | "among" | "of"))?;
+    let link = start.checked_sub(1).filter(|&b| b > 0 && doc.is(b, Class::HOLDER_LINKS))?;
     let noun = link - 1;
     (doc.is_word(noun) && !doc.is_capitalized(noun) && matches!(rates.of_token(doc, noun), "3" | "4")).then_some(noun)
 }
@@ -88,6 +88,29 @@ fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
         p += 1;
     }
     p
+}
+
+/// Can any group subject of `sentence` voice a stance? Only through a token not
+/// `taken` that can start a stance predicate (`Class::VOICE`): after a possible head,
+/// or before the "by" of a passive whose agent the group is; or through a stance noun
+/// before its holder (`stance_noun_before`). When none is there, `find` would find
+/// no subject of class `Stance`, and the caller need not ask (nor have the sentence
+/// tagged, which `find` does to step over adverbs).
+pub fn any_stance(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[bool]) -> bool {
+    let mut head_before = false;
+    for k in sentence.clone() {
+        if taken.get(k - sentence.start) == Some(&true) {
+            continue;
+        }
+        if doc.is(k, Class::VOICE) && (head_before || (k + 1..k + 4).any(|b| low(doc, b) == "by")) {
+            return true;
+        }
+        if doc.is(k + 1, Class::HOLDER_LINKS) && stance_noun_before(doc, rates, k + 2) == Some(k) {
+            return true;
+        }
+        head_before |= doc.is(k, Class::PERSON_NOUN | Class::SUBJECT_OPENERS);
+    }
+    false
 }
 
 /// Every group subject in `sentence` whose head is not `taken` (one flag per token of
@@ -190,44 +213,74 @@ mod tests {
             .collect()
     }
 
+    const TABLE: &[(&str, &[(&str, &str)])] = &[
+        ("Republicans are slamming the plan.", &[("Republicans", "slamming")]),
+        ("Many Democrats privately express doubts.", &[("Many Democrats", "express")]),
+        ("Officials at the agency declined.", &[("Officials at the agency", "declined")]),
+        ("Experts from the agency arrived on Monday.", &[("Experts from the agency", "arrived")]),
+        ("Some of the protesters chanted.", &[("Some of the protesters", "chanted")]),
+        ("No one expected it.", &[("No one", "expected")]),
+        // The agent of a passive.
+        ("He has been called a charlatan by fellow physicians.", &[("fellow physicians", "called by")]),
+        ("Six were appointed by Democratic lawmakers.", &[("Democratic lawmakers", "appointed by")]),
+        ("He stood by fellow physicians.", &[]),
+        ("He faced criticism from some analysts.", &[("some analysts", "criticism by")]),
+        ("He faced a letter from some analysts.", &[]),
+        ("The families, many of whom say it is false, met.", &[("many of whom", "say")]),
+        ("The families, two of whom spoke, met.", &[]),
+        ("Republican leaders met.", &[("Republican leaders", "met")]),
+        ("Yet presidential candidates Hillary Clinton and Donald Trump agree.", &[]),
+        ("Small groups of protesters chanted.", &[("Small groups of protesters", "chanted")]),
+        ("Democrats and uneasy Republicans seized on it.", &[("Democrats and uneasy Republicans", "seized")]),
+        ("It drew scrutiny from some who saw it.", &[("some", "saw")]),
+        ("Targets in nations that oppose it.", &[("nations", "oppose")]),
+        ("Critics that the plan hurt.", &[("Critics", "that")]),
+        ("Younger voters, in particular, have expressed doubts.", &[("Younger voters", "expressed")]),
+        ("Critics, the mayor said, were wrong.", &[("Critics", "wrong")]),
+        ("Critics, scholars and pundits agree.", &[("pundits", "agree")]),
+        // An appositive describes the named person before it.
+        ("said Ryan Ellis, a Republican consultant who knows.", &[]),
+        ("In August, several environmental groups granted it.", &[("several environmental groups", "granted")]),
+        ("Sources of energy are scarce.", &[]),
+        // A group at the end of its clause has no predicate.
+        ("It angered Republicans.", &[]),
+        ("The plan, critics.", &[]),
+    ];
+
     #[test]
     fn table() {
-        let cases: &[(&str, &[(&str, &str)])] = &[
-            ("Republicans are slamming the plan.", &[("Republicans", "slamming")]),
-            ("Many Democrats privately express doubts.", &[("Many Democrats", "express")]),
-            ("Officials at the agency declined.", &[("Officials at the agency", "declined")]),
-            ("Experts from the agency arrived on Monday.", &[("Experts from the agency", "arrived")]),
-            ("Some of the protesters chanted.", &[("Some of the protesters", "chanted")]),
-            ("No one expected it.", &[("No one", "expected")]),
-            // The agent of a passive.
-            ("He has been called a charlatan by fellow physicians.", &[("fellow physicians", "called by")]),
-            ("Six were appointed by Democratic lawmakers.", &[("Democratic lawmakers", "appointed by")]),
-            ("He stood by fellow physicians.", &[]),
-            ("He faced criticism from some analysts.", &[("some analysts", "criticism by")]),
-            ("He faced a letter from some analysts.", &[]),
-            ("The families, many of whom say it is false, met.", &[("many of whom", "say")]),
-            ("The families, two of whom spoke, met.", &[]),
-            ("Republican leaders met.", &[("Republican leaders", "met")]),
-            ("Yet presidential candidates Hillary Clinton and Donald Trump agree.", &[]),
-            ("Small groups of protesters chanted.", &[("Small groups of protesters", "chanted")]),
-            ("Democrats and uneasy Republicans seized on it.", &[("Democrats and uneasy Republicans", "seized")]),
-            ("It drew scrutiny from some who saw it.", &[("some", "saw")]),
-            ("Targets in nations that oppose it.", &[("nations", "oppose")]),
-            ("Critics that the plan hurt.", &[("Critics", "that")]),
-            ("Younger voters, in particular, have expressed doubts.", &[("Younger voters", "expressed")]),
-            ("Critics, the mayor said, were wrong.", &[("Critics", "wrong")]),
-            ("Critics, scholars and pundits agree.", &[("pundits", "agree")]),
-            // An appositive describes the named person before it.
-            ("said Ryan Ellis, a Republican consultant who knows.", &[]),
-            ("In August, several environmental groups granted it.", &[("several environmental groups", "granted")]),
-            ("Sources of energy are scarce.", &[]),
-            // A group at the end of its clause has no predicate.
-            ("It angered Republicans.", &[]),
-            ("The plan, critics.", &[]),
-        ];
-        for (text, want) in cases {
+        for (text, want) in TABLE {
             let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
             assert_eq!(subjects(text), want, "group subjects in {text:?}");
         }
+    }
+
+    /// `any_stance` may say yes where `find` finds no group voicing a stance, never no
+    /// where it finds one.
+    #[test]
+    fn any_stance_misses_no_stance() {
+        let more = [
+            "Critics say the plan failed.",
+            "He was sharply criticized by many experts.",
+            "Many experts, however, believe it will fail.",
+            "Experts are increasingly worried.",
+            "Analysts were surprised by the result.",
+            "The families of the victims, many of whom say it is false, met on Monday.",
+            "Some residents are skeptical, the mayor said, and many officials doubt it.",
+            "Republicans and some Democrats have long argued that it hurts.",
+        ];
+        let rates = CueRates::parse("3 criticism");
+        let mut stances = 0;
+        for text in TABLE.iter().map(|(t, _)| *t).chain(more) {
+            let doc = crate::text::Document::new(text);
+            let doc = Tagged::new(&doc);
+            for s in &doc.sentences {
+                let any = any_stance(&doc, &rates, s.tokens.clone(), &[]);
+                let found = find(&doc, &rates, s.tokens.clone(), &[]).iter().any(|g| g.class == VerbClass::Stance);
+                assert!(any || !found, "{text:?}");
+                stances += usize::from(found);
+            }
+        }
+        assert!(stances > 10, "{stances} sentences with a stance: too few to test");
     }
 }

@@ -1014,6 +1014,10 @@ pub const POSTNOMINAL: &[&str] =
 
 // Group subjects.
 
+/// Prepositions between a stance noun and its holder: "criticism from", "support
+/// among", "the chagrin of".
+pub const HOLDER_LINKS: &[&str] = &["from", "among", "of"];
+
 /// Words other than person nouns that may head a subject ("no one", "many of
 /// whom"): any other token is skipped at once.
 pub const SUBJECT_OPENERS: &[&str] = &["one", "whom"];

@@ -56,6 +56,11 @@ impl Class {
     pub const PERSON_NOUN: Class = Class(1 << 23);
     pub const CUE_OPENERS: Class = Class(1 << 24);
     pub const SUBJECT_OPENERS: Class = Class(1 << 25);
+    pub const HOLDER_LINKS: Class = Class(1 << 26);
+    /// Could start the predicate of a group that voices a stance (`verbs::class_at`
+    /// answers `Stance` for no other word): a form of an attribution verb or of a
+    /// stance verb, or a stance adjective.
+    pub const VOICE: Class = Class(1 << 27);
 
     /// Has any of the classes in `other`.
     pub fn has(self, other: Class) -> bool {
@@ -76,7 +81,7 @@ impl std::ops::BitOr for Class {
 }
 
 /// Every list with its class.
-fn lists() -> [(&'static [&'static str], Class); 25] {
+fn lists() -> [(&'static [&'static str], Class); 26] {
     [
         (BE_FORMS, Class::BE_FORMS),
         (NEGATION, Class::NEGATION),
@@ -103,6 +108,7 @@ fn lists() -> [(&'static [&'static str], Class); 25] {
         (SAID_TO, Class::SAID_TO),
         (CUE_OPENERS, Class::CUE_OPENERS),
         (SUBJECT_OPENERS, Class::SUBJECT_OPENERS),
+        (HOLDER_LINKS, Class::HOLDER_LINKS),
     ]
 }
 
@@ -147,7 +153,7 @@ fn lexicon() -> &'static Lexicon {
                 index.insert(lemma, i, |a, _| a);
                 i
             });
-            words.insert(form, Entry { class: Class::default(), lemma: i, stance: 0 }, merge);
+            words.insert(form, Entry { class: Class::VOICE, lemma: i, stance: 0 }, merge);
         });
         let mut stances = vec![("", VerbClass::Doing)];
         for (list, class) in [(STANCE_VERBS, VerbClass::Stance), (PSYCH_VERBS, VerbClass::Psych)] {
@@ -159,8 +165,11 @@ fn lexicon() -> &'static Lexicon {
                     index.insert(lemma, i, |a, _| a);
                     i
                 });
-                words.insert(form, Entry { class: Class::default(), lemma: 0, stance: i }, merge);
+                words.insert(form, Entry { class: Class::VOICE, lemma: 0, stance: i }, merge);
             });
+        }
+        for w in STANCE_ADJECTIVES {
+            words.insert(w, Entry { class: Class::VOICE, lemma: 0, stance: 0 }, merge);
         }
         Lexicon { words, lemmas, stances }
     })
@@ -169,13 +178,13 @@ fn lexicon() -> &'static Lexicon {
 /// The classes of any lower-case string, derived ones included.
 pub fn class_of(w: &str) -> Class {
     let listed = lexicon().words.get(w).map_or(Class::default(), |e| e.class);
-    derived(listed, w.len() > 7 && is_group_by_ending(w))
+    derived(listed, w.len() > 7 && is_group_by_ending(w.as_bytes()))
 }
 
 /// "technologists", "libertarians": a plural people-noun by its ending (the caller
 /// checks the length first, so short words never get here).
-fn is_group_by_ending(w: &str) -> bool {
-    w.ends_with("ists") || w.ends_with("ians")
+fn is_group_by_ending(w: &[u8]) -> bool {
+    w.ends_with(b"ists") || w.ends_with(b"ians")
 }
 
 /// The listed classes with the derived ones added; `long_group`: the word is longer
@@ -199,12 +208,15 @@ pub struct Tagged<'d> {
 
 impl<'d> Tagged<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
-        let lex = lexicon();
-        let tags = (0..doc.tokens.len())
-            .map(|i| {
-                let e = lex.words.get_token(doc, i).unwrap_or_default();
-                let long = doc.tokens[i].end - doc.tokens[i].start > 7;
-                Entry { class: derived(e.class, long && is_group_by_ending(doc.low(i))), ..e }
+        let words = &lexicon().words;
+        let lower = doc.lower.as_bytes();
+        // Tokens and their hashes side by side: no index to check per token.
+        let tags = (doc.tokens.iter().zip(&doc.hashes))
+            .map(|(t, &hash)| {
+                let w = lower.get(t.start..t.end).unwrap_or_default();
+                let e = words.get_hashed(w, hash).unwrap_or_default();
+                let long_group = w.len() > 7 && is_group_by_ending(w);
+                Entry { class: derived(e.class, long_group), ..e }
             })
             .collect();
         Tagged { doc, tags }
@@ -291,6 +303,8 @@ mod tests {
             assert_eq!(tagged.is(i, Class::PERSON_NOUN), person, "{w:?} a person noun");
             assert_eq!(class_of(w), tagged.tags[i].class, "{w:?}");
             assert_eq!(tagged.lemma(i), verb_lemma(w), "lemma of {w:?}");
+            let voice = verb_lemma(w).is_some() || tagged.stance(i).is_some() || STANCE_ADJECTIVES.contains(&w);
+            assert_eq!(tagged.is(i, Class::VOICE), voice, "{w:?} may voice a stance");
         }
         assert!(!tagged.is(doc.tokens.len(), Class::AUX) && tagged.lemma(usize::MAX).is_none());
     }
