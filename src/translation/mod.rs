@@ -40,7 +40,7 @@ use crate::text::Document;
 pub struct Text<'a> {
     doc: &'a Document<'a>,
     /// Each token's cue bits (`cues`): where the rules start.
-    cues: Vec<u16>,
+    cues: cues::Cues,
     elements: OnceCell<Option<(&'static model::Model, Vec<model::Elem>)>>,
 }
 
@@ -49,20 +49,14 @@ impl<'a> Text<'a> {
         Text { doc, cues: cues::of(doc), elements: OnceCell::new() }
     }
 
-    /// The tokens with any of the cue bits `bits` (`cues`), in order. (A search of
-    /// the slice for the next one: a tighter loop than filtering every token.)
+    /// The tokens with any of the cue bits `bits` (`cues`), in order.
     pub fn cued(&self, bits: u16) -> impl Iterator<Item = usize> + '_ {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let i = from + self.cues.get(from..)?.iter().position(|&c| c & bits != 0)?;
-            from = i + 1;
-            Some(i)
-        })
+        self.cues.cued(bits)
     }
 
     /// Token `i`'s cue bits (none past the end).
     pub fn cue(&self, i: usize) -> u16 {
-        self.cues.get(i).copied().unwrap_or(0)
+        self.cues.get(i)
     }
 
     /// The active model and every token as its element, every vocabulary word standing
