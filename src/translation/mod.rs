@@ -25,6 +25,7 @@ mod stray_quote;
 pub mod style;
 mod unnatural_phrase;
 pub mod verdict;
+mod vocab;
 
 use std::cell::OnceCell;
 use std::ops::Deref;

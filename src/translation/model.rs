@@ -22,7 +22,7 @@
 use std::sync::OnceLock;
 
 use super::style::{Profile, STATS};
-use crate::lexicon::WordTable;
+use super::vocab::Vocab;
 use crate::text::{Document, TokenKind};
 
 const MAGIC: &[u8; 4] = b"CVTM";
@@ -251,8 +251,11 @@ impl Unigrams {
 
 pub struct Model {
     /// Lower-case word -> rank (0 = most frequent in native text).
-    vocab: WordTable<u32>,
+    vocab: Vocab,
     vocab_len: u32,
+    /// Per rank, the word's shape when it has no capital (`lower_shape`), less `SHAPE`:
+    /// what it stands as among the n-grams when it is not a function word.
+    lower_shapes: Vec<u8>,
     /// Words of rank below this stand as themselves in the document model.
     pub function_words: u32,
     bits: u32,
@@ -307,23 +310,24 @@ fn shape(doc: &Document, i: usize, first: bool) -> Elem {
                     CAPITAL
                 }
             } else {
-                let low = &doc.lower.as_bytes()[t.start..t.end];
-                SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
+                lower_shape(&doc.lower.as_bytes()[t.start..t.end])
             }
         }
     }
 }
 
+/// The shape of a word without a capital, from its lower-case form: its suffix.
+fn lower_shape(low: &[u8]) -> Elem {
+    SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
+}
+
 impl Model {
     /// A model from its vocabulary alone (training builds one to extract features).
     pub fn with_vocab(words: &[&str], function_words: u32) -> Model {
-        let mut vocab = WordTable::with_capacity(2 * words.len().max(1));
-        for (rank, w) in words.iter().enumerate() {
-            vocab.insert(w, rank as u32, |a, _| a);
-        }
         Model {
-            vocab,
+            vocab: Vocab::new(words),
             vocab_len: words.len() as u32,
+            lower_shapes: words.iter().map(|w| (lower_shape(w.as_bytes()) - SHAPE) as u8).collect(),
             function_words,
             bits: 0,
             scale: 0.0,
@@ -340,11 +344,21 @@ impl Model {
         let t = doc.tokens[i];
         if t.kind == TokenKind::Word {
             let low = &doc.lower.as_bytes()[t.start..t.end];
-            if let Some(rank) = self.vocab.get_hashed(low, doc.hashes[i]).filter(|&r| r < kept) {
+            if let Some(rank) = self.vocab.get(low, doc.hashes[i]).filter(|&r| r < kept) {
                 return rank;
             }
         }
         shape(doc, i, first)
+    }
+
+    /// The shape of token `i`, the vocabulary word of rank `rank`: `shape`, with the
+    /// suffix of a word without a capital looked up by rank (its lower-case form is
+    /// the vocabulary word itself).
+    fn vocab_shape(&self, doc: &Document, i: usize, rank: Elem, first: bool) -> Elem {
+        match (doc.tokens.get(i), self.lower_shapes.get(rank as usize)) {
+            (Some(t), Some(&s)) if !t.upper => SHAPE + Elem::from(s),
+            _ => shape(doc, i, first),
+        }
     }
 
     /// Each sentence as elements, `kept` ranks standing as themselves. (Training reads
@@ -360,9 +374,21 @@ impl Model {
     /// themselves: one vector for the whole text.
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
+        let lower = doc.lower.as_bytes();
         for s in &doc.sentences {
             // Sentences cover the tokens in order, so `out` stays indexed like them.
-            out.extend(s.tokens.clone().map(|i| self.elem(doc, i, i == s.tokens.start, kept)));
+            let (tokens, hashes) = (&doc.tokens[s.tokens.clone()], &doc.hashes[s.tokens.clone()]);
+            for (i, (t, &hash)) in s.tokens.clone().zip(tokens.iter().zip(hashes)) {
+                // `elem`, from the sentence's slices.
+                let rank = match t.kind {
+                    TokenKind::Word => lower.get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
+                    _ => None,
+                };
+                out.push(match rank.filter(|&r| r < kept) {
+                    Some(rank) => rank,
+                    None => shape(doc, i, i == s.tokens.start),
+                });
+            }
         }
         out
     }
@@ -388,7 +414,7 @@ impl Model {
             seq.push(SENTENCE_START);
             let kept = |(i, &e): (usize, &Elem)| {
                 if e < SHAPE && e >= self.function_words {
-                    shape(doc, i, i == s.tokens.start)
+                    self.vocab_shape(doc, i, e, i == s.tokens.start)
                 } else {
                     e
                 }
