@@ -54,7 +54,7 @@ const PUNCT: Elem = SHAPE + 64;
 ///
 /// The score sums the features in the order of this table's slots, so the table's
 /// layout is part of the model's output: `add` (the tests' oracle) says what it is,
-/// and `bump`, `settle` and `add_extra` build the same table with fewer instructions.
+/// and `bump` and `settle` build the same table with fewer instructions.
 struct Counter {
     slots: Vec<(u64, u32)>,
     len: usize,
@@ -151,19 +151,6 @@ impl Counter {
         }
     }
 
-    /// Adds `extra` to the count of key `h`, which the table holds.
-    fn add_extra(&mut self, h: u64, extra: u32) {
-        let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
-        while let Some(slot) = self.slots.get_mut(i) {
-            if slot.0 == h && slot.1 > 0 {
-                slot.1 += extra;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
     /// Each key with its count, in slot order.
     fn into_features(self) -> Vec<(u64, u32)> {
         self.slots.into_iter().filter(|s| s.1 > 0).collect()
@@ -193,60 +180,6 @@ fn grown(old: &[(u64, u32)]) -> Vec<(u64, u32)> {
         }
     }
     slots
-}
-
-/// Counts of the unigrams of the elements below `function_words` and the shapes of
-/// one-byte punctuation and below, by element, beside the table: a text has a few
-/// hundred distinct unigrams, each met hundreds of times. Each one's first
-/// occurrence goes into the table (where and when `add` would put it); the later
-/// ones are counted here and added to its count at the end.
-struct Unigrams {
-    function_words: u32,
-    /// Occurrences after the first, by `index`; `u32::MAX`: not seen yet.
-    extra: Vec<u32>,
-    /// The elements seen, in order.
-    seen: Vec<Elem>,
-}
-
-impl Unigrams {
-    fn new(function_words: u32) -> Unigrams {
-        let size = function_words as usize + (PUNCT - SHAPE) as usize + 256;
-        Unigrams { function_words, extra: vec![u32::MAX; size], seen: Vec::new() }
-    }
-
-    /// The slot of element `e`, when it has one.
-    fn index(&self, e: Elem) -> usize {
-        if e < SHAPE {
-            e as usize
-        } else {
-            self.function_words as usize + (e - SHAPE) as usize
-        }
-    }
-
-    /// Counts the unigram of `e` (hash `h`): in `counts` the first time.
-    #[inline(always)]
-    fn count(&mut self, counts: &mut Counter, e: Elem, h: u64) {
-        let i = self.index(e);
-        match self.extra.get_mut(i) {
-            Some(n) if *n != u32::MAX => *n += 1,
-            Some(n) => {
-                *n = 0;
-                self.seen.push(e);
-                counts.bump(h);
-            }
-            None => counts.bump(h),
-        }
-    }
-
-    /// Adds the later occurrences to the table's counts.
-    fn add_to(&self, counts: &mut Counter) {
-        for &e in &self.seen {
-            let extra = self.extra.get(self.index(e)).copied().unwrap_or(0);
-            if extra > 0 {
-                counts.add_extra(ngram_hash(&[e]), extra);
-            }
-        }
-    }
 }
 
 pub struct Model {
@@ -406,7 +339,6 @@ impl Model {
     /// function words stand as their shapes here.
     pub fn features_of(&self, doc: &Document, elements: &[Elem]) -> Vec<(u64, u32)> {
         let mut counts = Counter::new();
-        let mut unigrams = Unigrams::new(self.function_words);
         let mut seq = Vec::new();
         let mut last = None;
         for s in &doc.sentences {
@@ -425,7 +357,7 @@ impl Model {
             // order in which the score sums its terms, depends on it. Windows of a
             // fixed length let the compiler unroll each hash.
             for &e in &seq {
-                unigrams.count(&mut counts, e, ngram_hash(&[e]));
+                counts.bump(ngram_hash(&[e]));
             }
             for w in seq.windows(2) {
                 let h = ngram_hash(&[w[0], w[1]]);
@@ -438,12 +370,11 @@ impl Model {
                 last = Some(h);
             }
         }
-        // The last n-gram counted is a bigram or a trigram (a sentence has two
-        // elements at least): in the table with its whole count.
+        // The last n-gram counted: a bigram or a trigram (a sentence has two
+        // elements at least).
         if let Some(last) = last {
             counts.settle(last);
         }
-        unigrams.add_to(&mut counts);
         counts.into_features()
     }
 

@@ -9,11 +9,9 @@
 
 use crate::text::word_hash;
 
-/// An empty slot's rank.
-const EMPTY: u32 = u32::MAX;
-
 pub struct Vocab {
-    /// Per slot: the word's hash, its rank (`EMPTY`: none), and where it is in `words`.
+    /// Per slot: the word's hash, its rank + 1 (0: an empty slot), and where it is in
+    /// `words`.
     slots: Vec<[u32; 4]>,
     words: Vec<u8>,
 }
@@ -23,16 +21,16 @@ impl Vocab {
     pub fn new(words: &[&str]) -> Vocab {
         // At most a quarter full: most probes stop at the first slot.
         let size = (4 * words.len()).next_power_of_two().max(8);
-        let mut vocab = Vocab { slots: vec![[0, EMPTY, 0, 0]; size], words: Vec::new() };
+        let mut vocab = Vocab { slots: vec![[0; 4]; size], words: Vec::new() };
         for (rank, w) in words.iter().enumerate() {
             let (w, h) = (w.as_bytes(), word_hash(w.as_bytes()));
             let i = vocab.probe(w, h);
-            if vocab.slots.get(i).is_some_and(|s| s[1] == EMPTY) {
+            if vocab.slots.get(i).is_some_and(|s| s[1] == 0) {
                 let start = vocab.words.len() as u32;
                 vocab.words.extend_from_slice(w);
                 let end = vocab.words.len() as u32;
                 if let Some(slot) = vocab.slots.get_mut(i) {
-                    *slot = [h, rank as u32, start, end];
+                    *slot = [h, rank as u32 + 1, start, end];
                 }
             }
         }
@@ -45,7 +43,7 @@ impl Vocab {
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         while let Some(&[hash, rank, start, end]) = self.slots.get(i) {
-            if rank == EMPTY
+            if rank == 0
                 || hash == h && self.words.get(start as usize..end as usize).is_some_and(|w| same_word(w, word))
             {
                 break;
@@ -58,7 +56,7 @@ impl Vocab {
     /// The rank of `word`, whose `word_hash` is `hash`.
     #[inline]
     pub fn get(&self, word: &[u8], hash: u32) -> Option<u32> {
-        self.slots.get(self.probe(word, hash)).map(|s| s[1]).filter(|&rank| rank != EMPTY)
+        self.slots.get(self.probe(word, hash)).and_then(|s| s[1].checked_sub(1))
     }
 }
 
