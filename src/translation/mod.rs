@@ -50,9 +50,9 @@ impl<'a> Text<'a> {
         Text { doc, cues: cues::of(doc), elements: OnceCell::new() }
     }
 
-    /// The tokens with any of the cue bits `bits` (`cues`), in order.
-    pub fn cued(&self, bits: u16) -> impl Iterator<Item = usize> + '_ {
-        self.cues.cued(bits)
+    /// The tokens with the cue bit `bit` (`cues`), in order.
+    pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
+        self.cues.cued(bit)
     }
 
     /// Token `i`'s cue bits (none past the end).
