@@ -15,7 +15,7 @@
 
 use super::{collocation, institution_near_miss, name_in_role, role_title};
 use crate::lexicon::WordTable;
-use crate::text::Document;
+use crate::text::{word_hash, Document};
 
 /// "to": `modal_to`, `broken_coordination`.
 pub const TO: u16 = 1;
@@ -44,22 +44,55 @@ pub const HEAD_OR_POSSESSIVE: u16 = 1 << 10;
 const BITS: usize = 11;
 const _: () = assert!(HEAD_OR_POSSESSIVE == 1 << (BITS - 1));
 
+/// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
+const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
+
 /// The bits of the pairs, from the bits of a token.
 fn pairs(bits: u16) -> u16 {
     let either = |pair: u16, bit: u16| if bits & pair != 0 { bit } else { 0 };
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
 
+/// The cue words and marks with their bits, and a bit per value of the low 12 bits
+/// of their hashes: nearly every token that is no cue is ruled out by one load, before
+/// a probe of the table.
+struct Table {
+    words: WordTable<u32>,
+    filter: [u64; 64],
+}
+
+impl Table {
+    /// Adds `word` with the bit `bit`. (Out of line: the table is built from eight
+    /// lists, and a copy of this for each cost more Wasm than the calls cost time.)
+    #[inline(never)]
+    fn add(&mut self, word: &str, bit: u16) {
+        self.words.insert(word, u32::from(bit), |a, b| a | b);
+        let hash = word_hash(word.as_bytes());
+        self.filter[(hash >> 6) as usize & 63] |= 1 << (hash & 63);
+    }
+
+    /// The bits of a token, whose lower-case form is `word` and its hash `hash`.
+    #[inline]
+    fn get(&self, word: &[u8], hash: u32) -> u16 {
+        let maybe = self.filter[(hash >> 6) as usize & 63] & (1 << (hash & 63)) != 0;
+        if maybe {
+            self.words.get_hashed(word, hash).unwrap_or(0) as u16
+        } else {
+            0
+        }
+    }
+}
+
 /// Every cue word and mark with its bits, from the rules' own lists. Built for each
 /// text (a few dozen words: far less than the pass over the tokens), which keeps the
 /// Wasm smaller than a table built once behind a lock.
-fn table() -> WordTable<u32> {
+fn table() -> Table {
     // Sparse (a quarter full at most): the probe for a word that is no cue, as most
     // words, mostly stops at the first slot.
-    let mut table = WordTable::with_capacity(4 * 64);
+    let mut table = Table { words: WordTable::with_capacity(4 * 64), filter: [0; 64] };
     let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
         for w in words {
-            table.insert(w, u32::from(bit), |a, b| a | b);
+            table.add(w, bit);
         }
     };
     add(&mut ["to"].into_iter(), TO);
@@ -77,7 +110,7 @@ fn table() -> WordTable<u32> {
 pub struct Cues {
     /// Indexed like `doc.tokens`.
     bits: Vec<u16>,
-    /// Per bit, the tokens that have it, in order.
+    /// Per bit, the tokens that have it, in order (for the bits of `STARTS`).
     tokens: [Vec<u32>; BITS],
 }
 
@@ -87,7 +120,7 @@ impl Cues {
         self.bits.get(i).copied().unwrap_or(0)
     }
 
-    /// The tokens with the bit `bit` (one of the constants above), in order.
+    /// The tokens with the bit `bit`, one of `STARTS`, in order.
     pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
         debug_assert!(bit.is_power_of_two());
         let list = self.tokens.get(bit.trailing_zeros() as usize).map_or(&[][..], Vec::as_slice);
@@ -106,11 +139,11 @@ pub fn of(doc: &Document) -> Cues {
         .zip(&doc.hashes)
         .enumerate()
         .map(|(i, (t, &hash))| {
-            let listed = table.get_hashed(&lower[t.start..t.end], hash).unwrap_or(0) as u16;
+            let listed = table.get(&lower[t.start..t.end], hash);
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
             let bits = listed | if possessive { POSSESSIVE_OR_COMMA } else { 0 };
             let bits = bits | pairs(bits);
-            let mut rest = bits;
+            let mut rest = bits & STARTS;
             while rest != 0 {
                 if let Some(list) = tokens.get_mut(rest.trailing_zeros() as usize) {
                     list.push(i as u32);
@@ -177,7 +210,7 @@ mod tests {
                     TO A An spokeswoman GOP party’s Committee's bank. … a, to. The";
         let doc = Document::new(text);
         let cues = of(&doc);
-        for bit in (0..BITS).map(|b| 1 << b) {
+        for bit in (0..BITS).map(|b| 1 << b).filter(|&bit| bit & STARTS != 0) {
             let want: Vec<usize> = (0..doc.tokens.len()).filter(|&i| cues.get(i) & bit != 0).collect();
             assert!(!want.is_empty(), "{bit:b}");
             assert_eq!(cues.cued(bit).collect::<Vec<_>>(), want, "{bit:b}");
