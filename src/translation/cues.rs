@@ -13,9 +13,9 @@
 //! text cost more than the rules themselves). Each rule starts from one bit, so a
 //! rule that starts from either of two has a bit for the pair.
 
+use super::word_bits::WordBits;
 use super::{collocation, institution_near_miss, name_in_role, role_title};
-use crate::lexicon::WordTable;
-use crate::text::{word_hash, Document};
+use crate::text::Document;
 
 /// "to": `modal_to`, `broken_coordination`.
 pub const TO: u16 = 1;
@@ -53,46 +53,14 @@ fn pairs(bits: u16) -> u16 {
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
 
-/// The cue words and marks with their bits, and a bit per value of the low 12 bits
-/// of their hashes: nearly every token that is no cue is ruled out by one load, before
-/// a probe of the table.
-struct Table {
-    words: WordTable<u32>,
-    filter: [u64; 64],
-}
-
-impl Table {
-    /// Adds `word` with the bit `bit`. (Out of line: the table is built from eight
-    /// lists, and a copy of this for each cost more Wasm than the calls cost time.)
-    #[inline(never)]
-    fn add(&mut self, word: &str, bit: u16) {
-        self.words.insert(word, u32::from(bit), |a, b| a | b);
-        let hash = word_hash(word.as_bytes());
-        self.filter[(hash >> 6) as usize & 63] |= 1 << (hash & 63);
-    }
-
-    /// The bits of a token, whose lower-case form is `word` and its hash `hash`.
-    #[inline]
-    fn get(&self, word: &[u8], hash: u32) -> u16 {
-        let maybe = self.filter[(hash >> 6) as usize & 63] & (1 << (hash & 63)) != 0;
-        if maybe {
-            self.words.get_hashed(word, hash).unwrap_or(0) as u16
-        } else {
-            0
-        }
-    }
-}
-
 /// Every cue word and mark with its bits, from the rules' own lists. Built for each
 /// text (a few dozen words: far less than the pass over the tokens), which keeps the
 /// Wasm smaller than a table built once behind a lock.
-fn table() -> Table {
-    // Sparse (a quarter full at most): the probe for a word that is no cue, as most
-    // words, mostly stops at the first slot.
-    let mut table = Table { words: WordTable::with_capacity(4 * 64), filter: [0; 64] };
+fn table() -> WordBits {
+    let mut table = WordBits::with_capacity(64);
     let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
         for w in words {
-            table.add(w, bit);
+            table.add(w, u32::from(bit));
         }
     };
     add(&mut ["to"].into_iter(), TO);
@@ -139,7 +107,7 @@ pub fn of(doc: &Document) -> Cues {
         .zip(&doc.hashes)
         .enumerate()
         .map(|(i, (t, &hash))| {
-            let listed = table.get(&lower[t.start..t.end], hash);
+            let listed = table.get(&lower[t.start..t.end], hash) as u16;
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
             let bits = listed | if possessive { POSSESSIVE_OR_COMMA } else { 0 };
             let bits = bits | pairs(bits);

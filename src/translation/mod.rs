@@ -26,6 +26,7 @@ pub mod style;
 mod unnatural_phrase;
 pub mod verdict;
 mod vocab;
+mod word_bits;
 
 use std::cell::OnceCell;
 use std::ops::Deref;
