@@ -7,9 +7,14 @@
 //! (`Text::cued`), testing the rest of its pattern there. A cue is only where a rule
 //! may start: each rule still tests the whole pattern, so a cue that is too wide costs
 //! time, never a mark.
+//!
+//! The pass also lists, per bit, the tokens that have it: a rule walks its list
+//! instead of searching every token's bits for its own (nine searches of the whole
+//! text cost more than the rules themselves). Each rule starts from one bit, so a
+//! rule that starts from either of two has a bit for the pair.
 
+use super::word_bits::WordBits;
 use super::{collocation, institution_near_miss, name_in_role, role_title};
-use crate::lexicon::WordTable;
 use crate::text::Document;
 
 /// "to": `modal_to`, `broken_coordination`.
@@ -30,17 +35,32 @@ pub const HEAD: u16 = 1 << 6;
 pub const POSSESSIVE_OR_COMMA: u16 = 1 << 7;
 /// A word that opens a set phrase: `collocation`.
 pub const OPENER: u16 = 1 << 8;
+/// `STOP` or `COMMA`: `doubled_punctuation`.
+pub const STOP_OR_COMMA: u16 = 1 << 9;
+/// `HEAD` or `POSSESSIVE_OR_COMMA`: `institution_near_miss`.
+pub const HEAD_OR_POSSESSIVE: u16 = 1 << 10;
+
+/// How many cue bits there are: `HEAD_OR_POSSESSIVE` is the last.
+const BITS: usize = 11;
+const _: () = assert!(HEAD_OR_POSSESSIVE == 1 << (BITS - 1));
+
+/// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
+const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
+
+/// The bits of the pairs, from the bits of a token.
+fn pairs(bits: u16) -> u16 {
+    let either = |pair: u16, bit: u16| if bits & pair != 0 { bit } else { 0 };
+    either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
+}
 
 /// Every cue word and mark with its bits, from the rules' own lists. Built for each
 /// text (a few dozen words: far less than the pass over the tokens), which keeps the
 /// Wasm smaller than a table built once behind a lock.
-fn table() -> WordTable<u32> {
-    // Sparse (a quarter full at most): the probe for a word that is no cue, as most
-    // words, mostly stops at the first slot.
-    let mut table = WordTable::with_capacity(4 * 64);
+fn table() -> WordBits {
+    let mut table = WordBits::with_capacity(64);
     let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
         for w in words {
-            table.insert(w, u32::from(bit), |a, b| a | b);
+            table.add(w, u32::from(bit));
         }
     };
     add(&mut ["to"].into_iter(), TO);
@@ -54,19 +74,54 @@ fn table() -> WordTable<u32> {
     table
 }
 
-/// Each token's cue bits, indexed like `doc.tokens`.
-pub fn of(doc: &Document) -> Vec<u16> {
+/// Each token's cue bits, and the tokens that have each bit.
+pub struct Cues {
+    /// Indexed like `doc.tokens`.
+    bits: Vec<u16>,
+    /// Per bit, the tokens that have it, in order (for the bits of `STARTS`).
+    tokens: [Vec<u32>; BITS],
+}
+
+impl Cues {
+    /// Token `i`'s cue bits (none past the end).
+    pub fn get(&self, i: usize) -> u16 {
+        self.bits.get(i).copied().unwrap_or(0)
+    }
+
+    /// The tokens with the bit `bit`, one of `STARTS`, in order.
+    pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
+        debug_assert!(bit.is_power_of_two());
+        let list = self.tokens.get(bit.trailing_zeros() as usize).map_or(&[][..], Vec::as_slice);
+        list.iter().map(|&i| i as usize)
+    }
+}
+
+/// Each token's cue bits, indexed like `doc.tokens`, and each bit's tokens.
+pub fn of(doc: &Document) -> Cues {
     let table = table();
     let lower = doc.lower.as_bytes();
-    doc.tokens
+    let mut tokens: [Vec<u32>; BITS] = Default::default();
+    let bits = doc
+        .tokens
         .iter()
         .zip(&doc.hashes)
-        .map(|(t, &hash)| {
-            let listed = table.get_hashed(&lower[t.start..t.end], hash).unwrap_or(0) as u16;
+        .enumerate()
+        .map(|(i, (t, &hash))| {
+            let listed = table.get(&lower[t.start..t.end], hash) as u16;
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
-            listed | if possessive { POSSESSIVE_OR_COMMA } else { 0 }
+            let bits = listed | if possessive { POSSESSIVE_OR_COMMA } else { 0 };
+            let bits = bits | pairs(bits);
+            let mut rest = bits & STARTS;
+            while rest != 0 {
+                if let Some(list) = tokens.get_mut(rest.trailing_zeros() as usize) {
+                    list.push(i as u32);
+                }
+                rest &= rest - 1;
+            }
+            bits
         })
-        .collect()
+        .collect();
+    Cues { bits, tokens }
 }
 
 #[cfg(test)]
@@ -94,6 +149,14 @@ mod tests {
         .fold(0, |bits, c| bits | c.1)
     }
 
+    /// The oracle's bits with the pairs'.
+    fn oracle_with_pairs(doc: &Document, i: usize) -> u16 {
+        let bits = oracle(doc, i);
+        let stop_or_comma = if bits & (STOP | COMMA) != 0 { STOP_OR_COMMA } else { 0 };
+        let head_or_possessive = if bits & (HEAD | POSSESSIVE_OR_COMMA) != 0 { HEAD_OR_POSSESSIVE } else { 0 };
+        bits | stop_or_comma | head_or_possessive
+    }
+
     #[test]
     fn cues_equal_the_rules_own_tests() {
         let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
@@ -101,9 +164,24 @@ mod tests {
                     TO A An spokeswoman GOP party’s Committee's bank. …";
         let doc = Document::new(text);
         let cues = of(&doc);
-        for (i, &bits) in cues.iter().enumerate() {
-            assert_eq!(bits, oracle(&doc, i), "{:?}", doc.tok(i));
+        for i in 0..doc.tokens.len() {
+            assert_eq!(cues.get(i), oracle_with_pairs(&doc, i), "{:?}", doc.tok(i));
         }
-        assert!(cues.iter().filter(|&&c| c != 0).count() > 20);
+        assert!((0..doc.tokens.len()).filter(|&i| cues.get(i) != 0).count() > 20);
+    }
+
+    /// `cued` gives the tokens a search of every token's bits gives, for every bit.
+    #[test]
+    fn cued_equals_a_search_of_the_bits() {
+        let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
+                    Qatar's Doha, an aide said , . Contributed reporting to this; could not be reached. \
+                    TO A An spokeswoman GOP party’s Committee's bank. … a, to. The";
+        let doc = Document::new(text);
+        let cues = of(&doc);
+        for bit in (0..BITS).map(|b| 1 << b).filter(|&bit| bit & STARTS != 0) {
+            let want: Vec<usize> = (0..doc.tokens.len()).filter(|&i| cues.get(i) & bit != 0).collect();
+            assert!(!want.is_empty(), "{bit:b}");
+            assert_eq!(cues.cued(bit).collect::<Vec<_>>(), want, "{bit:b}");
+        }
     }
 }

@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
 pub const COUNTER_EXAMPLE: &str = "It targets local ISIS and al-Qaeda affiliates.";
 
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
-    for i in doc.cued(cues::STOP | cues::COMMA) {
+    for i in doc.cued(cues::STOP_OR_COMMA) {
         let stop_or_comma = |k: usize| doc.cue(k) & (cues::STOP | cues::COMMA) != 0;
         if i < 2 || !stop_or_comma(i - 1) {
             continue;

@@ -334,7 +334,7 @@ fn titlecase(w: &str) -> String {
 }
 
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
-    for i in doc.cued(cues::HEAD | cues::POSSESSIVE_OR_COMMA) {
+    for i in doc.cued(cues::HEAD_OR_POSSESSIVE) {
         let t = &doc.tokens[i];
         let institution = t.kind == TokenKind::Word && t.upper && institution_near_miss(doc, i, out).is_some();
         if institution || (doc.cue(i) & cues::POSSESSIVE_OR_COMMA != 0 && capital_near_miss(doc, i, out)) {}

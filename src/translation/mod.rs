@@ -25,6 +25,8 @@ mod stray_quote;
 pub mod style;
 mod unnatural_phrase;
 pub mod verdict;
+mod vocab;
+mod word_bits;
 
 use std::cell::OnceCell;
 use std::ops::Deref;
@@ -40,7 +42,7 @@ use crate::text::Document;
 pub struct Text<'a> {
     doc: &'a Document<'a>,
     /// Each token's cue bits (`cues`): where the rules start.
-    cues: Vec<u16>,
+    cues: cues::Cues,
     elements: OnceCell<Option<(&'static model::Model, Vec<model::Elem>)>>,
 }
 
@@ -49,20 +51,14 @@ impl<'a> Text<'a> {
         Text { doc, cues: cues::of(doc), elements: OnceCell::new() }
     }
 
-    /// The tokens with any of the cue bits `bits` (`cues`), in order. (A search of
-    /// the slice for the next one: a tighter loop than filtering every token.)
-    pub fn cued(&self, bits: u16) -> impl Iterator<Item = usize> + '_ {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let i = from + self.cues.get(from..)?.iter().position(|&c| c & bits != 0)?;
-            from = i + 1;
-            Some(i)
-        })
+    /// The tokens with the cue bit `bit` (`cues`), in order.
+    pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
+        self.cues.cued(bit)
     }
 
     /// Token `i`'s cue bits (none past the end).
     pub fn cue(&self, i: usize) -> u16 {
-        self.cues.get(i).copied().unwrap_or(0)
+        self.cues.get(i)
     }
 
     /// The active model and every token as its element, every vocabulary word standing

@@ -22,7 +22,7 @@
 use std::sync::OnceLock;
 
 use super::style::{Profile, STATS};
-use crate::lexicon::WordTable;
+use super::vocab::Vocab;
 use crate::text::{Document, TokenKind};
 
 const MAGIC: &[u8; 4] = b"CVTM";
@@ -51,18 +51,32 @@ const PUNCT: Elem = SHAPE + 64;
 /// Counts of keys that are hashes already (`ngram_hash`): open addressing on their
 /// low bits, at most half full (a few lines of code, where a `HashMap` instance would
 /// add kilobytes to the Wasm). A count of 0 marks an empty slot.
-#[derive(Default)]
+///
+/// The score sums the features in the order of this table's slots, so the table's
+/// layout is part of the model's output: `add` (the tests' oracle) says what it is,
+/// and `bump` and `settle` build the same table with fewer instructions.
 struct Counter {
     slots: Vec<(u64, u32)>,
     len: usize,
 }
 
 impl Counter {
-    /// Adds `count` to key `h`. Growing is out of line, so that this stays small
-    /// enough to inline into the loop over every n-gram.
+    /// The table as `add` leaves it after its first call: 1024 empty slots.
+    fn new() -> Counter {
+        Counter { slots: vec![(0, 0); 1024], len: 0 }
+    }
+
+    /// Adds `count` to key `h`, growing first whenever the table is half full: to
+    /// twice the size, the keys re-added in slot order.
+    #[cfg(test)]
     fn add(&mut self, h: u64, count: u32) {
         if 2 * (self.len + 1) > self.slots.len() {
-            self.grow();
+            let size = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            self.len = 0;
+            for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
+                self.add(h, c);
+            }
         }
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
@@ -81,23 +95,100 @@ impl Counter {
         }
     }
 
-    /// Doubles the table, re-adding the keys in slot order.
-    #[cold]
+    /// `add(h, 1)`, except that the table grows only when a new key needs the room
+    /// (`add` grows at any key once the table is half full, one it holds too). The
+    /// keys and the order in which they arrive are the same either way, and so is
+    /// every table grown from them; `settle` makes up for a growth `add` would have
+    /// made at a key held already, after the last new one.
+    #[inline(always)]
+    fn bump(&mut self, h: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.1 == 0 {
+                break;
+            }
+            if slot.0 == h {
+                slot.1 += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.insert(h, i);
+    }
+
+    /// Adds key `h`, which the table does not hold, with a count of 1 at the empty
+    /// slot `i` (or the one it has in the table grown first).
     #[inline(never)]
-    fn grow(&mut self) {
-        let size = (2 * self.slots.len()).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
-        self.len = 0;
-        for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
-            self.add(h, c);
+    fn insert(&mut self, h: u64, mut i: usize) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.slots = grown(&self.slots);
+            i = empty_slot(&self.slots, h);
+        }
+        if let Some(slot) = self.slots.get_mut(i) {
+            *slot = (h, 1);
+            self.len += 1;
         }
     }
+
+    /// After the last `bump`, of key `last`: the growth `add` would have made at
+    /// that last call, when it found the table half full and `last` in it already
+    /// (a count above 1: it was not new then).
+    fn settle(&mut self, last: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = last as usize & mask;
+        while let Some(&(h, c)) = self.slots.get(i) {
+            if c == 0 {
+                return;
+            }
+            if h == last {
+                if c > 1 && 2 * (self.len + 1) > self.slots.len() {
+                    self.slots = grown(&self.slots);
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Each key with its count, in slot order.
+    fn into_features(self) -> Vec<(u64, u32)> {
+        self.slots.into_iter().filter(|s| s.1 > 0).collect()
+    }
+}
+
+/// The first empty slot from key `h`'s own.
+fn empty_slot(slots: &[(u64, u32)], h: u64) -> usize {
+    let mask = slots.len().wrapping_sub(1);
+    let mut i = h as usize & mask;
+    while slots.get(i).is_some_and(|s| s.1 != 0) {
+        i = (i + 1) & mask;
+    }
+    i
+}
+
+/// The table doubled, its keys re-added in slot order (to the first empty slot from
+/// their own: no key is there twice).
+#[cold]
+#[inline(never)]
+fn grown(old: &[(u64, u32)]) -> Vec<(u64, u32)> {
+    let mut slots = vec![(0, 0); (2 * old.len()).max(1024)];
+    for &(h, c) in old.iter().filter(|s| s.1 > 0) {
+        let i = empty_slot(&slots, h);
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = (h, c);
+        }
+    }
+    slots
 }
 
 pub struct Model {
     /// Lower-case word -> rank (0 = most frequent in native text).
-    vocab: WordTable<u32>,
+    vocab: Vocab,
     vocab_len: u32,
+    /// Per rank, the word's shape when it has no capital (`lower_shape`), less `SHAPE`:
+    /// what it stands as among the n-grams when it is not a function word.
+    lower_shapes: Vec<u8>,
     /// Words of rank below this stand as themselves in the document model.
     pub function_words: u32,
     bits: u32,
@@ -152,23 +243,24 @@ fn shape(doc: &Document, i: usize, first: bool) -> Elem {
                     CAPITAL
                 }
             } else {
-                let low = &doc.lower.as_bytes()[t.start..t.end];
-                SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
+                lower_shape(&doc.lower.as_bytes()[t.start..t.end])
             }
         }
     }
 }
 
+/// The shape of a word without a capital, from its lower-case form: its suffix.
+fn lower_shape(low: &[u8]) -> Elem {
+    SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
+}
+
 impl Model {
     /// A model from its vocabulary alone (training builds one to extract features).
     pub fn with_vocab(words: &[&str], function_words: u32) -> Model {
-        let mut vocab = WordTable::with_capacity(2 * words.len().max(1));
-        for (rank, w) in words.iter().enumerate() {
-            vocab.insert(w, rank as u32, |a, _| a);
-        }
         Model {
-            vocab,
+            vocab: Vocab::new(words),
             vocab_len: words.len() as u32,
+            lower_shapes: words.iter().map(|w| (lower_shape(w.as_bytes()) - SHAPE) as u8).collect(),
             function_words,
             bits: 0,
             scale: 0.0,
@@ -185,11 +277,21 @@ impl Model {
         let t = doc.tokens[i];
         if t.kind == TokenKind::Word {
             let low = &doc.lower.as_bytes()[t.start..t.end];
-            if let Some(rank) = self.vocab.get_hashed(low, doc.hashes[i]).filter(|&r| r < kept) {
+            if let Some(rank) = self.vocab.get(low, doc.hashes[i]).filter(|&r| r < kept) {
                 return rank;
             }
         }
         shape(doc, i, first)
+    }
+
+    /// The shape of token `i`, the vocabulary word of rank `rank`: `shape`, with the
+    /// suffix of a word without a capital looked up by rank (its lower-case form is
+    /// the vocabulary word itself).
+    fn vocab_shape(&self, doc: &Document, i: usize, rank: Elem, first: bool) -> Elem {
+        match (doc.tokens.get(i), self.lower_shapes.get(rank as usize)) {
+            (Some(t), Some(&s)) if !t.upper => SHAPE + Elem::from(s),
+            _ => shape(doc, i, first),
+        }
     }
 
     /// Each sentence as elements, `kept` ranks standing as themselves. (Training reads
@@ -205,9 +307,21 @@ impl Model {
     /// themselves: one vector for the whole text.
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
+        let lower = doc.lower.as_bytes();
         for s in &doc.sentences {
             // Sentences cover the tokens in order, so `out` stays indexed like them.
-            out.extend(s.tokens.clone().map(|i| self.elem(doc, i, i == s.tokens.start, kept)));
+            let (tokens, hashes) = (&doc.tokens[s.tokens.clone()], &doc.hashes[s.tokens.clone()]);
+            for (i, (t, &hash)) in s.tokens.clone().zip(tokens.iter().zip(hashes)) {
+                // `elem`, from the sentence's slices.
+                let rank = match t.kind {
+                    TokenKind::Word => lower.get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
+                    _ => None,
+                };
+                out.push(match rank.filter(|&r| r < kept) {
+                    Some(rank) => rank,
+                    None => shape(doc, i, i == s.tokens.start),
+                });
+            }
         }
         out
     }
@@ -224,14 +338,15 @@ impl Model {
     /// the phrase table): the words ranked below the cut-off but not among the
     /// function words stand as their shapes here.
     pub fn features_of(&self, doc: &Document, elements: &[Elem]) -> Vec<(u64, u32)> {
-        let mut counts = Counter::default();
+        let mut counts = Counter::new();
         let mut seq = Vec::new();
+        let mut last = None;
         for s in &doc.sentences {
             seq.clear();
             seq.push(SENTENCE_START);
             let kept = |(i, &e): (usize, &Elem)| {
                 if e < SHAPE && e >= self.function_words {
-                    shape(doc, i, i == s.tokens.start)
+                    self.vocab_shape(doc, i, e, i == s.tokens.start)
                 } else {
                     e
                 }
@@ -242,16 +357,25 @@ impl Model {
             // order in which the score sums its terms, depends on it. Windows of a
             // fixed length let the compiler unroll each hash.
             for &e in &seq {
-                counts.add(ngram_hash(&[e]), 1);
+                counts.bump(ngram_hash(&[e]));
             }
             for w in seq.windows(2) {
-                counts.add(ngram_hash(&[w[0], w[1]]), 1);
+                let h = ngram_hash(&[w[0], w[1]]);
+                counts.bump(h);
+                last = Some(h);
             }
             for w in seq.windows(3) {
-                counts.add(ngram_hash(&[w[0], w[1], w[2]]), 1);
+                let h = ngram_hash(&[w[0], w[1], w[2]]);
+                counts.bump(h);
+                last = Some(h);
             }
         }
-        counts.slots.into_iter().filter(|s| s.1 > 0).collect()
+        // The last n-gram counted: a bigram or a trigram (a sentence has two
+        // elements at least).
+        if let Some(last) = last {
+            counts.settle(last);
+        }
+        counts.into_features()
     }
 
     /// Feature values as the model weighs them: log(1 + count), scaled to unit length.
@@ -499,7 +623,7 @@ mod tests {
     /// `features` before it counted from `elements`: each sentence's elements as a
     /// vector, then every window of every order.
     fn features_oracle(m: &Model, doc: &Document) -> Vec<(u64, u32)> {
-        let mut counts = Counter::default();
+        let mut counts = Counter { slots: Vec::new(), len: 0 };
         let mut seq = Vec::new();
         for s in m.sentences(doc, m.function_words) {
             seq.clear();
@@ -512,7 +636,31 @@ mod tests {
                 }
             }
         }
-        counts.slots.into_iter().filter(|s| s.1 > 0).collect()
+        counts.into_features()
+    }
+
+    /// `bump` and `settle` leave the table `add` leaves, around every growth: keys
+    /// that crowd a few home slots (and wrap around the end), sequences that end on a
+    /// new key and on one held already when the table is half full.
+    #[test]
+    fn bump_and_settle_equal_add() {
+        let crowded = |k: u64| (k % 7) * 1023 + (k / 7) * 0x1_0000_0000 + k % 3;
+        let spread = |k: u64| mix(k, 1);
+        for key in [&crowded as &dyn Fn(u64) -> u64, &spread] {
+            for n in (500..=516).chain(1020..=1030).chain(2040..=2052) {
+                for repeat in [None, Some(0), Some(n - 1)] {
+                    let keys: Vec<u64> = (0..n).map(key).chain(repeat.map(key)).collect();
+                    let mut want = Counter { slots: Vec::new(), len: 0 };
+                    let mut got = Counter::new();
+                    for &h in &keys {
+                        want.add(h, 1);
+                        got.bump(h);
+                    }
+                    got.settle(*keys.last().unwrap());
+                    assert_eq!(got.slots, want.slots, "{n} keys, then {repeat:?}");
+                }
+            }
+        }
     }
 
     /// The same features in the same order (the score sums them in this order).

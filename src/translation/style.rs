@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::WordTable;
+use super::word_bits::WordBits;
 use crate::text::{Document, TokenKind};
 
 /// A statistic: `name`, and how a reader would say it is high / low.
@@ -112,15 +112,13 @@ const REPORTING_VERB: u32 = 4;
 const WORD_LISTS: [(&[&str], u32); 3] =
     [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
 
-fn word_lists() -> &'static WordTable<u32> {
-    static LISTS: OnceLock<WordTable<u32>> = OnceLock::new();
+fn word_lists() -> &'static WordBits {
+    static LISTS: OnceLock<WordBits> = OnceLock::new();
     LISTS.get_or_init(|| {
-        // Room for four times the words: most words are on no list, and a probe
-        // for one in a sparse table stops at the first slot.
-        let mut table = WordTable::with_capacity(4 * WORD_LISTS.iter().map(|(words, _)| words.len()).sum::<usize>());
+        let mut table = WordBits::with_capacity(WORD_LISTS.iter().map(|(words, _)| words.len()).sum::<usize>());
         for &(words, bit) in &WORD_LISTS {
             for w in words {
-                table.insert(w, bit, |a, b| a | b);
+                table.add(w, bit);
             }
         }
         table
@@ -159,7 +157,7 @@ pub fn profile(doc: &Document) -> Profile {
             chars += if token.ascii { t.len() } else { char_count(t) };
             numbers += usize::from(token.kind == TokenKind::Number);
             possessives += usize::from(t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
-            let on = lists.get_hashed(&lower[token.start..token.end], hash).unwrap_or(0);
+            let on = lists.get(&lower[token.start..token.end], hash);
             if on != 0 {
                 translator_words += usize::from(on & TRANSLATOR_WORD != 0);
                 demonstratives += usize::from(on & DEMONSTRATIVE != 0);
@@ -234,7 +232,7 @@ mod tests {
         let listed = TRANSLATOR_WORDS.iter().chain(DEMONSTRATIVES).chain(REPORTING_VERBS);
         for w in listed.chain(&["that", "those", "the", "sayings", "Said", "", "véry"]) {
             let want = WORD_LISTS.iter().filter(|(list, _)| list.contains(w)).fold(0, |bits, (_, bit)| bits | bit);
-            assert_eq!(word_lists().get(w).unwrap_or(0), want, "{w:?}");
+            assert_eq!(word_lists().get(w.as_bytes(), crate::text::word_hash(w.as_bytes())), want, "{w:?}");
         }
     }
 
