@@ -63,13 +63,19 @@ struct SentenceTags {
     buffers: TagBuffers,
 }
 
-/// A sentence's words as the tagger reads them and its tags, and what the tagger
-/// derived from the words of the sentences before.
+/// A sentence's words as the tagger reads them, and its tags.
 #[derive(Debug, Default)]
 struct TagBuffers {
     words: Vec<tagger::Word>,
     tags: Vec<Tag>,
-    memo: tagger::WordMemo,
+}
+
+thread_local! {
+    /// What the tagger derived from the words it has met, kept from one text to the
+    /// next (bounded: `tagger::WordMemo`): a page is analysed a chunk of a few KB at a
+    /// time and a batch an article at a time, and deriving a word costs more than the
+    /// few times one short text meets it.
+    static MEMO: std::cell::RefCell<tagger::WordMemo> = std::cell::RefCell::new(tagger::WordMemo::default());
 }
 
 /// A fast hash of a short byte string: words are a few bytes long, so a plain
@@ -257,7 +263,7 @@ fn tag_sentence(
     tokens: &[Token],
     hashes: &[u32],
     s: &Sentence,
-    TagBuffers { words, tags: out, memo }: &mut TagBuffers,
+    TagBuffers { words, tags: out }: &mut TagBuffers,
 ) {
     out.clear();
     let Some(toks) = tokens.get(s.tokens.clone()) else { return };
@@ -277,7 +283,11 @@ fn tag_sentence(
         let w = if t.upper { text.get(t.start..t.end).unwrap_or_default() } else { l };
         tagger::Word::of_token(w, l, h, t.upper, k == 0)
     }));
-    tagger.tag_sentence_with(words, memo, out);
+    MEMO.with(|memo| match memo.try_borrow_mut() {
+        Ok(mut memo) => tagger.tag_sentence_with(words, &mut memo, out),
+        // Not reached (tagging calls nothing that tags), but never a panic in Wasm.
+        Err(_) => tagger.tag_sentence_with(words, &mut tagger::WordMemo::default(), out),
+    });
 }
 
 #[cfg(test)]

@@ -751,8 +751,9 @@ pub struct WordMemo {
     at: Vec<u32>,
 }
 
-/// At most this many words in a `WordMemo` (4 MB; 1 MB of news has 12,000); it starts afresh beyond.
-const MEMO_WORDS: usize = 16_384;
+/// At most this many words in a `WordMemo` (3 MB, kept between texts; 1 MB of news
+/// has 11,800 distinct words); it starts afresh beyond.
+const MEMO_WORDS: usize = 12_288;
 
 /// Where "no word before" and "no word after" are in `WordMemo::derived`.
 const NO_WORD_BEFORE: u32 = 0;
