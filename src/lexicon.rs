@@ -121,6 +121,38 @@ impl<V: Copy + Default> WordTable<V> {
     }
 }
 
+/// A one-load check before a `WordTable` probe, for a lexicon that nearly every token
+/// of a text is not in: one bit per value of the low 12 bits of a word's hash (512
+/// bytes), set for the lexicon's words. A token whose bit is clear is not in it, and
+/// is ruled out before its text is read; a set bit says only "maybe".
+#[derive(Clone)]
+pub struct WordFilter {
+    bits: [u64; 64],
+}
+
+impl WordFilter {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut filter = WordFilter { bits: [0; 64] };
+        for w in words {
+            filter.add(word_hash(w.as_bytes()));
+        }
+        filter
+    }
+
+    /// Lets the word of hash `h` through.
+    #[inline]
+    pub fn add(&mut self, h: u32) {
+        self.bits[(h >> 6) as usize & 63] |= 1 << (h & 63);
+    }
+
+    /// Could the word of hash `h` (`text::word_hash`, as in `Document::hashes`) be
+    /// one of the words?
+    #[inline]
+    pub fn may_hold(&self, h: u32) -> bool {
+        self.bits[(h >> 6) as usize & 63] & (1 << (h & 63)) != 0
+    }
+}
+
 /// Byte equality, inline for the short words of a lexicon: a slice comparison calls
 /// `memcmp`, whose call costs more than comparing a word of a few bytes.
 #[inline]
@@ -323,6 +355,18 @@ impl PhraseSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holds_every_word_and_rules_out_most_others() {
+        let words = ["may", "might", "could", "likely", "perhaps", "alleged"];
+        let filter = WordFilter::new(words);
+        for w in words {
+            assert!(filter.may_hold(word_hash(w.as_bytes())), "{w}");
+        }
+        let others = ["the", "of", "and", "to", "a", "in", "said", "that", "for", "on", "is", "was", "with"];
+        let held = others.iter().filter(|w| filter.may_hold(word_hash(w.as_bytes()))).count();
+        assert!(held <= 1, "{held} of {} other words pass", others.len());
+    }
 
     #[test]
     fn whole_words_only() {

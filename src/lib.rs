@@ -9,7 +9,6 @@ pub mod rule;
 pub mod sourcing;
 pub mod text;
 pub mod translation;
-mod word_filter;
 
 #[cfg(test)]
 pub(crate) mod test_util;

@@ -26,11 +26,10 @@ mod unknown;
 
 use std::sync::OnceLock;
 
-use crate::lexicon::WordTable;
+use crate::lexicon::{WordFilter, WordTable};
 use crate::report::Annotation;
 use crate::rule::{registry, Strength};
 use crate::text::Document;
-use crate::word_filter::WordFilter;
 use cue::{Cue, Span};
 
 // One line per rule, strongest first; the order also breaks ties when marks merge.

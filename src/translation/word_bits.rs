@@ -1,38 +1,36 @@
 //! Bits of a few listed words (cue words, word lists), for a lookup of every token of
 //! a text where nearly every token is on no list.
 //!
-//! A `WordTable` of the words with their bits, and in front of it a bit per value of
-//! the low 12 bits of their hashes: nearly every other token is ruled out by one load,
-//! before a probe of the table (the hash is the document's, `Document::hashes`).
+//! A `WordTable` of the words with their bits, and in front of it a `WordFilter`:
+//! nearly every other token is ruled out by one load, before a probe of the table (the
+//! hash is the document's, `Document::hashes`).
 
-use crate::lexicon::WordTable;
+use crate::lexicon::{WordFilter, WordTable};
 use crate::text::word_hash;
 
 pub struct WordBits {
     words: WordTable<u32>,
-    filter: [u64; 64],
+    filter: WordFilter,
 }
 
 impl WordBits {
     /// Room for `n` words; the table stays a quarter full at most, so that a probe
     /// past the filter mostly stops at the first slot.
     pub fn with_capacity(n: usize) -> WordBits {
-        WordBits { words: WordTable::with_capacity(4 * n), filter: [0; 64] }
+        WordBits { words: WordTable::with_capacity(4 * n), filter: WordFilter::new([]) }
     }
 
     /// Adds `word` with the bits `bits` (to any it has already).
     #[inline(never)]
     pub fn add(&mut self, word: &str, bits: u32) {
         self.words.insert(word, bits, |a, b| a | b);
-        let hash = word_hash(word.as_bytes());
-        self.filter[(hash >> 6) as usize & 63] |= 1 << (hash & 63);
+        self.filter.add(word_hash(word.as_bytes()));
     }
 
     /// The bits of `word`, whose `word_hash` is `hash` (0: none).
     #[inline]
     pub fn get(&self, word: &[u8], hash: u32) -> u32 {
-        let maybe = self.filter[(hash >> 6) as usize & 63] & (1 << (hash & 63)) != 0;
-        if maybe {
+        if self.filter.may_hold(hash) {
             self.words.get_hashed(word, hash).unwrap_or(0)
         } else {
             0
