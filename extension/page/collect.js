@@ -96,13 +96,6 @@ function skipElement(el) {
 }
 
 /**
- * Push the children of `node` as rendered onto the walk's stack, last first (so that
- * they are visited in order), each with `action`: a shadow host's shadow tree instead
- * of its light children, a slot's assigned nodes (or its fallback content). Sibling
- * pointers, not `childNodes`: indexing a live NodeList costs a call into the DOM per
- * child, the walk's largest cost on a page of megabytes.
- */
-/**
  * `Node`'s own getters: a form's named fields shadow its DOM properties
  * (`<form><input name="previousSibling">`), and a page would steer the walk with them.
  */
@@ -113,6 +106,13 @@ function nodeGetter(name) {
 const lastChild = nodeGetter('lastChild');
 const previousSibling = nodeGetter('previousSibling');
 
+/**
+ * Push the children of `node` as rendered onto the walk's stack, last first (so that
+ * they are visited in order), each with `action`: a shadow host's shadow tree instead
+ * of its light children, a slot's assigned nodes (or its fallback content). Sibling
+ * pointers, not `childNodes`: indexing a live NodeList costs a call into the DOM per
+ * child, the walk's largest cost on a page of megabytes.
+ */
 function pushRenderedChildren(node, nodes, actions, action) {
   let parent = node;
   if (node.nodeType === ELEMENT) {
