@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use super::style::{Profile, STATS};
 use super::vocab::Vocab;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 const MAGIC: &[u8; 4] = b"CVTM";
 const VERSION: u8 = 1;
@@ -274,14 +274,21 @@ impl Model {
 
     /// Token `i` as an element; `kept` ranks below it stand as themselves.
     fn elem(&self, doc: &Document, i: usize, first: bool, kept: u32) -> Elem {
-        let t = doc.tokens[i];
-        if t.kind == TokenKind::Word {
-            let low = &doc.lower.as_bytes()[t.start..t.end];
-            if let Some(rank) = self.vocab.get(low, doc.hashes[i]).filter(|&r| r < kept) {
-                return rank;
-            }
+        self.elem_of(doc, i, &doc.tokens[i], doc.hashes[i], first, kept)
+    }
+
+    /// `elem` of token `i`, given with its hash (`elements` reads them from slices of
+    /// a sentence, without indexing the document's vectors again).
+    #[inline(always)]
+    fn elem_of(&self, doc: &Document, i: usize, t: &Token, hash: u32, first: bool, kept: u32) -> Elem {
+        let rank = match t.kind {
+            TokenKind::Word => doc.lower.as_bytes().get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
+            _ => None,
+        };
+        match rank.filter(|&r| r < kept) {
+            Some(rank) => rank,
+            None => shape(doc, i, first),
         }
-        shape(doc, i, first)
     }
 
     /// The shape of token `i`, the vocabulary word of rank `rank`: `shape`, with the
@@ -307,20 +314,11 @@ impl Model {
     /// themselves: one vector for the whole text.
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
-        let lower = doc.lower.as_bytes();
         for s in &doc.sentences {
             // Sentences cover the tokens in order, so `out` stays indexed like them.
             let (tokens, hashes) = (&doc.tokens[s.tokens.clone()], &doc.hashes[s.tokens.clone()]);
             for (i, (t, &hash)) in s.tokens.clone().zip(tokens.iter().zip(hashes)) {
-                // `elem`, from the sentence's slices.
-                let rank = match t.kind {
-                    TokenKind::Word => lower.get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
-                    _ => None,
-                };
-                out.push(match rank.filter(|&r| r < kept) {
-                    Some(rank) => rank,
-                    None => shape(doc, i, i == s.tokens.start),
-                });
+                out.push(self.elem_of(doc, i, t, hash, i == s.tokens.start, kept));
             }
         }
         out
