@@ -90,7 +90,8 @@ impl Cues {
 
     /// The tokens with the bit `bit`, one of `STARTS`, in order.
     pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
-        debug_assert!(bit.is_power_of_two());
+        // A bit outside `STARTS` has no list: its rule would silently find nothing.
+        debug_assert!(bit.is_power_of_two() && bit & STARTS != 0, "{bit:b} is not a listed start bit");
         let list = self.tokens.get(bit.trailing_zeros() as usize).map_or(&[][..], Vec::as_slice);
         list.iter().map(|&i| i as usize)
     }
