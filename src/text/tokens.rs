@@ -87,6 +87,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The tokens, and the `word_hash` of each one's ASCII-lower-case form, computed
 /// while the bytes are read.
+///
+/// An ASCII byte is dispatched on directly: whitespace, punctuation (one byte, one
+/// token) and a run of letters and digits that ends where no joiner could extend it
+/// (most words) never decode a character; the rest goes to `extend_word`. Out of line:
+/// inlined into its caller it has fewer registers for its loops.
+#[inline(never)]
 pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -94,34 +100,21 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
     let mut space_before = true;
     let mut newline_before = false;
     let mut pos = 0;
-    while let Some((c, len)) = char_at(text, pos) {
-        if c.is_whitespace() {
-            space_before = true;
-            if c == '\n' || c == '\r' || c == '\u{2029}' {
-                newline_before = true;
-            }
-            pos += len;
-            continue;
-        }
+    while let Some(&b) = bytes.get(pos) {
         let start = pos;
-        // An ASCII first character is left to the run of ASCII letters and digits below.
-        let mut end = if c.is_ascii() && is_word_char(c) { pos } else { pos + len };
-        // `hash_step`s of the lower-case bytes `start..hashed`, and those bytes
-        // or-ed together outside the ASCII runs (its high bit: a non-ASCII byte).
-        let mut hash = 0;
-        let mut hashed = start;
-        let mut high = 0u8;
-        let kind = if is_word_char(c) {
-            let numeric = c.is_ascii_digit();
-            // Extend over word characters, and over a joiner that sits between two
-            // word characters ("don't", "well-known", "U.S", "8,600", "4.5").
-            loop {
-                // The bytes a step below passed over (at first, the first character).
-                for &b in &bytes[hashed..end] {
-                    hash = hash_step(hash, b.to_ascii_lowercase());
-                    high |= b;
-                }
-                // The common case first: a run of ASCII letters and digits, hashed as read.
+        let (end, kind, upper, ascii, hash) = if b < 0x80 {
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                space_before = true;
+                newline_before |= b == b'\n' || b == b'\r';
+                pos += 1;
+                continue;
+            }
+            if ALNUM_LOWER[usize::from(b)] == 0 {
+                // Punctuation or a control character: one byte, no letter to lower.
+                (start + 1, TokenKind::Punct, false, true, hash_step(0, b))
+            } else {
+                let mut hash = 0;
+                let mut end = start;
                 while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
                     if lower == 0 {
                         break;
@@ -129,59 +122,124 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
                     hash = hash_step(hash, lower);
                     end += 1;
                 }
-                hashed = end;
-                let Some((n, nlen)) = char_at(text, end) else { break };
-                // An ASCII character here is no word character (the run took those).
-                if !n.is_ascii() && is_word_char(n) {
-                    end += nlen;
-                    continue;
-                }
-                if !(is_joiner(n) || (numeric && n == ',')) {
-                    break;
-                }
-                let after = end + nlen;
-                let joins = is_word_char_at(text, after) && {
-                    // A dot joins only inside acronyms and decimals: "U.S", "4.5",
-                    // not "years.information".
-                    if n == '.' {
-                        (numeric && bytes[after].is_ascii_digit())
-                            || (last_segment_is_letter(&text[start..end]) && next_is_short(text, after))
-                    } else if n == ',' {
-                        bytes[after].is_ascii_digit()
-                    } else {
-                        true
-                    }
+                let numeric = b.is_ascii_digit();
+                let (end, hash, ascii) = if ends_ascii_run(bytes, end) {
+                    (end, hash, true)
+                } else {
+                    extend_word(text, start, numeric, end, hash)
                 };
-                if !joins {
-                    break;
-                }
-                end = after;
-            }
-            // An acronym keeps its final dot: "U.S." (but "U.S." at a sentence end
-            // is resolved by the sentence splitter, which looks at what follows).
-            if end < bytes.len() && bytes[end] == b'.' && is_acronym(&text[start..end]) {
-                end += 1;
-            }
-            if numeric {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
+                let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                (end, kind, b.is_ascii_uppercase(), ascii, hash)
             }
         } else {
-            TokenKind::Punct
+            let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                space_before = true;
+                newline_before |= c == '\u{2029}';
+                pos += len;
+                continue;
+            }
+            let first = bytes.get(start..start + len).unwrap_or_default();
+            let hash = first.iter().fold(0, |h, &b| hash_step(h, b));
+            if is_word_char(c) {
+                let (end, hash, _) = extend_word(text, start, false, start + len, hash);
+                (end, TokenKind::Word, c.is_uppercase(), false, hash)
+            } else {
+                (start + len, TokenKind::Punct, c.is_uppercase(), false, hash)
+            }
         };
-        for &b in &bytes[hashed..end] {
+        tokens.push(Token { start, end, kind, space_before, newline_before, upper, ascii });
+        hashes.push(hash_finish(hash, end - start));
+        // One space between two tokens is the common case: taken here, not by a turn
+        // of the loop.
+        space_before = bytes.get(end) == Some(&b' ');
+        newline_before = false;
+        pos = end + usize::from(space_before);
+    }
+    (tokens, hashes)
+}
+
+/// A run of ASCII letters and digits that ends at `end` is a whole token: the text
+/// ends there, or an ASCII byte follows that no joiner rule can take (a joiner, or a
+/// comma, followed by anything but a letter or digit). Since the run holds no dot, it
+/// is no acronym to keep a final dot either.
+#[inline]
+fn ends_ascii_run(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(&n) if n >= 0x80 => false,
+        Some(b'\'' | b'-' | b'.' | b'&' | b',') => {
+            bytes.get(end + 1).is_none_or(|&a| a < 0x80 && ALNUM_LOWER[usize::from(a)] == 0)
+        }
+        Some(_) => true,
+    }
+}
+
+/// The rest of a word from `end` on: its end, the `hash_step`s of its lower-case bytes
+/// (`hash` holds those of `start..end`), and whether every byte after `end` is ASCII.
+/// Extends over word characters, and over a joiner that sits between two word
+/// characters ("don't", "well-known", "U.S", "8,600", "4.5"). `numeric`: the word
+/// starts with an ASCII digit.
+#[inline(never)]
+fn extend_word(text: &str, start: usize, numeric: bool, mut end: usize, mut hash: u32) -> (usize, u32, bool) {
+    let bytes = text.as_bytes();
+    // `hash_step`s of the lower-case bytes `start..hashed`, and those bytes from the
+    // first `hashed` on or-ed together outside the ASCII runs (its high bit: a non-ASCII byte).
+    let mut hashed = end;
+    let mut high = 0u8;
+    loop {
+        // The bytes a step below passed over (a non-ASCII word character).
+        for &b in bytes.get(hashed..end).unwrap_or_default() {
             hash = hash_step(hash, b.to_ascii_lowercase());
             high |= b;
         }
-        let ascii = high < 0x80;
-        tokens.push(Token { start, end, kind, space_before, newline_before, upper: c.is_uppercase(), ascii });
-        hashes.push(hash_finish(hash, end - start));
-        space_before = false;
-        newline_before = false;
-        pos = end;
+        // The common case first: a run of ASCII letters and digits, hashed as read.
+        while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
+            if lower == 0 {
+                break;
+            }
+            hash = hash_step(hash, lower);
+            end += 1;
+        }
+        hashed = end;
+        let Some((n, nlen)) = char_at(text, end) else { break };
+        // An ASCII character here is no word character (the run took those).
+        if !n.is_ascii() && is_word_char(n) {
+            end += nlen;
+            continue;
+        }
+        if !(is_joiner(n) || (numeric && n == ',')) {
+            break;
+        }
+        let after = end + nlen;
+        let joins = is_word_char_at(text, after) && {
+            // A dot joins only inside acronyms and decimals: "U.S", "4.5",
+            // not "years.information".
+            if n == '.' {
+                (numeric && bytes.get(after).is_some_and(u8::is_ascii_digit))
+                    || (last_segment_is_letter(text.get(start..end).unwrap_or_default()) && next_is_short(text, after))
+            } else if n == ',' {
+                bytes.get(after).is_some_and(u8::is_ascii_digit)
+            } else {
+                true
+            }
+        };
+        if !joins {
+            break;
+        }
+        end = after;
     }
-    (tokens, hashes)
+    // An acronym keeps its final dot: "U.S." (but "U.S." at a sentence end
+    // is resolved by the sentence splitter, which looks at what follows).
+    if bytes.get(end) == Some(&b'.') && is_acronym(text.get(start..end).unwrap_or_default()) {
+        end += 1;
+    }
+    for &b in bytes.get(hashed..end).unwrap_or_default() {
+        hash = hash_step(hash, b.to_ascii_lowercase());
+        high |= b;
+    }
+    (end, hash, high < 0x80)
 }
 
 /// The tokenizer as first written, over decoded characters: the oracle `tokenize`
@@ -324,7 +382,7 @@ mod tests {
         let parts = [
             "U", "S", ".", "a", "b", "word", "4", "5", ",", "'", "’", "-", "‐", "&", " ", "  ", "\n", "\r\n",
             "\u{2029}", "\u{2028}", "\u{a0}", "\u{85}", "é", "e\u{301}", "\u{200d}", "東京", "👍", "₂", "İ", "ſ", "\t",
-            "!", "“",
+            "!", "“", "\u{0}", "\u{b}", "\u{7f}", "Ⓐ", "(",
         ];
         let mut state: u64 = 11;
         for round in 0..20_000 {
