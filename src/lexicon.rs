@@ -298,7 +298,17 @@ impl PhraseSet {
     /// each one space apart, then its last word at the start of a token.
     fn leftmost_longest(&self, doc: &Document, t: usize, from: usize) -> Option<Occurrence> {
         let tok = doc.tokens[t];
-        let low = &doc.lower.as_bytes()[tok.start..tok.end];
+        let bytes = doc.lower.as_bytes();
+        let low = &bytes[tok.start..tok.end];
+        // Every phrase has a second word, which starts token `t + 1` one space after
+        // this one (`rest_matches`): without it no phrase can start here, and with
+        // it a phrase whose second word has another first byte cannot either.
+        let next_starts_one_space_after =
+            bytes.get(tok.end) == Some(&b' ') && doc.tokens.get(t + 1).is_some_and(|n| n.start == tok.end + 1);
+        if !next_starts_one_space_after {
+            return None;
+        }
+        let next_first_byte = bytes.get(tok.end + 1);
         let token_tail = tail(low);
         let mut best: Option<Occurrence> = None;
         for first in &self.firsts {
@@ -313,7 +323,11 @@ impl PhraseSet {
                 continue;
             }
             for &p in &first.phrases {
-                let Some((end, last)) = self.rest_matches(doc, t, &self.phrases[p]) else { continue };
+                let words = &self.phrases[p];
+                if words.get(1).and_then(|w| w.as_bytes().first()) != next_first_byte {
+                    continue;
+                }
+                let Some((end, last)) = self.rest_matches(doc, t, words) else { continue };
                 let better = match &best {
                     None => true,
                     Some(b) => start < b.start || (start == b.start && end - start > b.end - b.start),
@@ -341,9 +355,9 @@ impl PhraseSet {
             if next.start != end + 1 {
                 return None;
             }
-            let low = &doc.lower[next.start..next.end];
+            let (low, w) = (bytes.get(next.start..next.end)?, w.as_bytes());
             let last = n + 1 == words.len();
-            if !(low == &**w || (last && low.starts_with(&**w))) {
+            if !(low == w || (last && low.starts_with(w))) {
                 return None;
             }
             end = next.start + w.len();
