@@ -56,21 +56,33 @@ pub enum Language {
     Other,
 }
 
-/// Counts over tokens: (words, English function words, Latin letters, other letters).
-fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, usize, usize) {
+/// Counts over tokens: (words, English function words, how the number of Latin
+/// letters compares with that of other letters), over the first `SAMPLE` words.
+///
+/// A short text is counted whole, so this walks the tokens and their hashes side by
+/// side and probes with the hash the tokenizer computed; and it counts letters only
+/// where the comparison needs them. Every ASCII word starts with a letter (one that
+/// starts with a digit is a number), so without other letters any ASCII word settles
+/// it; with some, the ASCII words' letters are counted after. (`counts_by_index` in
+/// the tests is the plain statement.)
+fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std::cmp::Ordering) {
     let (mut words, mut english, mut latin, mut other) = (0, 0, 0, 0);
     let function_words = function_words();
-    for i in tokens {
-        let Some(t) = doc.tokens.get(i) else { break };
+    let n = doc.tokens.len().min(doc.hashes.len());
+    let toks = doc.tokens.get(tokens.start.min(n)..tokens.end.min(n)).unwrap_or_default();
+    let hashes = doc.hashes.get(tokens.start.min(n)..tokens.end.min(n)).unwrap_or_default();
+    let lower = doc.lower.as_bytes();
+    let mut ascii_words = 0;
+    let mut read = 0;
+    for (t, &hash) in toks.iter().zip(hashes) {
+        read += 1;
         if t.kind != TokenKind::Word {
             continue;
         }
-        // Letters, not words: Chinese runs a sentence into one token.
-        let word = &doc.text[t.start..t.end];
         if t.ascii {
-            latin += word.bytes().filter(u8::is_ascii_alphabetic).count();
+            ascii_words += 1;
         } else {
-            for c in word.chars().filter(|c| c.is_alphabetic()) {
+            for c in doc.text.get(t.start..t.end).unwrap_or_default().chars().filter(|c| c.is_alphabetic()) {
                 if (c as u32) < 0x250 {
                     latin += 1;
                 } else {
@@ -79,18 +91,26 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, usiz
             }
         }
         words += 1;
-        english += usize::from(function_words.get_token(doc, i).is_some());
+        english +=
+            usize::from(function_words.get_hashed(lower.get(t.start..t.end).unwrap_or_default(), hash).is_some());
         if words == SAMPLE {
             break;
         }
     }
-    (words, english, latin, other)
+    if other == 0 {
+        latin += ascii_words;
+    } else {
+        let ascii = toks.iter().take(read).filter(|t| t.kind == TokenKind::Word && t.ascii);
+        latin += ascii
+            .map(|t| lower.get(t.start..t.end).unwrap_or_default().iter().filter(|b| b.is_ascii_alphabetic()).count())
+            .sum::<usize>();
+    }
+    (words, english, latin.cmp(&other))
 }
 
-/// Whether the text reads as English (true for short or wordless texts).
 pub fn is_english(doc: &Document) -> bool {
-    let (words, english, latin, other) = counts(doc, 0..doc.tokens.len());
-    other <= latin && (words < MIN_WORDS || english as f64 >= MIN_SHARE * words as f64)
+    let (words, english, latin_vs_other) = counts(doc, 0..doc.tokens.len());
+    latin_vs_other.is_ge() && (words < MIN_WORDS || english as f64 >= MIN_SHARE * words as f64)
 }
 
 /// The text's language, and for a text that is not English its English paragraphs.
@@ -104,8 +124,8 @@ pub fn language(doc: &Document) -> Language {
         .filter(|p| {
             let first = doc.sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
             let last = doc.sentences.get(p.sentences.end.wrapping_sub(1)).map_or(0, |s| s.tokens.end);
-            let (words, english, latin, other) = counts(doc, first..last);
-            other < latin && words >= PARAGRAPH_WORDS && english as f64 >= PARAGRAPH_SHARE * words as f64
+            let (words, english, latin_vs_other) = counts(doc, first..last);
+            latin_vs_other.is_gt() && words >= PARAGRAPH_WORDS && english as f64 >= PARAGRAPH_SHARE * words as f64
         })
         .map(|p| p.start..p.end)
         .collect();
@@ -119,6 +139,50 @@ pub fn language(doc: &Document) -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `counts` as first written, a token index at a time: the oracle it is tested against.
+    fn counts_by_index(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, usize, usize) {
+        let (mut words, mut english, mut latin, mut other) = (0, 0, 0, 0);
+        for i in tokens {
+            let Some(t) = doc.tokens.get(i) else { break };
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = &doc.text[t.start..t.end];
+            if t.ascii {
+                latin += word.bytes().filter(u8::is_ascii_alphabetic).count();
+            } else {
+                for c in word.chars().filter(|c| c.is_alphabetic()) {
+                    if (c as u32) < 0x250 {
+                        latin += 1;
+                    } else {
+                        other += 1;
+                    }
+                }
+            }
+            words += 1;
+            english += usize::from(function_words().get_token(doc, i).is_some());
+            if words == SAMPLE {
+                break;
+            }
+        }
+        (words, english, latin, other)
+    }
+
+    #[test]
+    fn counts_equal_counting_by_index() {
+        let mixed = "The THE 4X x4 Ærø café 東京 it's we’re, 2018 -- of İ ſ ı «the» and\nthe. ".repeat(150);
+        let texts =
+            [mixed.as_str(), "東京 a", "東京 東京 ab 4X", "4X 2018 --", "ab 東京東京", "é 東", "", "東京 U.S. don't"];
+        for text in texts {
+            let doc = Document::new(text);
+            let n = doc.tokens.len();
+            for range in [0..n, 0..0, 3..17, 5..n + 10, n..n + 3, n + 5..n + 9, 40..n, 1..n] {
+                let (words, english, latin, other) = counts_by_index(&doc, range.clone());
+                assert_eq!(counts(&doc, range.clone()), (words, english, latin.cmp(&other)), "{text:?} {range:?}");
+            }
+        }
+    }
 
     #[test]
     fn tells_english_from_other_languages() {
