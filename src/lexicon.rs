@@ -177,7 +177,10 @@ pub struct PhraseSet {
     firsts: Vec<First>,
     /// One bit per possible `tail` of a token that some first word could end: most
     /// tokens are ruled out by one load.
-    tails: Vec<u64>,
+    tails: Box<[u64; 1 << 10]>,
+    /// One bit per byte that starts some phrase's second word: the token after a
+    /// first word must start with one of them.
+    second_starts: [u64; 4],
 }
 
 struct First {
@@ -231,7 +234,7 @@ impl PhraseSet {
                 None => firsts.push(First { word: p[0].clone(), tail: tail(p[0].as_bytes()), phrases: vec![i] }),
             }
         }
-        let mut tails = vec![0u64; 1 << 10];
+        let mut tails = Box::new([0u64; 1 << 10]);
         let mut set = |t: u16| tails[usize::from(t >> 6)] |= 1 << (t & 63);
         for f in &firsts {
             match f.word.as_bytes() {
@@ -242,7 +245,11 @@ impl PhraseSet {
                 w => set(tail(w)),
             }
         }
-        PhraseSet { phrases, firsts, tails }
+        let mut second_starts = [0u64; 4];
+        for b in phrases.iter().filter_map(|p| p.get(1).and_then(|w| w.as_bytes().first())) {
+            second_starts[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        PhraseSet { phrases, firsts, tails, second_starts }
     }
 
     /// Two or more words, each a `phrase_word`: such a phrase's inner words are
@@ -270,7 +277,8 @@ impl PhraseSet {
                 1 => u16::from(lower[tok.start]),
                 _ => u16::from_le_bytes([lower[tok.end - 2], lower[tok.end - 1]]),
             };
-            if self.tails[usize::from(end >> 6)] & (1 << (end & 63)) == 0 {
+            if self.tails[usize::from(end >> 6)] & (1 << (end & 63)) == 0 || !self.second_may_start(lower, tok.end + 1)
+            {
                 t += 1;
                 continue;
             }
@@ -290,6 +298,11 @@ impl PhraseSet {
             }
         }
         out
+    }
+
+    /// The byte at `at` (one space after a token) could start a second word.
+    fn second_may_start(&self, lower: &[u8], at: usize) -> bool {
+        lower.get(at).is_some_and(|&b| self.second_starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
     }
 
     /// The leftmost occurrence that starts in token `t` at or after byte `from` (the
