@@ -259,6 +259,8 @@ fn candidates(doc: &Document, rates: &CueRates, every_feature: bool) -> Vec<Cand
     let anonymity: Vec<PhraseMatch> = anonymity_phrases().find_all(doc);
     let mut history = coref::History::default();
     let mut out: Vec<Candidate> = Vec::new();
+    // One flag per token of the sentence; the buffer is kept from one sentence to the next.
+    let mut taken: Vec<bool> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
         let anonymous_here = anonymity.iter().find(|m| range.contains(&m.first));
@@ -300,7 +302,8 @@ fn candidates(doc: &Document, rates: &CueRates, every_feature: bool) -> Vec<Cand
             out.push(Candidate::new(at, range.start, cue.tokens, cue.form, found, verdict, certain));
         }
         let cue_led = before..out.len();
-        let mut taken = vec![false; range.len()];
+        taken.clear();
+        taken.resize(range.len(), false);
         for c in &out[cue_led.clone()] {
             for i in c.cue.clone().chain(c.source.as_ref().map_or(0..0, |s| s.tokens.clone())) {
                 if let Some(t) = i.checked_sub(range.start).and_then(|k| taken.get_mut(k)) {
