@@ -99,12 +99,6 @@ fn skip_adverbs(doc: &Tagged, mut p: usize, end: usize) -> usize {
 pub fn any_stance(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken: &[bool]) -> bool {
     let mut head_before = false;
     for k in sentence.clone() {
-        // Most tokens can neither start a predicate, nor head a phrase, nor stand
-        // before a holder's link: one look at two entries passes them by.
-        let here = doc.classes(k).has(Class::VOICE | Class::PERSON_NOUN | Class::SUBJECT_OPENERS);
-        if !here && !doc.classes(k + 1).has(Class::HOLDER_LINKS) {
-            continue;
-        }
         if taken.get(k - sentence.start) == Some(&true) {
             continue;
         }

@@ -227,18 +227,6 @@ impl<'d> Tagged<'d> {
         self.tags.get(i).is_some_and(|t| t.class.has(c))
     }
 
-    /// Token `i`'s classes (none past either end).
-    pub fn classes(&self, i: usize) -> Class {
-        self.tags.get(i).map_or(Class::default(), |t| t.class)
-    }
-
-    /// The first token of `from..end` that has a lemma (`lemma`) or is in any of the
-    /// classes `c`; `end` if none is: a scan for rare words reads each token's entry once.
-    pub fn next_with_lemma_or(&self, from: usize, end: usize, c: Class) -> usize {
-        let tags = self.tags.get(from..end.min(self.tags.len())).unwrap_or_default();
-        tags.iter().position(|t| t.lemma > 0 || t.class.has(c)).map_or(end.max(from), |k| from + k)
-    }
-
     /// The lemma of token `i` if it is a form of an attribution verb (`cues::verb_lemma`).
     pub fn lemma(&self, i: usize) -> Option<&'static str> {
         match self.tags.get(i) {
