@@ -59,9 +59,8 @@ pub enum Language {
 /// Counts over tokens: (words, English function words, how the number of Latin
 /// letters compares with that of other letters), over the first `SAMPLE` words.
 ///
-/// A short text is counted whole, so this walks the tokens and their hashes side by
-/// side and probes with the hash the tokenizer computed; and it counts letters only
-/// where the comparison needs them. Every ASCII word starts with a letter (one that
+/// A short text is counted whole, so this walks a slice of tokens, and counts letters
+/// only where the comparison needs them. Every ASCII word starts with a letter (one that
 /// starts with a digit is a number), so without other letters any ASCII word settles
 /// it; with some, the ASCII words' letters are counted after. (`counts_by_index` in
 /// the tests is the plain statement.)
