@@ -12,9 +12,14 @@
 //! instead of searching every token's bits for its own (nine searches of the whole
 //! text cost more than the rules themselves). Each rule starts from one bit, so a
 //! rule that starts from either of two has a bit for the pair.
+//!
+//! The same probe gives the bits of the words the style statistics count (`style`),
+//! which no rule starts from: one table for both, built once.
+
+use std::sync::OnceLock;
 
 use super::word_bits::WordBits;
-use super::{collocation, institution_near_miss, name_in_role, role_title};
+use super::{collocation, institution_near_miss, name_in_role, role_title, style};
 use crate::text::Document;
 
 /// "to": `modal_to`, `broken_coordination`.
@@ -44,6 +49,13 @@ pub const HEAD_OR_POSSESSIVE: u16 = 1 << 10;
 const BITS: usize = 11;
 const _: () = assert!(HEAD_OR_POSSESSIVE == 1 << (BITS - 1));
 
+/// A word human translators reach for (`style`'s translator words).
+pub const TRANSLATOR_WORD: u16 = 1 << BITS;
+/// "this", "these" (`style`).
+pub const DEMONSTRATIVE: u16 = 1 << (BITS + 1);
+/// A verb that reports speech or thought (`style`).
+pub const REPORTING_VERB: u16 = 1 << (BITS + 2);
+
 /// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
 const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
 
@@ -53,25 +65,30 @@ fn pairs(bits: u16) -> u16 {
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
 
-/// Every cue word and mark with its bits, from the rules' own lists. Built for each
-/// text (a few dozen words: far less than the pass over the tokens), which keeps the
-/// Wasm smaller than a table built once behind a lock.
-fn table() -> WordBits {
-    let mut table = WordBits::with_capacity(64);
-    let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
-        for w in words {
-            table.add(w, u32::from(bit));
-        }
-    };
-    add(&mut ["to"].into_iter(), TO);
-    add(&mut ["a", "an"].into_iter(), A_OR_AN);
-    add(&mut ["."].into_iter(), STOP);
-    add(&mut [","].into_iter(), COMMA);
-    add(&mut role_title::SPOKES.iter().chain(role_title::PARTIES).copied(), ROLE_OR_PARTY);
-    add(&mut name_in_role::GROUPS.iter().copied(), GROUP);
-    add(&mut institution_near_miss::HEAD_FAMILIES.iter().flat_map(|f| f.iter().copied()), HEAD);
-    add(&mut collocation::openers(), OPENER);
-    table
+/// Every cue word and mark with its bits, from the rules' own lists, and the words
+/// of the style statistics.
+fn table() -> &'static WordBits {
+    static TABLE: OnceLock<WordBits> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordBits::with_capacity(128);
+        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
+            for w in words {
+                table.add(w, u32::from(bit));
+            }
+        };
+        add(&mut ["to"].into_iter(), TO);
+        add(&mut ["a", "an"].into_iter(), A_OR_AN);
+        add(&mut ["."].into_iter(), STOP);
+        add(&mut [","].into_iter(), COMMA);
+        add(&mut role_title::SPOKES.iter().chain(role_title::PARTIES).copied(), ROLE_OR_PARTY);
+        add(&mut name_in_role::GROUPS.iter().copied(), GROUP);
+        add(&mut institution_near_miss::HEAD_FAMILIES.iter().flat_map(|f| f.iter().copied()), HEAD);
+        add(&mut collocation::openers(), OPENER);
+        add(&mut style::TRANSLATOR_WORDS.iter().copied(), TRANSLATOR_WORD);
+        add(&mut style::DEMONSTRATIVES.iter().copied(), DEMONSTRATIVE);
+        add(&mut style::REPORTING_VERBS.iter().copied(), REPORTING_VERB);
+        table
+    })
 }
 
 /// Each token's cue bits, and the tokens that have each bit.
@@ -144,6 +161,9 @@ mod tests {
             (head, HEAD),
             (institution_near_miss::is_possessive_or_comma(doc, &doc.tokens[i]), POSSESSIVE_OR_COMMA),
             (opener, OPENER),
+            (style::TRANSLATOR_WORDS.contains(&doc.low(i)), TRANSLATOR_WORD),
+            (style::DEMONSTRATIVES.contains(&doc.low(i)), DEMONSTRATIVE),
+            (style::REPORTING_VERBS.contains(&doc.low(i)), REPORTING_VERB),
         ]
         .iter()
         .filter(|c| c.0)
@@ -162,7 +182,8 @@ mod tests {
     fn cues_equal_the_rules_own_tests() {
         let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
                     Qatar's Doha, an aide said , . Contributed reporting to this; could not be reached. \
-                    TO A An spokeswoman GOP party’s Committee's bank. …";
+                    TO A An spokeswoman GOP party’s Committee's bank. … However, these said: \
+                    THIS, Very thus sayings Said véry that those.";
         let doc = Document::new(text);
         let cues = of(&doc);
         for i in 0..doc.tokens.len() {
