@@ -113,11 +113,17 @@ impl Counter {
     /// made at a key held already, after the last new one.
     #[inline(always)]
     fn bump(&mut self, h: u64) {
-        let mask = self.slots.len() - 1;
+        let size = self.slots.len();
+        let mask = size - 1;
         let mut i = h as usize & mask;
         while let Some(slot) = self.slots.get_mut(i) {
             if slot.1 == 0 {
-                break;
+                if 2 * (self.len + 1) > size {
+                    break; // the table grows first
+                }
+                *slot = (h, 1);
+                self.len += 1;
+                return;
             }
             if slot.0 == h {
                 slot.1 += 1;
@@ -125,17 +131,18 @@ impl Counter {
             }
             i = (i + 1) & mask;
         }
-        self.insert(h, i);
+        self.grow_and_insert(h);
     }
 
-    /// Adds key `h`, which the table does not hold, with a count of 1 at the empty
-    /// slot `i` (or the one it has in the table grown first).
+    /// Adds key `h`, which the table does not hold, with a count of 1, growing the
+    /// table first if it is half full.
+    #[cold]
     #[inline(never)]
-    fn insert(&mut self, h: u64, mut i: usize) {
+    fn grow_and_insert(&mut self, h: u64) {
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
-            i = empty_slot(&self.slots, h);
         }
+        let i = empty_slot(&self.slots, h);
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = (h, 1);
             self.len += 1;
