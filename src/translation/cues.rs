@@ -115,6 +115,8 @@ impl Cues {
 }
 
 /// Each token's cue bits, indexed like `doc.tokens`, and each bit's tokens.
+// Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+#[inline(never)]
 pub fn of(doc: &Document) -> Cues {
     let table = table();
     let lower = doc.lower.as_bytes();

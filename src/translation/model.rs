@@ -338,6 +338,8 @@ impl Model {
 
     /// Every token as an element, indexed like `doc.tokens`, `kept` ranks standing as
     /// themselves: one vector for the whole text.
+    // Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+    #[inline(never)]
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
         for s in &doc.sentences {
@@ -361,6 +363,8 @@ impl Model {
     /// `function_words` (the analysis has them with the whole vocabulary already, for
     /// the phrase table): the words ranked below the cut-off but not among the
     /// function words stand as their shapes here.
+    // Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+    #[inline(never)]
     pub fn features_of(&self, doc: &Document, elements: &[Elem]) -> Vec<(u64, u32)> {
         let mut counts = Counter::new();
         let mut seq = Vec::new();

@@ -115,6 +115,8 @@ pub fn profile(doc: &Document) -> Profile {
 }
 
 /// `profile`, given the text's cue bits, which say which word lists each word is on.
+// Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+#[inline(never)]
 pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
     // Counted as integers, then converted: the same values as summing ones in f64
     // (every partial sum is an integer far below 2^53), for fewer instructions.
