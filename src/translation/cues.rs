@@ -59,11 +59,16 @@ pub const REPORTING_VERB: u16 = 1 << (BITS + 2);
 /// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
 const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
 
-/// The bits of the pairs, from the bits of a token.
+/// The bits of the pairs, from the bits of a token: a bit per pair of bits, so the
+/// pairs of bits `a | b` are those of `a` with those of `b` (the table holds each
+/// word's with its bits).
 fn pairs(bits: u16) -> u16 {
     let either = |pair: u16, bit: u16| if bits & pair != 0 { bit } else { 0 };
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
+
+/// The bits of a possessive or a comma (`is_possessive_or_comma`), with its pair's.
+const POSSESSIVE_BITS: u16 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
 
 /// Every cue word and mark with its bits, from the rules' own lists, and the words
 /// of the style statistics.
@@ -73,7 +78,7 @@ fn table() -> &'static WordBits {
         let mut table = WordBits::with_capacity(128);
         let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
             for w in words {
-                table.add(w, u32::from(bit));
+                table.add(w, u32::from(bit | pairs(bit)));
             }
         };
         add(&mut ["to"].into_iter(), TO);
@@ -129,8 +134,7 @@ pub fn of(doc: &Document) -> Cues {
         .map(|(i, (t, &hash))| {
             let listed = table.get(&lower[t.start..t.end], hash) as u16;
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
-            let bits = listed | if possessive { POSSESSIVE_OR_COMMA } else { 0 };
-            let bits = bits | pairs(bits);
+            let bits = listed | if possessive { POSSESSIVE_BITS } else { 0 };
             let mut rest = bits & STARTS;
             while rest != 0 {
                 if let Some(list) = tokens.get_mut(rest.trailing_zeros() as usize) {
@@ -192,6 +196,11 @@ mod tests {
             assert_eq!(cues.get(i), oracle_with_pairs(&doc, i), "{:?}", doc.tok(i));
         }
         assert!((0..doc.tokens.len()).filter(|&i| cues.get(i) != 0).count() > 20);
+    }
+
+    #[test]
+    fn possessive_bits_are_those_of_the_bit_and_its_pair() {
+        assert_eq!(POSSESSIVE_BITS, POSSESSIVE_OR_COMMA | pairs(POSSESSIVE_OR_COMMA));
     }
 
     /// `cued` gives the tokens a search of every token's bits gives, for every bit.
