@@ -55,6 +55,10 @@ pub const TRANSLATOR_WORD: u16 = 1 << BITS;
 pub const DEMONSTRATIVE: u16 = 1 << (BITS + 1);
 /// A verb that reports speech or thought (`style`).
 pub const REPORTING_VERB: u16 = 1 << (BITS + 2);
+/// A dash (`style`).
+pub const DASH: u16 = 1 << (BITS + 3);
+/// A quotation mark (`style`).
+pub const QUOTE: u16 = 1 << (BITS + 4);
 
 /// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
 const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
@@ -92,6 +96,8 @@ fn table() -> &'static WordBits {
         add(&mut style::TRANSLATOR_WORDS.iter().copied(), TRANSLATOR_WORD);
         add(&mut style::DEMONSTRATIVES.iter().copied(), DEMONSTRATIVE);
         add(&mut style::REPORTING_VERBS.iter().copied(), REPORTING_VERB);
+        add(&mut style::DASHES.iter().copied(), DASH);
+        add(&mut style::QUOTES.iter().copied(), QUOTE);
         table
     })
 }
@@ -170,6 +176,8 @@ mod tests {
             (style::TRANSLATOR_WORDS.contains(&doc.low(i)), TRANSLATOR_WORD),
             (style::DEMONSTRATIVES.contains(&doc.low(i)), DEMONSTRATIVE),
             (style::REPORTING_VERBS.contains(&doc.low(i)), REPORTING_VERB),
+            (style::DASHES.contains(&doc.low(i)), DASH),
+            (style::QUOTES.contains(&doc.low(i)), QUOTE),
         ]
         .iter()
         .filter(|c| c.0)
@@ -189,7 +197,7 @@ mod tests {
         let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
                     Qatar's Doha, an aide said , . Contributed reporting to this; could not be reached. \
                     TO A An spokeswoman GOP party’s Committee's bank. … However, these said: \
-                    THIS, Very thus sayings Said véry that those.";
+                    THIS, Very thus sayings Said véry that those. “Yes” — «non» - – \"x\" --";
         let doc = Document::new(text);
         let cues = of(&doc);
         for i in 0..doc.tokens.len() {

@@ -10,7 +10,7 @@
 //! Each statistic is a row of `STATS`: its name (the key of its fitted weight in
 //! `weights.rs`) and the words the verdict's reasons use when it stands out.
 
-use super::cues::{self, Cues, DEMONSTRATIVE, REPORTING_VERB, TRANSLATOR_WORD};
+use super::cues::{self, Cues, COMMA, DASH, DEMONSTRATIVE, QUOTE, REPORTING_VERB, TRANSLATOR_WORD};
 use crate::text::{Document, TokenKind};
 
 /// A statistic: `name`, and how a reader would say it is high / low.
@@ -100,9 +100,11 @@ pub(super) const DEMONSTRATIVES: &[&str] = &["this", "these"];
 
 pub type Profile = [f64; STATS.len()];
 
-fn is_quote(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "”" | "«" | "»")
-}
+/// The dashes of dashes and asides.
+pub(super) const DASHES: &[&str] = &["-", "–", "—"];
+
+/// The quotation marks of quoted sentences.
+pub(super) const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
 
 /// Characters in a string: its bytes that do not continue a UTF-8 sequence.
 fn char_count(s: &[u8]) -> usize {
@@ -114,7 +116,8 @@ pub fn profile(doc: &Document) -> Profile {
     profile_of(doc, &cues::of(doc))
 }
 
-/// `profile`, given the text's cue bits, which say which word lists each word is on.
+/// `profile`, given the text's cue bits, which say which word lists each word and mark
+/// is on.
 // Out of line: inlined into the whole stage, its loop over the tokens spilled more.
 #[inline(never)]
 pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
@@ -130,10 +133,11 @@ pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
         let mut has_quote = false;
         for (i, token) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]) {
             if token.kind == TokenKind::Punct {
-                let t = &doc.text[token.start..token.end];
-                commas += usize::from(t == ",");
-                dashes += usize::from(matches!(t, "-" | "–" | "—"));
-                has_quote |= is_quote(t);
+                // The cue table holds "," and the dashes and quotation marks above.
+                let bits = cues.get(i);
+                commas += usize::from(bits & COMMA != 0);
+                dashes += usize::from(bits & DASH != 0);
+                has_quote |= bits & QUOTE != 0;
                 continue;
             }
             let t = &text[token.start..token.end];
