@@ -12,9 +12,14 @@
 //! instead of searching every token's bits for its own (nine searches of the whole
 //! text cost more than the rules themselves). Each rule starts from one bit, so a
 //! rule that starts from either of two has a bit for the pair.
+//!
+//! The same probe gives the bits of the words the style statistics count (`style`),
+//! which no rule starts from: one table for both, built once.
+
+use std::sync::OnceLock;
 
 use super::word_bits::WordBits;
-use super::{collocation, institution_near_miss, name_in_role, role_title};
+use super::{collocation, institution_near_miss, name_in_role, role_title, style};
 use crate::text::Document;
 
 /// "to": `modal_to`, `broken_coordination`.
@@ -44,34 +49,57 @@ pub const HEAD_OR_POSSESSIVE: u16 = 1 << 10;
 const BITS: usize = 11;
 const _: () = assert!(HEAD_OR_POSSESSIVE == 1 << (BITS - 1));
 
+/// A word human translators reach for (`style`'s translator words).
+pub const TRANSLATOR_WORD: u16 = 1 << BITS;
+/// "this", "these" (`style`).
+pub const DEMONSTRATIVE: u16 = 1 << (BITS + 1);
+/// A verb that reports speech or thought (`style`).
+pub const REPORTING_VERB: u16 = 1 << (BITS + 2);
+/// A dash (`style`).
+pub const DASH: u16 = 1 << (BITS + 3);
+/// A quotation mark (`style`).
+pub const QUOTE: u16 = 1 << (BITS + 4);
+
 /// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
 const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
 
-/// The bits of the pairs, from the bits of a token.
+/// The bits of the pairs, from the bits of a token: a bit per pair of bits, so the
+/// pairs of bits `a | b` are those of `a` with those of `b` (the table holds each
+/// word's with its bits).
 fn pairs(bits: u16) -> u16 {
     let either = |pair: u16, bit: u16| if bits & pair != 0 { bit } else { 0 };
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
 
-/// Every cue word and mark with its bits, from the rules' own lists. Built for each
-/// text (a few dozen words: far less than the pass over the tokens), which keeps the
-/// Wasm smaller than a table built once behind a lock.
-fn table() -> WordBits {
-    let mut table = WordBits::with_capacity(64);
-    let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
-        for w in words {
-            table.add(w, u32::from(bit));
-        }
-    };
-    add(&mut ["to"].into_iter(), TO);
-    add(&mut ["a", "an"].into_iter(), A_OR_AN);
-    add(&mut ["."].into_iter(), STOP);
-    add(&mut [","].into_iter(), COMMA);
-    add(&mut role_title::SPOKES.iter().chain(role_title::PARTIES).copied(), ROLE_OR_PARTY);
-    add(&mut name_in_role::GROUPS.iter().copied(), GROUP);
-    add(&mut institution_near_miss::HEAD_FAMILIES.iter().flat_map(|f| f.iter().copied()), HEAD);
-    add(&mut collocation::openers(), OPENER);
-    table
+/// The bits of a possessive or a comma (`is_possessive_or_comma`), with its pair's.
+const POSSESSIVE_BITS: u16 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
+
+/// Every cue word and mark with its bits, from the rules' own lists, and the words
+/// of the style statistics.
+fn table() -> &'static WordBits {
+    static TABLE: OnceLock<WordBits> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordBits::with_capacity(128);
+        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
+            for w in words {
+                table.add(w, u32::from(bit | pairs(bit)));
+            }
+        };
+        add(&mut ["to"].into_iter(), TO);
+        add(&mut ["a", "an"].into_iter(), A_OR_AN);
+        add(&mut ["."].into_iter(), STOP);
+        add(&mut [","].into_iter(), COMMA);
+        add(&mut role_title::SPOKES.iter().chain(role_title::PARTIES).copied(), ROLE_OR_PARTY);
+        add(&mut name_in_role::GROUPS.iter().copied(), GROUP);
+        add(&mut institution_near_miss::HEAD_FAMILIES.iter().flat_map(|f| f.iter().copied()), HEAD);
+        add(&mut collocation::openers(), OPENER);
+        add(&mut style::TRANSLATOR_WORDS.iter().copied(), TRANSLATOR_WORD);
+        add(&mut style::DEMONSTRATIVES.iter().copied(), DEMONSTRATIVE);
+        add(&mut style::REPORTING_VERBS.iter().copied(), REPORTING_VERB);
+        add(&mut style::DASHES.iter().copied(), DASH);
+        add(&mut style::QUOTES.iter().copied(), QUOTE);
+        table
+    })
 }
 
 /// Each token's cue bits, and the tokens that have each bit.
@@ -98,6 +126,8 @@ impl Cues {
 }
 
 /// Each token's cue bits, indexed like `doc.tokens`, and each bit's tokens.
+// Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+#[inline(never)]
 pub fn of(doc: &Document) -> Cues {
     let table = table();
     let lower = doc.lower.as_bytes();
@@ -110,8 +140,7 @@ pub fn of(doc: &Document) -> Cues {
         .map(|(i, (t, &hash))| {
             let listed = table.get(&lower[t.start..t.end], hash) as u16;
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
-            let bits = listed | if possessive { POSSESSIVE_OR_COMMA } else { 0 };
-            let bits = bits | pairs(bits);
+            let bits = listed | if possessive { POSSESSIVE_BITS } else { 0 };
             let mut rest = bits & STARTS;
             while rest != 0 {
                 if let Some(list) = tokens.get_mut(rest.trailing_zeros() as usize) {
@@ -144,6 +173,11 @@ mod tests {
             (head, HEAD),
             (institution_near_miss::is_possessive_or_comma(doc, &doc.tokens[i]), POSSESSIVE_OR_COMMA),
             (opener, OPENER),
+            (style::TRANSLATOR_WORDS.contains(&doc.low(i)), TRANSLATOR_WORD),
+            (style::DEMONSTRATIVES.contains(&doc.low(i)), DEMONSTRATIVE),
+            (style::REPORTING_VERBS.contains(&doc.low(i)), REPORTING_VERB),
+            (style::DASHES.contains(&doc.low(i)), DASH),
+            (style::QUOTES.contains(&doc.low(i)), QUOTE),
         ]
         .iter()
         .filter(|c| c.0)
@@ -162,13 +196,19 @@ mod tests {
     fn cues_equal_the_rules_own_tests() {
         let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
                     Qatar's Doha, an aide said , . Contributed reporting to this; could not be reached. \
-                    TO A An spokeswoman GOP party’s Committee's bank. …";
+                    TO A An spokeswoman GOP party’s Committee's bank. … However, these said: \
+                    THIS, Very thus sayings Said véry that those. “Yes” — «non» - – \"x\" --";
         let doc = Document::new(text);
         let cues = of(&doc);
         for i in 0..doc.tokens.len() {
             assert_eq!(cues.get(i), oracle_with_pairs(&doc, i), "{:?}", doc.tok(i));
         }
         assert!((0..doc.tokens.len()).filter(|&i| cues.get(i) != 0).count() > 20);
+    }
+
+    #[test]
+    fn possessive_bits_are_those_of_the_bit_and_its_pair() {
+        assert_eq!(POSSESSIVE_BITS, POSSESSIVE_OR_COMMA | pairs(POSSESSIVE_OR_COMMA));
     }
 
     /// `cued` gives the tokens a search of every token's bits gives, for every bit.

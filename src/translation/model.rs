@@ -19,6 +19,7 @@
 //! small). Without a model the rules still mark and the verdict says it is
 //! unavailable.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::style::{Profile, STATS};
@@ -53,46 +54,56 @@ const PUNCT: Elem = SHAPE + 64;
 /// add kilobytes to the Wasm). A count of 0 marks an empty slot.
 ///
 /// The score sums the features in the order of this table's slots, so the table's
-/// layout is part of the model's output: `add` (the tests' oracle) says what it is,
-/// and `bump` and `settle` build the same table with fewer instructions.
+/// layout is part of the model's output: `Oracle::add` (in the tests) says what it
+/// is, and `bump` and `settle` build the same table with fewer instructions.
 struct Counter {
-    slots: Vec<(u64, u32)>,
+    slots: Vec<Slot>,
     len: usize,
 }
 
-impl Counter {
-    /// The table as `add` leaves it after its first call: 1024 empty slots.
-    fn new() -> Counter {
-        Counter { slots: vec![(0, 0); 1024], len: 0 }
-    }
+/// A key and its count (0: an empty slot, whatever its key).
+type Slot = (u64, u32);
 
-    /// Adds `count` to key `h`, growing first whenever the table is half full: to
-    /// twice the size, the keys re-added in slot order.
-    #[cfg(test)]
-    fn add(&mut self, h: u64, count: u32) {
-        if 2 * (self.len + 1) > self.slots.len() {
-            let size = (2 * self.slots.len()).max(1024);
-            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
-            self.len = 0;
-            for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
-                self.add(h, c);
-            }
+/// The smallest table: `Counter::new`'s.
+const FIRST_SLOTS: usize = 1024;
+/// Tables kept for later texts: one of each size from `FIRST_SLOTS` up to this many
+/// slots (a larger one comes zeroed from the system).
+const SPARE_SIZES: usize = 7;
+
+thread_local! {
+    /// Tables of earlier texts, every slot empty again, by size (`spare_index`): a
+    /// page is analysed a few KB at a time, and zeroing three fresh tables for each
+    /// chunk cost a third as much as counting its n-grams.
+    static SPARE: [Cell<Vec<Slot>>; SPARE_SIZES] = const { [const { Cell::new(Vec::new()) }; SPARE_SIZES] };
+}
+
+/// Where a table of `size` slots is kept among the spare ones.
+fn spare_index(size: usize) -> usize {
+    (size / FIRST_SLOTS).trailing_zeros() as usize
+}
+
+/// `size` empty slots: a spare table of that size, else a new one.
+fn spare_table(size: usize) -> Vec<Slot> {
+    let spare = SPARE.with(|spare| spare.get(spare_index(size)).map(Cell::take));
+    match spare {
+        Some(slots) if slots.len() == size => slots,
+        _ => vec![(0, 0); size],
+    }
+}
+
+/// Keeps `slots`, every one of them empty, for a later table of its size.
+fn keep_spare(slots: Vec<Slot>) {
+    SPARE.with(|spare| {
+        if let Some(kept) = spare.get(spare_index(slots.len())) {
+            kept.set(slots);
         }
-        let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.1 == 0 {
-                *slot = (h, count);
-                self.len += 1;
-                return;
-            }
-            if slot.0 == h {
-                slot.1 += count;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
+    });
+}
+
+impl Counter {
+    /// The table as `add` leaves it after its first call: `FIRST_SLOTS` empty slots.
+    fn new() -> Counter {
+        Counter { slots: spare_table(FIRST_SLOTS), len: 0 }
     }
 
     /// `add(h, 1)`, except that the table grows only when a new key needs the room
@@ -102,11 +113,17 @@ impl Counter {
     /// made at a key held already, after the last new one.
     #[inline(always)]
     fn bump(&mut self, h: u64) {
-        let mask = self.slots.len() - 1;
+        let size = self.slots.len();
+        let mask = size - 1;
         let mut i = h as usize & mask;
         while let Some(slot) = self.slots.get_mut(i) {
             if slot.1 == 0 {
-                break;
+                if 2 * (self.len + 1) > size {
+                    break; // the table grows first
+                }
+                *slot = (h, 1);
+                self.len += 1;
+                return;
             }
             if slot.0 == h {
                 slot.1 += 1;
@@ -114,17 +131,18 @@ impl Counter {
             }
             i = (i + 1) & mask;
         }
-        self.insert(h, i);
+        self.grow_and_insert(h);
     }
 
-    /// Adds key `h`, which the table does not hold, with a count of 1 at the empty
-    /// slot `i` (or the one it has in the table grown first).
+    /// Adds key `h`, which the table does not hold, with a count of 1, growing the
+    /// table first if it is half full.
+    #[cold]
     #[inline(never)]
-    fn insert(&mut self, h: u64, mut i: usize) {
+    fn grow_and_insert(&mut self, h: u64) {
         if 2 * (self.len + 1) > self.slots.len() {
-            self.slots = grown(&self.slots);
-            i = empty_slot(&self.slots, h);
+            self.grow();
         }
+        let i = empty_slot(&self.slots, h);
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = (h, 1);
             self.len += 1;
@@ -143,7 +161,7 @@ impl Counter {
             }
             if h == last {
                 if c > 1 && 2 * (self.len + 1) > self.slots.len() {
-                    self.slots = grown(&self.slots);
+                    self.grow();
                 }
                 return;
             }
@@ -151,35 +169,43 @@ impl Counter {
         }
     }
 
-    /// Each key with its count, in slot order.
-    fn into_features(self) -> Vec<(u64, u32)> {
-        self.slots.into_iter().filter(|s| s.1 > 0).collect()
+    /// The table doubled, its keys re-added in slot order (to the first empty slot from
+    /// their own: no key is there twice). The old table, emptied on the way, is kept
+    /// for another.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let mut slots = spare_table(2 * self.slots.len());
+        for old in self.slots.iter_mut().filter(|s| s.1 > 0) {
+            let i = empty_slot(&slots, old.0);
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = *old;
+            }
+            old.1 = 0;
+        }
+        keep_spare(std::mem::replace(&mut self.slots, slots));
+    }
+
+    /// Each key with its count, in slot order; the table, emptied, is kept for another.
+    fn into_features(mut self) -> Vec<(u64, u32)> {
+        let mut features = Vec::with_capacity(self.len);
+        for slot in self.slots.iter_mut().filter(|s| s.1 > 0) {
+            features.push(*slot);
+            slot.1 = 0;
+        }
+        keep_spare(self.slots);
+        features
     }
 }
 
 /// The first empty slot from key `h`'s own.
-fn empty_slot(slots: &[(u64, u32)], h: u64) -> usize {
+fn empty_slot(slots: &[Slot], h: u64) -> usize {
     let mask = slots.len().wrapping_sub(1);
     let mut i = h as usize & mask;
     while slots.get(i).is_some_and(|s| s.1 != 0) {
         i = (i + 1) & mask;
     }
     i
-}
-
-/// The table doubled, its keys re-added in slot order (to the first empty slot from
-/// their own: no key is there twice).
-#[cold]
-#[inline(never)]
-fn grown(old: &[(u64, u32)]) -> Vec<(u64, u32)> {
-    let mut slots = vec![(0, 0); (2 * old.len()).max(1024)];
-    for &(h, c) in old.iter().filter(|s| s.1 > 0) {
-        let i = empty_slot(&slots, h);
-        if let Some(slot) = slots.get_mut(i) {
-            *slot = (h, c);
-        }
-    }
-    slots
 }
 
 pub struct Model {
@@ -312,6 +338,8 @@ impl Model {
 
     /// Every token as an element, indexed like `doc.tokens`, `kept` ranks standing as
     /// themselves: one vector for the whole text.
+    // Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+    #[inline(never)]
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
         for s in &doc.sentences {
@@ -335,6 +363,8 @@ impl Model {
     /// `function_words` (the analysis has them with the whole vocabulary already, for
     /// the phrase table): the words ranked below the cut-off but not among the
     /// function words stand as their shapes here.
+    // Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+    #[inline(never)]
     pub fn features_of(&self, doc: &Document, elements: &[Elem]) -> Vec<(u64, u32)> {
         let mut counts = Counter::new();
         let mut seq = Vec::new();
@@ -621,7 +651,7 @@ mod tests {
     /// `features` before it counted from `elements`: each sentence's elements as a
     /// vector, then every window of every order.
     fn features_oracle(m: &Model, doc: &Document) -> Vec<(u64, u32)> {
-        let mut counts = Counter { slots: Vec::new(), len: 0 };
+        let mut counts = Oracle::default();
         let mut seq = Vec::new();
         for s in m.sentences(doc, m.function_words) {
             seq.clear();
@@ -637,6 +667,53 @@ mod tests {
         counts.into_features()
     }
 
+    /// The counting table as it was before `bump` and `settle`: `add` grows the table
+    /// at any key once it is half full, to a fresh table twice the size.
+    #[derive(Default)]
+    struct Oracle {
+        slots: Vec<Slot>,
+        len: usize,
+    }
+
+    impl Oracle {
+        /// Adds `count` to key `h`, growing first whenever the table is half full: to
+        /// twice the size, the keys re-added in slot order.
+        fn add(&mut self, h: u64, count: u32) {
+            if 2 * (self.len + 1) > self.slots.len() {
+                let size = (2 * self.slots.len()).max(1024);
+                let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+                self.len = 0;
+                for (h, c) in old.into_iter().filter(|s| s.1 > 0) {
+                    self.add(h, c);
+                }
+            }
+            let mask = self.slots.len() - 1;
+            let mut i = h as usize & mask;
+            loop {
+                let slot = &mut self.slots[i];
+                if slot.1 == 0 {
+                    *slot = (h, count);
+                    self.len += 1;
+                    return;
+                }
+                if slot.0 == h {
+                    slot.1 += count;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        fn into_features(self) -> Vec<(u64, u32)> {
+            self.slots.into_iter().filter(|s| s.1 > 0).collect()
+        }
+    }
+
+    /// A table's slots, each empty one as `None` (a `Counter`'s keeps its old key).
+    fn layout(slots: &[Slot]) -> Vec<Option<Slot>> {
+        slots.iter().map(|&s| (s.1 > 0).then_some(s)).collect()
+    }
+
     /// `bump` and `settle` leave the table `add` leaves, around every growth: keys
     /// that crowd a few home slots (and wrap around the end), sequences that end on a
     /// new key and on one held already when the table is half full.
@@ -648,16 +725,38 @@ mod tests {
             for n in (500..=516).chain(1020..=1030).chain(2040..=2052) {
                 for repeat in [None, Some(0), Some(n - 1)] {
                     let keys: Vec<u64> = (0..n).map(key).chain(repeat.map(key)).collect();
-                    let mut want = Counter { slots: Vec::new(), len: 0 };
+                    let mut want = Oracle::default();
                     let mut got = Counter::new();
                     for &h in &keys {
                         want.add(h, 1);
                         got.bump(h);
                     }
                     got.settle(*keys.last().unwrap());
-                    assert_eq!(got.slots, want.slots, "{n} keys, then {repeat:?}");
+                    assert_eq!(layout(&got.slots), layout(&want.slots), "{n} keys, then {repeat:?}");
+                    assert_eq!(got.into_features(), want.into_features());
                 }
             }
+        }
+    }
+
+    /// Tables kept for later texts are empty, and a later text counts the same in one.
+    #[test]
+    fn spare_tables_come_back_empty() {
+        let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
+        for text in oracle_texts().iter().chain(oracle_texts().iter().rev()) {
+            let doc = Document::new(text);
+            assert_eq!(m.features(&doc), features_oracle(&m, &doc), "{text:?}");
+            SPARE.with(|spare| {
+                let tables: Vec<Vec<Slot>> = spare.iter().map(Cell::take).collect();
+                assert!(tables.iter().any(|t| !t.is_empty()));
+                for (k, table) in tables.iter().enumerate() {
+                    assert!(table.is_empty() || table.len() == FIRST_SLOTS << k);
+                    assert!(table.iter().all(|s| s.1 == 0), "{text:?}");
+                }
+                for (cell, table) in spare.iter().zip(tables) {
+                    cell.set(table);
+                }
+            });
         }
     }
 

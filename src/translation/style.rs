@@ -10,9 +10,7 @@
 //! Each statistic is a row of `STATS`: its name (the key of its fitted weight in
 //! `weights.rs`) and the words the verdict's reasons use when it stands out.
 
-use std::sync::OnceLock;
-
-use super::word_bits::WordBits;
+use super::cues::{self, Cues, COMMA, DASH, DEMONSTRATIVE, QUOTE, REPORTING_VERB, TRANSLATOR_WORD};
 use crate::text::{Document, TokenKind};
 
 /// A statistic: `name`, and how a reader would say it is high / low.
@@ -43,11 +41,12 @@ pub const STATS: [Stat; 11] = [
 /// Words human translators (from Chinese at least) reach for far more than MT
 /// does: connectives made explicit (a known mark of translated text) and an
 /// intensifier the source language marks everywhere.
-const TRANSLATOR_WORDS: &[&str] = &["however", "therefore", "thus", "moreover", "furthermore", "hence", "very"];
+pub(super) const TRANSLATOR_WORDS: &[&str] =
+    &["however", "therefore", "thus", "moreover", "furthermore", "hence", "very"];
 
 /// Verbs that report speech or thought, after which "that" is optional: translators
 /// keep it far more often than native writers or MT ("said that the plan…").
-const REPORTING_VERBS: &[&str] = &[
+pub(super) const REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -97,33 +96,15 @@ const REPORTING_VERBS: &[&str] = &[
     "agreed",
 ];
 
-const DEMONSTRATIVES: &[&str] = &["this", "these"];
+pub(super) const DEMONSTRATIVES: &[&str] = &["this", "these"];
 
 pub type Profile = [f64; STATS.len()];
 
-fn is_quote(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "”" | "«" | "»")
-}
+/// The dashes of dashes and asides.
+pub(super) const DASHES: &[&str] = &["-", "–", "—"];
 
-/// Which of the word lists above a word is on (bits), from one table probe.
-const TRANSLATOR_WORD: u32 = 1;
-const DEMONSTRATIVE: u32 = 2;
-const REPORTING_VERB: u32 = 4;
-const WORD_LISTS: [(&[&str], u32); 3] =
-    [(TRANSLATOR_WORDS, TRANSLATOR_WORD), (DEMONSTRATIVES, DEMONSTRATIVE), (REPORTING_VERBS, REPORTING_VERB)];
-
-fn word_lists() -> &'static WordBits {
-    static LISTS: OnceLock<WordBits> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut table = WordBits::with_capacity(WORD_LISTS.iter().map(|(words, _)| words.len()).sum::<usize>());
-        for &(words, bit) in &WORD_LISTS {
-            for w in words {
-                table.add(w, bit);
-            }
-        }
-        table
-    })
-}
+/// The quotation marks of quoted sentences.
+pub(super) const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
 
 /// Characters in a string: its bytes that do not continue a UTF-8 sequence.
 fn char_count(s: &[u8]) -> usize {
@@ -132,24 +113,31 @@ fn char_count(s: &[u8]) -> usize {
 
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
 pub fn profile(doc: &Document) -> Profile {
+    profile_of(doc, &cues::of(doc))
+}
+
+/// `profile`, given the text's cue bits, which say which word lists each word and mark
+/// is on.
+// Out of line: inlined into the whole stage, its loop over the tokens spilled more.
+#[inline(never)]
+pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
     // Counted as integers, then converted: the same values as summing ones in f64
     // (every partial sum is an integer far below 2^53), for fewer instructions.
     let (mut words, mut chars, mut possessives, mut dashes) = (0usize, 0usize, 0usize, 0usize);
     let (mut commas, mut numbers, mut quoted, mut translator_words) = (0usize, 0usize, 0usize, 0usize);
     let (mut reported_that, mut demonstratives) = (0usize, 0usize);
     let mut lengths: Vec<f64> = Vec::with_capacity(doc.sentences.len());
-    let lists = word_lists();
-    let (text, lower) = (doc.text.as_bytes(), doc.lower.as_bytes());
+    let text = doc.text.as_bytes();
     for s in &doc.sentences {
         let mut length = 0usize;
         let mut has_quote = false;
-        let hashes = &doc.hashes[s.tokens.clone()];
-        for ((i, token), &hash) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]).zip(hashes) {
+        for (i, token) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]) {
             if token.kind == TokenKind::Punct {
-                let t = &doc.text[token.start..token.end];
-                commas += usize::from(t == ",");
-                dashes += usize::from(matches!(t, "-" | "–" | "—"));
-                has_quote |= is_quote(t);
+                // The cue table holds "," and the dashes and quotation marks above.
+                let bits = cues.get(i);
+                commas += usize::from(bits & COMMA != 0);
+                dashes += usize::from(bits & DASH != 0);
+                has_quote |= bits & QUOTE != 0;
                 continue;
             }
             let t = &text[token.start..token.end];
@@ -157,7 +145,7 @@ pub fn profile(doc: &Document) -> Profile {
             chars += if token.ascii { t.len() } else { char_count(t) };
             numbers += usize::from(token.kind == TokenKind::Number);
             possessives += usize::from(t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
-            let on = lists.get(&lower[token.start..token.end], hash);
+            let on = cues.get(i) & (TRANSLATOR_WORD | DEMONSTRATIVE | REPORTING_VERB);
             if on != 0 {
                 translator_words += usize::from(on & TRANSLATOR_WORD != 0);
                 demonstratives += usize::from(on & DEMONSTRATIVE != 0);
@@ -223,16 +211,6 @@ mod tests {
         for &(text, name, want) in cases {
             let got = stat(text, name);
             assert!((got - want).abs() < 1e-9, "{name} of {text:?}: {got} (want {want})");
-        }
-    }
-
-    /// The table gives each listed word its lists' bits and no other word any.
-    #[test]
-    fn word_table_equals_the_lists() {
-        let listed = TRANSLATOR_WORDS.iter().chain(DEMONSTRATIVES).chain(REPORTING_VERBS);
-        for w in listed.chain(&["that", "those", "the", "sayings", "Said", "", "véry"]) {
-            let want = WORD_LISTS.iter().filter(|(list, _)| list.contains(w)).fold(0, |bits, (_, bit)| bits | bit);
-            assert_eq!(word_lists().get(w.as_bytes(), crate::text::word_hash(w.as_bytes())), want, "{w:?}");
         }
     }
 

@@ -112,7 +112,7 @@ pub fn verdict(doc: &Text, marks: &[Annotation]) -> TranslationVerdict {
     let Some((model, elements)) = doc.elements() else {
         return TranslationVerdict { likelihood: 0.0, too_short, available: false, reasons };
     };
-    let profile = style::profile(doc);
+    let profile = style::profile_of(doc, &doc.cues);
     let score = model.score(doc, elements, &profile);
     // Two detectors of different evidence, either of which may find the text
     // translated: the model reads how sentences are built (fluent neural MT can pass

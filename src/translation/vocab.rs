@@ -24,8 +24,8 @@ impl Vocab {
         let mut vocab = Vocab { slots: vec![[0; 4]; size], words: Vec::new() };
         for (rank, w) in words.iter().enumerate() {
             let (w, h) = (w.as_bytes(), word_hash(w.as_bytes()));
-            let i = vocab.probe(w, h);
-            if vocab.slots.get(i).is_some_and(|s| s[1] == 0) {
+            let (i, held) = vocab.probe(w, h);
+            if held == 0 {
                 let start = vocab.words.len() as u32;
                 vocab.words.extend_from_slice(w);
                 let end = vocab.words.len() as u32;
@@ -37,26 +37,27 @@ impl Vocab {
         vocab
     }
 
-    /// The slot of `word` (hash `h`), or the empty slot where it would go.
+    /// The slot of `word` (hash `h`) and its rank + 1, or the empty slot where it
+    /// would go and 0 (the rank is handed back rather than read again from the slot).
     #[inline]
-    fn probe(&self, word: &[u8], h: u32) -> usize {
+    fn probe(&self, word: &[u8], h: u32) -> (usize, u32) {
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         while let Some(&[hash, rank, start, end]) = self.slots.get(i) {
             if rank == 0
                 || hash == h && self.words.get(start as usize..end as usize).is_some_and(|w| same_word(w, word))
             {
-                break;
+                return (i, rank);
             }
             i = (i + 1) & mask;
         }
-        i
+        (i, 0)
     }
 
     /// The rank of `word`, whose `word_hash` is `hash`.
     #[inline]
     pub fn get(&self, word: &[u8], hash: u32) -> Option<u32> {
-        self.slots.get(self.probe(word, hash)).and_then(|s| s[1].checked_sub(1))
+        self.probe(word, hash).1.checked_sub(1)
     }
 }
 
