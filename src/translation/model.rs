@@ -45,6 +45,8 @@ const CAPITAL: Elem = SHAPE + 5;
 const WORD: Elem = SHAPE + 6;
 /// "-ing", "-ed", "-ly", "-tion", "-s" words: `WORD_SUFFIX + k`.
 const WORD_SUFFIX: Elem = SHAPE + 8;
+/// Their suffixes, in that order (`lower_shape` tests them).
+#[cfg(test)]
 const SUFFIXES: [&[u8]; 5] = [b"ing", b"ed", b"ly", b"tion", b"s"];
 /// Punctuation: `PUNCT + ` its first character.
 const PUNCT: Elem = SHAPE + 64;
@@ -276,17 +278,40 @@ fn shape(doc: &Document, i: usize, first: bool) -> Elem {
 }
 
 /// The shape of a word without a capital, from its lower-case form: its suffix.
+/// No two of `SUFFIXES` end in the same byte, so the last byte picks the one suffix
+/// to test (the first that the word ends with, as a scan of them would find).
 fn lower_shape(low: &[u8]) -> Elem {
-    SUFFIXES.iter().position(|s| low.ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32)
+    match low.last() {
+        Some(b'g') if low.ends_with(b"ing") => WORD_SUFFIX,
+        Some(b'd') if low.ends_with(b"ed") => WORD_SUFFIX + 1,
+        Some(b'y') if low.ends_with(b"ly") => WORD_SUFFIX + 2,
+        Some(b'n') if low.ends_with(b"tion") => WORD_SUFFIX + 3,
+        Some(b's') => WORD_SUFFIX + 4,
+        _ => WORD,
+    }
 }
 
 impl Model {
     /// A model from its vocabulary alone (training builds one to extract features).
     pub fn with_vocab(words: &[&str], function_words: u32) -> Model {
+        let lower_shapes = words.iter().map(|w| (lower_shape(w.as_bytes()) - SHAPE) as u8).collect();
+        Model::with_parts(Vocab::new(words), lower_shapes, function_words)
+    }
+
+    /// `with_vocab` of the lines of `text` (the file's form of the vocabulary), read
+    /// in one pass.
+    fn with_vocab_lines(text: &str, function_words: u32) -> Model {
+        let mut lower_shapes = Vec::with_capacity(text.len() / 4);
+        let vocab = Vocab::from_lines(text, |w| lower_shapes.push((lower_shape(w) - SHAPE) as u8));
+        Model::with_parts(vocab, lower_shapes, function_words)
+    }
+
+    /// A model of a vocabulary and its words' `lower_shapes`, untrained.
+    fn with_parts(vocab: Vocab, lower_shapes: Vec<u8>, function_words: u32) -> Model {
         Model {
-            vocab: Vocab::new(words),
-            vocab_len: words.len() as u32,
-            lower_shapes: words.iter().map(|w| (lower_shape(w.as_bytes()) - SHAPE) as u8).collect(),
+            vocab,
+            vocab_len: lower_shapes.len() as u32,
+            lower_shapes,
             function_words,
             bits: 0,
             scale: 0.0,
@@ -495,7 +520,6 @@ impl Model {
         }
         let n = r.u32()? as usize;
         let words = std::str::from_utf8(r.take(n)?).map_err(|_| "the vocabulary is not UTF-8")?;
-        let words: Vec<&str> = if words.is_empty() { Vec::new() } else { words.split('\n').collect() };
         let function_words = r.u32()?;
         let bits = u32::from(r.take(1)?[0]);
         if bits > 24 {
@@ -525,7 +549,7 @@ impl Model {
         if ![scale, bias].iter().chain(style.iter().flatten()).all(|x| x.is_finite()) {
             return Err("a weight is not a finite number".into());
         }
-        let mut model = Model::with_vocab(&words, function_words);
+        let mut model = Model::with_vocab_lines(words, function_words);
         model.set_trained(bits, scale, bias, style);
         model.weights = weights;
         for &(h, _) in &phrases {
@@ -579,6 +603,18 @@ pub fn get() -> Option<&'static Model> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_shape_is_the_first_suffix_found() {
+        let words = ["", "s", "g", "ing", "sing", "king", "bed", "ed", "d", "fly", "ly", "y", "nation", "tion", "ion"];
+        let more =
+            ["news", "cats", "bodies", "added", "rotation", "n", "un", "going", "ping", "gong", "yes", "é", "s\u{301}"];
+        for w in words.iter().chain(&more) {
+            let scan = SUFFIXES.iter().position(|s| w.as_bytes().ends_with(s)).map_or(WORD, |k| WORD_SUFFIX + k as u32);
+            assert_eq!(lower_shape(w.as_bytes()), scan, "{w:?}");
+        }
+        assert!(SUFFIXES.iter().enumerate().all(|(k, s)| lower_shape(s) == WORD_SUFFIX + k as u32));
+    }
 
     #[test]
     fn the_shipped_model_reads() {

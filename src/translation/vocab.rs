@@ -7,7 +7,7 @@
 //! comparison, and a loop over the bytes cost more than the rest of the probe. Here
 //! two loads of 4 or 8 bytes from each end compare a word of up to 16.
 
-use crate::text::word_hash;
+use crate::text::{hash_finish, hash_step, word_hash};
 
 pub struct Vocab {
     /// Per slot: the word's hash, its rank + 1 (0: an empty slot), and where it is in
@@ -19,22 +19,57 @@ pub struct Vocab {
 impl Vocab {
     /// The words, ranked by their order; a word given twice keeps its first rank.
     pub fn new(words: &[&str]) -> Vocab {
-        // At most a quarter full: most probes stop at the first slot.
-        let size = (4 * words.len()).next_power_of_two().max(8);
-        let mut vocab = Vocab { slots: vec![[0; 4]; size], words: Vec::new() };
+        let mut vocab = Vocab::with_room(words.len());
         for (rank, w) in words.iter().enumerate() {
-            let (w, h) = (w.as_bytes(), word_hash(w.as_bytes()));
-            let (i, held) = vocab.probe(w, h);
-            if held == 0 {
-                let start = vocab.words.len() as u32;
-                vocab.words.extend_from_slice(w);
-                let end = vocab.words.len() as u32;
-                if let Some(slot) = vocab.slots.get_mut(i) {
-                    *slot = [h, rank as u32 + 1, start, end];
-                }
-            }
+            let start = vocab.words.len();
+            vocab.words.extend_from_slice(w.as_bytes());
+            vocab.add(rank, start, vocab.words.len(), word_hash(w.as_bytes()));
         }
         vocab
+    }
+
+    /// `new` of the lines of `text` (split at every '\n'; an empty text has no word),
+    /// each line also passed to `each` in order: one pass over the bytes that splits
+    /// and hashes the words, the text kept whole as the words' store.
+    pub fn from_lines(text: &str, mut each: impl FnMut(&[u8])) -> Vocab {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() {
+            return Vocab::with_room(0);
+        }
+        // Counted in runs of 255 bytes, whose sums fit a byte: whole vectors at a time.
+        let lines = 1 + bytes
+            .chunks(255)
+            .map(|c| usize::from(c.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>()))
+            .sum::<usize>();
+        let mut vocab = Vocab::with_room(lines);
+        vocab.words = bytes.to_vec();
+        let mut start = 0;
+        for rank in 0..lines {
+            let (end, h) = hash_line(bytes, start);
+            vocab.add(rank, start, end, h);
+            each(bytes.get(start..end).unwrap_or_default());
+            start = end + 1;
+        }
+        vocab
+    }
+
+    /// An empty table for `n` words, at most a quarter full: most probes stop at the
+    /// first slot.
+    fn with_room(n: usize) -> Vocab {
+        let size = (4 * n).next_power_of_two().max(8);
+        Vocab { slots: vec![[0; 4]; size], words: Vec::new() }
+    }
+
+    /// Gives the word at `start..end` of `words`, of hash `h`, the rank `rank` unless
+    /// it has one already.
+    fn add(&mut self, rank: usize, start: usize, end: usize, h: u32) {
+        let Some(word) = self.words.get(start..end) else { return };
+        let (i, held) = self.probe(word, h);
+        if held == 0 {
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = [h, rank as u32 + 1, start as u32, end as u32];
+            }
+        }
     }
 
     /// The slot of `word` (hash `h`) and its rank + 1, or the empty slot where it
@@ -59,6 +94,22 @@ impl Vocab {
     pub fn get(&self, word: &[u8], hash: u32) -> Option<u32> {
         self.probe(word, hash).1.checked_sub(1)
     }
+}
+
+/// Where the line that starts at `start` of `bytes` ends (its '\n', or the end), and
+/// its `word_hash`: both in one pass over its bytes.
+#[inline(always)]
+fn hash_line(bytes: &[u8], start: usize) -> (usize, u32) {
+    let mut h = 0;
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b == b'\n' {
+            break;
+        }
+        h = hash_step(h, b);
+        end += 1;
+    }
+    (end, hash_finish(h, end - start))
 }
 
 /// Byte equality: the first and the last 4 or 8 bytes of each (overlapping when the
@@ -92,6 +143,24 @@ mod tests {
         for a in &all {
             for b in &all {
                 assert_eq!(same_word(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// `from_lines` equals `new` of the lines, and passes each line.
+    #[test]
+    fn lines_make_the_same_table() {
+        let texts =
+            ["", "the", "the\nof\nsaid", "a\n\nb\n", "\n", "x\nx\ny\nx", "é\nne\u{301}\n\nlong-word-here-indeed"];
+        for text in texts {
+            let lines: Vec<&str> = if text.is_empty() { Vec::new() } else { text.split('\n').collect() };
+            let mut passed = Vec::new();
+            let from_lines = Vocab::from_lines(text, |w| passed.push(w.to_vec()));
+            let vocab = Vocab::new(&lines);
+            assert_eq!(passed, lines.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>(), "{text:?}");
+            for w in lines.iter().copied().chain(["", "the", "of", "z", "x\ny", "é"]) {
+                let h = word_hash(w.as_bytes());
+                assert_eq!(from_lines.get(w.as_bytes(), h), vocab.get(w.as_bytes(), h), "{w:?} in {text:?}");
             }
         }
     }
