@@ -49,7 +49,11 @@ impl<V: Copy + Default> WordTable<V> {
     /// Add `word`; if it is there already, its value becomes `merge(old, value)`.
     /// The table grows to stay at most half full.
     pub fn insert(&mut self, word: &str, value: V, merge: impl Fn(V, V) -> V) {
-        let h = word_hash(word.as_bytes());
+        self.insert_hashed(word, word_hash(word.as_bytes()), value, merge);
+    }
+
+    /// `insert` of a word whose `word_hash` is `h` (a parser hashes as it splits).
+    pub fn insert_hashed(&mut self, word: &str, h: u32, value: V, merge: impl Fn(V, V) -> V) {
         let i = self.probe(word.as_bytes(), h);
         let slot = &mut self.slots[i];
         if slot.start != u32::MAX {

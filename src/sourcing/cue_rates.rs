@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::lexicon::WordTable;
-use crate::text::Document;
+use crate::text::{count_byte, hash_to, Document};
 
 /// Levels of cue/(occurrences + 2), lowest first: the names the gate's features use.
 pub const LEVELS: [&str; 5] = ["0", "1", "2", "3", "4"];
@@ -26,14 +26,40 @@ pub struct CueRates {
 
 impl CueRates {
     /// Parse the "<level> word word …" lines; unknown levels and empty lines are skipped.
+    /// One pass over each line's bytes splits and hashes its words, into a table
+    /// sized once for every word of the text.
     pub fn parse(text: &str) -> CueRates {
+        let spaces = count_byte(text.as_bytes(), b' ');
+        let mut levels = WordTable::with_capacity(spaces + 1);
+        for line in text.lines() {
+            let bytes = line.as_bytes();
+            let (first_end, _) = hash_to(bytes, 0, b' ');
+            let Some(level) = LEVELS.iter().position(|l| Some(l.as_bytes()) == bytes.get(..first_end)) else {
+                continue;
+            };
+            let mut start = first_end + 1;
+            while start < bytes.len() {
+                let (end, h) = hash_to(bytes, start, b' ');
+                if let Some(word) = line.get(start..end).filter(|w| !w.is_empty()) {
+                    levels.insert_hashed(word, h, level as u8, |_, b| b);
+                }
+                start = end + 1;
+            }
+        }
+        CueRates { levels }
+    }
+
+    /// The words and levels of `text` as the first parser read them (`split`), the
+    /// oracle of `parse`.
+    #[cfg(test)]
+    fn parse_by_split(text: &str) -> Vec<(&str, u8)> {
         let entries = text.lines().filter_map(|line| {
             let mut words = line.split(' ');
             let first = words.next()?;
             let level = LEVELS.iter().position(|l| *l == first)? as u8;
             Some(words.filter(|w| !w.is_empty()).map(move |w| (w, level)))
         });
-        CueRates { levels: WordTable::new(entries.flatten(), |_, b| b) }
+        entries.flatten().collect()
     }
 
     /// The level of token `i`'s lower-case form, "-" for a word too rare to tell.
@@ -66,6 +92,33 @@ mod tests {
         let doc = Document::new("Protesters Chanted while running bogus laps.");
         let got: Vec<&str> = (0..doc.tokens.len()).map(|i| rates.of_token(&doc, i)).collect();
         assert_eq!(got, ["-", "4", "-", "0", "-", "-", "-"]);
+    }
+
+    #[test]
+    fn parse_keeps_what_split_read() {
+        let texts = [
+            "4 chanted said\n0 running\nx bogus\n\n",
+            "",
+            "4",
+            "4 ",
+            " 4 said",
+            "2  double  spaced \r\n3 said\n1 said é\r\n44 no\n4\tno",
+            include_str!("cue_rates.txt"),
+        ];
+        for text in texts {
+            let rates = CueRates::parse(text);
+            let entries = CueRates::parse_by_split(text);
+            let mut last = std::collections::HashMap::new();
+            for (w, level) in &entries {
+                last.insert(*w, *level);
+            }
+            for (w, level) in &last {
+                assert_eq!(rates.levels.get(w), Some(*level), "{w:?} in {text:?}");
+            }
+            for w in ["", "said", "chanted", "x", "bogus", "no", "4", "double"] {
+                assert_eq!(rates.levels.get(w), last.get(w).copied(), "{w:?} in {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -92,6 +92,28 @@ pub(crate) fn hash_step(h: u32, b: u8) -> u32 {
     h.rotate_left(5) ^ u32::from(b)
 }
 
+/// How many of `bytes` are `b`: counted in runs of 255 bytes, whose counts fit a
+/// byte, so that the compiler compares whole vectors at a time.
+pub(crate) fn count_byte(bytes: &[u8], b: u8) -> usize {
+    bytes.chunks(255).map(|c| usize::from(c.iter().map(|&x| u8::from(x == b)).sum::<u8>())).sum()
+}
+
+/// Where the word that starts at `start` of `bytes` ends (at the first `stop` byte, or
+/// the end) and its `word_hash`: a list of words is split and hashed in one pass.
+#[inline(always)]
+pub(crate) fn hash_to(bytes: &[u8], start: usize, stop: u8) -> (usize, u32) {
+    let mut h = 0;
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b == stop {
+            break;
+        }
+        h = hash_step(h, b);
+        end += 1;
+    }
+    (end, hash_finish(h, end - start))
+}
+
 /// The length, rotated as if it had been the starting value, then mixed.
 #[inline]
 pub(crate) fn hash_finish(h: u32, len: usize) -> u32 {
@@ -293,6 +315,24 @@ fn tag_sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_byte_counts_across_runs() {
+        for n in [0, 1, 254, 255, 256, 600] {
+            let bytes: Vec<u8> = (0..n).map(|i| if i % 3 == 0 { b'\n' } else { b'a' }).collect();
+            assert_eq!(count_byte(&bytes, b'\n'), bytes.iter().filter(|&&b| b == b'\n').count(), "{n}");
+        }
+    }
+
+    #[test]
+    fn hash_to_splits_and_hashes() {
+        let bytes = b"said the\n\nx";
+        assert_eq!(hash_to(bytes, 0, b' '), (4, word_hash(b"said")));
+        assert_eq!(hash_to(bytes, 5, b'\n'), (8, word_hash(b"the")));
+        assert_eq!(hash_to(bytes, 9, b'\n'), (9, word_hash(b"")));
+        assert_eq!(hash_to(bytes, 10, b'\n'), (11, word_hash(b"x")));
+        assert_eq!(hash_to(bytes, 11, b'\n'), (11, word_hash(b"")));
+    }
 
     #[test]
     fn paragraphs_are_lines() {

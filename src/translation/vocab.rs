@@ -7,7 +7,7 @@
 //! comparison, and a loop over the bytes cost more than the rest of the probe. Here
 //! two loads of 4 or 8 bytes from each end compare a word of up to 16.
 
-use crate::text::{hash_finish, hash_step, word_hash};
+use crate::text::{count_byte, hash_to, word_hash};
 
 pub struct Vocab {
     /// Per slot: the word's hash, its rank + 1 (0: an empty slot), and where it is in
@@ -36,16 +36,12 @@ impl Vocab {
         if bytes.is_empty() {
             return Vocab::with_room(0);
         }
-        // Counted in runs of 255 bytes, whose sums fit a byte: whole vectors at a time.
-        let lines = 1 + bytes
-            .chunks(255)
-            .map(|c| usize::from(c.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>()))
-            .sum::<usize>();
+        let lines = 1 + count_byte(bytes, b'\n');
         let mut vocab = Vocab::with_room(lines);
         vocab.words = bytes.to_vec();
         let mut start = 0;
         for rank in 0..lines {
-            let (end, h) = hash_line(bytes, start);
+            let (end, h) = hash_to(bytes, start, b'\n');
             vocab.add(rank, start, end, h);
             each(bytes.get(start..end).unwrap_or_default());
             start = end + 1;
@@ -94,22 +90,6 @@ impl Vocab {
     pub fn get(&self, word: &[u8], hash: u32) -> Option<u32> {
         self.probe(word, hash).1.checked_sub(1)
     }
-}
-
-/// Where the line that starts at `start` of `bytes` ends (its '\n', or the end), and
-/// its `word_hash`: both in one pass over its bytes.
-#[inline(always)]
-fn hash_line(bytes: &[u8], start: usize) -> (usize, u32) {
-    let mut h = 0;
-    let mut end = start;
-    while let Some(&b) = bytes.get(end) {
-        if b == b'\n' {
-            break;
-        }
-        h = hash_step(h, b);
-        end += 1;
-    }
-    (end, hash_finish(h, end - start))
 }
 
 /// Byte equality: the first and the last 4 or 8 bytes of each (overlapping when the
