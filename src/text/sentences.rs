@@ -6,7 +6,10 @@
 //! how "Zabihullah. he said" stays one (broken) sentence the translation rules can
 //! see. Titles and initials ("Sen.", "Dr.", "J.") never end a sentence.
 
+use std::sync::OnceLock;
+
 use super::tokens::{Token, TokenKind};
+use crate::lexicon::WordTable;
 
 /// Titles and abbreviations that are normally followed by a name or a number.
 const ABBREVIATIONS: &[&str] = &[
@@ -19,13 +22,23 @@ const ABBREVIATIONS: &[&str] = &[
 /// No abbreviation is longer, in bytes (a test checks).
 const LONGEST_ABBREVIATION: usize = 6;
 
+/// `ABBREVIATIONS` as a table (of the value type the language check's table has too).
+fn abbreviations() -> &'static WordTable<u32> {
+    static TABLE: OnceLock<WordTable<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(ABBREVIATIONS.iter().map(|a| (a, 1)), |a, _| a))
+}
+
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true; // an initial: "John F. Kennedy"
     }
-    // Most words before a full stop are longer than any abbreviation.
-    w.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // ASCII case folded in a copy, then one probe: the list is all lower-case ASCII.
+    let mut buf = [0u8; LONGEST_ABBREVIATION];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    abbreviations().get_bytes(lower).is_some()
 }
 
 fn is_closer(s: &str) -> bool {
@@ -135,8 +148,22 @@ mod tests {
         }
     }
 
+    /// The table answers what comparing with each abbreviation, ignoring ASCII case, answers.
     #[test]
-    fn no_abbreviation_is_longer_than_the_longest() {
-        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LONGEST_ABBREVIATION));
+    fn abbreviations_equal_the_list() {
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.len() <= LONGEST_ABBREVIATION && a.is_ascii() && *a == a.to_lowercase()));
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        for a in ABBREVIATIONS {
+            words.extend([a.to_uppercase(), format!("{a}."), format!("{a}x"), a[1..].to_string(), format!("ſ{a}")]);
+        }
+        words.extend(["", "J", "É", "é", "ab", "St", "ST.", "messrsx", "approximately", "Ⓐ"].map(String::from));
+        for w in &words {
+            let t = w.trim_end_matches('.');
+            let by_list = (t.chars().count() == 1 && t.chars().all(char::is_uppercase))
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(t));
+            assert_eq!(is_abbreviation(w), by_list, "{w:?}");
+        }
     }
 }
