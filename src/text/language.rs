@@ -69,11 +69,11 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
     let function_words = function_words();
     let n = doc.tokens.len().min(doc.hashes.len());
     let toks = doc.tokens.get(tokens.start.min(n)..tokens.end.min(n)).unwrap_or_default();
-    let first = tokens.start.min(n);
+    let hashes = doc.hashes.get(tokens.start.min(n)..tokens.end.min(n)).unwrap_or_default();
     let lower = doc.lower.as_bytes();
     let mut ascii_words = 0;
     let mut read = 0;
-    for t in toks {
+    for (t, &hash) in toks.iter().zip(hashes) {
         read += 1;
         if t.kind != TokenKind::Word {
             continue;
@@ -90,8 +90,8 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
             }
         }
         words += 1;
-        // The table's own out-of-line probe (`get_token`): one copy of it in the Wasm.
-        english += usize::from(function_words.get_token(doc, first + read - 1).is_some());
+        english +=
+            usize::from(function_words.get_hashed(lower.get(t.start..t.end).unwrap_or_default(), hash).is_some());
         if words == SAMPLE {
             break;
         }
@@ -99,11 +99,10 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
     if other == 0 {
         latin += ascii_words;
     } else {
-        for t in toks.iter().take(read).filter(|t| t.kind == TokenKind::Word && t.ascii) {
-            for &b in lower.get(t.start..t.end).unwrap_or_default() {
-                latin += usize::from(b.is_ascii_alphabetic());
-            }
-        }
+        let ascii = toks.iter().take(read).filter(|t| t.kind == TokenKind::Word && t.ascii);
+        latin += ascii
+            .map(|t| lower.get(t.start..t.end).unwrap_or_default().iter().filter(|b| b.is_ascii_alphabetic()).count())
+            .sum::<usize>();
     }
     (words, english, latin.cmp(&other))
 }
