@@ -2,6 +2,8 @@
 //!
 //! - `WordTable`: lower-case word -> value (word-class bits, a lemma), one hash probe;
 //!   detectors classify each token once with it instead of scanning word lists.
+//! - `FilteredTable`: a `WordTable` behind a bit-per-hash filter, for a lexicon that
+//!   nearly every token is not in.
 //! - `PhraseSet`: whole-word phrase matching over a document, walking tokens.
 //!
 //! Both are plain Rust (no automaton crate): every byte of Wasm is downloaded into
@@ -125,35 +127,54 @@ impl<V: Copy + Default> WordTable<V> {
     }
 }
 
-/// A one-load check before a `WordTable` probe, for a lexicon that nearly every token
-/// of a text is not in: one bit per value of the low 12 bits of a word's hash (512
-/// bytes), set for the lexicon's words. A token whose bit is clear is not in it, and
-/// is ruled out before its text is read; a set bit says only "maybe".
-#[derive(Clone)]
-pub struct WordFilter {
+/// A `WordTable` for a lexicon that nearly every token of a text is not in (cue words,
+/// the first words of phrases): in front of the table, one bit per value of the low
+/// 12 bits of a word's hash (512 bytes), set for the lexicon's words. A token whose
+/// bit is clear is not in it, and is ruled out by one load, before its text is read;
+/// a set bit says only "maybe", and the table answers.
+pub struct FilteredTable<V> {
+    table: WordTable<V>,
     bits: [u64; 64],
 }
 
-impl WordFilter {
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
-        let mut filter = WordFilter { bits: [0; 64] };
-        for w in words {
-            filter.add(word_hash(w.as_bytes()));
-        }
-        filter
+impl<V: Copy + Default> FilteredTable<V> {
+    /// An empty table with room for `n` words (as `WordTable::with_capacity`).
+    pub fn with_capacity(n: usize) -> Self {
+        FilteredTable { table: WordTable::with_capacity(n), bits: [0; 64] }
     }
 
-    /// Lets the word of hash `h` through.
-    #[inline]
-    pub fn add(&mut self, h: u32) {
+    /// `WordTable::insert`, the word let through the filter.
+    pub fn insert(&mut self, word: &str, value: V, merge: impl Fn(V, V) -> V) {
+        let h = word_hash(word.as_bytes());
+        self.table.insert_hashed(word, h, value, merge);
         self.bits[(h >> 6) as usize & 63] |= 1 << (h & 63);
     }
 
-    /// Could the word of hash `h` (`text::word_hash`, as in `Document::hashes`) be
-    /// one of the words?
+    /// Could the word of hash `h` (`text::word_hash`, as in `Document::hashes`) be in
+    /// the table?
     #[inline]
-    pub fn may_hold(&self, h: u32) -> bool {
+    fn may_hold(&self, h: u32) -> bool {
         self.bits[(h >> 6) as usize & 63] & (1 << (h & 63)) != 0
+    }
+
+    /// `WordTable::get_hashed`, most words ruled out by the filter.
+    #[inline]
+    pub fn get_hashed(&self, word: &[u8], hash: u32) -> Option<V> {
+        if self.may_hold(hash) {
+            self.table.get_hashed(word, hash)
+        } else {
+            None
+        }
+    }
+
+    /// `WordTable::get_token`, most tokens ruled out by the filter.
+    #[inline]
+    pub fn get_token(&self, doc: &Document, i: usize) -> Option<V> {
+        if self.may_hold(*doc.hashes.get(i)?) {
+            self.table.get_token(doc, i)
+        } else {
+            None
+        }
     }
 }
 
@@ -388,14 +409,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn holds_every_word_and_rules_out_most_others() {
-        let words = ["may", "might", "could", "likely", "perhaps", "alleged"];
-        let filter = WordFilter::new(words);
-        for w in words {
-            assert!(filter.may_hold(word_hash(w.as_bytes())), "{w}");
+    fn filtered_table_answers_as_the_table_and_rules_out_most_others() {
+        let words = ["may", "might", "could", "likely", "perhaps", "alleged", "may"];
+        let mut filtered = FilteredTable::with_capacity(8);
+        let mut table = WordTable::with_capacity(8);
+        for (n, w) in words.iter().enumerate() {
+            filtered.insert(w, n as u32, |a, b| a | b);
+            table.insert(w, n as u32, |a, b| a | b);
         }
         let others = ["the", "of", "and", "to", "a", "in", "said", "that", "for", "on", "is", "was", "with"];
-        let held = others.iter().filter(|w| filter.may_hold(word_hash(w.as_bytes()))).count();
+        for w in words.iter().chain(&others).chain(&["", "Mays", "mayy"]) {
+            let (b, h) = (w.as_bytes(), word_hash(w.as_bytes()));
+            assert_eq!(filtered.get_hashed(b, h), table.get_hashed(b, h), "{w:?}");
+        }
+        let text = format!("{} {}", words.join(" "), others.join(" "));
+        let doc = Document::new(&text);
+        for i in 0..=doc.tokens.len() {
+            assert_eq!(filtered.get_token(&doc, i), table.get_token(&doc, i), "token {i}");
+        }
+        let held = others.iter().filter(|w| filtered.may_hold(word_hash(w.as_bytes()))).count();
         assert!(held <= 1, "{held} of {} other words pass", others.len());
     }
 

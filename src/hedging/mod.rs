@@ -26,7 +26,7 @@ mod unknown;
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{WordFilter, WordTable};
+use crate::lexicon::FilteredTable;
 use crate::report::Annotation;
 use crate::rule::{registry, Strength};
 use crate::text::Document;
@@ -61,9 +61,8 @@ fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
 struct Index {
     /// Grouped by first word.
     cues: Vec<IndexedCue>,
-    by_first_word: WordTable<(u32, u32)>,
-    /// The first words again: most tokens are none of them, and are ruled out so.
-    first_words: WordFilter,
+    /// Most tokens are no cue's first word, and are ruled out by the filter.
+    by_first_word: FilteredTable<(u32, u32)>,
 }
 
 /// (rule, cue, the cue's words after the first).
@@ -80,7 +79,7 @@ fn index() -> &'static Index {
             .collect();
         // Stable: a word's cues keep their registry order.
         v.sort_by_key(|(first, _)| *first);
-        let mut by_first_word = WordTable::with_capacity(v.len());
+        let mut by_first_word = FilteredTable::with_capacity(v.len());
         let mut start = 0;
         while start < v.len() {
             let word = v[start].0;
@@ -88,8 +87,7 @@ fn index() -> &'static Index {
             by_first_word.insert(word, (start as u32, end as u32), |a, _| a);
             start = end;
         }
-        let first_words = WordFilter::new(v.iter().map(|(first, _)| *first));
-        Index { cues: v.into_iter().map(|(_, cue)| cue).collect(), by_first_word, first_words }
+        Index { cues: v.into_iter().map(|(_, cue)| cue).collect(), by_first_word }
     })
 }
 
@@ -110,10 +108,7 @@ fn match_rest(doc: &Document, first: usize, rest: &[&str]) -> Option<Span> {
 fn accepted(doc: &Document) -> Vec<(Span, usize)> {
     let index = index();
     let mut out = Vec::new();
-    for (i, &h) in doc.hashes.iter().enumerate() {
-        if !index.first_words.may_hold(h) {
-            continue;
-        }
+    for i in 0..doc.tokens.len() {
         let Some((from, to)) = index.by_first_word.get_token(doc, i) else { continue };
         for (rule, cue, rest) in &index.cues[from as usize..to as usize] {
             let Some(span) = match_rest(doc, i, rest) else { continue };

@@ -18,8 +18,8 @@
 
 use std::sync::OnceLock;
 
-use super::word_bits::WordBits;
 use super::{collocation, institution_near_miss, name_in_role, role_title, style};
+use crate::lexicon::FilteredTable;
 use crate::text::Document;
 
 /// "to": `modal_to`, `broken_coordination`.
@@ -76,13 +76,15 @@ const POSSESSIVE_BITS: u16 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
 
 /// Every cue word and mark with its bits, from the rules' own lists, and the words
 /// of the style statistics.
-fn table() -> &'static WordBits {
-    static TABLE: OnceLock<WordBits> = OnceLock::new();
+fn table() -> &'static FilteredTable<u32> {
+    static TABLE: OnceLock<FilteredTable<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = WordBits::with_capacity(128);
+        // Sparse (a quarter full at most), so that a probe past the filter mostly
+        // stops at the first slot.
+        let mut table = FilteredTable::with_capacity(4 * 128);
         let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
             for w in words {
-                table.add(w, u32::from(bit | pairs(bit)));
+                table.insert(w, u32::from(bit | pairs(bit)), |a, b| a | b);
             }
         };
         add(&mut ["to"].into_iter(), TO);
@@ -138,7 +140,7 @@ pub fn of(doc: &Document) -> Cues {
         .zip(&doc.hashes)
         .enumerate()
         .map(|(i, (t, &hash))| {
-            let listed = table.get(&lower[t.start..t.end], hash) as u16;
+            let listed = table.get_hashed(&lower[t.start..t.end], hash).unwrap_or(0) as u16;
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
             let bits = listed | if possessive { POSSESSIVE_BITS } else { 0 };
             let mut rest = bits & STARTS;

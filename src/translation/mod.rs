@@ -26,7 +26,6 @@ pub mod style;
 mod unnatural_phrase;
 pub mod verdict;
 mod vocab;
-mod word_bits;
 
 use std::cell::OnceCell;
 use std::ops::Deref;
