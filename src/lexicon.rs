@@ -6,7 +6,7 @@
 //!   nearly every token is not in.
 //! - `PhraseSet`: whole-word phrase matching over a document, walking tokens.
 //!
-//! Both are plain Rust (no automaton crate): every byte of Wasm is downloaded into
+//! All are plain Rust (no automaton crate): every byte of Wasm is downloaded into
 //! every page.
 
 use crate::text::{word_hash, Document};
