@@ -13,14 +13,26 @@ use crate::text::offsets::{utf16_to_utf8, utf8_to_utf16};
 #[serde(rename_all = "camelCase")]
 struct JsAnnotation {
     category: Category,
-    rule: &'static str,
+    rule: Interned,
     /// UTF-16 code units, as JS strings and DOM Ranges count.
     start: usize,
     end: usize,
-    message: &'static str,
+    message: Interned,
     strength: Strength,
     #[serde(skip_serializing_if = "String::is_empty")]
     detail: String,
+}
+
+/// A rule's id or message, made a JS string once and then reused. serde-wasm-bindgen
+/// keeps the JS string of every static name it is given as a field or a unit variant
+/// (by address); a plain `&str` would be decoded from UTF-8 again for every mark, and
+/// a 1 MB page has thousands of marks. JSON writes it as the same string.
+struct Interned(&'static str);
+
+impl Serialize for Interned {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("", 0, self.0)
+    }
 }
 
 #[derive(Serialize)]
@@ -91,10 +103,10 @@ pub fn analyze_from(text: &str, from: usize) -> Result<JsValue, JsError> {
         .iter()
         .map(|a| JsAnnotation {
             category: a.category,
-            rule: a.rule.id,
+            rule: Interned(a.rule.id),
             start: next(),
             end: next(),
-            message: a.message,
+            message: Interned(a.message),
             strength: a.strength,
             detail: a.detail.clone(),
         })
