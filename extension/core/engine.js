@@ -21,6 +21,7 @@
  * it is unavailable), silently: the page's console is not ours to write to.
  */
 import initWasm, {
+  initSync as initWasmSync,
   analyze as wasmAnalyze,
   analyzeFrom as wasmAnalyzeFrom,
   loadModel as wasmLoadModel,
@@ -85,11 +86,30 @@ let wasmExports = null;
  */
 /** @param {WasmSource} [wasmUrl] */
 export function loadWasm(wasmUrl) {
-  wasmReady ??= initWasm(wasmUrl ? { module_or_path: wasmUrl } : undefined).then((exports) => {
+  wasmReady ??= instantiate(wasmUrl).then((exports) => {
     wasmExports = exports;
     return exports;
   });
   return wasmReady;
+}
+
+/**
+ * A module compiled already is instantiated at once, in the task where its compile
+ * ends: `WebAssembly.instantiate` would resolve some tasks later, behind whatever the
+ * page has queued meanwhile (the first marks waited ~20 ms for it). The instance is
+ * the same; only a URL (or a failed early compile) takes the asynchronous path.
+ * @param {WasmSource} [source]
+ */
+async function instantiate(source) {
+  const module = await source;
+  if (module instanceof WebAssembly.Module) {
+    try {
+      return initWasmSync({ module });
+    } catch {
+      // Refused synchronously (an engine's size limit): the asynchronous path below.
+    }
+  }
+  return initWasm(module ? { module_or_path: module } : undefined);
 }
 
 /** Bytes of Wasm linear memory in this context (0 before the core is loaded). */

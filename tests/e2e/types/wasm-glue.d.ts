@@ -7,6 +7,8 @@ declare module '*/wasm/caveat.js' {
   type RuleDoc = import('../../../extension/core/report.js').RuleDoc;
   type InitInput = { module_or_path: string | URL | WebAssembly.Module | Promise<WebAssembly.Module | string | URL> };
   export default function init(input?: InitInput): Promise<{ memory: WebAssembly.Memory }>;
+  /** The same instance, made at once from a compiled module (`new WebAssembly.Instance`). */
+  export function initSync(input: { module: WebAssembly.Module }): { memory: WebAssembly.Memory };
   export function analyze(text: string): Report;
   export function analyzeFrom(text: string, from: number): Report;
   export function loadModel(name: string, bytes: Uint8Array): void;
