@@ -37,6 +37,12 @@ import { visibleSpan } from './marks.js';
 export const SLICE_MS = 8;
 /** While a long page is analysed, its new marks are drawn at most this often (each draw costs a repaint). */
 export const DRAW_EVERY_MS = 100;
+/**
+ * ...and at least every this many marks: a page of megabytes whose chunks come from the
+ * cache (analysed ahead) runs through them fast, and drawing what piled up meanwhile in
+ * one go (8,000 marks on 5 MB: their Ranges, indexes and highlights) was a long task.
+ */
+export const DRAW_MAX_MARKS = 1000;
 /** Quiet time after a change before the page is collected again. */
 export const DEBOUNCE_MS = 200;
 /** At most one re-collection per this interval, however often the page changes. */
@@ -170,6 +176,7 @@ export function createPipeline({
     let left = visible.length;
     const draw = () => {
       getLayer().addMarks(pending, textMap);
+      timings.mostMarksDrawn = Math.max(timings.mostMarksDrawn ?? 0, pending.length);
       pending = [];
       drawnAt = now();
     };
@@ -183,8 +190,9 @@ export function createPipeline({
         draw();
         lap('firstMarks');
       }
-      if (chunks.length > 1 && now() - sliceStart > SLICE_MS) {
-        if (progressive && left < 0 && now() - drawnAt > DRAW_EVERY_MS) draw();
+      const full = progressive && left < 0 && pending.length >= DRAW_MAX_MARKS;
+      if (chunks.length > 1 && (full || now() - sliceStart > SLICE_MS)) {
+        if (full || (progressive && left < 0 && now() - drawnAt > DRAW_EVERY_MS)) draw();
         await yieldToPage(win, left > 0 ? 'user-visible' : 'background');
         if (mine !== generation) return null;
         sliceStart = now();

@@ -229,6 +229,9 @@ describe('Chromium page pipeline', () => {
     assert.ok(done.chunks > 100, `${done.chunks} chunks`);
     assert.ok(done.firstMarks < done.allMarks, `visible marks first (${done.firstMarks} vs ${done.allMarks} ms)`);
     assert.ok(done.marks > 5000, `${done.marks} marks on 5 MB`);
+    // Drawn in bounded batches, however fast the chunks came (from the cache: analysed
+    // ahead): at most DRAW_MAX_MARKS (1000) and the marks of the chunk that reached it.
+    assert.ok(done.mostMarksDrawn > 0 && done.mostMarksDrawn <= 1200, `${done.mostMarksDrawn} marks drawn at once`);
     // Only the marks near the viewport are registered, and the window follows scrolling.
     const inView = () =>
       Array.from(CSS.highlights.values())
