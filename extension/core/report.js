@@ -92,8 +92,9 @@
 /**
  * An annotation as the mark layer draws it (page/marks.js): what the reading UI lists,
  * shows on its card and exports. `id` is stable for the same text, category, offsets
- * and rule; `text` the marked words; `hidden` whether the reader hid it on this page.
- * @typedef {Annotation & { id: string, text: string, detail: string, hidden: boolean, range: Range }} Mark
+ * and rule; `text` the marked words; `hidden` whether the reader hid it on this page;
+ * `range` where it is (a StaticRange: the layer's `rectsOf` and `liveRange` measure it).
+ * @typedef {Annotation & { id: string, text: string, detail: string, hidden: boolean, range: StaticRange }} Mark
  */
 
 /**

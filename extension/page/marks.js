@@ -27,9 +27,12 @@
  *   layer.isCategoryEnabled(cat)
  *   layer.hideMark(id) / showMark(id) hide one mark on this page / bring it back
  *   layer.markAt(x, y)                the innermost drawn mark under a viewport point,
- *                                     or null (hit-tested against the ranges' client rects)
+ *                                     or null (hit-tested against the marks' client rects)
  *   layer.marksAt(x, y)               all drawn marks under the point, innermost first
  *   layer.rectsOf(id)                 the mark's client rects (viewport coordinates)
+ *   layer.liveRange(id)               a fresh live Range over the mark (to measure or
+ *                                     scroll to it now: do not keep it), or null
+ *   layer.intersectsNode(id, node)    whether the mark touches `node`
  *   layer.scrollToMark(id, opts)      scroll the mark into view (centred by default)
  *   layer.flash(id, ms = 900)         briefly emphasise a mark (the `caveat-flash` highlight)
  *   layer.onChange(fn)                fn({ reason }) after setReport ('report'), addMarks
@@ -43,7 +46,9 @@
  * `::highlight(caveat-<category>)` in a constructed stylesheet adopted by the
  * document (see styles.js), so no element is added to the page. On a page with
  * many marks, or over a long text, only those near the viewport are registered
- * (WINDOW_MIN_MARKS, WINDOW_MIN_TEXT).
+ * (WINDOW_MIN_MARKS, WINDOW_MIN_TEXT). A mark's `range` is a StaticRange: a live Range
+ * per mark would be updated by the browser on every change to the page's DOM (see
+ * TextMap.rangeOf); the layer measures marks with one live Range of its own.
  */
 import { CATEGORIES } from '../core/categories.js';
 import { installStyles } from './styles.js';
@@ -134,6 +139,21 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   /** text node → ids of marks whose range touches it: narrows hit-testing. */
   let byNode = new Map();
   let flashTimer = 0;
+  /** The one live Range the layer measures marks with, set to each in turn. */
+  const probe = doc.createRange();
+
+  /** `range` (the probe unless given) set to mark `m`, or null when its nodes no longer hold its offsets. */
+  function aim(m, range = probe) {
+    try {
+      range.setStart(m.range.startContainer, m.range.startOffset);
+      range.setEnd(m.range.endContainer, m.range.endOffset);
+      return range;
+    } catch {
+      return null;
+    }
+  }
+
+  const clientRects = (m) => Array.from(aim(m)?.getClientRects() ?? []);
 
   function emit(reason) {
     for (const fn of listeners) {
@@ -377,7 +397,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
 
   function marksAt(x, y) {
     const hits = candidatesAt(x, y).filter(
-      (m) => isDrawn(m) && Array.from(m.range.getClientRects()).some((r) => contains(r, x, y)),
+      (m) => isDrawn(m) && clientRects(m).some((r) => contains(r, x, y)),
     );
     return hits.sort((a, b) => a.end - a.start - (b.end - b.start));
   }
@@ -414,7 +434,15 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     marksAt,
     rectsOf(id) {
       const m = byId.get(id);
-      return m ? Array.from(m.range.getClientRects()) : [];
+      return m ? clientRects(m) : [];
+    },
+    liveRange(id) {
+      const m = byId.get(id);
+      return m ? aim(m, doc.createRange()) : null;
+    },
+    intersectsNode(id, node) {
+      const m = byId.get(id);
+      return !!m && !!aim(m)?.intersectsNode(node);
     },
     scrollToMark(id, { block = 'center', behavior = 'smooth' } = {}) {
       const m = byId.get(id);

@@ -11,7 +11,7 @@ export function createMarkCursor({ doc = document, layer }) {
 
   function fromViewport(marks, dir) {
     const height = doc.documentElement.clientHeight;
-    const tops = marks.map((m) => m.range.getClientRects()[0]?.top ?? -Infinity);
+    const tops = marks.map((m) => layer.rectsOf(m.id)[0]?.top ?? -Infinity);
     if (dir > 0) {
       const i = tops.findIndex((t) => t >= 0);
       return i >= 0 ? i : 0;

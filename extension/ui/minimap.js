@@ -7,7 +7,7 @@
  * strip elsewhere scrolls there. By keyboard: Tab into the strip, arrow keys
  * between ticks, Enter to go.
  *
- *   const map = createMinimap({ doc, scroller, onPick(id) });
+ *   const map = createMinimap({ doc, scroller, onPick(id), rectsOf(id) });  rectsOf: the layer's
  *   map.element; map.update(marks); map.refresh() (after scroll/resize); map.destroy()
  */
 import { h, trusted } from './dom.js';
@@ -27,7 +27,7 @@ export const MINIMAP_CSS = `
 .cv-minimap button.tick:focus-visible { outline: 2px solid var(--cv-focus); outline-offset: 1px; z-index: 1; }
 `;
 
-export function createMinimap({ doc = document, scroller = null, onPick }) {
+export function createMinimap({ doc = document, scroller = null, onPick, rectsOf }) {
   const win = doc.defaultView ?? globalThis;
   const view = h(doc, 'div', { class: 'view', 'aria-hidden': 'true' });
   const element = h(doc, 'div', {
@@ -86,7 +86,7 @@ export function createMinimap({ doc = document, scroller = null, onPick }) {
     const m = metrics();
     const height = Math.max(1, m.height);
     marks.forEach((mark, i) => {
-      const rect = mark.range.getClientRects()[0];
+      const rect = rectsOf(mark.id)[0];
       const tick = ticks[i];
       tick.hidden = !rect;
       if (rect) tick.style.top = `${((m.offset(rect) / height) * 100).toFixed(3)}%`;

@@ -64,7 +64,8 @@ export function createReadingUi({ doc = document, layer, rules = [], settings, s
     const mark = layer.mark(id);
     if (!mark) return;
     cursor.set(mark);
-    revealRange(mark.range, { doc, behavior: withCard ? 'instant' : 'smooth' });
+    const range = layer.liveRange(id);
+    if (range) revealRange(range, { doc, behavior: withCard ? 'instant' : 'smooth' });
     layer.flash(id);
     if (withCard) card.showFor(id, { focus });
   }

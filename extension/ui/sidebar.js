@@ -56,7 +56,7 @@ export function createSidebar({ doc = document, host, layer, rules = [], setting
     doc,
     onToggle: (c, on) => settings.update(setCategoryEnabled(settings.get(), c, on)),
   });
-  const minimap = createMinimap({ doc, scroller, onPick: (id) => pick(id) });
+  const minimap = createMinimap({ doc, scroller, onPick: (id) => pick(id), rectsOf: (id) => layer.rectsOf(id) });
   const list = createMarkList({ doc, ruleName: (id) => ruleNames.get(id) ?? id, onPick: (id) => pick(id) });
   const listHeading = h(doc, 'h3', { id: 'cv-marks-title' }, 'Marks in reading order');
   const hiddenLine = h(doc, 'p', { class: 'hidden-line cv-muted' });

@@ -32,8 +32,9 @@ test('marks follow the visible article text and nothing else', async () => {
   await page.waitForFunction(() => CSS.highlights.has('caveat-hedging'), null, { timeout: 15_000 });
   const marks = await page.evaluate(() => {
     const out = [];
+    const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
     for (const [name, h] of CSS.highlights) {
-      for (const r of h) {
+      for (const r of Array.from(h, live)) {
         const el = r.commonAncestorContainer.nodeType === 1 ? r.commonAncestorContainer : r.commonAncestorContainer.parentElement;
         out.push({ name, text: r.toString(), in: el.closest('[id]')?.id ?? '' });
       }

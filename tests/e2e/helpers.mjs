@@ -78,12 +78,14 @@ export function watchConsole(page, messages = []) {
 export function highlightState(insideSelector = 'article') {
   const out = { counts: {}, outside: [], texts: {} };
   const inside = document.querySelector(insideSelector);
+  // The layer registers StaticRanges: a live Range over the same span reads its text.
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
   for (const c of ['hedging', 'sourcing', 'translation']) {
     const h = CSS.highlights.get(`caveat-${c}`);
     out.counts[c] = h ? h.size : 0;
     out.texts[c] = [];
     if (!h) continue;
-    for (const r of h) {
+    for (const r of Array.from(h, live)) {
       out.texts[c].push(r.toString());
       if (inside && !inside.contains(r.commonAncestorContainer)) out.outside.push(r.toString());
     }
@@ -125,11 +127,37 @@ export function caveatProblems(messages) {
   return messages.slice();
 }
 
+/**
+ * In the page: the text under each range of the highlight `name`, in its order. The
+ * layer registers StaticRanges, which have no text or boxes of their own: each is read
+ * through a live Range over the same span (so do the other in-page helpers here).
+ * `(${highlightedTexts})(name)` is the same as an expression, for waitForFunction.
+ */
+export function highlightedTexts(name) {
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+  return Array.from(CSS.highlights.get(name) ?? [], (r) => live(r).toString());
+}
+
+/**
+ * In the page: the centre of the first box of the range of highlight `name` whose text
+ * is `text` (scrolled to the middle of the view first when `scroll`), or null.
+ */
+export function highlightPoint({ name, text, scroll = false }) {
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+  const r = Array.from(CSS.highlights.get(name) ?? [], live).find((x) => x.toString() === text);
+  if (!r) return null;
+  if (scroll) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  const b = r.getClientRects()[0];
+  return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
+}
+
 /** In the page: the centre of the first client rect of the first range of a category's highlight. */
 export function firstMarkPoint(category) {
   const h = CSS.highlights.get(`caveat-${category}`);
   if (!h) return null;
-  const [range] = h;
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+  const [first] = h;
+  const range = live(first);
   const rect = range.getClientRects()[0];
   return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() } : null;
 }
@@ -243,8 +271,9 @@ export async function axeViolations(page, include = null) {
 
 /** In the page: bring the drawn mark whose text is `text` on screen if it is not. */
 export function scrollMarkIntoView(text) {
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
   for (const c of ['hedging', 'sourcing', 'translation']) {
-    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+    for (const r of Array.from(CSS.highlights.get(`caveat-${c}`) ?? [], live)) {
       const { top, bottom } = r.getBoundingClientRect();
       if (r.toString() === text && (top < 0 || bottom > innerHeight)) r.startContainer.parentElement.scrollIntoView({ block: 'center' });
     }
@@ -253,8 +282,9 @@ export function scrollMarkIntoView(text) {
 
 /** In the page: the client rects of the drawn mark whose text is `text`, and the centre of its first box. */
 export function markGeometry(text) {
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
   for (const c of ['hedging', 'sourcing', 'translation']) {
-    for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+    for (const r of Array.from(CSS.highlights.get(`caveat-${c}`) ?? [], live)) {
       if (r.toString() !== text) continue;
       const rects = Array.from(r.getClientRects(), (x) => ({ top: x.top, bottom: x.bottom, left: x.left, right: x.right }));
       return { category: c, rects, x: (rects[0].left + rects[0].right) / 2, y: (rects[0].top + rects[0].bottom) / 2 };
@@ -361,9 +391,10 @@ export function markLocations(selectors) {
     return false;
   };
   const marks = [];
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
   for (const category of ['hedging', 'sourcing', 'translation']) {
     const highlight = CSS.highlights.get(`caveat-${category}`);
-    for (const range of highlight ?? []) {
+    for (const range of Array.from(highlight ?? [], live)) {
       const node = range.commonAncestorContainer;
       const inside = elements.filter(([, els]) => els.some((el) => composedContains(el, node))).map(([sel]) => sel);
       marks.push({ category, text: range.toString(), inside });

@@ -131,7 +131,8 @@ describe('Chromium on hostile pages', () => {
     );
     assert.deepEqual(adopted, [true, true]);
     const point = await page.evaluate(() => {
-      for (const range of CSS.highlights.get('caveat-sourcing')) {
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      for (const range of Array.from(CSS.highlights.get('caveat-sourcing'), live)) {
         if (range.toString() !== 'critics say') continue;
         const r = range.getClientRects()[0];
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };

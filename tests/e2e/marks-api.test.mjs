@@ -50,6 +50,28 @@ test('marks() lists every annotation with its text, in order, and setReport fire
   assert.deepEqual(r.events, ['report']);
 });
 
+test("marks are drawn as StaticRanges, which the page's DOM changes never update, and measured on demand", async () => {
+  const r = await page.evaluate(() => {
+    const mark = t.layer.marks().find((m) => m.category === 'sourcing');
+    const live = t.layer.liveRange(mark.id);
+    return {
+      // A live Range per mark would be updated by the browser on every change to the page's DOM.
+      registered: Array.from(CSS.highlights.values()).flatMap((h) => Array.from(h)).map((x) => x.constructor.name),
+      markRange: mark.range.constructor.name,
+      liveText: live?.toString(),
+      text: mark.text,
+      rects: t.layer.rectsOf(mark.id).length,
+      touches: t.layer.intersectsNode(mark.id, mark.range.startContainer),
+      elsewhere: t.layer.intersectsNode(mark.id, document.body.appendChild(document.createElement('div'))),
+    };
+  });
+  assert.ok(r.registered.length > 0 && r.registered.every((name) => name === 'StaticRange'), JSON.stringify(r.registered));
+  assert.equal(r.markRange, 'StaticRange');
+  assert.equal(r.liveText, r.text);
+  assert.ok(r.rects > 0);
+  assert.deepEqual([r.touches, r.elsewhere], [true, false]);
+});
+
 test('toggling a category and hiding a mark redraw without re-analysing', async () => {
   const r = await page.evaluate(() => {
     const before = t.engine.analyses;

@@ -97,9 +97,11 @@ export function pageSnapshot({ article, volatile = [] }) {
 /** In the page: the strings under each Caveat highlight, per category, sorted. */
 export function highlightTexts() {
   const out = {};
+  // The layer registers StaticRanges: a live Range over the same span reads its text.
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
   for (const c of ['hedging', 'sourcing', 'translation']) {
     const h = CSS.highlights.get(`caveat-${c}`);
-    out[c] = h ? Array.from(h, (r) => r.toString()).sort() : [];
+    out[c] = h ? Array.from(h, (r) => live(r).toString()).sort() : [];
   }
   return out;
 }

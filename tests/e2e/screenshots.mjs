@@ -69,7 +69,8 @@ async function watchList(context, worker, id, article, shoot) {
   const page = await openMarked(context, article);
   await page.waitForFunction(() => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) > 0);
   const at = await page.evaluate(() => {
-    const r = [...CSS.highlights.get('caveat-watchlist')][1] ?? [...CSS.highlights.get('caveat-watchlist')][0];
+    const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+    const r = live([...CSS.highlights.get('caveat-watchlist')][1] ?? [...CSS.highlights.get('caveat-watchlist')][0]);
     r.startContainer.parentElement.scrollIntoView({ block: 'center' });
     window.scrollBy(0, -150);
     const b = r.getClientRects()[0];
@@ -107,7 +108,10 @@ async function main() {
       if (colorScheme === 'light') {
         await shoot(page, 'article-marked');
         // A card: the first anonymous source in view, hovered.
-        const text = await page.evaluate(() => [...CSS.highlights.get('caveat-sourcing')][1]?.toString() ?? [...CSS.highlights.get('caveat-sourcing')][0].toString());
+        const text = await page.evaluate(() => {
+          const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+          return live([...CSS.highlights.get('caveat-sourcing')][1] ?? [...CSS.highlights.get('caveat-sourcing')][0]).toString();
+        });
         await page.evaluate(scrollMarkIntoView, text);
         const g = await page.evaluate(markGeometry, text);
         await page.evaluate((y) => window.scrollBy(0, y - 180), g.y);

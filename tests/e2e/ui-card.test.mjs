@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, cardState, markGeometry, openMarked, overlaps, scrollMarkIntoView, settle, sleep,
-  useExtensionInChromium,
+  artifact, axeViolations, cardState, highlightedTexts, markGeometry, openMarked, overlaps, scrollMarkIntoView, settle,
+  sleep, useExtensionInChromium,
 } from './helpers.mjs';
 
 const env = useExtensionInChromium();
@@ -70,7 +70,8 @@ describe('hover card', () => {
     for (const [where, expected, text] of [['bottom', 'above', 'officials said'], ['top', 'below', 'the source said']]) {
       // Put the mark 30 px from the chosen edge.
       await page.evaluate(({ where, height, text }) => {
-        for (const r of CSS.highlights.get('caveat-sourcing')) {
+        const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+        for (const r of Array.from(CSS.highlights.get('caveat-sourcing'), live)) {
           if (r.toString() !== text) continue;
           const rect = r.getBoundingClientRect();
           const target = where === 'bottom' ? height - 30 - rect.height : 30;
@@ -128,7 +129,8 @@ describe('hover card', () => {
     await page.bringToFront();
     const order = await page.evaluate(() => {
       const all = [];
-      for (const c of ['hedging', 'sourcing', 'translation']) for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) all.push(r);
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      for (const c of ['hedging', 'sourcing', 'translation']) for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) all.push(live(r));
       return all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
     });
     const focusedCard = () =>
@@ -147,7 +149,8 @@ describe('hover card', () => {
       seen.push(await focusedCard());
       // The mark is on screen, and the card is not on it.
       const inView = await page.evaluate((t) => {
-        for (const r of CSS.highlights.get('caveat-sourcing') ?? []) if (r.toString() === t) return r.getBoundingClientRect().top;
+        const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+        for (const r of Array.from(CSS.highlights.get('caveat-sourcing') ?? [], live)) if (r.toString() === t) return r.getBoundingClientRect().top;
         return null;
       }, 'officials said');
       if (seen.at(-1) === '“officials said”') assert.ok(inView > 0 && inView < 700, 'next-mark did not scroll to the mark');
@@ -183,7 +186,7 @@ describe('hover card', () => {
     const page = await openMarked(env.context, env.server.url + FIXTURE, messages);
     const other = await openMarked(env.context, `${env.server.url}article/example.html`, messages);
     await page.bringToFront();
-    const texts = () => page.evaluate(() => Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()));
+    const texts = () => page.evaluate(highlightedTexts, 'caveat-hedging');
     assert.ok((await texts()).includes('reportedly'));
     await hover(page, 'reportedly');
     await page.locator('caveat-ui .cv-card button', { hasText: "Don't mark this phrase again" }).click();
@@ -191,10 +194,10 @@ describe('hover card', () => {
     const stored = await storageSettings();
     assert.deepEqual(stored.neverMark.map((e) => [e.rule, e.phrase]), [['hedging/reportedly', 'reportedly']]);
     // Everywhere: the other open tab drops it too (example.html has "reportedly").
-    await other.waitForFunction(() => !Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()).includes('reportedly'), null, { timeout: 3000 });
+    await other.waitForFunction(`!(${highlightedTexts})('caveat-hedging').includes('reportedly')`, null, { timeout: 3000 });
     // A page opened afterwards does not mark it.
     const fresh = await openMarked(env.context, env.server.url + FIXTURE, messages);
-    assert.ok(!(await fresh.evaluate(() => Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()))).includes('reportedly'));
+    assert.ok(!(await fresh.evaluate(highlightedTexts, 'caveat-hedging')).includes('reportedly'));
     await fresh.close();
 
     // Listed in the options page, and undone from there: the open tab marks it again at once.
@@ -206,7 +209,7 @@ describe('hover card', () => {
     assert.match(row, /Hedging: /);
     assert.deepEqual(await axeViolations(options), []);
     await options.click('#never tbody button');
-    await page.waitForFunction(() => Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => r.toString()).includes('reportedly'), null, { timeout: 3000 });
+    await page.waitForFunction(`(${highlightedTexts})('caveat-hedging').includes('reportedly')`, null, { timeout: 3000 });
     await options.close();
 
     // "Turn off hedging": gone here and in the other tab; the toast's Undo brings it back everywhere.

@@ -84,8 +84,10 @@ describe('marks on the page', () => {
   /** In the page: for every drawn range, whether the text under the centre of each of its boxes is inside it. */
   function marksOnTheirWords() {
     const out = { checked: 0, off: [] };
+    // The layer registers StaticRanges: a live Range over the same span has the boxes.
+    const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
     for (const c of ['hedging', 'sourcing', 'translation']) {
-      for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) {
+      for (const r of Array.from(CSS.highlights.get(`caveat-${c}`) ?? [], live)) {
         for (const box of r.getClientRects()) {
           if (box.width < 4 || box.bottom < 0 || box.top > innerHeight) continue;
           const caret = document.caretRangeFromPoint(box.left + box.width / 2, box.top + box.height / 2);
@@ -102,7 +104,11 @@ describe('marks on the page', () => {
     const before = await page.evaluate(marksOnTheirWords);
     assert.ok(before.checked > 3);
     assert.deepEqual(before.off, []);
-    const lines = () => page.evaluate(() => CSS.highlights.get('caveat-sourcing').values().next().value.getClientRects()[0].top);
+    const lines = () =>
+      page.evaluate(() => {
+        const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+        return live(CSS.highlights.get('caveat-sourcing').values().next().value).getClientRects()[0].top;
+      });
     const top0 = await lines();
     await page.setViewportSize({ width: 420, height: 700 });
     await settle(page);

@@ -83,7 +83,8 @@ describe('playground', () => {
   test('hovering a mark opens the same card as the extension; the mark list goes to a mark', async () => {
     const { page, messages } = await openPlayground();
     const point = await page.evaluate(() => {
-      const [r] = CSS.highlights.get('caveat-sourcing');
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      const r = live(CSS.highlights.get('caveat-sourcing').values().next().value);
       const rect = r.getClientRects()[0];
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: r.toString() };
     });
@@ -101,7 +102,8 @@ describe('playground', () => {
     await page.waitForFunction(() => CSS.highlights.has('caveat-flash'), null, { timeout: 2000 });
     await page.waitForFunction((markId) => {
       const box = document.getElementById('marked').getBoundingClientRect();
-      for (const r of CSS.highlights.get('caveat-flash')) {
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      for (const r of Array.from(CSS.highlights.get('caveat-flash'), live)) {
         const rect = r.getBoundingClientRect();
         return rect.top >= box.top && rect.bottom <= box.bottom && markId;
       }
@@ -130,7 +132,10 @@ describe('playground', () => {
 
     await page.setInputFiles('#file', { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('The minister reportedly resigned.') });
     await page.waitForFunction(() => document.getElementById('source').textContent === '(note.txt)');
-    await page.waitForFunction(() => [...(CSS.highlights.get('caveat-hedging') ?? [])].map(String).join() === 'reportedly');
+    await page.waitForFunction(() => {
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      return Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => live(r).toString()).join() === 'reportedly';
+    });
     assert.deepEqual(messages, []);
     await page.close();
   });

@@ -30,7 +30,9 @@ function drawn() {
 /** In the page: the drawn ranges in reading order, as text. */
 function readingOrder() {
   const all = [];
-  for (const c of ['hedging', 'sourcing', 'translation']) for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) all.push(r);
+  // The layer registers StaticRanges: a live Range over the same span compares and reads.
+  const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+  for (const c of ['hedging', 'sourcing', 'translation']) for (const r of CSS.highlights.get(`caveat-${c}`) ?? []) all.push(live(r));
   return all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
 }
 
@@ -103,7 +105,8 @@ describe('sidebar', () => {
     await page.waitForFunction((t) => {
       const flash = CSS.highlights.get('caveat-flash');
       if (!flash) return false;
-      const [r] = flash;
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      const r = live(flash.values().next().value);
       const rect = r.getBoundingClientRect();
       return r.toString() === t && rect.top >= 0 && rect.bottom <= innerHeight;
     }, order.at(-1), { timeout: 3000 });
@@ -121,7 +124,11 @@ describe('sidebar', () => {
     assert.deepEqual(tops, [...tops].sort((a, b) => a - b), 'ticks are not in page order');
     assert.ok(tops.at(-1) - tops[0] > 100, 'ticks do not spread over the strip');
     await ticks.last().click();
-    await page.waitForFunction((t) => [...(CSS.highlights.get('caveat-flash') ?? [])].some((r) => r.toString() === t), order.at(-1));
+    const flashing = (t) => {
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      return Array.from(CSS.highlights.get('caveat-flash') ?? []).some((r) => live(r).toString() === t);
+    };
+    await page.waitForFunction(flashing, order.at(-1));
     // Keyboard: the strip is one tab stop; Home / arrows move between ticks; Enter goes.
     await page.evaluate(() => window.scrollTo(0, 0));
     await ticks.first().focus();
@@ -130,7 +137,7 @@ describe('sidebar', () => {
     const focused = await page.evaluate(() => document.querySelector('caveat-ui').shadowRoot.activeElement.getAttribute('aria-label'));
     assert.ok(focused.endsWith(order.at(-2)), focused);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((t) => [...(CSS.highlights.get('caveat-flash') ?? [])].some((r) => r.toString() === t), order.at(-2));
+    await page.waitForFunction(flashing, order.at(-2));
     // The scroll is smooth: it may still be under way when the flash is drawn.
     await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 3000 }).catch(() => assert.fail('the page did not scroll'));
     await page.close();
@@ -151,7 +158,8 @@ describe('sidebar', () => {
     // Hide a mark from its card (the sidebar stays open), then bring it back from the sidebar.
     const before = await page.evaluate(drawn);
     const point = await page.evaluate(() => {
-      const [r] = CSS.highlights.get('caveat-hedging');
+      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+      const r = live(CSS.highlights.get('caveat-hedging').values().next().value);
       const rect = r.getClientRects()[0];
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, cardState, markGeometry, openMarked, scrollMarkIntoView, SEED_SKIP, settle, SHARED, useExtensionInChromium,
+  artifact, axeViolations, cardState, highlightedTexts, markGeometry, openMarked, scrollMarkIntoView, SEED_SKIP, settle, SHARED,
+  useExtensionInChromium,
 } from './helpers.mjs';
 
 const env = useExtensionInChromium({ viewport: { width: 1100, height: 760 } });
@@ -31,11 +32,6 @@ function articleText() {
   return Array.from(document.querySelectorAll('article h1, article p'), (e) => e.textContent.replace(/\s+/g, ' ').trim()).join('\n\n');
 }
 
-/** In the page: the drawn translation marks' texts. */
-function translationTexts() {
-  return Array.from(CSS.highlights.get('caveat-translation') ?? [], (r) => r.toString());
-}
-
 describe('translation in the reading UI', () => {
   for (const { name, path: url, skip, unusual: model } of PAGES) {
     const what = model ? 'unusual-phrasing marks, their card' : 'translation marks, a card';
@@ -49,7 +45,7 @@ describe('translation in the reading UI', () => {
       const unusual = report.annotations.filter((a) => a.rule === 'translation/unnatural-phrase');
       assert.equal(unusual.length > 0, model, `${unusual.length} unusual phrases`);
       const translation = report.annotations.filter((a) => a.category === 'translation');
-      const drawn = await page.evaluate(translationTexts);
+      const drawn = await page.evaluate(highlightedTexts, 'caveat-translation');
       assert.equal(drawn.length, translation.length);
       for (const a of translation) assert.ok(drawn.includes(text.slice(a.start, a.end)), `"${text.slice(a.start, a.end)}" is drawn`);
       await settle(page);

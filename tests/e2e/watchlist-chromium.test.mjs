@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  artifact, axeViolations, caveatProblems, openMarked, recordRequests, settle, sleep, useExtensionInChromium, watchConsole,
+  artifact, axeViolations, caveatProblems, highlightedTexts, highlightPoint, openMarked, recordRequests, settle, sleep,
+  useExtensionInChromium, watchConsole,
 } from './helpers.mjs';
 
 const env = useExtensionInChromium();
@@ -22,11 +23,6 @@ const resetSettings = () =>
   });
 const synced = () => env.worker.evaluate(() => chrome.storage.sync.get(null));
 const kept = () => env.worker.evaluate(() => chrome.storage.local.get(null));
-
-/** In a page: the watch-list marks drawn, as text. */
-function watchMarks() {
-  return Array.from(CSS.highlights.get('caveat-watchlist') ?? [], (r) => r.toString());
-}
 
 const waitWatchMarks = (page, n) =>
   page.waitForFunction((want) => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) === want, n, { timeout: 10_000 });
@@ -134,7 +130,7 @@ describe('watch-list (Chromium)', () => {
     const fetched = (file) => requests.some((r) => r.url.endsWith(`/wasm/${file}`));
     await sleep(500);
     assert.ok(!fetched('watchlist_bg.wasm') && !fetched('watchlist_phrases_bg.wasm'), 'a watch-list module was fetched without a list');
-    assert.deepEqual(await page.evaluate(watchMarks), []);
+    assert.deepEqual(await page.evaluate(highlightedTexts, 'caveat-watchlist'), []);
 
     const options = await optionsPage();
     await add(options, 'harbour authority', 'who runs the port');
@@ -147,17 +143,13 @@ describe('watch-list (Chromium)', () => {
     await waitWatchMarks(page, 4);
     await waitWatchMarks(other, 4);
     assert.ok(fetched('watchlist_bg.wasm'), 'a /pattern/ did not load the full module');
-    assert.deepEqual(await page.evaluate(watchMarks), ['harbour authority', 'new ferry', 'new schedule', 'new schedule']);
+    assert.deepEqual(await page.evaluate(highlightedTexts, 'caveat-watchlist'), ['harbour authority', 'new ferry', 'new schedule', 'new schedule']);
     // The core's marks are untouched by the list.
     assert.ok(await page.evaluate(() => CSS.highlights.get('caveat-sourcing').size > 0));
 
     // The card: the entry that matched and the reader's note.
     await page.bringToFront();
-    const box = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('caveat-watchlist')].find((x) => x.toString() === 'new ferry');
-      const b = r.getClientRects()[0];
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
+    const box = await page.evaluate(highlightPoint, { name: 'caveat-watchlist', text: 'new ferry' });
     await page.mouse.move(box.x, box.y);
     await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])[data-category="watchlist"]'));
     const card = await page.evaluate(() => {
@@ -212,7 +204,7 @@ describe('watch-list (Chromium)', () => {
     await options.click('button[aria-label="Edit “harbour authority”"]');
     await options.fill('li.editing input[name="pattern"]', 'safety inspection');
     await options.click('li.editing button[type="submit"]');
-    await other.waitForFunction(() => [...CSS.highlights.get('caveat-watchlist')].some((r) => r.toString() === 'safety inspection'));
+    await other.waitForFunction(`(${highlightedTexts})('caveat-watchlist').includes('safety inspection')`);
     await options.click('button[aria-label="Delete /new (ferry|schedule)/"]');
     await waitWatchMarks(other, 1);
     await options.click('button[aria-label="Delete “safety inspection”"]');
@@ -229,7 +221,7 @@ describe('watch-list (Chromium)', () => {
     await env.worker.evaluate(() => chrome.storage.sync.set({ watchlist: [{ pattern: '/ferr(y|ies)/', note: 'boats' }] }));
     const page = await openMarked(env.context, `${env.server.url}${ARTICLE}?csp=strict`, messages);
     await waitWatchMarks(page, 3);
-    assert.deepEqual((await page.evaluate(watchMarks)).sort(), ['ferries', 'ferries', 'ferry']);
+    assert.deepEqual((await page.evaluate(highlightedTexts, 'caveat-watchlist')).sort(), ['ferries', 'ferries', 'ferry']);
     await page.close();
   });
 
@@ -272,7 +264,7 @@ describe('watch-list (Chromium)', () => {
     watchConsole(page, messages);
     await page.goto(env.server.url);
     await page.waitForFunction(() => document.documentElement.dataset.caveatReady, null, { timeout: 15_000 });
-    const marked = () => page.evaluate(() => Array.from(CSS.highlights.get('caveat-watchlist') ?? [], (r) => r.toString()));
+    const marked = () => page.evaluate(highlightedTexts, 'caveat-watchlist');
     assert.deepEqual(await marked(), []);
     await add(page, '/(unclosed/');
     await page.waitForSelector('.wl-add .wl-error:not([hidden])');

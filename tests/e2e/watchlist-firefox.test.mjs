@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { axeViolations, E2E_DIR, launchFirefoxWithChromeAccess, sleep, startServer, watchConsole } from './helpers.mjs';
+import { axeViolations, E2E_DIR, highlightedTexts, highlightPoint, launchFirefoxWithChromeAccess, sleep, startServer, watchConsole } from './helpers.mjs';
 
 let server;
 let browser;
@@ -119,7 +119,7 @@ async function open(file) {
   return page;
 }
 
-const watchMarks = (page) => page.evaluate(() => Array.from(CSS.highlights.get('caveat-watchlist') ?? [], (r) => r.toString()).sort());
+const watchMarks = async (page) => (await page.evaluate(highlightedTexts, 'caveat-watchlist')).sort();
 const waitWatchMarks = (page, n) =>
   page.waitForFunction((want) => (CSS.highlights.get('caveat-watchlist')?.size ?? 0) === want, { timeout: 10_000 }, n);
 
@@ -160,12 +160,7 @@ describe('watch-list (Firefox)', () => {
 
     // The card: the entry and the note.
     await page.bringToFront();
-    const box = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('caveat-watchlist')].find((x) => x.toString() === 'safety inspection');
-      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const b = r.getClientRects()[0];
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
+    const box = await page.evaluate(highlightPoint, { name: 'caveat-watchlist', text: 'safety inspection', scroll: true });
     await page.mouse.move(box.x, box.y);
     await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])[data-category="watchlist"]'), { timeout: 5000 });
     const card = await page.evaluate(() => {
