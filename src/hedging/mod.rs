@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use crate::lexicon::FilteredTable;
 use crate::report::Annotation;
 use crate::rule::{registry, Strength};
-use crate::text::Document;
+use crate::text::{word_hash, Document};
 use cue::{Cue, Span};
 
 // One line per rule, strongest first; the order also breaks ties when marks merge.
@@ -65,8 +65,8 @@ struct Index {
     by_first_word: FilteredTable<(u32, u32)>,
 }
 
-/// (rule, cue, the cue's words after the first).
-type IndexedCue = (usize, &'static Cue, Vec<&'static str>);
+/// (rule, cue, the cue's words after the first, each with its `word_hash`).
+type IndexedCue = (usize, &'static Cue, Vec<(&'static str, u32)>);
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
@@ -74,7 +74,7 @@ fn index() -> &'static Index {
         let mut v: Vec<(&'static str, IndexedCue)> = all_cues()
             .map(|(rule, cue)| {
                 let mut words = cue.phrase.split(' ');
-                (words.next().unwrap_or(""), (rule, cue, words.collect()))
+                (words.next().unwrap_or(""), (rule, cue, words.map(|w| (w, word_hash(w.as_bytes()))).collect()))
             })
             .collect();
         // Stable: a word's cues keep their registry order.
@@ -92,11 +92,13 @@ fn index() -> &'static Index {
 }
 
 /// The token span of a phrase whose first word is token `first`, if the rest of its
-/// words follow.
-fn match_rest(doc: &Document, first: usize, rest: &[&str]) -> Option<Span> {
+/// words (each with its hash) follow.
+fn match_rest(doc: &Document, first: usize, rest: &[(&str, u32)]) -> Option<Span> {
     let mut last = first + 1;
-    for word in rest {
-        if last >= doc.tokens.len() || doc.low(last) != *word {
+    for &(word, hash) in rest {
+        // Hashes first: a common first word ("in", "not") has a score of cues, and
+        // nearly all of them fail there, before any text is compared.
+        if doc.hashes.get(last) != Some(&hash) || !doc.low_is(last, word) {
             return None;
         }
         last += 1;
@@ -169,6 +171,26 @@ mod tests {
                 cue.phrase
             );
             assert!(phrases.insert(cue.phrase), "cue {:?} is listed twice", cue.phrase);
+        }
+    }
+
+    /// Every cue's words after the first are found after it, in any case, by their
+    /// hashes and text; one word off and the cue is not.
+    #[test]
+    fn match_rest_finds_every_cue_and_only_it() {
+        for (_, cue, rest) in &index().cues {
+            for text in [cue.phrase.to_string(), format!("So {} here.", cue.phrase.to_uppercase())] {
+                let doc = Document::new(&text);
+                let first =
+                    (0..doc.tokens.len()).find(|&i| doc.low(i) == cue.phrase.split(' ').next().unwrap()).unwrap();
+                let span = match_rest(&doc, first, rest);
+                assert_eq!(span.map(|s| s.last - s.first), Some(rest.len() + 1), "{text:?}");
+            }
+            if let Some((last, _)) = rest.last() {
+                let cut = cue.phrase.strip_suffix(last).unwrap().to_string() + "x";
+                let doc = Document::new(&cut);
+                assert!(match_rest(&doc, 0, rest).is_none(), "{cut:?}");
+            }
         }
     }
 
