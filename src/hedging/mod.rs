@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use crate::lexicon::FilteredTable;
 use crate::report::Annotation;
 use crate::rule::{registry, Strength};
-use crate::text::Document;
+use crate::text::{word_hash, Document};
 use cue::{Cue, Span};
 
 // One line per rule, strongest first; the order also breaks ties when marks merge.
@@ -65,38 +65,66 @@ struct Index {
     by_first_word: FilteredTable<(u32, u32)>,
 }
 
-/// (rule, cue, the cue's words after the first).
-type IndexedCue = (usize, &'static Cue, Vec<&'static str>);
+/// (rule, cue, the cue's words after the first, each with its `word_hash`).
+type IndexedCue = (usize, &'static Cue, Vec<(&'static str, u32)>);
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut v: Vec<(&'static str, IndexedCue)> = all_cues()
+        // Each first word gets a group number as it first comes, and the cues are laid
+        // out group by group, each group's in registry order (a counting sort: sorting
+        // the cues by their first words cost more than the rest of the set-up).
+        let mut by_first_word = FilteredTable::with_capacity(all_cues().count());
+        let mut firsts: Vec<&'static str> = Vec::new();
+        let mut cues: Vec<(u32, Option<IndexedCue>)> = all_cues()
             .map(|(rule, cue)| {
                 let mut words = cue.phrase.split(' ');
-                (words.next().unwrap_or(""), (rule, cue, words.collect()))
+                let first = words.next().unwrap_or("");
+                let new = firsts.len() as u32;
+                by_first_word.insert(first, (new, 0), |old, _| old);
+                let group =
+                    by_first_word.get_hashed(first.as_bytes(), word_hash(first.as_bytes())).map_or(new, |g| g.0);
+                if group == new {
+                    firsts.push(first);
+                }
+                (group, Some((rule, cue, words.map(|w| (w, word_hash(w.as_bytes()))).collect())))
             })
             .collect();
-        // Stable: a word's cues keep their registry order.
-        v.sort_by_key(|(first, _)| *first);
-        let mut by_first_word = FilteredTable::with_capacity(v.len());
-        let mut start = 0;
-        while start < v.len() {
-            let word = v[start].0;
-            let end = start + v[start..].iter().take_while(|(first, _)| *first == word).count();
-            by_first_word.insert(word, (start as u32, end as u32), |a, _| a);
-            start = end;
+        // Where each group starts, then each cue's place.
+        let mut next = vec![0u32; firsts.len() + 1];
+        for &(group, _) in &cues {
+            if let Some(n) = next.get_mut(group as usize + 1) {
+                *n += 1;
+            }
         }
-        Index { cues: v.into_iter().map(|(_, cue)| cue).collect(), by_first_word }
+        for g in 1..next.len() {
+            next[g] += next[g - 1];
+        }
+        for (g, first) in firsts.iter().enumerate() {
+            by_first_word.insert(first, (next[g], next[g + 1]), |_, range| range);
+        }
+        let mut order = vec![0; cues.len()];
+        for (k, &(group, _)) in cues.iter().enumerate() {
+            if let Some(at) = next.get_mut(group as usize) {
+                if let Some(place) = order.get_mut(*at as usize) {
+                    *place = k;
+                }
+                *at += 1;
+            }
+        }
+        let cues = order.iter().filter_map(|&k| cues.get_mut(k).and_then(|c| c.1.take())).collect();
+        Index { cues, by_first_word }
     })
 }
 
 /// The token span of a phrase whose first word is token `first`, if the rest of its
-/// words follow.
-fn match_rest(doc: &Document, first: usize, rest: &[&str]) -> Option<Span> {
+/// words (each with its hash) follow.
+fn match_rest(doc: &Document, first: usize, rest: &[(&str, u32)]) -> Option<Span> {
     let mut last = first + 1;
-    for word in rest {
-        if last >= doc.tokens.len() || doc.low(last) != *word {
+    for &(word, hash) in rest {
+        // Hashes first: a common first word ("in", "not") has a score of cues, and
+        // nearly all of them fail there, before any text is compared.
+        if doc.hashes.get(last) != Some(&hash) || !doc.low_is(last, word) {
             return None;
         }
         last += 1;
@@ -169,6 +197,45 @@ mod tests {
                 cue.phrase
             );
             assert!(phrases.insert(cue.phrase), "cue {:?} is listed twice", cue.phrase);
+        }
+    }
+
+    /// The index lists each first word's cues in registry order, as a stable sort of
+    /// the cues by first word (how it was built before) groups them.
+    #[test]
+    fn index_groups_cues_as_a_stable_sort_by_first_word() {
+        let mut sorted: Vec<(&str, &str)> =
+            all_cues().map(|(_, c)| (c.phrase.split(' ').next().unwrap(), c.phrase)).collect();
+        sorted.sort_by_key(|c| c.0);
+        let index = index();
+        let mut firsts: Vec<&str> = sorted.iter().map(|c| c.0).collect();
+        firsts.dedup();
+        for first in firsts {
+            let want: Vec<&str> = sorted.iter().filter(|c| c.0 == first).map(|c| c.1).collect();
+            let (from, to) = index.by_first_word.get_hashed(first.as_bytes(), word_hash(first.as_bytes())).unwrap();
+            let got: Vec<&str> = index.cues[from as usize..to as usize].iter().map(|c| c.1.phrase).collect();
+            assert_eq!(got, want, "{first:?}");
+        }
+        assert_eq!(index.cues.len(), sorted.len());
+    }
+
+    /// Every cue's words after the first are found after it, in any case, by their
+    /// hashes and text; one word off and the cue is not.
+    #[test]
+    fn match_rest_finds_every_cue_and_only_it() {
+        for (_, cue, rest) in &index().cues {
+            for text in [cue.phrase.to_string(), format!("So {} here.", cue.phrase.to_uppercase())] {
+                let doc = Document::new(&text);
+                let first =
+                    (0..doc.tokens.len()).find(|&i| doc.low(i) == cue.phrase.split(' ').next().unwrap()).unwrap();
+                let span = match_rest(&doc, first, rest);
+                assert_eq!(span.map(|s| s.last - s.first), Some(rest.len() + 1), "{text:?}");
+            }
+            if let Some((last, _)) = rest.last() {
+                let cut = cue.phrase.strip_suffix(last).unwrap().to_string() + "x";
+                let doc = Document::new(&cut);
+                assert!(match_rest(&doc, 0, rest).is_none(), "{cut:?}");
+            }
         }
     }
 

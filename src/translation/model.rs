@@ -258,7 +258,7 @@ pub fn ngram_hash(elems: &[Elem]) -> u64 {
 fn shape(doc: &Document, i: usize, first: bool) -> Elem {
     let t = doc.tokens[i];
     match t.kind {
-        TokenKind::Punct => PUNCT + doc.text[t.start..].chars().next().map_or(0, |c| c as u32 & 0xFFFF),
+        TokenKind::Punct => PUNCT + first_char(doc.text, t.start),
         TokenKind::Number => NUMBER,
         TokenKind::Word => {
             let text = &doc.text.as_bytes()[t.start..t.end];
@@ -274,6 +274,15 @@ fn shape(doc: &Document, i: usize, first: bool) -> Elem {
                 lower_shape(&doc.lower.as_bytes()[t.start..t.end])
             }
         }
+    }
+}
+
+/// The first character of `text` from byte `at`, its code point's low 16 bits (0 at
+/// the end): most punctuation is ASCII, read as its byte without decoding.
+fn first_char(text: &str, at: usize) -> Elem {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Elem::from(b),
+        _ => text.get(at..).and_then(|s| s.chars().next()).map_or(0, |c| c as u32 & 0xFFFF),
     }
 }
 
@@ -614,6 +623,17 @@ mod tests {
             assert_eq!(lower_shape(w.as_bytes()), scan, "{w:?}");
         }
         assert!(SUFFIXES.iter().enumerate().all(|(k, s)| lower_shape(s) == WORD_SUFFIX + k as u32));
+    }
+
+    /// `first_char` is the first character as `chars` decodes it, ASCII or not.
+    #[test]
+    fn first_char_equals_decoding() {
+        let text = "a.“é—東👍\u{0}\u{7f}\u{80}\u{ffff}\u{10000}\u{1f600}";
+        for (at, c) in text.char_indices() {
+            assert_eq!(first_char(text, at), c as u32 & 0xFFFF, "{c:?}");
+        }
+        assert_eq!(first_char(text, text.len()), 0);
+        assert_eq!(first_char("", 0), 0);
     }
 
     #[test]

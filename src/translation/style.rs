@@ -10,7 +10,9 @@
 //! Each statistic is a row of `STATS`: its name (the key of its fitted weight in
 //! `weights.rs`) and the words the verdict's reasons use when it stands out.
 
-use super::cues::{self, Cues, COMMA, DASH, DEMONSTRATIVE, QUOTE, REPORTING_VERB, TRANSLATOR_WORD};
+use super::cues::{
+    self, Cues, COMMA, DASH, DEMONSTRATIVE, POSSESSIVE_OR_COMMA, QUOTE, REPORTING_VERB, TRANSLATOR_WORD,
+};
 use crate::text::{Document, TokenKind};
 
 /// A statistic: `name`, and how a reader would say it is high / low.
@@ -141,11 +143,15 @@ pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
                 continue;
             }
             let t = &text[token.start..token.end];
+            let bits = cues.get(i);
             length += 1;
             chars += if token.ascii { t.len() } else { char_count(t) };
             numbers += usize::from(token.kind == TokenKind::Number);
-            possessives += usize::from(t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
-            let on = cues.get(i) & (TRANSLATOR_WORD | DEMONSTRATIVE | REPORTING_VERB);
+            // A possessive has the cue bit of one (which a few other tokens share):
+            // only those tokens are tested.
+            let possessive = bits & POSSESSIVE_OR_COMMA != 0 && (t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
+            possessives += usize::from(possessive);
+            let on = bits & (TRANSLATOR_WORD | DEMONSTRATIVE | REPORTING_VERB);
             if on != 0 {
                 translator_words += usize::from(on & TRANSLATOR_WORD != 0);
                 demonstratives += usize::from(on & DEMONSTRATIVE != 0);
@@ -211,6 +217,23 @@ mod tests {
         for &(text, name, want) in cases {
             let got = stat(text, name);
             assert!((got - want).abs() < 1e-9, "{name} of {text:?}: {got} (want {want})");
+        }
+    }
+
+    /// The possessives counted behind the cue bit are those a test of every word finds.
+    #[test]
+    fn possessives_equal_a_test_of_every_word() {
+        let k = STATS.iter().position(|s| s.name == "possessives").expect("a statistic");
+        for text in ["Obama's, city’s OBAMA'S Hanuš's Dvořs ř's s 's ’s cats' it,s", "Paris's. Bob’S x's", "'s"]
+        {
+            let doc = Document::new(text);
+            let words = doc.tokens.iter().filter(|t| t.kind != TokenKind::Punct);
+            let tested = words.clone().filter(|t| {
+                let t = &text.as_bytes()[t.start..t.end];
+                t.ends_with(b"'s") || t.ends_with("’s".as_bytes())
+            });
+            let want = 100.0 * tested.count() as f64 / words.count().max(1) as f64;
+            assert_eq!(profile(&doc)[k], want, "{text:?}");
         }
     }
 

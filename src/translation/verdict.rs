@@ -12,7 +12,7 @@ use super::style::{self, Profile, STATS};
 use super::{unnatural_phrase, Text};
 use crate::report::{Annotation, TranslationVerdict};
 use crate::rule::Strength;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// Below this many words the verdict is reported as too short to tell.
 pub const MIN_WORDS: usize = 150;
@@ -103,7 +103,8 @@ fn style_reason(model: &Model, profile: &Profile, style_logit: f64) -> Option<St
 
 pub fn verdict(doc: &Text, marks: &[Annotation]) -> TranslationVerdict {
     let n = doc.sentences.len();
-    let too_short = doc.word_count() < MIN_WORDS;
+    // Counted only up to `MIN_WORDS`: `word_count` would read every token.
+    let too_short = doc.tokens.iter().filter(|t| t.kind != TokenKind::Punct).nth(MIN_WORDS - 1).is_none();
     // Every mark is local evidence the document model does not see (it weighs
     // n-grams of function words and shapes; the phrase table counts word pairs).
     let strong = marks.iter().filter(|a| a.strength == Strength::Strong).count() as f64;
@@ -141,6 +142,17 @@ mod tests {
         let v = verdict_of("A spokesman for the group Zabihullah. he said so.");
         assert!(v.too_short);
         assert_eq!(v.reasons[0], "1 broken sentence");
+    }
+
+    /// Too short exactly when `word_count` says so, at the boundary too.
+    #[test]
+    fn too_short_is_below_min_words() {
+        for words in [0, 1, MIN_WORDS - 1, MIN_WORDS, MIN_WORDS + 1, 3 * MIN_WORDS] {
+            let text = "Word, 42 — ".repeat(words / 2) + &"x. ".repeat(words % 2);
+            let doc = Document::new(&text);
+            assert_eq!(doc.word_count(), words, "{text:?}");
+            assert_eq!(verdict_of(&text).too_short, words < MIN_WORDS, "{words} words");
+        }
     }
 
     #[test]
