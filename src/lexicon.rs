@@ -87,11 +87,23 @@ impl<V: Copy + Default> WordTable<V> {
     /// The slot that holds `word` (hash `h`), or the empty slot where it would go.
     #[inline]
     fn probe(&self, word: &[u8], h: u32) -> usize {
+        self.probe_by(h, word.len(), |stored| same_word(stored, word))
+    }
+
+    /// `probe` for a word of `len` bytes that `is` recognises: it is asked only about
+    /// a stored word of that hash and length, so a caller can leave the word unread
+    /// (not even sliced) for the many that differ.
+    #[inline(always)]
+    fn probe_by(&self, h: u32, len: usize, is: impl Fn(&[u8]) -> bool) -> usize {
         let words = self.words.as_bytes();
         let mut i = h as usize & self.mask;
         loop {
             let s = &self.slots[i];
-            if s.start == u32::MAX || (s.hash == h && same_word(&words[s.start as usize..s.end as usize], word)) {
+            if s.start == u32::MAX
+                || (s.hash == h
+                    && (s.end - s.start) as usize == len
+                    && is(words.get(s.start as usize..s.end as usize).unwrap_or_default()))
+            {
                 return i;
             }
             i = (i + 1) & self.mask;
@@ -115,6 +127,17 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline]
     pub fn get_hashed(&self, word: &[u8], hash: u32) -> Option<V> {
         let s = &self.slots[self.probe(word, hash)];
+        (s.start != u32::MAX).then_some(s.value)
+    }
+
+    /// The value of the word at `text[start..end]` whose `word_hash` is `hash` (a
+    /// token's, in `Document::lower` and `Document::hashes`): the text is read only
+    /// where a stored word has that hash and length.
+    #[inline]
+    pub fn get_at(&self, text: &[u8], start: usize, end: usize, hash: u32) -> Option<V> {
+        let len = end.wrapping_sub(start);
+        let s =
+            &self.slots[self.probe_by(hash, len, |stored| text.get(start..end).is_some_and(|w| same_word(stored, w)))];
         (s.start != u32::MAX).then_some(s.value)
     }
 
@@ -544,6 +567,14 @@ mod tests {
             let hashed = t.get_hashed(doc.low(i).as_bytes(), doc.hashes[i]);
             assert_eq!(hashed, t.get(doc.low(i)), "{:?}", doc.low(i));
             assert_eq!(hashed, t.get_token(&doc, i));
+            let tok = doc.tokens[i];
+            assert_eq!(hashed, t.get_at(doc.lower.as_bytes(), tok.start, tok.end, doc.hashes[i]));
         }
+        // A span past the end of the text, or reversed, holds no word.
+        let h = word_hash(b"said");
+        assert_eq!(t.get_at(b"said", 0, 4, h), Some(5));
+        assert_eq!(t.get_at(b"sai", 0, 4, h), None);
+        assert_eq!(t.get_at(b"said", 4, 0, h), None);
+        assert_eq!(t.get_at(b"said", 9, 13, h), None);
     }
 }
