@@ -185,7 +185,7 @@ impl Word {
         }
         let form = normal_form(lower);
         let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
-        Word { hash, suffix3: tail(form, 3), shape }
+        Word { hash, suffix3: tail3(form), shape }
     }
 }
 
@@ -212,7 +212,8 @@ const BYTE_CLASS: [u8; 256] = {
 
 /// The last `k` (at most 3) bytes of `form` as a number, with how many there are and
 /// whether they are the whole word: a suffix feature's value, exact and without hashing.
-#[inline]
+/// (As first written; `tail3` computes it for `k` = 3.)
+#[cfg(test)]
 fn tail(form: &[u8], k: usize) -> u32 {
     let n = form.len();
     let take = n.min(k);
@@ -221,6 +222,20 @@ fn tail(form: &[u8], k: usize) -> u32 {
         v |= u32::from(b) << (8 * j);
     }
     v
+}
+
+/// `tail(form, 3)`, the bytes read by the slice's shape instead of a loop: the
+/// suffix of every word the tagger reads.
+#[inline]
+fn tail3(form: &[u8]) -> u32 {
+    let b = |x: &u8| u32::from(*x);
+    match form {
+        [] => 1 << 28,
+        [x] => b(x) | 1 << 24 | 1 << 28,
+        [x, y] => b(x) | b(y) << 8 | 2 << 24 | 1 << 28,
+        [x, y, z] => b(x) | b(y) << 8 | b(z) << 16 | 3 << 24 | 1 << 28,
+        [.., x, y, z] => b(x) | b(y) << 8 | b(z) << 16 | 3 << 24,
+    }
 }
 
 const QUOTE: &[u8] = b"\"";
@@ -1214,6 +1229,13 @@ mod tests {
         assert_eq!(fallback(",", true, false), Tag::Punct);
         assert_eq!(fallback("12", false, true), Tag::Num);
         assert_eq!(fallback("election", false, false), Tag::Unknown);
+    }
+
+    #[test]
+    fn tail3_equals_the_tail_loop() {
+        for form in ["", "a", "ab", "abc", "abcd", "said", "é", "東京", "!digits", "--"] {
+            assert_eq!(tail3(form.as_bytes()), tail(form.as_bytes(), 3), "{form:?}");
+        }
     }
 
     #[test]
