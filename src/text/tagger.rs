@@ -699,9 +699,10 @@ impl Tagger {
         for (i, w) in words.iter().enumerate() {
             let own = word_at(i + 2);
             // A modal never follows an article or a possessive: "the can", "his will".
-            let modal_ok = before.is_none_or(|b| prev != Tag::Poss as u32 && !self.articles.contains(&b.hash));
+            // Asked only of a modal in the dictionary or of a scored word.
+            let modal_ok = || before.is_none_or(|b| prev != Tag::Poss as u32 && !self.articles.contains(&b.hash));
             let tag = match own.and_then(|d| d.dictionary) {
-                Some(t) if t != Tag::Modal || modal_ok => t,
+                Some(t) if t != Tag::Modal || modal_ok() => t,
                 _ => {
                     // Always there: `at1` and `at2` are below `PREV_VALUES`.
                     let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
@@ -720,19 +721,20 @@ impl Tagger {
                     ];
                     let mut acc = [0; LANES];
                     sum_into(&mut acc, context, t1w0, sums);
-                    best(&acc, if modal_ok { &NO_CAP } else { &NO_MODAL })
+                    best(&acc, if modal_ok() { &NO_CAP } else { &NO_MODAL })
                 }
             };
+            // A past form never follows a modal: "May said", "the Can sold" are a name
+            // and a noun. Corrected in `out` only: the words after read the modal.
+            if prev == Tag::Modal as u32 && matches!(tag, Tag::VerbPast | Tag::VerbPastPart) {
+                if let (Some(last), Some(b)) = (out.last_mut(), before) {
+                    *last = if b.shape & SHAPE_UPPER != 0 { Tag::Propn } else { Tag::Noun };
+                }
+            }
             out.push(tag);
             prev = tag as u32;
             (at1, at2) = (tag as usize, at1);
             before = Some(w);
-        }
-        // A past form never follows a modal: "May said", "the Can sold" are a name and a noun.
-        for i in 1..out.len() {
-            if out[i - 1] == Tag::Modal && matches!(out[i], Tag::VerbPast | Tag::VerbPastPart) {
-                out[i - 1] = if words[i - 1].shape & SHAPE_UPPER != 0 { Tag::Propn } else { Tag::Noun };
-            }
         }
     }
 }
