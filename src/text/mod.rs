@@ -53,6 +53,9 @@ pub struct Document<'a> {
     token_tags: std::cell::OnceCell<Vec<std::cell::Cell<Option<Tag>>>>,
     /// What tagging a sentence at a time needs besides.
     sentence_tags: std::cell::RefCell<SentenceTags>,
+    /// `word_count`, counted the first time it is asked for (the summary and the
+    /// translation verdict both ask).
+    word_count: std::cell::OnceCell<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -153,6 +156,7 @@ impl<'a> Document<'a> {
             tags: std::cell::OnceCell::new(),
             token_tags: std::cell::OnceCell::new(),
             sentence_tags: Default::default(),
+            word_count: std::cell::OnceCell::new(),
         }
     }
 
@@ -257,7 +261,7 @@ impl<'a> Document<'a> {
 
     /// Number of word tokens (numbers included), the basis of densities.
     pub fn word_count(&self) -> usize {
-        self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count()
+        *self.word_count.get_or_init(|| self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count())
     }
 }
 
