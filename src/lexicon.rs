@@ -317,16 +317,19 @@ impl PhraseSet {
         let mut from = 0; // bytes before this are taken by the previous occurrence
         let mut t = 0;
         let lower = doc.lower.as_bytes();
-        while t < doc.tokens.len() {
-            let tok = &doc.tokens[t];
-            // `tail` of the token, read straight from the text.
-            let end = match tok.end - tok.start {
-                0 => 0,
-                1 => u16::from(lower[tok.start]),
-                _ => u16::from_le_bytes([lower[tok.end - 2], lower[tok.end - 1]]),
+        while let Some(tok) = doc.tokens.get(t) {
+            // The last two bytes of the text at the token's end: its `tail`, or for a
+            // one-byte token the byte before with it, whose bit `new` sets wherever a
+            // one-byte first word's is set (more bits only let more tokens through to
+            // `leftmost_longest`, which tests the words themselves).
+            let maybe = match lower.get(tok.end.wrapping_sub(2)..tok.end) {
+                Some(&[a, b]) => {
+                    let end = u16::from_le_bytes([a, b]);
+                    self.tails[usize::from(end >> 6)] & (1 << (end & 63)) != 0
+                }
+                _ => true,
             };
-            if self.tails[usize::from(end >> 6)] & (1 << (end & 63)) == 0 || !self.second_may_start(lower, tok.end + 1)
-            {
+            if !maybe || !self.second_may_start(lower, tok.end + 1) {
                 t += 1;
                 continue;
             }
