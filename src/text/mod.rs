@@ -307,12 +307,14 @@ fn tag_sentence(
     words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
         let l = lower.get(t.start..t.end).unwrap_or_default();
         let w = if t.upper { text.get(t.start..t.end).unwrap_or_default() } else { l };
-        tagger::Word::of_token(w, l, h, t.upper, k == 0)
+        tagger::Word::of_token_but_digits(w, l, h, t.upper, k == 0)
     }));
+    // The rest of a scored word's shape, read from its text.
+    let more_shape = |k: usize| toks.get(k).and_then(|t| lower.get(t.start..t.end)).map_or(0, tagger::digit_bits);
     MEMO.with(|memo| match memo.try_borrow_mut() {
-        Ok(mut memo) => tagger.tag_sentence_with(words, &mut memo, out),
+        Ok(mut memo) => tagger.tag_sentence_shaped(words, &mut memo, out, more_shape),
         // Not reached (tagging calls nothing that tags), but never a panic in Wasm.
-        Err(_) => tagger.tag_sentence_with(words, &mut tagger::WordMemo::default(), out),
+        Err(_) => tagger.tag_sentence_shaped(words, &mut tagger::WordMemo::default(), out, more_shape),
     });
 }
 

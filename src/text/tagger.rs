@@ -166,27 +166,48 @@ impl Word {
     /// `word` is read only when `upper`.
     #[inline]
     pub fn of_token(word: &[u8], lower: &[u8], lower_hash: u32, upper: bool, first_in_sentence: bool) -> Word {
+        let w = Word::of_token_but_digits(word, lower, lower_hash, upper, first_in_sentence);
+        Word { shape: w.shape | digit_bits(lower), ..w }
+    }
+
+    /// `of_token` without the `digit_bits` of its shape: only a scored word's shape is
+    /// read, and most words of a sentence are tagged by the dictionary, so a
+    /// `Document` asks for those bits only when it scores a word (`tag_sentence_shaped`).
+    #[inline]
+    pub(crate) fn of_token_but_digits(
+        word: &[u8],
+        lower: &[u8],
+        lower_hash: u32,
+        upper: bool,
+        first_in_sentence: bool,
+    ) -> Word {
         let mut shape = if first_in_sentence { SHAPE_FIRST } else { 0 };
-        // One table probe a byte (`BYTE_CLASS`) instead of two tests. Digits and
-        // hyphens are the same in `lower`; only a capitalised word needs `word`.
-        let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
-        let (has_digit, has_hyphen) = (class & DIGIT != 0, class & HYPHEN != 0);
         if upper {
             shape |= SHAPE_UPPER;
             if word.len() > 1 && !word.iter().any(u8::is_ascii_lowercase) {
                 shape |= SHAPE_ALL_UPPER;
             }
         }
-        if has_digit {
-            shape |= SHAPE_DIGIT;
-        }
-        if has_hyphen && word.len() > 1 {
-            shape |= SHAPE_HYPHEN;
-        }
         let form = normal_form(lower);
         let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
         Word { hash, suffix3: tail3(form), shape }
     }
+}
+
+/// The `SHAPE_DIGIT` and `SHAPE_HYPHEN` bits of the shape of a word whose lower-case
+/// bytes are `lower` (a lone hyphen is no hyphenated word). One table probe a byte
+/// (`BYTE_CLASS`) instead of two tests; digits and hyphens are the same in `lower`
+/// as in the word as written.
+pub(crate) fn digit_bits(lower: &[u8]) -> u8 {
+    let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
+    let mut shape = 0;
+    if class & DIGIT != 0 {
+        shape |= SHAPE_DIGIT;
+    }
+    if class & HYPHEN != 0 && lower.len() > 1 {
+        shape |= SHAPE_HYPHEN;
+    }
+    shape
 }
 
 const DIGIT: u8 = 2;
@@ -683,6 +704,18 @@ impl Tagger {
     /// `tag_sentence`, with what the tagger derives from each word kept in `memo`
     /// from one sentence to the next: a word met again costs one look-up.
     pub fn tag_sentence_with(&self, words: &[Word], memo: &mut WordMemo, out: &mut Vec<Tag>) {
+        self.tag_sentence_shaped(words, memo, out, |_| 0);
+    }
+
+    /// `tag_sentence_with` for words whose shapes lack the bits `digit_bits` adds:
+    /// `more_shape(i)` gives word `i`'s, asked only if the word is scored.
+    pub(crate) fn tag_sentence_shaped(
+        &self,
+        words: &[Word],
+        memo: &mut WordMemo,
+        out: &mut Vec<Tag>,
+        more_shape: impl Fn(usize) -> u8,
+    ) {
         out.clear();
         out.reserve(words.len());
         memo.read_sentence(self, words);
@@ -706,7 +739,7 @@ impl Tagger {
                 _ => {
                     // Always there: `at1` and `at2` are below `PREV_VALUES`.
                     let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
-                    let shape = self.shapes.get(usize::from(w.shape)).unwrap_or(&Lanes::ZERO);
+                    let shape = self.shapes.get(usize::from(w.shape | more_shape(i))).unwrap_or(&Lanes::ZERO);
                     let t1w0 = key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491));
                     let t1w0 = self.rows.get(bucket(t1w0, self.bits)).unwrap_or(&Row::ZERO);
                     // Every feature of `features`, in other groups: `W0` and `SUF3` in
