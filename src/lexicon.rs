@@ -87,11 +87,23 @@ impl<V: Copy + Default> WordTable<V> {
     /// The slot that holds `word` (hash `h`), or the empty slot where it would go.
     #[inline]
     fn probe(&self, word: &[u8], h: u32) -> usize {
+        self.probe_by(h, word.len(), |stored| same_word(stored, word))
+    }
+
+    /// `probe` for a word of `len` bytes that `is` recognises: it is asked only about
+    /// a stored word of that hash and length, so a caller can leave the word unread
+    /// (not even sliced) for the many that differ.
+    #[inline(always)]
+    fn probe_by(&self, h: u32, len: usize, is: impl Fn(&[u8]) -> bool) -> usize {
         let words = self.words.as_bytes();
         let mut i = h as usize & self.mask;
         loop {
             let s = &self.slots[i];
-            if s.start == u32::MAX || (s.hash == h && same_word(&words[s.start as usize..s.end as usize], word)) {
+            if s.start == u32::MAX
+                || (s.hash == h
+                    && (s.end - s.start) as usize == len
+                    && is(words.get(s.start as usize..s.end as usize).unwrap_or_default()))
+            {
                 return i;
             }
             i = (i + 1) & self.mask;
@@ -115,6 +127,17 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline]
     pub fn get_hashed(&self, word: &[u8], hash: u32) -> Option<V> {
         let s = &self.slots[self.probe(word, hash)];
+        (s.start != u32::MAX).then_some(s.value)
+    }
+
+    /// The value of the word at `text[start..end]` whose `word_hash` is `hash` (a
+    /// token's, in `Document::lower` and `Document::hashes`): the text is read only
+    /// where a stored word has that hash and length.
+    #[inline]
+    pub fn get_at(&self, text: &[u8], start: usize, end: usize, hash: u32) -> Option<V> {
+        let len = end.wrapping_sub(start);
+        let s =
+            &self.slots[self.probe_by(hash, len, |stored| text.get(start..end).is_some_and(|w| same_word(stored, w)))];
         (s.start != u32::MAX).then_some(s.value)
     }
 
@@ -294,16 +317,19 @@ impl PhraseSet {
         let mut from = 0; // bytes before this are taken by the previous occurrence
         let mut t = 0;
         let lower = doc.lower.as_bytes();
-        while t < doc.tokens.len() {
-            let tok = &doc.tokens[t];
-            // `tail` of the token, read straight from the text.
-            let end = match tok.end - tok.start {
-                0 => 0,
-                1 => u16::from(lower[tok.start]),
-                _ => u16::from_le_bytes([lower[tok.end - 2], lower[tok.end - 1]]),
+        while let Some(tok) = doc.tokens.get(t) {
+            // The last two bytes of the text at the token's end: its `tail`, or for a
+            // one-byte token the byte before with it, whose bit `new` sets wherever a
+            // one-byte first word's is set (more bits only let more tokens through to
+            // `leftmost_longest`, which tests the words themselves).
+            let maybe = match lower.get(tok.end.wrapping_sub(2)..tok.end) {
+                Some(&[a, b]) => {
+                    let end = u16::from_le_bytes([a, b]);
+                    self.tails[usize::from(end >> 6)] & (1 << (end & 63)) != 0
+                }
+                _ => true,
             };
-            if self.tails[usize::from(end >> 6)] & (1 << (end & 63)) == 0 || !self.second_may_start(lower, tok.end + 1)
-            {
+            if !maybe || !self.second_may_start(lower, tok.end + 1) {
                 t += 1;
                 continue;
             }
@@ -544,6 +570,14 @@ mod tests {
             let hashed = t.get_hashed(doc.low(i).as_bytes(), doc.hashes[i]);
             assert_eq!(hashed, t.get(doc.low(i)), "{:?}", doc.low(i));
             assert_eq!(hashed, t.get_token(&doc, i));
+            let tok = doc.tokens[i];
+            assert_eq!(hashed, t.get_at(doc.lower.as_bytes(), tok.start, tok.end, doc.hashes[i]));
         }
+        // A span past the end of the text, or reversed, holds no word.
+        let h = word_hash(b"said");
+        assert_eq!(t.get_at(b"said", 0, 4, h), Some(5));
+        assert_eq!(t.get_at(b"sai", 0, 4, h), None);
+        assert_eq!(t.get_at(b"said", 4, 0, h), None);
+        assert_eq!(t.get_at(b"said", 9, 13, h), None);
     }
 }

@@ -76,11 +76,12 @@ fn is_acronym(w: &str) -> bool {
 
 /// Classify the source phrase. Pronouns are returned as `Pronoun`; `coref` resolves them.
 pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
-    let words: Vec<&str> = src.tokens.clone().map(|i| low(doc, i)).collect();
+    // The phrase's words, read where asked (no vector of them per candidate).
+    let words = || src.tokens.clone().map(|i| low(doc, i));
     let head_low = low(doc, src.head);
     let head = |c: Class| doc.is(src.head, c);
-    let plural = is_plural(head_low) || words.contains(&"and");
-    let first = words.first().copied().unwrap_or("");
+    let plural = is_plural(head_low) || words().any(|w| w == "and");
+    let first = words().next().unwrap_or("");
     if head(Class::PRONOUNS) {
         return Verdict::new(SourceKind::Pronoun, None, matches!(head_low, "they" | "we"));
     }
@@ -114,13 +115,13 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
     }
     let before = src.tokens.start.checked_sub(1).map_or("", |p| low(doc, p));
     let after = low(doc, src.tokens.end);
-    let first_person_relative = matches!(after, "i" | "we") || (matches!(before, "i" | "we") && words.len() == 1);
+    let first_person_relative = matches!(after, "i" | "we") || (matches!(before, "i" | "we") && src.tokens.len() == 1);
     if (before == "and" && matches!(first, "his" | "her" | "its" | "their")) || first_person_relative {
         // "The nominee and his aides"; "all the experts I interviewed": people the
         // article or its author has already named.
         return Verdict::new(SourceKind::Pronoun, None, true);
     }
-    let familiar = words.iter().any(|w| matches!(*w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
+    let familiar = words().any(|w| matches!(w, "familiar" | "close" | "briefed" | "knowledge" | "involved"));
     let someone = matches!(head_low, "person" | "those" | "someone" | "anyone");
     if familiar && (head(Class::PERSON_NOUN) || someone) && !head(Class::SPOKESPEOPLE) {
         return Verdict::new(SourceKind::Unnamed, Some(Flag::FamiliarWith), plural);
@@ -158,7 +159,7 @@ pub fn classify(doc: &Tagged, src: &Source) -> Verdict {
         return Verdict::new(SourceKind::Vague, Some(Flag::WeaselGroup), false);
     }
     if head(Class::VAGUE_DOCUMENTS)
-        && !words.iter().any(|w| matches!(*w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
+        && !words().any(|w| matches!(w, "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our"))
         && !src.tokens.clone().any(|i| doc.is_capitalized(i) && i != src.tokens.start)
     {
         return Verdict::new(SourceKind::Vague, Some(Flag::WeaselGroup), true);

@@ -37,17 +37,17 @@ pub fn find(doc: &Tagged, sentence: Range<usize>) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let w = low(doc, i);
-        let next = low(doc, i + 1);
-        let cue = if w == "according" && next == "to" {
+        // Byte comparisons (`low_is`): no `str` slice of the token to make.
+        let next_is_to = doc.low_is(i + 1, "to");
+        let cue = if doc.low_is(i, "according") && next_is_to {
             Some(Cue { tokens: i..i + 2, form: CueForm::AccordingTo })
-        } else if w == "citing" {
+        } else if doc.low_is(i, "citing") {
             Some(Cue { tokens: i..i + 1, form: CueForm::Citing })
         } else if let Some(end) = agentless(doc, i, sentence.end) {
             Some(Cue { tokens: i..end, form: CueForm::Agentless })
         } else if let Some(end) = stance_predicate(doc, i, sentence.end) {
             Some(Cue { tokens: i..end, form: CueForm::Verb })
-        } else if doc.is(i, Class::SAID_TO) && next == "to" && doc.is(i.wrapping_sub(1), Class::BE_FORMS) {
+        } else if doc.is(i, Class::SAID_TO) && next_is_to && doc.is(i.wrapping_sub(1), Class::BE_FORMS) {
             Some(Cue { tokens: i..i + 2, form: CueForm::Agentless })
         } else if doc.lemma(i).is_some() && doc.is_word(i) && !ends_a_name(doc, i, sentence.start) {
             Some(Cue { tokens: i..i + 1, form: CueForm::Verb })
@@ -74,7 +74,7 @@ fn ends_a_name(doc: &Tagged, i: usize, sentence_start: usize) -> bool {
 
 /// "it was reported", "it is widely believed", "it has been said": returns the end.
 fn agentless(doc: &Tagged, i: usize, end: usize) -> Option<usize> {
-    if low(doc, i) != "it" {
+    if !doc.low_is(i, "it") {
         return None;
     }
     let mut j = i + 1;

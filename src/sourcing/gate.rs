@@ -57,6 +57,12 @@ impl Prefix {
     pub const fn new(name: &str) -> Prefix {
         Prefix(fnv(fnv(FNV_OFFSET, name.as_bytes()), &[0xff]))
     }
+
+    /// The state of `hash_parts_with(self, …)` after a first part `part` and the
+    /// separator: `hash_parts_with(self.then(a), rest)` is `hash_parts_with(self, [a, rest…])`.
+    pub fn then(self, part: &str) -> Prefix {
+        Prefix(fnv(fnv(self.0, part.as_bytes()), b" "))
+    }
 }
 
 /// FNV-1a over `prefix`, a separator and `value`: a feature's bucket key.

@@ -102,7 +102,7 @@ pub fn any_stance(doc: &Tagged, rates: &CueRates, sentence: Range<usize>, taken:
         if taken.get(k - sentence.start) == Some(&true) {
             continue;
         }
-        if doc.is(k, Class::VOICE) && (head_before || (k + 1..k + 4).any(|b| low(doc, b) == "by")) {
+        if doc.is(k, Class::VOICE) && (head_before || (k + 1..k + 4).any(|b| doc.low_is(b, "by"))) {
             return true;
         }
         if doc.is(k + 1, Class::HOLDER_LINKS) && stance_noun_before(doc, rates, k + 2) == Some(k) {

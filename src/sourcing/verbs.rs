@@ -67,7 +67,7 @@ pub fn modifies_noun(doc: &Tagged, p: usize) -> bool {
     // A modifier has a complement ("accused of", "called Lashkar"); "P1 said." has none,
     // and "said" or "told" right after a noun is the finite verb of a report.
     let clause_follows = doc.tag(p + 1) == Tag::Sconj
-        || matches!(low(doc, p + 1), "how" | "why" | "what" | "whether")
+        || doc.low_in(p + 1, &["how", "why", "what", "whether"])
         || !doc.is_word(p + 1)
         || matches!(doc.lemma(p), Some("say" | "tell"));
     matches!(doc.tag(p), Tag::VerbPastPart | Tag::VerbGerund)
@@ -145,8 +145,9 @@ fn obliged(doc: &Tagged, p: usize) -> bool {
     while k > 0 && matches!(doc.tag(k - 1), Tag::Adv) {
         k -= 1;
     }
-    let before = |n: usize| k.checked_sub(n).map_or("", |i| low(doc, i));
-    before(1) == "must" || (before(1) == "to" && matches!(before(2), "have" | "has" | "had"))
+    // Byte comparisons (`low_is`, `low_in`): no `str` slice of a token to make.
+    let before_in = |n: usize, words: &[&str]| k.checked_sub(n).is_some_and(|i| doc.low_in(i, words));
+    before_in(1, &["must"]) || (before_in(1, &["to"]) && before_in(2, &["have", "has", "had"]))
 }
 
 fn is_wh(w: &str) -> bool {
@@ -226,7 +227,7 @@ fn object_ends_clause(doc: &Tagged, i: usize) -> bool {
 #[inline(never)]
 pub fn is_predicate(doc: &Tagged, p: usize) -> bool {
     match doc.tag(p) {
-        _ if low(doc, p + 1) == "that" => true,
+        _ if doc.low_is(p + 1, "that") => true,
         // A base form after an adjective: a verb there would need a plural subject
         // ("an official welcome"); the tagger's "noun" for "official confirms" is wrong.
         Tag::Noun => !(doc.lemma(p).is_some_and(|l| l == low(doc, p)) && doc.tag(p.wrapping_sub(1)) == Tag::Adj),

@@ -140,6 +140,10 @@ fn lexicon() -> &'static Lexicon {
         };
         let mut words = WordTable::with_capacity(2048);
         for (list, class) in lists() {
+            // The classes that follow from the listed ones are stored with them (the
+            // union of derived classes is that of the union): a token then adds only
+            // those of its ending (`by_ending`).
+            let class = derived(class);
             for w in list {
                 words.insert(w, Entry { class, lemma: 0, stance: 0 }, merge);
             }
@@ -178,7 +182,18 @@ fn lexicon() -> &'static Lexicon {
 /// The classes of any lower-case string, derived ones included.
 pub fn class_of(w: &str) -> Class {
     let listed = lexicon().words.get(w).map_or(Class::default(), |e| e.class);
-    derived(listed, w.len() > 7 && is_group_by_ending(w.as_bytes()))
+    listed | by_ending(w.as_bytes())
+}
+
+/// The classes a word has by its ending whatever the lists say: a long plural
+/// people-noun is a group, and so could name who speaks (as `derived` adds them).
+#[inline]
+fn by_ending(w: &[u8]) -> Class {
+    if w.len() > 7 && is_group_by_ending(w) {
+        Class::GROUP | Class::PERSON_NOUN
+    } else {
+        Class::default()
+    }
 }
 
 /// "technologists", "libertarians": a plural people-noun by its ending (the caller
@@ -187,11 +202,10 @@ fn is_group_by_ending(w: &[u8]) -> bool {
     w.ends_with(b"ists") || w.ends_with(b"ians")
 }
 
-/// The listed classes with the derived ones added; `long_group`: the word is longer
-/// than 7 bytes and ends like a group.
-fn derived(listed: Class, long_group: bool) -> Class {
+/// The listed classes with the derived ones added (`by_ending` adds a word's own).
+fn derived(listed: Class) -> Class {
     let mut c = listed;
-    if listed.has(Class::VAGUE) || long_group {
+    if listed.has(Class::VAGUE) {
         c = c.with(Class::GROUP);
     }
     if c.has(Class::ANONYMOUS | Class::GROUP | Class::PERSON_SINGULAR | Class::SPOKESPEOPLE) {
@@ -211,12 +225,17 @@ impl<'d> Tagged<'d> {
         let words = &lexicon().words;
         let lower = doc.lower.as_bytes();
         // Tokens and their hashes side by side: no index to check per token.
+        // The token's text is read only to compare it with a listed word of its hash
+        // and length, or for the ending of a long one.
         let tags = (doc.tokens.iter().zip(&doc.hashes))
             .map(|(t, &hash)| {
-                let w = lower.get(t.start..t.end).unwrap_or_default();
-                let e = words.get_hashed(w, hash).unwrap_or_default();
-                let long_group = w.len() > 7 && is_group_by_ending(w);
-                Entry { class: derived(e.class, long_group), ..e }
+                let e: Entry = words.get_at(lower, t.start, t.end, hash).unwrap_or_default();
+                if t.end.wrapping_sub(t.start) > 7 {
+                    let ending = by_ending(lower.get(t.start..t.end).unwrap_or_default());
+                    Entry { class: e.class | ending, ..e }
+                } else {
+                    e
+                }
             })
             .collect();
         Tagged { doc, tags }

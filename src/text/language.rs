@@ -90,8 +90,7 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
             }
         }
         words += 1;
-        english +=
-            usize::from(function_words.get_hashed(lower.get(t.start..t.end).unwrap_or_default(), hash).is_some());
+        english += usize::from(function_words.get_at(lower, t.start, t.end, hash).is_some());
         if words == SAMPLE {
             break;
         }

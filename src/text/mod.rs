@@ -53,6 +53,9 @@ pub struct Document<'a> {
     token_tags: std::cell::OnceCell<Vec<std::cell::Cell<Option<Tag>>>>,
     /// What tagging a sentence at a time needs besides.
     sentence_tags: std::cell::RefCell<SentenceTags>,
+    /// `word_count`, counted the first time it is asked for (the summary and the
+    /// translation verdict both ask).
+    word_count: std::cell::OnceCell<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -153,6 +156,7 @@ impl<'a> Document<'a> {
             tags: std::cell::OnceCell::new(),
             token_tags: std::cell::OnceCell::new(),
             sentence_tags: Default::default(),
+            word_count: std::cell::OnceCell::new(),
         }
     }
 
@@ -257,7 +261,7 @@ impl<'a> Document<'a> {
 
     /// Number of word tokens (numbers included), the basis of densities.
     pub fn word_count(&self) -> usize {
-        self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count()
+        *self.word_count.get_or_init(|| self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count())
     }
 }
 
@@ -303,12 +307,14 @@ fn tag_sentence(
     words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
         let l = lower.get(t.start..t.end).unwrap_or_default();
         let w = if t.upper { text.get(t.start..t.end).unwrap_or_default() } else { l };
-        tagger::Word::of_token(w, l, h, t.upper, k == 0)
+        tagger::Word::of_token_but_digits(w, l, h, t.upper, k == 0)
     }));
+    // The rest of a scored word's shape, read from its text.
+    let more_shape = |k: usize| toks.get(k).and_then(|t| lower.get(t.start..t.end)).map_or(0, tagger::digit_bits);
     MEMO.with(|memo| match memo.try_borrow_mut() {
-        Ok(mut memo) => tagger.tag_sentence_with(words, &mut memo, out),
+        Ok(mut memo) => tagger.tag_sentence_shaped(words, &mut memo, out, more_shape),
         // Not reached (tagging calls nothing that tags), but never a panic in Wasm.
-        Err(_) => tagger.tag_sentence_with(words, &mut tagger::WordMemo::default(), out),
+        Err(_) => tagger.tag_sentence_shaped(words, &mut tagger::WordMemo::default(), out, more_shape),
     });
 }
 

@@ -166,27 +166,48 @@ impl Word {
     /// `word` is read only when `upper`.
     #[inline]
     pub fn of_token(word: &[u8], lower: &[u8], lower_hash: u32, upper: bool, first_in_sentence: bool) -> Word {
+        let w = Word::of_token_but_digits(word, lower, lower_hash, upper, first_in_sentence);
+        Word { shape: w.shape | digit_bits(lower), ..w }
+    }
+
+    /// `of_token` without the `digit_bits` of its shape: only a scored word's shape is
+    /// read, and most words of a sentence are tagged by the dictionary, so a
+    /// `Document` asks for those bits only when it scores a word (`tag_sentence_shaped`).
+    #[inline]
+    pub(crate) fn of_token_but_digits(
+        word: &[u8],
+        lower: &[u8],
+        lower_hash: u32,
+        upper: bool,
+        first_in_sentence: bool,
+    ) -> Word {
         let mut shape = if first_in_sentence { SHAPE_FIRST } else { 0 };
-        // One table probe a byte (`BYTE_CLASS`) instead of two tests. Digits and
-        // hyphens are the same in `lower`; only a capitalised word needs `word`.
-        let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
-        let (has_digit, has_hyphen) = (class & DIGIT != 0, class & HYPHEN != 0);
         if upper {
             shape |= SHAPE_UPPER;
             if word.len() > 1 && !word.iter().any(u8::is_ascii_lowercase) {
                 shape |= SHAPE_ALL_UPPER;
             }
         }
-        if has_digit {
-            shape |= SHAPE_DIGIT;
-        }
-        if has_hyphen && word.len() > 1 {
-            shape |= SHAPE_HYPHEN;
-        }
         let form = normal_form(lower);
         let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
-        Word { hash, suffix3: tail(form, 3), shape }
+        Word { hash, suffix3: tail3(form), shape }
     }
+}
+
+/// The `SHAPE_DIGIT` and `SHAPE_HYPHEN` bits of the shape of a word whose lower-case
+/// bytes are `lower` (a lone hyphen is no hyphenated word). One table probe a byte
+/// (`BYTE_CLASS`) instead of two tests; digits and hyphens are the same in `lower`
+/// as in the word as written.
+pub(crate) fn digit_bits(lower: &[u8]) -> u8 {
+    let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
+    let mut shape = 0;
+    if class & DIGIT != 0 {
+        shape |= SHAPE_DIGIT;
+    }
+    if class & HYPHEN != 0 && lower.len() > 1 {
+        shape |= SHAPE_HYPHEN;
+    }
+    shape
 }
 
 const DIGIT: u8 = 2;
@@ -212,7 +233,8 @@ const BYTE_CLASS: [u8; 256] = {
 
 /// The last `k` (at most 3) bytes of `form` as a number, with how many there are and
 /// whether they are the whole word: a suffix feature's value, exact and without hashing.
-#[inline]
+/// (As first written; `tail3` computes it for `k` = 3.)
+#[cfg(test)]
 fn tail(form: &[u8], k: usize) -> u32 {
     let n = form.len();
     let take = n.min(k);
@@ -221,6 +243,20 @@ fn tail(form: &[u8], k: usize) -> u32 {
         v |= u32::from(b) << (8 * j);
     }
     v
+}
+
+/// `tail(form, 3)`, the bytes read by the slice's shape instead of a loop: the
+/// suffix of every word the tagger reads.
+#[inline]
+fn tail3(form: &[u8]) -> u32 {
+    let b = |x: &u8| u32::from(*x);
+    match form {
+        [] => 1 << 28,
+        [x] => b(x) | 1 << 24 | 1 << 28,
+        [x, y] => b(x) | b(y) << 8 | 2 << 24 | 1 << 28,
+        [x, y, z] => b(x) | b(y) << 8 | b(z) << 16 | 3 << 24 | 1 << 28,
+        [.., x, y, z] => b(x) | b(y) << 8 | b(z) << 16 | 3 << 24,
+    }
 }
 
 const QUOTE: &[u8] = b"\"";
@@ -668,6 +704,18 @@ impl Tagger {
     /// `tag_sentence`, with what the tagger derives from each word kept in `memo`
     /// from one sentence to the next: a word met again costs one look-up.
     pub fn tag_sentence_with(&self, words: &[Word], memo: &mut WordMemo, out: &mut Vec<Tag>) {
+        self.tag_sentence_shaped(words, memo, out, |_| 0);
+    }
+
+    /// `tag_sentence_with` for words whose shapes lack the bits `digit_bits` adds:
+    /// `more_shape(i)` gives word `i`'s, asked only if the word is scored.
+    pub(crate) fn tag_sentence_shaped(
+        &self,
+        words: &[Word],
+        memo: &mut WordMemo,
+        out: &mut Vec<Tag>,
+        more_shape: impl Fn(usize) -> u8,
+    ) {
         out.clear();
         out.reserve(words.len());
         memo.read_sentence(self, words);
@@ -684,13 +732,14 @@ impl Tagger {
         for (i, w) in words.iter().enumerate() {
             let own = word_at(i + 2);
             // A modal never follows an article or a possessive: "the can", "his will".
-            let modal_ok = before.is_none_or(|b| prev != Tag::Poss as u32 && !self.articles.contains(&b.hash));
+            // Asked only of a modal in the dictionary or of a scored word.
+            let modal_ok = || before.is_none_or(|b| prev != Tag::Poss as u32 && !self.articles.contains(&b.hash));
             let tag = match own.and_then(|d| d.dictionary) {
-                Some(t) if t != Tag::Modal || modal_ok => t,
+                Some(t) if t != Tag::Modal || modal_ok() => t,
                 _ => {
                     // Always there: `at1` and `at2` are below `PREV_VALUES`.
                     let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
-                    let shape = self.shapes.get(usize::from(w.shape)).unwrap_or(&Lanes::ZERO);
+                    let shape = self.shapes.get(usize::from(w.shape | more_shape(i))).unwrap_or(&Lanes::ZERO);
                     let t1w0 = key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491));
                     let t1w0 = self.rows.get(bucket(t1w0, self.bits)).unwrap_or(&Row::ZERO);
                     // Every feature of `features`, in other groups: `W0` and `SUF3` in
@@ -705,19 +754,20 @@ impl Tagger {
                     ];
                     let mut acc = [0; LANES];
                     sum_into(&mut acc, context, t1w0, sums);
-                    best(&acc, if modal_ok { &NO_CAP } else { &NO_MODAL })
+                    best(&acc, if modal_ok() { &NO_CAP } else { &NO_MODAL })
                 }
             };
+            // A past form never follows a modal: "May said", "the Can sold" are a name
+            // and a noun. Corrected in `out` only: the words after read the modal.
+            if prev == Tag::Modal as u32 && matches!(tag, Tag::VerbPast | Tag::VerbPastPart) {
+                if let (Some(last), Some(b)) = (out.last_mut(), before) {
+                    *last = if b.shape & SHAPE_UPPER != 0 { Tag::Propn } else { Tag::Noun };
+                }
+            }
             out.push(tag);
             prev = tag as u32;
             (at1, at2) = (tag as usize, at1);
             before = Some(w);
-        }
-        // A past form never follows a modal: "May said", "the Can sold" are a name and a noun.
-        for i in 1..out.len() {
-            if out[i - 1] == Tag::Modal && matches!(out[i], Tag::VerbPast | Tag::VerbPastPart) {
-                out[i - 1] = if words[i - 1].shape & SHAPE_UPPER != 0 { Tag::Propn } else { Tag::Noun };
-            }
         }
     }
 }
@@ -1214,6 +1264,13 @@ mod tests {
         assert_eq!(fallback(",", true, false), Tag::Punct);
         assert_eq!(fallback("12", false, true), Tag::Num);
         assert_eq!(fallback("election", false, false), Tag::Unknown);
+    }
+
+    #[test]
+    fn tail3_equals_the_tail_loop() {
+        for form in ["", "a", "ab", "abc", "abcd", "said", "é", "東京", "!digits", "--"] {
+            assert_eq!(tail3(form.as_bytes()), tail(form.as_bytes(), 3), "{form:?}");
+        }
     }
 
     #[test]

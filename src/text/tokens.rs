@@ -102,35 +102,35 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
         let start = pos;
-        let (end, kind, upper, ascii, hash) = if b < 0x80 {
+        // A word first: after the space taken below, most tokens start with a letter.
+        let first = ALNUM_LOWER[usize::from(b)];
+        let (end, kind, upper, ascii, hash) = if first != 0 {
+            let mut hash = hash_step(0, first);
+            let mut end = start + 1;
+            while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
+                if lower == 0 {
+                    break;
+                }
+                hash = hash_step(hash, lower);
+                end += 1;
+            }
+            let numeric = b.is_ascii_digit();
+            let (end, hash, ascii) = if ends_ascii_run(bytes, end) {
+                (end, hash, true)
+            } else {
+                extend_word(text, start, numeric, end, hash)
+            };
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            (end, kind, b.is_ascii_uppercase(), ascii, hash)
+        } else if b < 0x80 {
             if b == b' ' || (b'\t'..=b'\r').contains(&b) {
                 space_before = true;
                 newline_before |= b == b'\n' || b == b'\r';
                 pos += 1;
                 continue;
             }
-            if ALNUM_LOWER[usize::from(b)] == 0 {
-                // Punctuation or a control character: one byte, no letter to lower.
-                (start + 1, TokenKind::Punct, false, true, hash_step(0, b))
-            } else {
-                let mut hash = 0;
-                let mut end = start;
-                while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
-                    if lower == 0 {
-                        break;
-                    }
-                    hash = hash_step(hash, lower);
-                    end += 1;
-                }
-                let numeric = b.is_ascii_digit();
-                let (end, hash, ascii) = if ends_ascii_run(bytes, end) {
-                    (end, hash, true)
-                } else {
-                    extend_word(text, start, numeric, end, hash)
-                };
-                let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                (end, kind, b.is_ascii_uppercase(), ascii, hash)
-            }
+            // Punctuation or a control character: one byte, no letter to lower.
+            (start + 1, TokenKind::Punct, false, true, hash_step(0, b))
         } else {
             let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
             let len = c.len_utf8();
