@@ -49,10 +49,11 @@ impl Vocab {
         vocab
     }
 
-    /// An empty table for `n` words, at most a quarter full: most probes stop at the
-    /// first slot.
+    /// An empty table for `n` words, at most half full: most probes stop at the first
+    /// slot. (A quarter full, the shipped vocabulary's table was 512 KB, a quarter of
+    /// the page faults of a one-line run, for 1% fewer instructions in its probes.)
     fn with_room(n: usize) -> Vocab {
-        let size = (4 * n).next_power_of_two().max(8);
+        let size = (2 * n).next_power_of_two().max(8);
         Vocab { slots: vec![[0; 4]; size], words: Vec::new() }
     }
 
