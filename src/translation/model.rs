@@ -90,7 +90,10 @@ fn spare_table(size: usize) -> Vec<Slot> {
     let spare = SPARE.with(|spare| spare.get(spare_index(size)).map(Cell::take));
     match spare {
         Some(slots) if slots.len() == size => slots,
-        _ => vec![(0, 0); size],
+        // Written through, not zeroed: zeroed memory comes as the system's zero page,
+        // mapped at the first probe and copied at the first count, two faults a page
+        // and, while another thread of the process runs, a TLB flush on its core.
+        _ => vec![(u64::MAX, 0); size],
     }
 }
 
