@@ -780,13 +780,18 @@ impl Derived {
 pub struct WordMemo {
     /// The address of the tagger the values come from: another tagger starts afresh.
     tagger: usize,
-    /// Open addressing over `derived` by word hash: index + 1, 0 when empty.
+    /// Open addressing over `derived` by word hash: the index, `EMPTY` when empty.
     slots: Vec<u32>,
     derived: Vec<Derived>,
     /// The sentence being tagged as indexes into `derived`: two of "no word before"
     /// (the hash and suffix `NONE_BEFORE`), its words, two of "no word after".
     at: Vec<u32>,
 }
+
+/// An empty slot of `WordMemo::slots`. Not 0: a table of zeros comes as the system's
+/// zero page, mapped at the first probe and copied at the first word, two faults a
+/// page and, while another thread of the process runs, a TLB flush on its core.
+const EMPTY: u32 = u32::MAX;
 
 /// At most this many words in a `WordMemo` (3 MB, kept between texts; 1 MB of news
 /// has 11,800 distinct words); it starts afresh beyond.
@@ -825,11 +830,11 @@ impl WordMemo {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = hash as usize & mask;
         while let Some(&s) = self.slots.get(i) {
-            if s == 0 {
+            if s == EMPTY {
                 break;
             }
-            if self.derived.get(s as usize - 1).is_some_and(|d| d.hash == hash && d.suffix3 == suffix3) {
-                return s - 1;
+            if self.derived.get(s as usize).is_some_and(|d| d.hash == hash && d.suffix3 == suffix3) {
+                return s;
             }
             i = (i + 1) & mask;
         }
@@ -844,13 +849,13 @@ impl WordMemo {
         }
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
-        while self.slots.get(i).is_some_and(|&s| s != 0) {
+        while self.slots.get(i).is_some_and(|&s| s != EMPTY) {
             i = (i + 1) & mask;
         }
         let d = self.derived.len() as u32;
         self.derived.push(Derived::new(tagger, hash, suffix3));
         if let Some(slot) = self.slots.get_mut(i) {
-            *slot = d + 1;
+            *slot = d;
         }
         d
     }
@@ -859,14 +864,14 @@ impl WordMemo {
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(64);
         let mask = size - 1;
-        self.slots = vec![0; size];
+        self.slots = vec![EMPTY; size];
         for (n, d) in self.derived.iter().enumerate() {
             let mut i = d.hash as usize & mask;
-            while self.slots.get(i).is_some_and(|&s| s != 0) {
+            while self.slots.get(i).is_some_and(|&s| s != EMPTY) {
                 i = (i + 1) & mask;
             }
             if let Some(slot) = self.slots.get_mut(i) {
-                *slot = n as u32 + 1;
+                *slot = n as u32;
             }
         }
     }
