@@ -272,9 +272,13 @@ struct JsonError<'a> {
 fn run_batch(args: &Args, watch: Option<&Watch>) -> Result<bool, Failure> {
     let inputs = cli::batch::expand(&args.files);
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let color = args.color.unwrap_or_else(|| std::io::stdout().is_terminal());
+    let terminal = std::io::stdout().is_terminal();
+    let color = args.color.unwrap_or(terminal);
     let format = args.format;
-    let mut stdout = std::io::stdout().lock();
+    // Written by whichever worker emits a file: one write per 64 KB instead of two per
+    // file (standard output flushes at every line), except on a terminal, where each
+    // file shows when it is done.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut first = true;
     if format == Format::Json {
         let _ = stdout.write_all(b"[");
@@ -307,6 +311,8 @@ fn run_batch(args: &Args, watch: Option<&Watch>) -> Result<bool, Failure> {
             let block = match (outcome, format) {
                 (Ok(block), _) => block,
                 (Err(e), Format::Text) => {
+                    // After the files before it, wherever both streams go.
+                    let _ = stdout.flush();
                     eprintln!("caveat: {}", e.replace(['\n', '\r'], " "));
                     return;
                 }
@@ -323,11 +329,15 @@ fn run_batch(args: &Args, watch: Option<&Watch>) -> Result<bool, Failure> {
             if format == Format::Jsonl || (format == Format::Text && !block.ends_with('\n')) {
                 let _ = stdout.write_all(b"\n");
             }
+            if terminal {
+                let _ = stdout.flush();
+            }
         },
     );
     if format == Format::Json {
         let _ = stdout.write_all(b"]\n");
     }
+    let _ = stdout.flush();
     Ok(failed == 0)
 }
 

@@ -33,8 +33,12 @@ struct Known {
 /// form, else `w` itself, else the first stem the suffix rules give that is a lemma
 /// (stems of one or two letters never are). No allocation: stems are built on the stack.
 fn lemma_with(w: &str, known: &WordTable<Known>) -> Option<&'static str> {
-    if let Some(l) = known.get(w).and_then(|k| k.irregular) {
-        return Some(l);
+    // The word itself, in one probe: an irregular form, or a lemma (of three bytes or
+    // more, like every stem below).
+    if let Some(k) = known.get(w) {
+        if let Some(l) = k.irregular.or(k.lemma.filter(|_| w.len() > 2)) {
+            return Some(l);
+        }
     }
     // No lemma is longer than 12 bytes, so neither is a stem of one.
     let mut buf = [0u8; 16];
@@ -47,9 +51,6 @@ fn lemma_with(w: &str, known: &WordTable<Known>) -> Option<&'static str> {
         buf[stem.len()..n].copy_from_slice(add.as_bytes());
         known.get_bytes(&buf[..n]).and_then(|k| k.lemma)
     };
-    if let Some(l) = lookup(w, "") {
-        return Some(l);
-    }
     for (suffix, add) in SUFFIXES {
         if let Some(l) = w.strip_suffix(suffix).and_then(|stem| lookup(stem, add)) {
             return Some(l);

@@ -14,6 +14,7 @@
 //! hash order, 2^bits × tags weights (i8, bucket-major), then a checksum (u32, see
 //! `checksum`) of everything before it.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::word_hash;
@@ -390,29 +391,15 @@ const MAGIC: &[u8; 4] = b"CTG2";
 /// How many bytes of a row `predict` reads: N rounded up to vector widths.
 const ROW: usize = 32;
 
-/// One bucket's weights, one per tag, zero-padded to `ROW` bytes (whole vector
-/// registers, no scalar tail) and aligned so that a row never straddles two cache
-/// lines: a feature costs one line, where packed rows of `N` bytes cost two for nearly
-/// half the features.
+/// One bucket's weights, one per tag (each an `i8` as a byte), zero-padded to `ROW`
+/// bytes: whole vector registers, no scalar tail (`Tagger::row` copies it from the
+/// file's `N` bytes in one move).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, align(32))]
-struct Row([i8; ROW]);
+struct Row([u8; ROW]);
 
 impl Row {
     const ZERO: Row = Row([0; ROW]);
-
-    /// The rows of the weights as the file has them (`N` bytes a bucket, read as
-    /// `i8`), zero-padded: a zeroed vector filled in place, so that each row is two
-    /// copies and no row passes through the stack.
-    fn all_of(bytes: &[u8]) -> Vec<Row> {
-        let mut rows = vec![Row::ZERO; bytes.len() / N];
-        for (row, w) in rows.iter_mut().zip(bytes.chunks_exact(N)) {
-            for (to, &b) in row.0[..N].iter_mut().zip(w) {
-                *to = b as i8;
-            }
-        }
-        rows
-    }
 }
 
 /// How many sums `predict` keeps: `N` rounded up to whole vectors of eight `i16`s.
@@ -455,8 +442,10 @@ pub struct Tagger {
     dict: Vec<(u32, Tag)>,
     /// Open-addressing table over `dict`: index + 1, 0 when empty.
     slots: Vec<u32>,
-    /// The weights, one `Row` per bucket.
-    rows: Vec<Row>,
+    /// The weights as the file has them: `N` bytes (each an `i8`) a bucket. Borrowed
+    /// from a file compiled in, whose pages the system shares and maps as they are
+    /// read: a copy cost a quarter of a one-line run's page faults.
+    weights: Cow<'static, [u8]>,
     /// The sums of the rows of the `context_features` of each pair of tags before a
     /// word, at `context_index`: integer sums, so adding them first changes no score.
     context: Vec<Sums>,
@@ -469,7 +458,7 @@ pub struct Tagger {
 /// Two taggers are the same when their files are: the rest follows from those parts.
 impl PartialEq for Tagger {
     fn eq(&self, other: &Tagger) -> bool {
-        (self.bits, self.scale, &self.dict, &self.rows) == (other.bits, other.scale, &other.dict, &other.rows)
+        (self.bits, self.scale, &self.dict, &self.weights) == (other.bits, other.scale, &other.dict, &other.weights)
     }
 }
 
@@ -507,13 +496,13 @@ impl Tagger {
         if weights.len() != N << bits.min(MAX_BITS) {
             return None;
         }
-        Tagger::from_rows(bits, scale, dict, Row::all_of(&weights.iter().map(|&w| w as u8).collect::<Vec<u8>>()))
+        Tagger::from_weights(bits, scale, dict, Cow::Owned(weights.iter().map(|&w| w as u8).collect()))
     }
 
-    /// `new` with the weights as rows already (`from_bytes` makes them straight from
-    /// the file's bytes, without a vector of the weights in between).
-    fn from_rows(bits: u8, scale: f32, dict: Vec<(u32, Tag)>, rows: Vec<Row>) -> Option<Tagger> {
-        if !(MIN_BITS..=MAX_BITS).contains(&bits) || rows.len() != 1 << bits || !scale.is_finite() || scale <= 0.0 {
+    /// `new` with the weights as the file's bytes (`from_bytes` keeps them so).
+    fn from_weights(bits: u8, scale: f32, dict: Vec<(u32, Tag)>, weights: Cow<'static, [u8]>) -> Option<Tagger> {
+        let fits = (MIN_BITS..=MAX_BITS).contains(&bits) && weights.len() == N << bits;
+        if !fits || !scale.is_finite() || scale <= 0.0 {
             return None;
         }
         if dict.windows(2).any(|w| w[0].0 >= w[1].0) || dict.iter().any(|e| e.1 == Tag::Unknown) {
@@ -530,7 +519,7 @@ impl Tagger {
         }
         let articles = [word_hash(b"a"), word_hash(b"an"), word_hash(b"the")];
         let mut tagger =
-            Tagger { bits, scale, dict, slots, rows, articles, context: Vec::new(), shapes: [Lanes::ZERO; SHAPES] };
+            Tagger { bits, scale, dict, slots, weights, articles, context: Vec::new(), shapes: [Lanes::ZERO; SHAPES] };
         tagger.context = (0..PREV_VALUES * PREV_VALUES)
             .map(|n| {
                 let prev = |v: usize| if v < N { v as u32 } else { START + (v - N) as u32 };
@@ -553,7 +542,7 @@ impl Tagger {
 
     /// The layout described in the module docs.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(18 + self.dict.len() * 5 + self.rows.len() * N);
+        let mut out = Vec::with_capacity(18 + self.dict.len() * 5 + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.push(self.bits);
         out.push(N as u8);
@@ -563,7 +552,7 @@ impl Tagger {
             out.extend_from_slice(&h.to_le_bytes());
             out.push(t as u8);
         }
-        out.extend(self.rows.iter().flat_map(|r| &r.0[..N]).map(|&w| w as u8));
+        out.extend_from_slice(&self.weights);
         let sum = checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -571,6 +560,17 @@ impl Tagger {
 
     /// Reads `to_bytes`' layout; a short, corrupt or foreign file is an error saying why.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        Tagger::read(bytes, |w| Cow::Owned(w.to_vec()))
+    }
+
+    /// `from_bytes` of a file compiled in: the weights stay where they are.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn from_static(bytes: &'static [u8]) -> Result<Tagger, String> {
+        Tagger::read(bytes, Cow::Borrowed)
+    }
+
+    /// `from_bytes`, the weights kept as `keep` makes them.
+    fn read<'a>(bytes: &'a [u8], keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>) -> Result<Tagger, String> {
         let fail = |why: &str| Err(format!("not a Caveat tagger file: {why}"));
         if bytes.len() < 18 {
             return fail("too short");
@@ -601,8 +601,8 @@ impl Tagger {
             let Some(tag) = Tag::from_index(usize::from(e[4])) else { return fail("unknown tag in dictionary") };
             dict.push((u32::from_le_bytes([e[0], e[1], e[2], e[3]]), tag));
         }
-        let rows = Row::all_of(&body[dict_end..]);
-        Tagger::from_rows(bits, scale, dict, rows).map_or_else(|| fail("inconsistent contents"), Ok)
+        let weights = keep(&body[dict_end..]);
+        Tagger::from_weights(bits, scale, dict, weights).map_or_else(|| fail("inconsistent contents"), Ok)
     }
 
     /// The dictionary's tag for a word hash.
@@ -620,13 +620,25 @@ impl Tagger {
         }
     }
 
+    /// The row of feature key `k`: its bucket's weights, zero-padded.
+    #[inline(always)]
+    fn row(&self, k: u32) -> Row {
+        let mut row = Row::ZERO;
+        if let Some(w) = self.weights.get(bucket(k, self.bits) * N..).and_then(<[u8]>::first_chunk::<N>) {
+            if let Some(to) = row.0.first_chunk_mut::<N>() {
+                *to = *w;
+            }
+        }
+        row
+    }
+
     /// Adds the rows of `keys` to `acc`.
     #[inline(always)]
     fn add_rows(&self, keys: &[u32], acc: &mut [i16; LANES]) {
         for &k in keys {
-            let Some(Row(row)) = self.rows.get(bucket(k, self.bits)) else { continue };
+            let Row(row) = self.row(k);
             for t in 0..LANES {
-                acc[t] += i16::from(row[t]);
+                acc[t] += i16::from(row[t] as i8);
             }
         }
     }
@@ -671,7 +683,7 @@ impl Tagger {
 #[allow(clippy::needless_range_loop)]
 fn sum_into(acc: &mut [i16; LANES], context: &Sums, row: &Row, sums: [&Lanes; 6]) {
     for t in 0..LANES {
-        acc[t] = context.0[t] + i16::from(row.0[t]) + sums.iter().map(|s| s.0[t]).sum::<i16>();
+        acc[t] = context.0[t] + i16::from(row.0[t] as i8) + sums.iter().map(|s| s.0[t]).sum::<i16>();
     }
 }
 
@@ -741,7 +753,7 @@ impl Tagger {
                     let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
                     let shape = self.shapes.get(usize::from(w.shape | more_shape(i))).unwrap_or(&Lanes::ZERO);
                     let t1w0 = key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491));
-                    let t1w0 = self.rows.get(bucket(t1w0, self.bits)).unwrap_or(&Row::ZERO);
+                    let t1w0 = &self.row(t1w0);
                     // Every feature of `features`, in other groups: `W0` and `SUF3` in
                     // `own`, `WM1` and `SUFM1` in the word before, and so on.
                     let sums = [
@@ -818,13 +830,18 @@ impl Derived {
 pub struct WordMemo {
     /// The address of the tagger the values come from: another tagger starts afresh.
     tagger: usize,
-    /// Open addressing over `derived` by word hash: index + 1, 0 when empty.
+    /// Open addressing over `derived` by word hash: the index, `EMPTY` when empty.
     slots: Vec<u32>,
     derived: Vec<Derived>,
     /// The sentence being tagged as indexes into `derived`: two of "no word before"
     /// (the hash and suffix `NONE_BEFORE`), its words, two of "no word after".
     at: Vec<u32>,
 }
+
+/// An empty slot of `WordMemo::slots`. Not 0: a table of zeros comes as the system's
+/// zero page, mapped at the first probe and copied at the first word, two faults a
+/// page and, while another thread of the process runs, a TLB flush on its core.
+const EMPTY: u32 = u32::MAX;
 
 /// At most this many words in a `WordMemo` (3 MB, kept between texts; 1 MB of news
 /// has 11,800 distinct words); it starts afresh beyond.
@@ -863,11 +880,11 @@ impl WordMemo {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = hash as usize & mask;
         while let Some(&s) = self.slots.get(i) {
-            if s == 0 {
+            if s == EMPTY {
                 break;
             }
-            if self.derived.get(s as usize - 1).is_some_and(|d| d.hash == hash && d.suffix3 == suffix3) {
-                return s - 1;
+            if self.derived.get(s as usize).is_some_and(|d| d.hash == hash && d.suffix3 == suffix3) {
+                return s;
             }
             i = (i + 1) & mask;
         }
@@ -882,13 +899,13 @@ impl WordMemo {
         }
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
-        while self.slots.get(i).is_some_and(|&s| s != 0) {
+        while self.slots.get(i).is_some_and(|&s| s != EMPTY) {
             i = (i + 1) & mask;
         }
         let d = self.derived.len() as u32;
         self.derived.push(Derived::new(tagger, hash, suffix3));
         if let Some(slot) = self.slots.get_mut(i) {
-            *slot = d + 1;
+            *slot = d;
         }
         d
     }
@@ -897,14 +914,14 @@ impl WordMemo {
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(64);
         let mask = size - 1;
-        self.slots = vec![0; size];
+        self.slots = vec![EMPTY; size];
         for (n, d) in self.derived.iter().enumerate() {
             let mut i = d.hash as usize & mask;
-            while self.slots.get(i).is_some_and(|&s| s != 0) {
+            while self.slots.get(i).is_some_and(|&s| s != EMPTY) {
                 i = (i + 1) & mask;
             }
             if let Some(slot) = self.slots.get_mut(i) {
-                *slot = n as u32 + 1;
+                *slot = n as u32;
             }
         }
     }
@@ -927,7 +944,7 @@ pub fn active() -> Option<&'static Tagger> {
 #[cfg(not(target_arch = "wasm32"))]
 fn embedded() -> Option<&'static Tagger> {
     static EMBEDDED: OnceLock<Option<Tagger>> = OnceLock::new();
-    EMBEDDED.get_or_init(|| Tagger::from_bytes(include_bytes!("tagger.bin")).ok()).as_ref()
+    EMBEDDED.get_or_init(|| Tagger::from_static(include_bytes!("tagger.bin")).ok()).as_ref()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -995,7 +1012,9 @@ mod tests {
         let bytes = include_bytes!("tagger.bin");
         assert_eq!(&bytes[..4], MAGIC);
         assert_eq!(usize::from(bytes[5]), N);
-        assert_eq!(t.rows.len(), 1 << t.bits);
+        assert_eq!(t.weights.len(), N << t.bits);
+        // The file compiled in is read where it is (a test may install a copy).
+        assert!(embedded().is_some_and(|e| matches!(e.weights, Cow::Borrowed(_)) && e == t));
         assert_eq!(Tagger::from_bytes(&t.to_bytes()).as_ref(), Ok(t));
         assert_eq!(t.to_bytes(), bytes);
     }
@@ -1061,8 +1080,9 @@ mod tests {
         features(words, i, p1, p2, &mut keys);
         let mut acc = [0i16; N];
         for &k in &keys {
-            let row = &t.rows[bucket(k, t.bits)].0;
-            for (a, &w) in acc.iter_mut().zip(row) {
+            let at = bucket(k, t.bits) * N;
+            let row = t.weights[at..at + N].iter().map(|&w| w as i8);
+            for (a, w) in acc.iter_mut().zip(row) {
                 *a += i16::from(w);
             }
         }

@@ -19,6 +19,7 @@
 //! small). Without a model the rules still mark and the verdict says it is
 //! unavailable.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -89,7 +90,10 @@ fn spare_table(size: usize) -> Vec<Slot> {
     let spare = SPARE.with(|spare| spare.get(spare_index(size)).map(Cell::take));
     match spare {
         Some(slots) if slots.len() == size => slots,
-        _ => vec![(0, 0); size],
+        // Written through, not zeroed: zeroed memory comes as the system's zero page,
+        // mapped at the first probe and copied at the first count, two faults a page
+        // and, while another thread of the process runs, a TLB flush on its core.
+        _ => vec![(u64::MAX, 0); size],
     }
 }
 
@@ -224,7 +228,9 @@ pub struct Model {
     pub bias: f32,
     /// Per style statistic: mean, spread, weight (of the standardised value).
     style: Vec<[f32; 3]>,
-    weights: Vec<i8>,
+    /// The document model's weights, one `i8` (as a byte) per bucket: borrowed from a
+    /// file compiled in, whose pages the system shares and maps as they are read.
+    weights: Cow<'static, [u8]>,
     /// Sorted pair hashes, each with its log-ratio × 16.
     phrases: Vec<(u64, u8)>,
     /// A bit per value of the low 12 bits of the phrases' hashes: nearly every pair of
@@ -326,7 +332,7 @@ impl Model {
             scale: 0.0,
             bias: 0.0,
             style: Vec::new(),
-            weights: vec![0],
+            weights: Cow::Borrowed(&[0]),
             phrases: Vec::new(),
             phrase_filter: [0; 64],
         }
@@ -459,7 +465,7 @@ impl Model {
     pub fn score(&self, doc: &Document, elements: &[Elem], profile: &Profile) -> Score {
         let features = self.features_of(doc, elements);
         let ngrams: f64 = Self::feature_values(&features)
-            .map(|(h, v)| v * f64::from(self.weights.get(self.bucket(h)).copied().unwrap_or(0)))
+            .map(|(h, v)| v * f64::from(self.weights.get(self.bucket(h)).map_or(0, |&w| w as i8)))
             .sum::<f64>()
             * f64::from(self.scale);
         let style: f64 = self.style_contributions(profile).map(|c| c.0).sum();
@@ -523,6 +529,17 @@ impl Model {
 
     /// Reads the file; a truncated or foreign one is an error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        Model::read(bytes, |w| Cow::Owned(w.to_vec()))
+    }
+
+    /// `from_bytes` of a file compiled in: the weights stay where they are.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, String> {
+        Model::read(bytes, Cow::Borrowed)
+    }
+
+    /// `from_bytes`, the weights kept as `keep` makes them.
+    fn read<'a>(bytes: &'a [u8], keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>) -> Result<Model, String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC || r.take(1)?[0] != VERSION {
             return Err("not a Caveat translation model (or a version this build cannot read)".into());
@@ -544,7 +561,7 @@ impl Model {
         for _ in 0..n_style {
             style.push([r.f32()?, r.f32()?, r.f32()?]);
         }
-        let weights = r.take(1 << bits)?.iter().map(|&b| b as i8).collect();
+        let weights = r.take(1 << bits)?;
         let n = r.u32()? as usize;
         let table = r.take(n.checked_mul(9).ok_or("phrase table too large")?)?;
         let phrases: Vec<(u64, u8)> =
@@ -560,7 +577,7 @@ impl Model {
         }
         let mut model = Model::with_vocab_lines(words, function_words);
         model.set_trained(bits, scale, bias, style);
-        model.weights = weights;
+        model.weights = keep(weights);
         for &(h, _) in &phrases {
             model.phrase_filter[(h >> 6) as usize & 63] |= 1 << (h & 63);
         }
@@ -604,7 +621,7 @@ pub fn get() -> Option<&'static Model> {
     #[cfg(not(target_arch = "wasm32"))]
     if INSTALLED.get().is_none() {
         static BUILT_IN: OnceLock<Option<Model>> = OnceLock::new();
-        return BUILT_IN.get_or_init(|| Model::from_bytes(include_bytes!("model.bin")).ok()).as_ref();
+        return BUILT_IN.get_or_init(|| Model::from_static(include_bytes!("model.bin")).ok()).as_ref();
     }
     INSTALLED.get()
 }
@@ -641,6 +658,10 @@ mod tests {
         let m = Model::from_bytes(include_bytes!("model.bin")).expect("src/translation/model.bin");
         assert!(m.vocab_len() > m.function_words && m.function_words > 50);
         assert!(!m.phrases.is_empty());
+        // Borrowed or copied, the same weights.
+        let kept = Model::from_static(include_bytes!("model.bin")).expect("model");
+        assert!(matches!(kept.weights, Cow::Borrowed(_)) && matches!(m.weights, Cow::Owned(_)));
+        assert_eq!(kept.weights, m.weights);
     }
 
     #[test]

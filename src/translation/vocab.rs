@@ -49,11 +49,15 @@ impl Vocab {
         vocab
     }
 
-    /// An empty table for `n` words, at most a quarter full: most probes stop at the
-    /// first slot.
+    /// An empty table for `n` words, at most half full: most probes stop at the first
+    /// slot. (A quarter full, the shipped vocabulary's table was 512 KB, a quarter of
+    /// the page faults of a one-line run, for 1% fewer instructions in its probes.)
     fn with_room(n: usize) -> Vocab {
-        let size = (4 * n).next_power_of_two().max(8);
-        Vocab { slots: vec![[0; 4]; size], words: Vec::new() }
+        let size = (2 * n).next_power_of_two().max(8);
+        // Written through, not zeroed (a rank of 0 is what marks a slot empty): zeroed
+        // memory comes as the system's zero page, mapped at the first probe and copied
+        // at the first word, two faults a page.
+        Vocab { slots: vec![[u32::MAX, 0, 0, 0]; size], words: Vec::new() }
     }
 
     /// Gives the word at `start..end` of `words`, of hash `h`, the rank `rank` unless
