@@ -95,9 +95,9 @@ export function loadWasm(wasmUrl) {
 
 /**
  * A module compiled already is instantiated at once, in the task where its compile
- * ends: `WebAssembly.instantiate` would resolve some tasks later, behind whatever the
- * page has queued meanwhile (the first marks waited ~20 ms for it). The instance is
- * the same; only a URL (or a failed early compile) takes the asynchronous path.
+ * ends: `WebAssembly.instantiate` would resolve in a later task, behind whatever the
+ * page has queued meanwhile. The instance is the same; only a URL (or a failed early
+ * compile) takes the asynchronous path.
  * @param {WasmSource} [source]
  */
 async function instantiate(source) {
