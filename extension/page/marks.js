@@ -382,7 +382,11 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
   }
 
-  /** Marks that might be under the point: those on the text node there, else all. */
+  /**
+   * Marks that might be under the point: those on the text node there, else those
+   * registered (a point over an image or a button; on a long page only the marks near
+   * the viewport are registered, and no other can be under a point in view).
+   */
   function candidatesAt(x, y) {
     let node = null;
     if (typeof doc.caretPositionFromPoint === 'function') {
@@ -392,7 +396,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
     const ids = node && byNode.get(node);
     if (ids) return ids.map((id) => byId.get(id));
-    return node && node.nodeType === 3 ? [] : marks;
+    return node && node.nodeType === 3 ? [] : marksIn(drawnSpan);
   }
 
   function marksAt(x, y) {

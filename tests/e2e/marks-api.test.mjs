@@ -122,6 +122,43 @@ test('markAt finds the mark under a point via its rects; rectsOf, flash and scro
   await page.waitForFunction(() => !CSS.highlights.has('caveat-flash'), null, { timeout: 2000 });
 });
 
+test('hit-testing a point over no text measures only the registered marks (on a long page, those near the viewport)', async () => {
+  const r = await page.evaluate(async () => {
+    const { collectText } = await import('/ext/page/collect.js');
+    const { createMarkLayer } = await import('/ext/page/marks.js');
+    // A long text, one mark per paragraph, and an empty box over the page where the pointer rests.
+    const root = document.createElement('section');
+    for (let i = 0; i < 3000; i++) root.append(Object.assign(document.createElement('p'), { textContent: `Paragraph ${i} may be long.` }));
+    const box = Object.assign(document.createElement('div'), { style: 'position:fixed;top:0;left:0;width:120px;height:40px;z-index:9' });
+    document.body.append(root, box);
+    const textMap = collectText(root);
+    const annotations = [];
+    for (let at = textMap.text.indexOf('may'); at >= 0; at = textMap.text.indexOf('may', at + 1)) {
+      annotations.push({ category: 'hedging', rule: 'hedging/modal', start: at, end: at + 3, message: 'm', strength: 'weak' });
+    }
+    const layer = createMarkLayer({ doc: document });
+    layer.setReport({ annotations, attributions: [], summary: {} }, textMap);
+    const registered = [...CSS.highlights].filter(([name]) => name.startsWith('caveat-')).reduce((n, [, h]) => n + h.size, 0);
+    let measured = 0;
+    const own = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = function count() {
+      measured++;
+      return own.call(this);
+    };
+    const hit = layer.markAt(60, 20);
+    Range.prototype.getClientRects = own;
+    const overBox = document.caretPositionFromPoint(60, 20)?.offsetNode === box;
+    layer.destroy();
+    root.remove();
+    box.remove();
+    return { marks: annotations.length, registered, measured, hit, overBox };
+  });
+  assert.ok(r.overBox, 'the point is not over the empty box');
+  assert.equal(r.hit, null);
+  assert.ok(r.registered > 0 && r.registered < r.marks, `${r.registered} of ${r.marks} registered`);
+  assert.ok(r.measured <= r.registered, `${r.measured} marks measured for one point (${r.registered} registered)`);
+});
+
 test('clear() removes every highlight', async () => {
   const r = await page.evaluate(() => {
     t.layer.clear();
