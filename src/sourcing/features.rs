@@ -34,19 +34,9 @@ pub struct View<'a> {
     pub cue_rate: &'static str,
 }
 
-/// The forms in `form_index` order.
+/// The forms in their declaration order: a form's place is `form as usize`.
 const FORMS: [CueForm; 5] =
     [CueForm::Verb, CueForm::AccordingTo, CueForm::Citing, CueForm::Agentless, CueForm::Subject];
-
-fn form_index(f: CueForm) -> usize {
-    match f {
-        CueForm::Verb => 0,
-        CueForm::AccordingTo => 1,
-        CueForm::Citing => 2,
-        CueForm::Agentless => 3,
-        CueForm::Subject => 4,
-    }
-}
 
 fn form_name(f: CueForm) -> &'static str {
     match f {
@@ -83,7 +73,7 @@ struct OpenedByKind {
     kind_cue_rate: Prefix,
 }
 
-/// `OpenedByForm` of each form (at `form_index`) and `OpenedByKind` of each kind (at
+/// `OpenedByForm` of each form (at `form as usize`, its place in `FORMS`) and `OpenedByKind` of each kind (at
 /// `kind as usize`, its place in `SourceKind::ALL`).
 fn opened() -> &'static (Vec<OpenedByForm>, Vec<OpenedByKind>) {
     static OPENED: OnceLock<(Vec<OpenedByForm>, Vec<OpenedByKind>)> = OnceLock::new();
@@ -133,7 +123,7 @@ pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
     let kind = v.kind.as_str();
     let form = form_name(v.form);
     let (by_form, by_kind) = opened();
-    let (Some(by_form), Some(by_kind)) = (by_form.get(form_index(v.form)), by_kind.get(v.kind as usize)) else {
+    let (Some(by_form), Some(by_kind)) = (by_form.get(v.form as usize), by_kind.get(v.kind as usize)) else {
         return f; // not reached: every form and kind has its entry
     };
     f.push(hash_with(key!("bias"), ""));
@@ -256,7 +246,7 @@ mod tests {
         use crate::sourcing::gate::hash_parts;
         let (by_form, by_kind) = opened();
         for (i, &form) in FORMS.iter().enumerate() {
-            assert_eq!(form_index(form), i);
+            assert_eq!(form as usize, i);
             let (o, f) = (&by_form[i], form_name(form));
             for v in ["", "yes", "said", "VERB:PAST"] {
                 let h = |name: &str| hash_parts(name, &[f, v]);

@@ -12,7 +12,7 @@ use super::style::{self, Profile, STATS};
 use super::{unnatural_phrase, Text};
 use crate::report::{Annotation, TranslationVerdict};
 use crate::rule::Strength;
-use crate::text::{Document, TokenKind};
+use crate::text::Document;
 
 /// Below this many words the verdict is reported as too short to tell.
 pub const MIN_WORDS: usize = 150;
@@ -103,8 +103,8 @@ fn style_reason(model: &Model, profile: &Profile, style_logit: f64) -> Option<St
 
 pub fn verdict(doc: &Text, marks: &[Annotation]) -> TranslationVerdict {
     let n = doc.sentences.len();
-    // Counted only up to `MIN_WORDS`: `word_count` would read every token.
-    let too_short = doc.tokens.iter().filter(|t| t.kind != TokenKind::Punct).nth(MIN_WORDS - 1).is_none();
+    // Counted once per document (the summary has asked already).
+    let too_short = doc.word_count() < MIN_WORDS;
     // Every mark is local evidence the document model does not see (it weighs
     // n-grams of function words and shapes; the phrase table counts word pairs).
     let strong = marks.iter().filter(|a| a.strength == Strength::Strong).count() as f64;
