@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { assertPageUnchanged, HOSTILE_FIXTURES, markProblems } from './hostile-fixtures.mjs';
 import {
-  cardState, artifact, caveatDone, CHROMIUM, foreignRequests, launchChromiumWithExtension, markLocations,
+  cardState, artifact, caveatDone, CHROMIUM, foreignRequests, highlightPoint, launchChromiumWithExtension, markLocations,
   QUIET_CHROMIUM_ARGS, recordRequests, settle, sleep, startServer, watchConsole,
 } from './helpers.mjs';
 
@@ -130,15 +130,7 @@ describe('Chromium on hostile pages', () => {
       }),
     );
     assert.deepEqual(adopted, [true, true]);
-    const point = await page.evaluate(() => {
-      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
-      for (const range of Array.from(CSS.highlights.get('caveat-sourcing'), live)) {
-        if (range.toString() !== 'critics say') continue;
-        const r = range.getClientRects()[0];
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    });
+    const point = await page.evaluate(highlightPoint, { name: 'caveat-sourcing', text: 'critics say' });
     assert.ok(point, 'no "critics say" mark in the nested shadow root');
     await page.mouse.move(point.x, point.y);
     const card = await page.waitForFunction(cardState, null, { timeout: 5000 });

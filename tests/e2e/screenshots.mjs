@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-  extensionWorker, HAVE_SEED, launchChromiumWithExtension, markGeometry, nodeCore, openMarked, ROOT, scrollMarkIntoView, settle,
-  SHARED, startServer,
+  extensionWorker, HAVE_SEED, highlightedTexts, launchChromiumWithExtension, markGeometry, nodeCore, openMarked, ROOT,
+  scrollMarkIntoView, settle, SHARED, startServer,
 } from './helpers.mjs';
 
 const HAVE_ROUNDTRIP = fs.existsSync(path.join(SHARED, 'eval', 'translation', 'roundtrip_es', 'dev'));
@@ -108,10 +108,8 @@ async function main() {
       if (colorScheme === 'light') {
         await shoot(page, 'article-marked');
         // A card: the first anonymous source in view, hovered.
-        const text = await page.evaluate(() => {
-          const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
-          return live([...CSS.highlights.get('caveat-sourcing')][1] ?? [...CSS.highlights.get('caveat-sourcing')][0]).toString();
-        });
+        const texts = await page.evaluate(highlightedTexts, 'caveat-sourcing');
+        const text = texts[1] ?? texts[0];
         await page.evaluate(scrollMarkIntoView, text);
         const g = await page.evaluate(markGeometry, text);
         await page.evaluate((y) => window.scrollBy(0, y - 180), g.y);

@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import {
-  artifact, axeViolations, cardState, CATEGORIES, CHROMIUM, nodeCore, SEED_SKIP, settle, startServer, watchConsole,
+  artifact, axeViolations, cardState, CATEGORIES, CHROMIUM, firstMarkPoint, highlightedTexts, nodeCore, SEED_SKIP, settle,
+  startServer, watchConsole,
 } from './helpers.mjs';
 
 let server;
@@ -82,12 +83,7 @@ describe('playground', () => {
 
   test('hovering a mark opens the same card as the extension; the mark list goes to a mark', async () => {
     const { page, messages } = await openPlayground();
-    const point = await page.evaluate(() => {
-      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
-      const r = live(CSS.highlights.get('caveat-sourcing').values().next().value);
-      const rect = r.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: r.toString() };
-    });
+    const point = await page.evaluate(firstMarkPoint, 'sourcing');
     await page.mouse.move(point.x, point.y);
     await page.waitForFunction(() => document.querySelector('caveat-ui')?.shadowRoot?.querySelector('.cv-card:not([hidden])'));
     const card = await page.evaluate(cardState);
@@ -132,10 +128,7 @@ describe('playground', () => {
 
     await page.setInputFiles('#file', { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('The minister reportedly resigned.') });
     await page.waitForFunction(() => document.getElementById('source').textContent === '(note.txt)');
-    await page.waitForFunction(() => {
-      const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
-      return Array.from(CSS.highlights.get('caveat-hedging') ?? [], (r) => live(r).toString()).join() === 'reportedly';
-    });
+    await page.waitForFunction(`(${highlightedTexts})('caveat-hedging').join() === 'reportedly'`);
     assert.deepEqual(messages, []);
     await page.close();
   });
