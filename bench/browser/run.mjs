@@ -546,7 +546,7 @@ async function main() {
       );
     }
     out.push(
-      '\nTimes are from the content script\'s start (content/boot.js at document idle, Wasm not yet loaded) to the highlights being registered; "first marks" are the visible part\'s. Longest task: the longest main-thread task from content-script start until the marks have painted, from a Chromium trace (median over runs, which the budgets read; max in brackets): on the news pages it includes Chromium\'s own repaint of the page when the highlights change.',
+      '\nTimes are from the content script\'s start (content/boot.js at document idle, Wasm not yet loaded) to the highlights being registered; "first marks" are the visible part\'s (on a long page, with the marks three viewports above and below it, which the mark layer registers in the same change). Longest task: the longest main-thread task from content-script start until the marks have painted, from a Chromium trace (median over runs, which the budgets read; max in brackets): on the news pages it includes Chromium\'s own repaint of the page when the highlights change.',
     );
     if (problems.length) out.push(`\nConsole problems: ${problems.join('; ')}`);
     out.push('');

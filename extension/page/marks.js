@@ -16,7 +16,9 @@
  *   layer.addMarks(annotations, textMap)
  *                                     draw more marks over the same text (a long page is
  *                                     drawn a chunk at a time, visible part first); the
- *                                     report follows with setReport once complete
+ *                                     report follows with setReport once complete.
+ *                                     Returns how many were registered (drawn now: on a
+ *                                     long page, those in the window)
  *   layer.report()                    the current report (or null)
  *   layer.marks()                     every mark, in text order:
  *                                     { id, category, rule, start, end, text, message,
@@ -77,7 +79,8 @@ export const WINDOW_MIN_MARKS = 1500;
  * below it changes nothing that is painted.
  */
 export const WINDOW_MIN_TEXT = 200_000;
-const WINDOW_SCREENS = 3;
+/** How many viewport heights above and below the viewport the window reaches. */
+export const WINDOW_SCREENS = 3;
 
 /**
  * The text offsets [start, end) shown in the viewport (extended by `margin` viewport
@@ -231,14 +234,20 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
   }
 
-  /** Draw freshly added marks: into the registered highlights, registering new ones. */
+  /**
+   * Draw freshly added marks: into the registered highlights, registering new ones.
+   * Returns how many of them were registered (none: the highlights did not change).
+   */
   function renderAdded(added) {
+    const drawn = (m) => !m.hidden && enabled.get(m.category) && inSpan(m, drawnSpan);
     if (!drawnSpan && windowed()) {
       render(); // from now on, a window
-      return;
+      return added.filter(drawn).length;
     }
+    let registered = 0;
     for (const m of added) {
-      if (m.hidden || !enabled.get(m.category) || !inSpan(m, drawnSpan)) continue;
+      if (!drawn(m)) continue;
+      registered++;
       let highlight = drawnHighlights.get(m.category);
       if (!highlight) {
         highlight = new HighlightCtor();
@@ -248,6 +257,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
       }
       highlight.add(m.range);
     }
+    return registered;
   }
 
   const isDrawn = (m) => !m.hidden && enabled.get(m.category);
@@ -371,11 +381,12 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
       index(mark, textMap);
       added.push(mark);
     }
-    if (added.length === 0) return;
+    if (added.length === 0) return 0;
     adoptShadowStyles(textMap);
     marks.sort((a, b) => a.start - b.start || a.end - b.end);
-    renderAdded(added);
+    const registered = renderAdded(added);
     emit('marks');
+    return registered;
   }
 
   function contains(rect, x, y) {

@@ -6,8 +6,8 @@
  * wait on Caveat: no long task of ours), so
  * - a text up to `WHOLE_TEXT_MAX` (core/chunks.js) is analysed in one call (a few ms);
  * - a longer one is analysed a chunk of paragraphs per task, the chunks in view first,
- *   yielding to the page between chunks, and drawn as the chunks arrive (the marks in
- *   view first);
+ *   yielding to the page between chunks, and drawn as the chunks arrive (first the
+ *   marks in view, with those of the mark layer's window around it on a long text);
  * - every analysis goes through the engine's content-hash cache: a chunk (or text)
  *   already analysed is never analysed again, so a re-render, a toggle or a page
  *   rewriting the same text costs no analysis;
@@ -28,7 +28,7 @@
  */
 import { mergeReports, planChunks, shiftReport } from '../core/chunks.js';
 import { yieldToPage } from '../core/tasks.js';
-import { visibleSpan } from './marks.js';
+import { WINDOW_MIN_TEXT, WINDOW_SCREENS, visibleSpan } from './marks.js';
 
 /** @typedef {import('../core/report.js').Report} Report */
 /** @typedef {import('./text-map.js').TextMap} TextMap */
@@ -51,7 +51,19 @@ export const MIN_INTERVAL_MS = 1000;
 const OWN_TAG_PREFIX = 'CAVEAT-';
 
 
-/** Chunk indexes: those overlapping the viewport, then below it, then above it (nearest first). */
+/**
+ * The text the first drawing covers: the viewport, and on a long text as far around
+ * it as the mark layer registers marks (its window). With decorated highlights,
+ * Chromium recomputes the visual overflow of every marked text node's containers on
+ * each change to the highlights (a walk over all their children: 20-30 ms on a 5 MB
+ * page whose paragraphs share one parent), so the window's marks are registered in
+ * one change, and the chunks drawn after it, outside the window, change nothing.
+ */
+function firstSpan(textMap, doc) {
+  return visibleSpan(textMap, doc, textMap.length > WINDOW_MIN_TEXT ? WINDOW_SCREENS : 0);
+}
+
+/** Chunk indexes: those overlapping `span`, then below it, then above it (nearest first). */
 function visibleFirst(chunks, span) {
   const overlapping = [];
   const below = [];
@@ -83,7 +95,7 @@ export async function analyseAhead(engine, textMap, { doc = document, stop = () 
   const win = doc.defaultView ?? globalThis;
   const chunks = planChunks(textMap.text);
   const { visible, order } =
-    chunks.length > 1 ? visibleFirst(chunks, visibleSpan(textMap, doc)) : { visible: [0], order: [0] };
+    chunks.length > 1 ? visibleFirst(chunks, firstSpan(textMap, doc)) : { visible: [0], order: [0] };
   let left = visible.length;
   let sliceStart = now();
   for (const i of order) {
@@ -168,14 +180,15 @@ export function createPipeline({
       if (mine !== generation) return null;
     }
     const { visible, order } =
-      chunks.length > 1 ? visibleFirst(chunks, visibleSpan(textMap, doc)) : { visible: [0], order: [0] };
+      chunks.length > 1 ? visibleFirst(chunks, firstSpan(textMap, doc)) : { visible: [0], order: [0] };
     const reports = new Array(chunks.length);
     let pending = [];
     let sliceStart = now();
     let drawnAt = -Infinity;
     let left = visible.length;
     const draw = () => {
-      getLayer().addMarks(pending, textMap);
+      // Each draw that registers marks is a change to the highlights, hence a repaint.
+      if (getLayer().addMarks(pending, textMap) > 0) timings.highlightChanges = (timings.highlightChanges ?? 0) + 1;
       timings.mostMarksDrawn = Math.max(timings.mostMarksDrawn ?? 0, pending.length);
       pending = [];
       drawnAt = now();
