@@ -35,6 +35,8 @@
  *   layer.liveRange(id)               a fresh live Range over the mark (to measure or
  *                                     scroll to it now: do not keep it), or null
  *   layer.intersectsNode(id, node)    whether the mark touches `node`
+ *   layer.marksOn(node)               the drawn marks touching `node` (a text node or
+ *                                     an element), in text order
  *   layer.scrollToMark(id, opts)      scroll the mark into view (centred by default)
  *   layer.flash(id, ms = 900)         briefly emphasise a mark (the `caveat-flash` highlight)
  *   layer.onChange(fn)                fn({ reason }) after setReport ('report'), addMarks
@@ -410,6 +412,28 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     return node && node.nodeType === 3 ? [] : marksIn(drawnSpan);
   }
 
+  /**
+   * The drawn marks touching `node`, in text order: found through the text nodes it
+   * holds (`byNode`), so a keyboard user tabbing through a long page's links does not
+   * measure every mark at each step. An element holding none of the text read (an
+   * image link inside a marked sentence) is measured against the marks drawn near
+   * the viewport, as candidatesAt does: no other can hold what has focus on screen.
+   */
+  function marksOn(node) {
+    const ids = new Set(byNode.get(node) ?? []);
+    let texts = 0;
+    if (node.nodeType === 1) {
+      const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if ((currentMap?.locate(t, 0) ?? -1) >= 0) texts++;
+        for (const id of byNode.get(t) ?? []) ids.add(id);
+      }
+    }
+    const found =
+      ids.size || texts ? [...ids].map((id) => byId.get(id)) : marksIn(drawnSpan).filter((m) => !!aim(m)?.intersectsNode(node));
+    return found.filter(isDrawn).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
   function marksAt(x, y) {
     const hits = candidatesAt(x, y).filter(
       (m) => isDrawn(m) && clientRects(m).some((r) => contains(r, x, y)),
@@ -459,6 +483,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
       const m = byId.get(id);
       return !!m && !!aim(m)?.intersectsNode(node);
     },
+    marksOn,
     scrollToMark(id, { block = 'center', behavior = 'smooth' } = {}) {
       const m = byId.get(id);
       const el = m?.range.startContainer.parentElement;

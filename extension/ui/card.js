@@ -209,7 +209,7 @@ export function createCard({ doc = document, host, layer, rules = [], actions, b
     const target = e.target;
     const mark =
       !host.contains(e) && target?.nodeType === 1 && target !== doc.body && target !== doc.documentElement
-        ? layer.visibleMarks().find((m) => layer.intersectsNode(m.id, target))
+        ? (layer.marksOn(target)[0] ?? null)
         : null;
     if (mark) {
       showFor(mark.id);

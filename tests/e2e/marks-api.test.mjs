@@ -72,6 +72,26 @@ test("marks are drawn as StaticRanges, which the page's DOM changes never update
   assert.deepEqual([r.touches, r.elsewhere], [true, false]);
 });
 
+test('marksOn(node) finds the marks touching a node through its text, as measuring each mark would', async () => {
+  const r = await page.evaluate(() => {
+    const article = document.getElementById('text');
+    const empty = article.appendChild(document.createElement('span'));
+    const nodes = [article, ...article.querySelectorAll('*'), ...t.textMap.segments.map((s) => s.node), empty];
+    const ids = (marks) => marks.map((m) => m.id).join(' ');
+    const rows = nodes.map((node) => ({
+      node: node.nodeType === 3 ? `"${node.data.slice(0, 20)}"` : node.tagName,
+      byText: ids(t.layer.marksOn(node)),
+      // The oracle: every mark measured against the node.
+      measured: ids(t.layer.visibleMarks().filter((m) => t.layer.intersectsNode(m.id, node))),
+    }));
+    empty.remove();
+    return rows;
+  });
+  for (const row of r) assert.equal(row.byText, row.measured, row.node);
+  assert.ok(r.some((row) => row.byText.split(' ').length >= 2), 'a node holding several marks');
+  assert.equal(r.at(-1).byText, '', 'an element without text touches no mark');
+});
+
 test('toggling a category and hiding a mark redraw without re-analysing', async () => {
   const r = await page.evaluate(() => {
     const before = t.engine.analyses;
