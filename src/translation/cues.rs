@@ -118,6 +118,11 @@ impl Cues {
         self.bits.get(i).copied().unwrap_or(0)
     }
 
+    /// The cue bits of the tokens `range` (none past the end).
+    pub fn bits_of(&self, range: std::ops::Range<usize>) -> &[u16] {
+        self.bits.get(range).unwrap_or_default()
+    }
+
     /// The tokens with the bit `bit`, one of `STARTS`, in order.
     pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
         // A bit outside `STARTS` has no list: its rule would silently find nothing.
