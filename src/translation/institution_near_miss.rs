@@ -294,9 +294,14 @@ fn split_institutions() -> &'static [(Vec<&'static str>, Option<usize>)] {
 /// `i`, capitalised).
 fn institution_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> Option<usize> {
     let family = head_families().get_token(doc, i)? as usize;
+    let low = doc.low(i);
     for (words, head_family) in split_institutions() {
+        // The family first: most names have another head, and the test is one compare.
+        if *head_family != Some(family) {
+            continue;
+        }
         let Some((head, prefix)) = words.split_last() else { continue };
-        if prefix.len() < 2 || *head == doc.low(i) || *head_family != Some(family) || i < prefix.len() {
+        if prefix.len() < 2 || *head == low || i < prefix.len() {
             continue;
         }
         let first = i - prefix.len();
