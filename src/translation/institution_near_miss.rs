@@ -247,6 +247,11 @@ pub(super) fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
 
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.
 fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> bool {
+    // Either way a capitalised word follows: tested first, as it rules out most
+    // commas before their text is read.
+    if !doc.is_capitalized(i + 1) {
+        return false;
+    }
     let word = doc.low(i);
     let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
     let (country_tok, city_tok) = match possessive {
