@@ -1,13 +1,9 @@
 //! "a" or "an" before a plural noun: "in the middle of a peace talks" — a number
 //! agreement slip typical of machine translation from languages without articles.
 
-use std::sync::OnceLock;
-
 use super::{cues, Text};
-use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::Document;
 
 pub static RULE: Rule = Rule {
     id: "translation/article-plural",
@@ -26,7 +22,7 @@ pub const COUNTER_EXAMPLE: &str = "in the middle of peace talks";
 
 /// Plural nouns common in news that cannot be verbs after a noun ("a man talks"
 /// is excluded by requiring a preposition before the article).
-const PLURALS: &[&str] = &[
+pub(super) const PLURALS: &[&str] = &[
     "talks",
     "negotiations",
     "sanctions",
@@ -110,41 +106,22 @@ const QUANTIFIERS: &[&str] = &[
     "half-dozen",
 ];
 
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "for", "to", "with", "during", "after", "before", "from", "into", "on", "by", "about", "amid",
     "under", "over", "through", "without", "hold", "held", "holding", "launch", "launched", "start", "started",
     "resume", "resumed",
 ];
 
-/// `words` bit of a word of `PREPOSITIONS`.
-const PREPOSITION: u32 = 1;
-/// `words` bit of a word of `PLURALS`.
-const PLURAL: u32 = 2;
-
-/// The words of `PREPOSITIONS` and `PLURALS` with their bits, for one table probe per
-/// token where a search of the lists compared a few dozen words (`u32`, the value
-/// type of the other rules' tables: one copy of the code).
-fn words() -> &'static WordTable<u32> {
-    static WORDS: OnceLock<WordTable<u32>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let prepositions = PREPOSITIONS.iter().map(|&w| (w, PREPOSITION));
-        WordTable::new(prepositions.chain(PLURALS.iter().map(|&w| (w, PLURAL))), |a, b| a | b)
-    })
-}
-
-/// Token `i` is a word of the list of `bit` (false past the end).
-fn is(doc: &Document, i: usize, bit: u32) -> bool {
-    words().get_token(doc, i).is_some_and(|bits| bits & bit != 0)
-}
-
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for i in doc.cued(cues::A_OR_AN) {
-        if i == 0 || !is(doc, i - 1, PREPOSITION) {
+        // The word before and the plural after have cue bits (a search of the lists
+        // cost about 300 instructions per "a").
+        if i == 0 || doc.cue(i - 1) & cues::PREPOSITION == 0 {
             continue;
         }
         // "a talks" or "a <modifier> talks", the modifier a lower-case word.
         for end in [i + 1, i + 2] {
-            if !doc.is_word(end) || !is(doc, end, PLURAL) {
+            if !doc.is_word(end) || doc.cue(end) & cues::PLURAL == 0 {
                 continue;
             }
             let modifier_ok = end == i + 1
@@ -165,22 +142,6 @@ pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
 mod tests {
     use crate::rule::Category::Translation;
     use crate::test_util::{assert_no_marks, assert_rule};
-
-    /// The table's bits are the lists' own tests, for listed words and others.
-    #[test]
-    fn words_are_the_lists() {
-        use super::*;
-        let text = "Of talks, TALKS in at hold of peace talks; the a an troops' people-s resumed offer...";
-        let doc = Document::new(text);
-        for i in 0..doc.tokens.len() + 2 {
-            assert_eq!(is(&doc, i, PREPOSITION), PREPOSITIONS.contains(&doc.low(i)), "{}", doc.low(i));
-            assert_eq!(is(&doc, i, PLURAL), PLURALS.contains(&doc.low(i)), "{}", doc.low(i));
-        }
-        for w in PREPOSITIONS.iter().chain(PLURALS) {
-            let doc = Document::new(w);
-            assert!(is(&doc, 0, PREPOSITION) || is(&doc, 0, PLURAL), "{w}");
-        }
-    }
 
     #[test]
     fn marks_a_with_a_plural() {
