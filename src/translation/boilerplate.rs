@@ -42,8 +42,9 @@ const LINES: &[&str] = &[
 
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for p in &doc.paragraphs {
-        let low = &doc.lower[p.start..p.end];
-        if LINES.iter().any(|b| low.starts_with(b) && low.len() <= b.len() + 60) {
+        let low = doc.lower.as_bytes().get(p.start..p.end).unwrap_or_default();
+        // The length first: most paragraphs are too long for any line, and are not read.
+        if LINES.iter().any(|b| low.len() <= b.len() + 60 && low.starts_with(b.as_bytes())) {
             out.push(Annotation::new(&RULE, p.start, p.end));
         }
     }

@@ -18,61 +18,66 @@
 
 use std::sync::OnceLock;
 
-use super::{collocation, institution_near_miss, name_in_role, role_title, style};
+use super::{article_plural, collocation, institution_near_miss, name_in_role, role_title, style};
 use crate::lexicon::FilteredTable;
 use crate::text::Document;
 
 /// "to": `modal_to`, `broken_coordination`.
-pub const TO: u16 = 1;
+pub const TO: u32 = 1;
 /// "a", "an": `article_plural`.
-pub const A_OR_AN: u16 = 1 << 1;
+pub const A_OR_AN: u32 = 1 << 1;
 /// ".": `broken_sentence`, `doubled_punctuation`.
-pub const STOP: u16 = 1 << 2;
+pub const STOP: u32 = 1 << 2;
 /// ",": `doubled_punctuation`.
-pub const COMMA: u16 = 1 << 3;
+pub const COMMA: u32 = 1 << 3;
 /// A role word or a party: `role_title`.
-pub const ROLE_OR_PARTY: u16 = 1 << 4;
+pub const ROLE_OR_PARTY: u32 = 1 << 4;
 /// A noun for an organisation: `name_in_role` (the word before the name).
-pub const GROUP: u16 = 1 << 5;
+pub const GROUP: u32 = 1 << 5;
 /// The head noun of an institution's name: `institution_near_miss`.
-pub const HEAD: u16 = 1 << 6;
+pub const HEAD: u32 = 1 << 6;
 /// A possessive or a comma: `institution_near_miss` (a country and its capital).
-pub const POSSESSIVE_OR_COMMA: u16 = 1 << 7;
+pub const POSSESSIVE_OR_COMMA: u32 = 1 << 7;
 /// A word that opens a set phrase: `collocation`.
-pub const OPENER: u16 = 1 << 8;
+pub const OPENER: u32 = 1 << 8;
 /// `STOP` or `COMMA`: `doubled_punctuation`.
-pub const STOP_OR_COMMA: u16 = 1 << 9;
+pub const STOP_OR_COMMA: u32 = 1 << 9;
 /// `HEAD` or `POSSESSIVE_OR_COMMA`: `institution_near_miss`.
-pub const HEAD_OR_POSSESSIVE: u16 = 1 << 10;
+pub const HEAD_OR_POSSESSIVE: u32 = 1 << 10;
 
 /// How many cue bits there are: `HEAD_OR_POSSESSIVE` is the last.
 const BITS: usize = 11;
 const _: () = assert!(HEAD_OR_POSSESSIVE == 1 << (BITS - 1));
 
 /// A word human translators reach for (`style`'s translator words).
-pub const TRANSLATOR_WORD: u16 = 1 << BITS;
+pub const TRANSLATOR_WORD: u32 = 1 << BITS;
 /// "this", "these" (`style`).
-pub const DEMONSTRATIVE: u16 = 1 << (BITS + 1);
+pub const DEMONSTRATIVE: u32 = 1 << (BITS + 1);
 /// A verb that reports speech or thought (`style`).
-pub const REPORTING_VERB: u16 = 1 << (BITS + 2);
+pub const REPORTING_VERB: u32 = 1 << (BITS + 2);
 /// A dash (`style`).
-pub const DASH: u16 = 1 << (BITS + 3);
+pub const DASH: u32 = 1 << (BITS + 3);
 /// A quotation mark (`style`).
-pub const QUOTE: u16 = 1 << (BITS + 4);
+pub const QUOTE: u32 = 1 << (BITS + 4);
+
+/// A preposition or verb before "a" (`article_plural`).
+pub const PREPOSITION: u32 = 1 << (BITS + 5);
+/// A plural noun after "a" (`article_plural`).
+pub const PLURAL: u32 = 1 << (BITS + 6);
 
 /// The bits a rule starts from, whose tokens are listed (`Cues::cued`).
-const STARTS: u16 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
+const STARTS: u32 = TO | A_OR_AN | STOP | ROLE_OR_PARTY | GROUP | OPENER | STOP_OR_COMMA | HEAD_OR_POSSESSIVE;
 
 /// The bits of the pairs, from the bits of a token: a bit per pair of bits, so the
 /// pairs of bits `a | b` are those of `a` with those of `b` (the table holds each
 /// word's with its bits).
-fn pairs(bits: u16) -> u16 {
-    let either = |pair: u16, bit: u16| if bits & pair != 0 { bit } else { 0 };
+fn pairs(bits: u32) -> u32 {
+    let either = |pair: u32, bit: u32| if bits & pair != 0 { bit } else { 0 };
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
 
 /// The bits of a possessive or a comma (`is_possessive_or_comma`), with its pair's.
-const POSSESSIVE_BITS: u16 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
+const POSSESSIVE_BITS: u32 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
 
 /// Every cue word and mark with its bits, from the rules' own lists, and the words
 /// of the style statistics.
@@ -82,9 +87,9 @@ fn table() -> &'static FilteredTable<u32> {
         // Sparse (a quarter full at most), so that a probe past the filter mostly
         // stops at the first slot.
         let mut table = FilteredTable::with_capacity(4 * 128);
-        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
+        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u32| {
             for w in words {
-                table.insert(w, u32::from(bit | pairs(bit)), |a, b| a | b);
+                table.insert(w, bit | pairs(bit), |a, b| a | b);
             }
         };
         add(&mut ["to"].into_iter(), TO);
@@ -100,6 +105,8 @@ fn table() -> &'static FilteredTable<u32> {
         add(&mut style::REPORTING_VERBS.iter().copied(), REPORTING_VERB);
         add(&mut style::DASHES.iter().copied(), DASH);
         add(&mut style::QUOTES.iter().copied(), QUOTE);
+        add(&mut article_plural::PREPOSITIONS.iter().copied(), PREPOSITION);
+        add(&mut article_plural::PLURALS.iter().copied(), PLURAL);
         table
     })
 }
@@ -107,19 +114,24 @@ fn table() -> &'static FilteredTable<u32> {
 /// Each token's cue bits, and the tokens that have each bit.
 pub struct Cues {
     /// Indexed like `doc.tokens`.
-    bits: Vec<u16>,
+    bits: Vec<u32>,
     /// Per bit, the tokens that have it, in order (for the bits of `STARTS`).
     tokens: [Vec<u32>; BITS],
 }
 
 impl Cues {
     /// Token `i`'s cue bits (none past the end).
-    pub fn get(&self, i: usize) -> u16 {
+    pub fn get(&self, i: usize) -> u32 {
         self.bits.get(i).copied().unwrap_or(0)
     }
 
+    /// The cue bits of the tokens `range` (none past the end).
+    pub fn bits_of(&self, range: std::ops::Range<usize>) -> &[u32] {
+        self.bits.get(range).unwrap_or_default()
+    }
+
     /// The tokens with the bit `bit`, one of `STARTS`, in order.
-    pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
+    pub fn cued(&self, bit: u32) -> impl Iterator<Item = usize> + '_ {
         // A bit outside `STARTS` has no list: its rule would silently find nothing.
         debug_assert!(bit.is_power_of_two() && bit & STARTS != 0, "{bit:b} is not a listed start bit");
         let list = self.tokens.get(bit.trailing_zeros() as usize).map_or(&[][..], Vec::as_slice);
@@ -133,14 +145,18 @@ impl Cues {
 pub fn of(doc: &Document) -> Cues {
     let table = table();
     let lower = doc.lower.as_bytes();
-    let mut tokens: [Vec<u32>; BITS] = Default::default();
+    // Room for a token in 16 in each list up front (more than most bits have in news):
+    // grown from empty, the lists took a dozen reallocations per text.
+    let room = doc.tokens.len() / 16;
+    let mut tokens: [Vec<u32>; BITS] =
+        std::array::from_fn(|b| if STARTS & (1 << b) != 0 { Vec::with_capacity(room) } else { Vec::new() });
     let bits = doc
         .tokens
         .iter()
         .zip(&doc.hashes)
         .enumerate()
         .map(|(i, (t, &hash))| {
-            let listed = table.get_hashed(&lower[t.start..t.end], hash).unwrap_or(0) as u16;
+            let listed = table.get_hashed(&lower[t.start..t.end], hash).unwrap_or(0);
             let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
             let bits = listed | if possessive { POSSESSIVE_BITS } else { 0 };
             let mut rest = bits & STARTS;
@@ -161,7 +177,7 @@ mod tests {
     use super::*;
 
     /// The bits of a token, each by the test its rule made of every token before.
-    fn oracle(doc: &Document, i: usize) -> u16 {
+    fn oracle(doc: &Document, i: usize) -> u32 {
         let role = role_title::SPOKES.contains(&doc.low(i)) || role_title::PARTIES.contains(&doc.low(i));
         let head = institution_near_miss::HEAD_FAMILIES.iter().any(|f| f.contains(&doc.low(i)));
         let opener = collocation::openers().any(|w| w == doc.low(i));
@@ -180,6 +196,8 @@ mod tests {
             (style::REPORTING_VERBS.contains(&doc.low(i)), REPORTING_VERB),
             (style::DASHES.contains(&doc.low(i)), DASH),
             (style::QUOTES.contains(&doc.low(i)), QUOTE),
+            (article_plural::PREPOSITIONS.contains(&doc.low(i)), PREPOSITION),
+            (article_plural::PLURALS.contains(&doc.low(i)), PLURAL),
         ]
         .iter()
         .filter(|c| c.0)
@@ -187,7 +205,7 @@ mod tests {
     }
 
     /// The oracle's bits with the pairs'.
-    fn oracle_with_pairs(doc: &Document, i: usize) -> u16 {
+    fn oracle_with_pairs(doc: &Document, i: usize) -> u32 {
         let bits = oracle(doc, i);
         let stop_or_comma = if bits & (STOP | COMMA) != 0 { STOP_OR_COMMA } else { 0 };
         let head_or_possessive = if bits & (HEAD | POSSESSIVE_OR_COMMA) != 0 { HEAD_OR_POSSESSIVE } else { 0 };
@@ -199,7 +217,8 @@ mod tests {
         let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
                     Qatar's Doha, an aide said , . Contributed reporting to this; could not be reached. \
                     TO A An spokeswoman GOP party’s Committee's bank. … However, these said: \
-                    THIS, Very thus sayings Said véry that those. “Yes” — «non» - – \"x\" --";
+                    THIS, Very thus sayings Said véry that those. “Yes” — «non» - – \"x\" --. \
+                    Amid a Talks, held troops people of Peace talks-based resumed.";
         let doc = Document::new(text);
         let cues = of(&doc);
         for i in 0..doc.tokens.len() {

@@ -247,6 +247,11 @@ pub(super) fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
 
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.
 fn capital_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> bool {
+    // Either way a capitalised word follows: tested first, as it rules out most
+    // commas before their text is read.
+    if !doc.is_capitalized(i + 1) {
+        return false;
+    }
     let word = doc.low(i);
     let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
     let (country_tok, city_tok) = match possessive {
@@ -294,9 +299,14 @@ fn split_institutions() -> &'static [(Vec<&'static str>, Option<usize>)] {
 /// `i`, capitalised).
 fn institution_near_miss(doc: &Document, i: usize, out: &mut Vec<Annotation>) -> Option<usize> {
     let family = head_families().get_token(doc, i)? as usize;
+    let low = doc.low(i);
     for (words, head_family) in split_institutions() {
+        // The family first: most names have another head, and the test is one compare.
+        if *head_family != Some(family) {
+            continue;
+        }
         let Some((head, prefix)) = words.split_last() else { continue };
-        if prefix.len() < 2 || *head == doc.low(i) || *head_family != Some(family) || i < prefix.len() {
+        if prefix.len() < 2 || *head == low || i < prefix.len() {
             continue;
         }
         let first = i - prefix.len();

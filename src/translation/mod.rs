@@ -51,12 +51,12 @@ impl<'a> Text<'a> {
     }
 
     /// The tokens with the cue bit `bit` (`cues`), in order.
-    pub fn cued(&self, bit: u16) -> impl Iterator<Item = usize> + '_ {
+    pub fn cued(&self, bit: u32) -> impl Iterator<Item = usize> + '_ {
         self.cues.cued(bit)
     }
 
     /// Token `i`'s cue bits (none past the end).
-    pub fn cue(&self, i: usize) -> u16 {
+    pub fn cue(&self, i: usize) -> u32 {
         self.cues.get(i)
     }
 

@@ -133,23 +133,26 @@ pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
     for s in &doc.sentences {
         let mut length = 0usize;
         let mut has_quote = false;
-        for (i, token) in s.tokens.clone().zip(&doc.tokens[s.tokens.clone()]) {
+        // The sentence's tokens and their cue bits, side by side.
+        let tokens = doc.tokens.get(s.tokens.clone()).unwrap_or_default();
+        for ((i, token), &bits) in s.tokens.clone().zip(tokens).zip(cues.bits_of(s.tokens.clone())) {
             if token.kind == TokenKind::Punct {
                 // The cue table holds "," and the dashes and quotation marks above.
-                let bits = cues.get(i);
                 commas += usize::from(bits & COMMA != 0);
                 dashes += usize::from(bits & DASH != 0);
                 has_quote |= bits & QUOTE != 0;
                 continue;
             }
-            let t = &text[token.start..token.end];
-            let bits = cues.get(i);
+            // The token's text is read only where its bytes are not its characters,
+            // and where its cue bits say it may be a possessive.
+            let t = || text.get(token.start..token.end).unwrap_or_default();
             length += 1;
-            chars += if token.ascii { t.len() } else { char_count(t) };
+            chars += if token.ascii { token.end.saturating_sub(token.start) } else { char_count(t()) };
             numbers += usize::from(token.kind == TokenKind::Number);
             // A possessive has the cue bit of one (which a few other tokens share):
             // only those tokens are tested.
-            let possessive = bits & POSSESSIVE_OR_COMMA != 0 && (t.ends_with(b"'s") || t.ends_with("’s".as_bytes()));
+            let possessive =
+                bits & POSSESSIVE_OR_COMMA != 0 && (t().ends_with(b"'s") || t().ends_with("’s".as_bytes()));
             possessives += usize::from(possessive);
             let on = bits & (TRANSLATOR_WORD | DEMONSTRATIVE | REPORTING_VERB);
             if on != 0 {

@@ -5,7 +5,6 @@
 //! can be a pattern ("the" + a capitalised word after "of") as well as two words.
 //! Adjacent pairs make one mark; the mark says what kind of slip it looks like.
 
-use super::model::Elem;
 use super::Text;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
@@ -35,9 +34,8 @@ pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
         let sentence = &elements[s.tokens.clone()];
         // Runs of tokens covered by listed pairs: (first, last) index in the sentence.
         let mut run: Option<(usize, usize)> = None;
-        for j in 0..sentence.len().saturating_sub(1) {
-            let pair: [Elem; 2] = [sentence[j], sentence[j + 1]];
-            if model.is_phrase(pair) {
+        for (j, pair) in sentence.windows(2).enumerate() {
+            if model.is_phrase([pair[0], pair[1]]) {
                 run = match run {
                     Some((a, b)) if b >= j && j + 1 - a < MAX_WORDS => Some((a, j + 1)),
                     Some(r) => {
