@@ -177,15 +177,28 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// `tag` for a token whose sentence is not tagged yet: tags it.
+    /// `tag` for a token not tagged yet: its fixed tag, else its sentence's tags.
     #[inline(never)]
     fn tag_sentence_of(&self, i: usize) -> Tag {
         if i >= self.tokens.len() {
             return Tag::Unknown;
         }
+        let token_tags = self.token_tags.get_or_init(|| vec![std::cell::Cell::new(None); self.tokens.len()]);
+        // A word whose tag no sentence changes needs no tagging of its sentence: the
+        // rules ask mostly about function words and punctuation, and many a sentence
+        // is then never tagged.
+        let fixed = tagger::active().zip(self.tokens.get(i)).and_then(|(tagger, t)| {
+            let lower = self.lower.as_bytes().get(t.start..t.end)?;
+            tagger.fixed_tag(lower, *self.hashes.get(i)?)
+        });
+        if let Some(tag) = fixed {
+            if let Some(cell) = token_tags.get(i) {
+                cell.set(Some(tag));
+            }
+            return tag;
+        }
         let s = self.sentence_of(i);
         let Some(sentence) = self.sentences.get(s) else { return Tag::Unknown };
-        let token_tags = self.token_tags.get_or_init(|| vec![std::cell::Cell::new(None); self.tokens.len()]);
         let mut st = self.sentence_tags.borrow_mut();
         if st.done.is_empty() {
             st.done = vec![false; self.sentences.len()];

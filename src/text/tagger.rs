@@ -620,6 +620,17 @@ impl Tagger {
         }
     }
 
+    /// The tag of the word whose lower-case bytes are `lower` (`lower_hash` its
+    /// `word_hash`) in any sentence, if its sentence cannot change it: a dictionary
+    /// word's tag but a modal's (which an article or a possessive before it overrules,
+    /// and a past form after it). A rule that asks about such a word then needs no
+    /// tagging of its sentence.
+    pub(crate) fn fixed_tag(&self, lower: &[u8], lower_hash: u32) -> Option<Tag> {
+        let form = normal_form(lower);
+        let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
+        self.dictionary(hash).filter(|&t| t != Tag::Modal)
+    }
+
     /// The row of feature key `k`: its bucket's weights, zero-padded.
     #[inline(always)]
     fn row(&self, k: u32) -> Row {
