@@ -193,27 +193,17 @@ impl<'a> Document<'a> {
         let Some(sentence) = self.sentences.get(self.sentence_of(i)) else { return Tag::Unknown };
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         // The tagger reads a word's two neighbours on either side and the two tags before
-        // it, and corrects a tag after the fact only after a modal: after two words of
-        // fixed tags (or the sentence's start) and up to one (or the sentence's end), the
-        // words between get the tags of the whole sentence.
+        // it, and corrects a tag after the fact only after a modal: from two words of
+        // fixed tags before `i` (or the sentence's start) to one after it (or the
+        // sentence's end), the words get the tags of the whole sentence.
         let mut start = i;
-        let mut earlier = [Tag::Unknown; 2];
-        let mut n = 0;
         while start > first {
-            let Some(t1) = fixed(start - 1) else {
+            if fixed(start - 1).is_none() {
                 start -= 1;
-                continue;
-            };
-            if start - 1 == first {
-                (earlier, n) = ([t1, t1], 1);
+            } else if start - 1 == first || fixed(start - 2).is_some() {
                 break;
-            }
-            match fixed(start - 2) {
-                Some(t2) => {
-                    (earlier, n) = ([t2, t1], 2);
-                    break;
-                }
-                None => start -= 2,
+            } else {
+                start -= 2;
             }
         }
         let mut end = i + 1;
@@ -223,10 +213,11 @@ impl<'a> Document<'a> {
                 break;
             }
         }
+        // The two words of fixed tags need no words before them.
+        let from = start.saturating_sub(2).max(first);
         let mut st = self.sentence_tags.borrow_mut();
-        let earlier = earlier.get(2 - n..).unwrap_or_default();
-        tag_span(self.text, &self.lower, &self.tokens, &self.hashes, first..last, start..end, earlier, &mut st);
-        if let Some(dst) = token_tags.get(start..end) {
+        tag_span(self.text, &self.lower, &self.tokens, &self.hashes, first..last, from..end, &mut st);
+        if let Some(dst) = token_tags.get(from..end) {
             for (d, &t) in dst.iter().zip(&st.tags) {
                 d.set(Some(t));
             }
@@ -315,13 +306,12 @@ pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sen
 /// Tags sentence `s` into `out`, one tag per token of the sentence (none if the
 /// sentence is not one of `tokens`).
 fn tag_sentence(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], s: &Sentence, buffers: &mut TagBuffers) {
-    tag_span(text, lower, tokens, hashes, s.tokens.clone(), s.tokens.clone(), &[], buffers);
+    tag_span(text, lower, tokens, hashes, s.tokens.clone(), s.tokens.clone(), buffers);
 }
 
 /// Tags the tokens of `span`, within the tokens of a sentence, into `out`, one tag
-/// a token (none if the span is not one of `tokens`): `Tagger::tag_span_shaped`,
-/// `earlier` the tags of the words before the span as it reads them.
-#[allow(clippy::too_many_arguments)]
+/// a token (none if the span is not one of `tokens`): `Tagger::tag_first` of the
+/// words from the span's start to two past its end.
 fn tag_span(
     text: &str,
     lower: &str,
@@ -329,7 +319,6 @@ fn tag_span(
     hashes: &[u32],
     sentence: Range<usize>,
     span: Range<usize>,
-    earlier: &[Tag],
     TagBuffers { words, tags: out }: &mut TagBuffers,
 ) {
     out.clear();
@@ -341,24 +330,21 @@ fn tag_span(
         }));
         return;
     };
-    // The words the tagger reads: the span's and two on either side in the sentence.
-    let window = span.start.saturating_sub(2).max(sentence.start)..(span.end + 2).min(sentence.end);
-    let (Some(toks), Some(hs)) = (tokens.get(window.clone()), hashes.get(window.clone())) else { return };
+    let read = span.start..(span.end + 2).min(sentence.end);
+    let (Some(toks), Some(hs)) = (tokens.get(read.clone()), hashes.get(read)) else { return };
     words.clear();
     // Bytes, not `str`s: slicing a `str` checks both ends for character boundaries.
     let (text, lower) = (text.as_bytes(), lower.as_bytes());
     words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
         let l = lower.get(t.start..t.end).unwrap_or_default();
         let w = if t.upper { text.get(t.start..t.end).unwrap_or_default() } else { l };
-        tagger::Word::of_token_but_digits(w, l, h, t.upper, window.start + k == sentence.start)
+        tagger::Word::of_token(w, l, h, t.upper, span.start + k == sentence.start)
     }));
-    // The rest of a scored word's shape, read from its text.
-    let more_shape = |k: usize| toks.get(k).and_then(|t| lower.get(t.start..t.end)).map_or(0, tagger::digit_bits);
-    let within = span.start.saturating_sub(window.start)..span.end.saturating_sub(window.start);
-    MEMO.with(|memo| match memo.try_borrow_mut() {
-        Ok(mut memo) => tagger.tag_span_shaped(words, within, earlier, &mut memo, out, more_shape),
-        // Not reached (tagging calls nothing that tags), but never a panic in Wasm.
-        Err(_) => tagger.tag_span_shaped(words, within, earlier, &mut tagger::WordMemo::default(), out, more_shape),
+    MEMO.with(|memo| {
+        // Always free (tagging calls nothing that tags); else no tags, never a panic in Wasm.
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            tagger.tag_first(words, span.len(), &mut memo, out);
+        }
     });
 }
 

@@ -167,21 +167,6 @@ impl Word {
     /// `word` is read only when `upper`.
     #[inline]
     pub fn of_token(word: &[u8], lower: &[u8], lower_hash: u32, upper: bool, first_in_sentence: bool) -> Word {
-        let w = Word::of_token_but_digits(word, lower, lower_hash, upper, first_in_sentence);
-        Word { shape: w.shape | digit_bits(lower), ..w }
-    }
-
-    /// `of_token` without the `digit_bits` of its shape: only a scored word's shape is
-    /// read, and most words of a sentence are tagged by the dictionary, so a
-    /// `Document` asks for those bits only when it scores a word (`tag_sentence_shaped`).
-    #[inline]
-    pub(crate) fn of_token_but_digits(
-        word: &[u8],
-        lower: &[u8],
-        lower_hash: u32,
-        upper: bool,
-        first_in_sentence: bool,
-    ) -> Word {
         let mut shape = if first_in_sentence { SHAPE_FIRST } else { 0 };
         if upper {
             shape |= SHAPE_UPPER;
@@ -191,7 +176,7 @@ impl Word {
         }
         let form = normal_form(lower);
         let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
-        Word { hash, suffix3: tail3(form), shape }
+        Word { hash, suffix3: tail3(form), shape: shape | digit_bits(lower) }
     }
 }
 
@@ -199,7 +184,7 @@ impl Word {
 /// bytes are `lower` (a lone hyphen is no hyphenated word). One table probe a byte
 /// (`BYTE_CLASS`) instead of two tests; digits and hyphens are the same in `lower`
 /// as in the word as written.
-pub(crate) fn digit_bits(lower: &[u8]) -> u8 {
+fn digit_bits(lower: &[u8]) -> u8 {
     let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
     let mut shape = 0;
     if class & DIGIT != 0 {
@@ -727,44 +712,23 @@ impl Tagger {
     /// `tag_sentence`, with what the tagger derives from each word kept in `memo`
     /// from one sentence to the next: a word met again costs one look-up.
     pub fn tag_sentence_with(&self, words: &[Word], memo: &mut WordMemo, out: &mut Vec<Tag>) {
-        self.tag_sentence_shaped(words, memo, out, |_| 0);
+        self.tag_first(words, words.len(), memo, out);
     }
 
-    /// `tag_sentence_with` for words whose shapes lack the bits `digit_bits` adds:
-    /// `more_shape(i)` gives word `i`'s, asked only if the word is scored.
-    pub(crate) fn tag_sentence_shaped(
-        &self,
-        words: &[Word],
-        memo: &mut WordMemo,
-        out: &mut Vec<Tag>,
-        more_shape: impl Fn(usize) -> u8,
-    ) {
-        self.tag_span_shaped(words, 0..words.len(), &[], memo, out, more_shape);
-    }
-
-    /// `tag_sentence_shaped` of the words of `span` only, into `out` (one tag each;
-    /// `span` is cut to `words`): a rule that asks about one word pays for its
-    /// neighbours only. `earlier` ends with the tags of the (up to two) words right
-    /// before the span. These are the tags tagging the whole sentence gives when
-    /// `earlier` holds the tags that tagging reads there, and the span's last word is
-    /// the sentence's or no modal: a tag is read as predicted, and corrected after
-    /// the fact only when a modal's and a past form follows.
-    pub(crate) fn tag_span_shaped(
-        &self,
-        words: &[Word],
-        span: std::ops::Range<usize>,
-        earlier: &[Tag],
-        memo: &mut WordMemo,
-        out: &mut Vec<Tag>,
-        more_shape: impl Fn(usize) -> u8,
-    ) {
-        let span = span.start.min(words.len())..span.end.min(words.len());
+    /// `tag_sentence_with` of the first `n` of `words` only, into `out` (one tag each),
+    /// the rest read as the words after them: a rule that asks about one word pays for
+    /// its neighbours only. These are the tags of the same words in their whole
+    /// sentence when `words` starts with the sentence or with two words of fixed
+    /// tags (`fixed_tag`: the tagger reads the tags before a word, and not the words
+    /// before these two), and ends with the sentence or goes on two words after
+    /// a word of a fixed tag: a tag is corrected after the fact only when a modal's.
+    pub(crate) fn tag_first(&self, words: &[Word], n: usize, memo: &mut WordMemo, out: &mut Vec<Tag>) {
         out.clear();
-        out.reserve(span.len());
-        memo.read_span(self, words, span.clone());
+        out.reserve(n.min(words.len()));
+        memo.read_sentence(self, words, n);
         let WordMemo { derived, at, .. } = &*memo;
-        // The derived values of the word `k` places into the padded span (see
-        // `WordMemo::at`): word `span.start + p` is at `p + 2`.
+        // The derived values of the word `k` places into the padded sentence (see
+        // `WordMemo::at`): word `i` is at `i + 2`.
         let word_at = |k: usize| at.get(k).and_then(|&d| derived.get(d as usize));
         let place = |k: usize, place: usize| word_at(k).map_or(&Lanes::ZERO, |d| &d.places[place]);
         // The tag before the word as `features` reads it, and the sums of the context
@@ -772,16 +736,8 @@ impl Tagger {
         let (mut prev, _) = start_tags();
         let (mut at1, mut at2) = (N, N + 1);
         let mut before: Option<&Word> = None;
-        // As the words before the span left them.
-        let n = earlier.len().min(span.start).min(2);
-        let earlier = earlier.get(earlier.len() - n..).unwrap_or_default();
-        for (k, &tag) in (span.start - n..span.start).zip(earlier) {
-            prev = tag as u32;
-            (at1, at2) = (tag as usize, at1);
-            before = words.get(k);
-        }
-        for (p, w) in words.get(span.clone()).unwrap_or_default().iter().enumerate() {
-            let own = word_at(p + 2);
+        for (i, w) in words.iter().take(n).enumerate() {
+            let own = word_at(i + 2);
             // A modal never follows an article or a possessive: "the can", "his will".
             // Asked only of a modal in the dictionary or of a scored word.
             let modal_ok = || before.is_none_or(|b| prev != Tag::Poss as u32 && !self.articles.contains(&b.hash));
@@ -790,8 +746,7 @@ impl Tagger {
                 _ => {
                     // Always there: `at1` and `at2` are below `PREV_VALUES`.
                     let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
-                    let shape =
-                        self.shapes.get(usize::from(w.shape | more_shape(span.start + p))).unwrap_or(&Lanes::ZERO);
+                    let shape = self.shapes.get(usize::from(w.shape)).unwrap_or(&Lanes::ZERO);
                     let t1w0 = key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491));
                     let t1w0 = &self.row(t1w0);
                     // Every feature of `features`, in other groups: `W0` and `SUF3` in
@@ -799,10 +754,10 @@ impl Tagger {
                     let sums = [
                         own.map_or(&Lanes::ZERO, |d| &d.places[OWN]),
                         shape,
-                        place(p + 1, BEFORE),
-                        place(p, BEFORE2),
-                        place(p + 3, AFTER),
-                        place(p + 4, AFTER2),
+                        place(i + 1, BEFORE),
+                        place(i, BEFORE2),
+                        place(i + 3, AFTER),
+                        place(i + 4, AFTER2),
                     ];
                     let mut acc = [0; LANES];
                     sum_into(&mut acc, context, t1w0, sums);
@@ -873,9 +828,9 @@ pub struct WordMemo {
     /// Open addressing over `derived` by word hash: the index, `EMPTY` when empty.
     slots: Vec<u32>,
     derived: Vec<Derived>,
-    /// The words being tagged and the two on either side as indexes into `derived`
-    /// ("no word before" and "no word after", the hashes and suffixes `NONE_BEFORE`
-    /// and `NONE_AFTER`, past the sentence's ends).
+    /// The words being tagged and the two after them as indexes into `derived`, after
+    /// two of "no word before" (the hash and suffix `NONE_BEFORE`), then two of
+    /// "no word after".
     at: Vec<u32>,
 }
 
@@ -893,13 +848,13 @@ const NO_WORD_BEFORE: u32 = 0;
 const NO_WORD_AFTER: u32 = 1;
 
 impl WordMemo {
-    /// Fills `at` for the words of `span` (within `words`) and the two on either
-    /// side, deriving the words not met before.
-    fn read_span(&mut self, tagger: &Tagger, words: &[Word], span: std::ops::Range<usize>) {
+    /// Fills `at` for the first `n` of `words` and the two after them, deriving the
+    /// words not met before.
+    fn read_sentence(&mut self, tagger: &Tagger, words: &[Word], n: usize) {
         let address = std::ptr::from_ref(tagger) as usize;
         // A bound on its memory (a word's entry is 256 bytes): a long text's rare words
         // would otherwise add megabytes, and the frequent ones come back at once.
-        let full = self.derived.len() + span.len() + 4 > MEMO_WORDS;
+        let full = self.derived.len() + words.len() > MEMO_WORDS;
         if self.tagger != address || self.derived.is_empty() || full {
             // "No word before" and "no word after" first, where `at` finds them.
             *self = WordMemo { tagger: address, ..WordMemo::default() };
@@ -907,18 +862,13 @@ impl WordMemo {
             self.add(tagger, NONE_AFTER, NONE_AFTER);
         }
         self.at.clear();
-        self.at.reserve(span.len() + 4);
-        // Position `p` holds word `p - 2`.
-        for p in span.start..span.end + 4 {
-            let d = match p.checked_sub(2) {
-                None => NO_WORD_BEFORE,
-                Some(k) => match words.get(k) {
-                    Some(w) => self.find_or_add(tagger, w.hash, w.suffix3),
-                    None => NO_WORD_AFTER,
-                },
-            };
+        self.at.reserve(words.len() + 4);
+        self.at.extend([NO_WORD_BEFORE, NO_WORD_BEFORE]);
+        for w in words.iter().take(n.saturating_add(2)) {
+            let d = self.find_or_add(tagger, w.hash, w.suffix3);
             self.at.push(d);
         }
+        self.at.extend([NO_WORD_AFTER, NO_WORD_AFTER]);
     }
 
     /// The index in `derived` of the word with this hash and suffix.
