@@ -250,11 +250,19 @@ const DASH: &[u8] = b"--";
 const YEAR: &[u8] = b"!year";
 const DIGITS: &[u8] = b"!digits";
 
+#[inline]
 fn normal_form(lower: &[u8]) -> &[u8] {
-    // Most words start with a letter and end without a dot: they are their own form.
+    // Most words start with a letter and end without a dot: they are their own form,
+    // told apart where the word is read, without a call.
     if lower.first().is_some_and(u8::is_ascii_lowercase) && lower.last() != Some(&b'.') {
         return lower;
     }
+    other_form(lower)
+}
+
+/// `normal_form` of a word that does not start with a letter or ends with a dot.
+#[inline(never)]
+fn other_form(lower: &[u8]) -> &[u8] {
     match lower {
         // " `` '' ' ` “ ” ‘ ’ „ « »
         b"\"" | b"``" | b"''" | b"'" | b"`" | b"\xe2\x80\x9c" | b"\xe2\x80\x9d" | b"\xe2\x80\x98" | b"\xe2\x80\x99"
