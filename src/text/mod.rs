@@ -44,14 +44,14 @@ pub struct Document<'a> {
     /// The part of speech of each token (see `tagger`), computed the first time a
     /// detector asks for all of them (`tags`): a pass that no rule reads costs nothing.
     tags: std::cell::OnceCell<Vec<Tag>>,
-    /// The tags of the sentences asked about one token at a time (`tag`): a rule that
-    /// looks at a few cue words pays for their sentences only. The tagger reads no
-    /// further than the sentence, so these are the same tags as `tags`.
-    /// One per token, `None` until its sentence is tagged: a token asked about again
-    /// (the rules ask about the same few tokens many times) costs one look, not a
-    /// search for its sentence nor a borrow.
+    /// The tags of the tokens asked about one at a time (`tag`): a rule that looks at
+    /// a few cue words pays for the words around them only (see `tag_sentence_of`),
+    /// which get the same tags as in `tags`.
+    /// One per token, `None` until it is tagged: a token asked about again (the rules
+    /// ask about the same few tokens many times) costs one look, not a search for its
+    /// sentence nor a borrow.
     token_tags: std::cell::OnceCell<Vec<std::cell::Cell<Option<Tag>>>>,
-    /// The tagger's buffers, kept from one sentence to the next.
+    /// The tagger's buffers, kept from one span to the next.
     sentence_tags: std::cell::RefCell<TagBuffers>,
     /// `word_count`, counted the first time it is asked for (the summary and the
     /// translation verdict both ask).
