@@ -130,6 +130,22 @@ fn check(text: &str) {
     serde_json::to_string(&report).expect("every report serializes");
 }
 
+/// `Document::tag` tags only the words around the token asked about: asked in the
+/// order of `picks` (indexes past the end too), then every token, the tags equal
+/// those of tagging every sentence whole (`Document::tags`).
+fn check_tags_asked_one_at_a_time(text: &str, picks: &[usize]) {
+    let whole = caveat::Document::new(text);
+    let d = caveat::Document::new(text);
+    let n = whole.tokens.len();
+    for &p in picks {
+        let i = p % (n + 2);
+        assert_eq!(d.tag(i), whole.tags().get(i).copied().unwrap_or(caveat::text::Tag::Unknown), "token {i}");
+    }
+    for i in (0..n).rev() {
+        assert_eq!(d.tag(i), whole.tags()[i], "token {i} {:?}", d.tok(i));
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -146,6 +162,14 @@ proptest! {
     #[test]
     fn reports_hold_their_invariants_on_news_like_text(text in news_text()) {
         check(&text);
+    }
+
+    #[test]
+    fn tags_asked_one_at_a_time_equal_the_whole_documents(
+        text in prop_oneof![news_text(), tricky_text()],
+        picks in prop::collection::vec(any::<usize>(), 0..40),
+    ) {
+        check_tags_asked_one_at_a_time(&text, &picks);
     }
 
     #[test]

@@ -44,26 +44,18 @@ pub struct Document<'a> {
     /// The part of speech of each token (see `tagger`), computed the first time a
     /// detector asks for all of them (`tags`): a pass that no rule reads costs nothing.
     tags: std::cell::OnceCell<Vec<Tag>>,
-    /// The tags of the sentences asked about one token at a time (`tag`): a rule that
-    /// looks at a few cue words pays for their sentences only. The tagger reads no
-    /// further than the sentence, so these are the same tags as `tags`.
-    /// One per token, `None` until its sentence is tagged: a token asked about again
-    /// (the rules ask about the same few tokens many times) costs one look, not a
-    /// search for its sentence nor a borrow.
+    /// The tags of the tokens asked about one at a time (`tag`): a rule that looks at
+    /// a few cue words pays for the words around them only (see `tag_sentence_of`),
+    /// which get the same tags as in `tags`.
+    /// One per token, `None` until it is tagged: a token asked about again (the rules
+    /// ask about the same few tokens many times) costs one look, not a search for its
+    /// sentence nor a borrow.
     token_tags: std::cell::OnceCell<Vec<std::cell::Cell<Option<Tag>>>>,
-    /// What tagging a sentence at a time needs besides.
-    sentence_tags: std::cell::RefCell<SentenceTags>,
+    /// The tagger's buffers, kept from one span to the next.
+    sentence_tags: std::cell::RefCell<TagBuffers>,
     /// `word_count`, counted the first time it is asked for (the summary and the
     /// translation verdict both ask).
     word_count: std::cell::OnceCell<usize>,
-}
-
-#[derive(Debug, Default)]
-struct SentenceTags {
-    /// One per sentence: tagged yet.
-    done: Vec<bool>,
-    /// The tagger's buffers, kept from one sentence to the next.
-    buffers: TagBuffers,
 }
 
 /// A sentence's words as the tagger reads them, and its tags.
@@ -177,27 +169,57 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// `tag` for a token whose sentence is not tagged yet: tags it.
+    /// `tag` for a token not tagged yet: its fixed tag (`Tagger::fixed_tag`), else
+    /// the tags of the words around it, as far as words of fixed tags on either side.
     #[inline(never)]
     fn tag_sentence_of(&self, i: usize) -> Tag {
         if i >= self.tokens.len() {
             return Tag::Unknown;
         }
-        let s = self.sentence_of(i);
-        let Some(sentence) = self.sentences.get(s) else { return Tag::Unknown };
         let token_tags = self.token_tags.get_or_init(|| vec![std::cell::Cell::new(None); self.tokens.len()]);
-        let mut st = self.sentence_tags.borrow_mut();
-        if st.done.is_empty() {
-            st.done = vec![false; self.sentences.len()];
+        let tagger = tagger::active();
+        let fixed = |k: usize| {
+            let t = self.tokens.get(k)?;
+            tagger?.fixed_tag(self.lower.as_bytes().get(t.start..t.end)?, *self.hashes.get(k)?)
+        };
+        // A word whose tag no sentence changes needs no tagging: the rules ask mostly
+        // about function words and punctuation.
+        if let Some(tag) = fixed(i) {
+            if let Some(cell) = token_tags.get(i) {
+                cell.set(Some(tag));
+            }
+            return tag;
         }
-        if st.done.get(s) == Some(&false) {
-            st.done[s] = true;
-            let SentenceTags { buffers, .. } = &mut *st;
-            tag_sentence(self.text, &self.lower, &self.tokens, &self.hashes, sentence, buffers);
-            if let Some(dst) = token_tags.get(sentence.tokens.clone()) {
-                for (d, &t) in dst.iter().zip(&buffers.tags) {
-                    d.set(Some(t));
-                }
+        let Some(sentence) = self.sentences.get(self.sentence_of(i)) else { return Tag::Unknown };
+        let (first, last) = (sentence.tokens.start, sentence.tokens.end);
+        // The tagger reads a word's two neighbours on either side and the two tags before
+        // it, and corrects a tag after the fact only after a modal: from two words of
+        // fixed tags before `i` (or the sentence's start) to one after it (or the
+        // sentence's end), the words get the tags of the whole sentence.
+        let mut start = i;
+        while start > first {
+            if fixed(start - 1).is_none() {
+                start -= 1;
+            } else if start - 1 == first || fixed(start - 2).is_some() {
+                break;
+            } else {
+                start -= 2;
+            }
+        }
+        let mut end = i + 1;
+        while end < last {
+            end += 1;
+            if fixed(end - 1).is_some() {
+                break;
+            }
+        }
+        // The two words of fixed tags need no words before them.
+        let from = start.saturating_sub(2).max(first);
+        let mut st = self.sentence_tags.borrow_mut();
+        tag_span(self.text, &self.lower, &self.tokens, &self.hashes, first..last, from..end, &mut st);
+        if let Some(dst) = token_tags.get(from..end) {
+            for (d, &t) in dst.iter().zip(&st.tags) {
+                d.set(Some(t));
             }
         }
         token_tags.get(i).and_then(std::cell::Cell::get).unwrap_or(Tag::Unknown)
@@ -283,16 +305,24 @@ pub fn tag_tokens(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], sen
 
 /// Tags sentence `s` into `out`, one tag per token of the sentence (none if the
 /// sentence is not one of `tokens`).
-fn tag_sentence(
+fn tag_sentence(text: &str, lower: &str, tokens: &[Token], hashes: &[u32], s: &Sentence, buffers: &mut TagBuffers) {
+    tag_span(text, lower, tokens, hashes, s.tokens.clone(), s.tokens.clone(), buffers);
+}
+
+/// Tags the tokens of `span`, within the tokens of a sentence, into `out`, one tag
+/// a token (none if the span is not one of `tokens`): `Tagger::tag_first` of the
+/// words from the span's start to two past its end.
+fn tag_span(
     text: &str,
     lower: &str,
     tokens: &[Token],
     hashes: &[u32],
-    s: &Sentence,
+    sentence: Range<usize>,
+    span: Range<usize>,
     TagBuffers { words, tags: out }: &mut TagBuffers,
 ) {
     out.clear();
-    let Some(toks) = tokens.get(s.tokens.clone()) else { return };
+    let Some(toks) = tokens.get(span.clone()) else { return };
     let Some(tagger) = tagger::active() else {
         out.extend(toks.iter().map(|t| {
             let w = lower.get(t.start..t.end).unwrap_or_default();
@@ -300,21 +330,21 @@ fn tag_sentence(
         }));
         return;
     };
+    let read = span.start..(span.end + 2).min(sentence.end);
+    let (Some(toks), Some(hs)) = (tokens.get(read.clone()), hashes.get(read)) else { return };
     words.clear();
-    let hs = hashes.get(s.tokens.clone()).unwrap_or_default();
     // Bytes, not `str`s: slicing a `str` checks both ends for character boundaries.
     let (text, lower) = (text.as_bytes(), lower.as_bytes());
     words.extend(toks.iter().zip(hs).enumerate().map(|(k, (t, &h))| {
         let l = lower.get(t.start..t.end).unwrap_or_default();
         let w = if t.upper { text.get(t.start..t.end).unwrap_or_default() } else { l };
-        tagger::Word::of_token_but_digits(w, l, h, t.upper, k == 0)
+        tagger::Word::of_token(w, l, h, t.upper, span.start + k == sentence.start)
     }));
-    // The rest of a scored word's shape, read from its text.
-    let more_shape = |k: usize| toks.get(k).and_then(|t| lower.get(t.start..t.end)).map_or(0, tagger::digit_bits);
-    MEMO.with(|memo| match memo.try_borrow_mut() {
-        Ok(mut memo) => tagger.tag_sentence_shaped(words, &mut memo, out, more_shape),
-        // Not reached (tagging calls nothing that tags), but never a panic in Wasm.
-        Err(_) => tagger.tag_sentence_shaped(words, &mut tagger::WordMemo::default(), out, more_shape),
+    MEMO.with(|memo| {
+        // Always free (tagging calls nothing that tags); else no tags, never a panic in Wasm.
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            tagger.tag_first(words, span.len(), &mut memo, out);
+        }
     });
 }
 
@@ -410,6 +440,34 @@ mod tests {
             assert_eq!((0..d.tokens.len()).map(|j| d.tag(j)).collect::<Vec<_>>(), whole.tags());
         }
         assert_eq!(Document::new("").tag(0), Tag::Unknown);
+    }
+
+    /// Tokens asked one at a time, in any order, get the tags of the whole document:
+    /// each asks for the words around it only, started after words of fixed tags.
+    #[test]
+    fn tags_asked_in_any_order_equal_the_whole_documents() {
+        let text = "May said the can may fall, and the Can sold well in May. His will was read to the \
+                    jury's members; they may have agreed that it could rise. “It's over,” U.S. officials \
+                    told 12 reporters in 1960 -- e.g. the well-known AP -- as prices may fall further. \
+                    Considering the risks, Theresa May met the president on Friday. The estimate may rise";
+        let whole = Document::new(text);
+        let n = whole.tokens.len();
+        let orders: Vec<Vec<usize>> = vec![
+            (0..n).collect(),
+            (0..n).rev().collect(),
+            (0..n).step_by(3).chain((1..n).step_by(3)).chain((2..n).step_by(3)).collect(),
+            (0..n).map(|k| (k * 7) % n).collect(),
+        ];
+        for order in orders {
+            let d = Document::new(text);
+            for &i in &order {
+                assert_eq!(d.tag(i), whole.tags()[i], "token {i} {:?} in {order:?}", d.tok(i));
+            }
+        }
+        for i in 0..n {
+            let d = Document::new(text);
+            assert_eq!(d.tag(i), whole.tags()[i], "token {i} {:?} alone", d.tok(i));
+        }
     }
 
     #[test]

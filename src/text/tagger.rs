@@ -167,21 +167,6 @@ impl Word {
     /// `word` is read only when `upper`.
     #[inline]
     pub fn of_token(word: &[u8], lower: &[u8], lower_hash: u32, upper: bool, first_in_sentence: bool) -> Word {
-        let w = Word::of_token_but_digits(word, lower, lower_hash, upper, first_in_sentence);
-        Word { shape: w.shape | digit_bits(lower), ..w }
-    }
-
-    /// `of_token` without the `digit_bits` of its shape: only a scored word's shape is
-    /// read, and most words of a sentence are tagged by the dictionary, so a
-    /// `Document` asks for those bits only when it scores a word (`tag_sentence_shaped`).
-    #[inline]
-    pub(crate) fn of_token_but_digits(
-        word: &[u8],
-        lower: &[u8],
-        lower_hash: u32,
-        upper: bool,
-        first_in_sentence: bool,
-    ) -> Word {
         let mut shape = if first_in_sentence { SHAPE_FIRST } else { 0 };
         if upper {
             shape |= SHAPE_UPPER;
@@ -191,7 +176,7 @@ impl Word {
         }
         let form = normal_form(lower);
         let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
-        Word { hash, suffix3: tail3(form), shape }
+        Word { hash, suffix3: tail3(form), shape: shape | digit_bits(lower) }
     }
 }
 
@@ -199,7 +184,7 @@ impl Word {
 /// bytes are `lower` (a lone hyphen is no hyphenated word). One table probe a byte
 /// (`BYTE_CLASS`) instead of two tests; digits and hyphens are the same in `lower`
 /// as in the word as written.
-pub(crate) fn digit_bits(lower: &[u8]) -> u8 {
+fn digit_bits(lower: &[u8]) -> u8 {
     let class = lower.iter().fold(0u8, |c, &b| c | BYTE_CLASS[usize::from(b)]);
     let mut shape = 0;
     if class & DIGIT != 0 {
@@ -265,11 +250,19 @@ const DASH: &[u8] = b"--";
 const YEAR: &[u8] = b"!year";
 const DIGITS: &[u8] = b"!digits";
 
+#[inline]
 fn normal_form(lower: &[u8]) -> &[u8] {
-    // Most words start with a letter and end without a dot: they are their own form.
+    // Most words start with a letter and end without a dot: they are their own form,
+    // told apart where the word is read, without a call.
     if lower.first().is_some_and(u8::is_ascii_lowercase) && lower.last() != Some(&b'.') {
         return lower;
     }
+    other_form(lower)
+}
+
+/// `normal_form` of a word that does not start with a letter or ends with a dot.
+#[inline(never)]
+fn other_form(lower: &[u8]) -> &[u8] {
     match lower {
         // " `` '' ' ` “ ” ‘ ’ „ « »
         b"\"" | b"``" | b"''" | b"'" | b"`" | b"\xe2\x80\x9c" | b"\xe2\x80\x9d" | b"\xe2\x80\x98" | b"\xe2\x80\x99"
@@ -620,6 +613,17 @@ impl Tagger {
         }
     }
 
+    /// The tag of the word whose lower-case bytes are `lower` (`lower_hash` its
+    /// `word_hash`) in any sentence, if its sentence cannot change it: a dictionary
+    /// word's tag but a modal's (which an article or a possessive before it overrules,
+    /// and a past form after it). A rule that asks about such a word then needs no
+    /// tagging of its sentence.
+    pub(crate) fn fixed_tag(&self, lower: &[u8], lower_hash: u32) -> Option<Tag> {
+        let form = normal_form(lower);
+        let hash = if std::ptr::eq(form, lower) { lower_hash } else { word_hash(form) };
+        self.dictionary(hash).filter(|&t| t != Tag::Modal)
+    }
+
     /// The row of feature key `k`: its bucket's weights, zero-padded.
     #[inline(always)]
     fn row(&self, k: u32) -> Row {
@@ -716,21 +720,20 @@ impl Tagger {
     /// `tag_sentence`, with what the tagger derives from each word kept in `memo`
     /// from one sentence to the next: a word met again costs one look-up.
     pub fn tag_sentence_with(&self, words: &[Word], memo: &mut WordMemo, out: &mut Vec<Tag>) {
-        self.tag_sentence_shaped(words, memo, out, |_| 0);
+        self.tag_first(words, words.len(), memo, out);
     }
 
-    /// `tag_sentence_with` for words whose shapes lack the bits `digit_bits` adds:
-    /// `more_shape(i)` gives word `i`'s, asked only if the word is scored.
-    pub(crate) fn tag_sentence_shaped(
-        &self,
-        words: &[Word],
-        memo: &mut WordMemo,
-        out: &mut Vec<Tag>,
-        more_shape: impl Fn(usize) -> u8,
-    ) {
+    /// `tag_sentence_with` of the first `n` of `words` only, into `out` (one tag each),
+    /// the rest read as the words after them: a rule that asks about one word pays for
+    /// its neighbours only. These are the tags of the same words in their whole
+    /// sentence when `words` starts with the sentence or with two words of fixed
+    /// tags (`fixed_tag`: the tagger reads the tags before a word, and not the words
+    /// before these two), and ends with the sentence or goes on two words after
+    /// a word of a fixed tag: a tag is corrected after the fact only when a modal's.
+    pub(crate) fn tag_first(&self, words: &[Word], n: usize, memo: &mut WordMemo, out: &mut Vec<Tag>) {
         out.clear();
-        out.reserve(words.len());
-        memo.read_sentence(self, words);
+        out.reserve(n.min(words.len()));
+        memo.read_sentence(self, words, n);
         let WordMemo { derived, at, .. } = &*memo;
         // The derived values of the word `k` places into the padded sentence (see
         // `WordMemo::at`): word `i` is at `i + 2`.
@@ -741,7 +744,7 @@ impl Tagger {
         let (mut prev, _) = start_tags();
         let (mut at1, mut at2) = (N, N + 1);
         let mut before: Option<&Word> = None;
-        for (i, w) in words.iter().enumerate() {
+        for (i, w) in words.iter().take(n).enumerate() {
             let own = word_at(i + 2);
             // A modal never follows an article or a possessive: "the can", "his will".
             // Asked only of a modal in the dictionary or of a scored word.
@@ -751,7 +754,7 @@ impl Tagger {
                 _ => {
                     // Always there: `at1` and `at2` are below `PREV_VALUES`.
                     let context = self.context.get(at1 * PREV_VALUES + at2).unwrap_or(&Sums::ZERO);
-                    let shape = self.shapes.get(usize::from(w.shape | more_shape(i))).unwrap_or(&Lanes::ZERO);
+                    let shape = self.shapes.get(usize::from(w.shape)).unwrap_or(&Lanes::ZERO);
                     let t1w0 = key(T1W0, w.hash ^ prev.wrapping_mul(0x2545_f491));
                     let t1w0 = &self.row(t1w0);
                     // Every feature of `features`, in other groups: `W0` and `SUF3` in
@@ -833,8 +836,9 @@ pub struct WordMemo {
     /// Open addressing over `derived` by word hash: the index, `EMPTY` when empty.
     slots: Vec<u32>,
     derived: Vec<Derived>,
-    /// The sentence being tagged as indexes into `derived`: two of "no word before"
-    /// (the hash and suffix `NONE_BEFORE`), its words, two of "no word after".
+    /// The words being tagged and the two after them as indexes into `derived`, after
+    /// two of "no word before" (the hash and suffix `NONE_BEFORE`), then two of
+    /// "no word after".
     at: Vec<u32>,
 }
 
@@ -852,8 +856,9 @@ const NO_WORD_BEFORE: u32 = 0;
 const NO_WORD_AFTER: u32 = 1;
 
 impl WordMemo {
-    /// Fills `at` for `words`, deriving the words not met before.
-    fn read_sentence(&mut self, tagger: &Tagger, words: &[Word]) {
+    /// Fills `at` for the first `n` of `words` and the two after them, deriving the
+    /// words not met before.
+    fn read_sentence(&mut self, tagger: &Tagger, words: &[Word], n: usize) {
         let address = std::ptr::from_ref(tagger) as usize;
         // A bound on its memory (a word's entry is 256 bytes): a long text's rare words
         // would otherwise add megabytes, and the frequent ones come back at once.
@@ -867,7 +872,7 @@ impl WordMemo {
         self.at.clear();
         self.at.reserve(words.len() + 4);
         self.at.extend([NO_WORD_BEFORE, NO_WORD_BEFORE]);
-        for w in words {
+        for w in words.iter().take(n.saturating_add(2)) {
             let d = self.find_or_add(tagger, w.hash, w.suffix3);
             self.at.push(d);
         }
