@@ -313,11 +313,19 @@ impl PhraseSet {
 
     /// All whole-token matches, in text order.
     pub fn find_all(&self, doc: &Document) -> Vec<PhraseMatch> {
+        self.find_in(doc, 0..doc.tokens.len())
+    }
+
+    /// The matches that start in `tokens`, as `find_all` would find them when no
+    /// occurrence before `tokens` reaches into it (as none reaches into a sentence
+    /// from the one before: a phrase's words are one space apart, with no
+    /// sentence's end between them).
+    pub fn find_in(&self, doc: &Document, tokens: std::ops::Range<usize>) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut from = 0; // bytes before this are taken by the previous occurrence
-        let mut t = 0;
+        let mut t = tokens.start;
         let lower = doc.lower.as_bytes();
-        while let Some(tok) = doc.tokens.get(t) {
+        while let Some(tok) = doc.tokens.get(t).filter(|_| t < tokens.end) {
             // The last two bytes of the text at the token's end: its `tail`, or for a
             // one-byte token the byte before with it, whose bit `new` sets wherever a
             // one-byte first word's is set (more bits only let more tokens through to

@@ -70,9 +70,24 @@ pub const ANONYMITY_PHRASES: &[&str] = &[
     "speaking on condition of anonymity",
 ];
 
+/// The last words of `ANONYMITY_PHRASES` (a test checks): a sentence without one
+/// holds none of them.
+pub const ANONYMITY_ENDS: &[&str] =
+    &["anonymity", "named", "identified", "anonymously", "publicly", "record", "discuss", "background"];
+
 fn anonymity_phrases() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| PhraseSet::new(ANONYMITY_PHRASES))
+}
+
+/// The first anonymity phrase of sentence `si`. A match ends at a whole token of
+/// its last word: a sentence without one is not searched.
+fn anonymity_in(doc: &Tagged, si: usize) -> Option<PhraseMatch> {
+    let sentence = doc.sentences.get(si)?.tokens.clone();
+    match doc.sentence_has(si, Class::ANONYMITY_ENDS) {
+        true => anonymity_phrases().find_in(doc, sentence).first().copied(),
+        false => None,
+    }
 }
 
 /// Verbs that invert with their subject after a quote: "“…,” said the official".
@@ -256,16 +271,18 @@ fn candidates(doc: &Document, rates: &CueRates, every_feature: bool) -> Vec<Cand
     let doc = &Tagged::new(doc);
     let quoted = quotes::inside(doc);
     let at = &Setting { doc, quoted: &quoted, rates, every_feature };
-    let anonymity: Vec<PhraseMatch> = anonymity_phrases().find_all(doc);
     let mut history = coref::History::default();
     let mut out: Vec<Candidate> = Vec::new();
     // One flag per token of the sentence; the buffer is kept from one sentence to the next.
     let mut taken: Vec<bool> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
-        let anonymous_here = anonymity.iter().find(|m| range.contains(&m.first));
+        let anonymous_here = anonymity_in(doc, si);
         let before = out.len();
-        for cue in cues::find(doc, range.clone()) {
+        // A cue starts at a form of an attribution verb (all of class `VOICE`) or a
+        // word of these classes (`cues::find`): where none is, none is looked for.
+        let may_cue = doc.sentence_has(si, Class::VOICE | Class::CUE_OPENERS | Class::BE_FORMS | Class::SAID_TO);
+        for cue in if may_cue { cues::find(doc, range.clone()) } else { Vec::new() } {
             if anonymous_here.is_some_and(|m| cue.tokens.start < m.last && m.first < cue.tokens.end) {
                 continue; // "asked not to be named" is the anonymity, not a cue of its own
             }
@@ -320,7 +337,10 @@ fn candidates(doc: &Document, rates: &CueRates, every_feature: bool) -> Vec<Cand
             .max()
             .unwrap_or(range.start);
         // Only a group voicing a stance is kept: where none can, none is looked for.
-        let groups = match subjects::any_stance(doc, at.rates, range.clone(), &taken) {
+        // A group voices a stance through a word of class `VOICE`, or through a stance
+        // noun before a holder link, which may start the next sentence.
+        let voiced = doc.sentence_has(si, Class::VOICE | Class::HOLDER_LINKS) || doc.is(range.end, Class::HOLDER_LINKS);
+        let groups = match voiced && subjects::any_stance(doc, at.rates, range.clone(), &taken) {
             true => subjects::find(doc, at.rates, range.clone(), &taken),
             false => Vec::new(),
         };
@@ -585,6 +605,35 @@ mod tests {
         ] {
             let _ = analyze(t);
         }
+    }
+
+    /// Searched a sentence at a time, only where a last word is, the phrases are
+    /// found as a search of the whole text finds them.
+    #[test]
+    fn anonymity_is_found_in_sentences_as_in_the_whole_text() {
+        let text = "He spoke on condition of anonymity. An English-speaking on condition of anonymity aide \
+                    left. They asked not to be named.\nOfficials, who requested anonymity, said so. He declined \
+                    to be identified, and she spoke on background. Not authorized to speak publicly, he said. \
+                    On condition that he not be named, officials said. He outspoke on background. Asked not \
+                    to be namedx. On the\ncondition of anonymity. “Asked not to be named,” he said. Named.";
+        let doc = crate::text::Document::new(text);
+        let tagged = super::Tagged::new(&doc);
+        let all = super::anonymity_phrases().find_all(&doc);
+        assert!(all.len() >= 7, "{all:?}");
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let want = all.iter().find(|m| s.tokens.contains(&m.first)).copied();
+            assert_eq!(super::anonymity_in(&tagged, si), want, "{:?}", doc.sentence_text(s));
+        }
+    }
+
+    #[test]
+    fn anonymity_ends_are_the_phrases_last_words() {
+        let mut lasts: Vec<&str> = super::ANONYMITY_PHRASES.iter().filter_map(|p| p.split(' ').next_back()).collect();
+        lasts.sort_unstable();
+        lasts.dedup();
+        let mut ends = super::ANONYMITY_ENDS.to_vec();
+        ends.sort_unstable();
+        assert_eq!(ends, lasts);
     }
 
     #[test]

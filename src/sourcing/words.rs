@@ -61,6 +61,9 @@ impl Class {
     /// answers `Stance` for no other word): a form of an attribution verb or of a
     /// stance verb, or a stance adjective.
     pub const VOICE: Class = Class(1 << 27);
+    /// The last word of an anonymity phrase ("named", "anonymity"): a sentence with
+    /// none holds no such phrase (`super::ANONYMITY_ENDS`).
+    pub const ANONYMITY_ENDS: Class = Class(1 << 28);
 
     /// Has any of the classes in `other`.
     pub fn has(self, other: Class) -> bool {
@@ -81,7 +84,7 @@ impl std::ops::BitOr for Class {
 }
 
 /// Every list with its class.
-fn lists() -> [(&'static [&'static str], Class); 26] {
+fn lists() -> [(&'static [&'static str], Class); 27] {
     [
         (BE_FORMS, Class::BE_FORMS),
         (NEGATION, Class::NEGATION),
@@ -109,6 +112,7 @@ fn lists() -> [(&'static [&'static str], Class); 26] {
         (CUE_OPENERS, Class::CUE_OPENERS),
         (SUBJECT_OPENERS, Class::SUBJECT_OPENERS),
         (HOLDER_LINKS, Class::HOLDER_LINKS),
+        (super::ANONYMITY_ENDS, Class::ANONYMITY_ENDS),
     ]
 }
 
@@ -218,6 +222,9 @@ fn derived(listed: Class) -> Class {
 pub struct Tagged<'d> {
     doc: &'d Document<'d>,
     tags: Vec<Entry>,
+    /// Per sentence, the union of its tokens' classes: a question no token of a
+    /// sentence can answer yes is not asked of each.
+    sentence_classes: Vec<Class>,
 }
 
 impl<'d> Tagged<'d> {
@@ -237,8 +244,16 @@ impl<'d> Tagged<'d> {
                     e
                 }
             })
+            .collect::<Vec<Entry>>();
+        let sentence_classes = (doc.sentences.iter())
+            .map(|s| tags.get(s.tokens.clone()).unwrap_or_default().iter().fold(Class::default(), |c, t| c | t.class))
             .collect();
-        Tagged { doc, tags }
+        Tagged { doc, tags, sentence_classes }
+    }
+
+    /// Some token of sentence `s` (an index into `sentences`) is in any of the classes `c`.
+    pub fn sentence_has(&self, s: usize, c: Class) -> bool {
+        self.sentence_classes.get(s).is_some_and(|u| u.has(c))
     }
 
     /// Token `i` is in any of the classes `c` (never past either end).
@@ -297,6 +312,7 @@ mod tests {
             words.extend(list.iter().map(|w| w.to_string()));
         }
         lemma_forms(|f, _| words.push(f.to_string()));
+        words.extend(super::super::ANONYMITY_PHRASES.iter().flat_map(|p| p.split(' ')).map(String::from));
         let stems = words.clone();
         for w in &stems {
             for suffix in ["s", "es", "ed", "d", "ing", "ies", "ied", "ying", "ly", "ists", "ians", "'s", "’s"] {
@@ -324,8 +340,16 @@ mod tests {
             assert_eq!(tagged.lemma(i), verb_lemma(w), "lemma of {w:?}");
             let voice = verb_lemma(w).is_some() || tagged.stance(i).is_some() || STANCE_ADJECTIVES.contains(&w);
             assert_eq!(tagged.is(i, Class::VOICE), voice, "{w:?} may voice a stance");
+            let ends = super::super::ANONYMITY_PHRASES.iter().any(|p| p.ends_with(&format!(" {w}")));
+            assert_eq!(tagged.is(i, Class::ANONYMITY_ENDS), ends, "{w:?} ends an anonymity phrase");
         }
         assert!(!tagged.is(doc.tokens.len(), Class::AUX) && tagged.lemma(usize::MAX).is_none());
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for (_, class) in lists().iter().chain(&[(&[][..], Class::VOICE)]) {
+                assert_eq!(tagged.sentence_has(si, *class), s.tokens.clone().any(|i| tagged.is(i, *class)));
+            }
+        }
+        assert!(!tagged.sentence_has(doc.sentences.len(), Class::AUX));
     }
 
     #[test]

@@ -56,15 +56,19 @@ pub enum Language {
     Other,
 }
 
-/// Counts over tokens: (words, English function words, how the number of Latin
-/// letters compares with that of other letters), over the first `SAMPLE` words.
+/// Counts over tokens: (words, whether English function words are at least `share`
+/// of them, how the number of Latin letters compares with that of other letters), over
+/// the first `SAMPLE` words.
 ///
 /// A short text is counted whole, so this walks a slice of tokens, and counts letters
 /// only where the comparison needs them. Every ASCII word starts with a letter (one that
 /// starts with a digit is a number), so without other letters any ASCII word settles
-/// it; with some, the ASCII words' letters are counted after. (`counts_by_index` in
-/// the tests is the plain statement.)
-fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std::cmp::Ordering) {
+/// it; with some, the ASCII words' letters are counted after. Function words are
+/// looked up only until they make `share` of the most words the sample can still
+/// hold (every token left a word): English prose gets there in its first third, and
+/// the rest is read for its words and letters alone. (`counts_by_index` in the tests
+/// is the plain statement.)
+fn counts(doc: &Document, tokens: std::ops::Range<usize>, share: f64) -> (usize, bool, std::cmp::Ordering) {
     let (mut words, mut english, mut latin, mut other) = (0, 0, 0, 0);
     let function_words = function_words();
     let n = doc.tokens.len().min(doc.hashes.len());
@@ -73,6 +77,8 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
     let lower = doc.lower.as_bytes();
     let mut ascii_words = 0;
     let mut read = 0;
+    // English words reach `share` of any number of words the sample can end with.
+    let mut reached = false;
     for (t, &hash) in toks.iter().zip(hashes) {
         read += 1;
         if t.kind != TokenKind::Word {
@@ -90,7 +96,11 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
             }
         }
         words += 1;
-        english += usize::from(function_words.get_at(lower, t.start, t.end, hash).is_some());
+        if !reached && function_words.get_at(lower, t.start, t.end, hash).is_some() {
+            english += 1;
+            let most_words = (words + (toks.len() - read)).min(SAMPLE);
+            reached = english as f64 >= share * most_words as f64;
+        }
         if words == SAMPLE {
             break;
         }
@@ -103,12 +113,12 @@ fn counts(doc: &Document, tokens: std::ops::Range<usize>) -> (usize, usize, std:
             .map(|t| lower.get(t.start..t.end).unwrap_or_default().iter().filter(|b| b.is_ascii_alphabetic()).count())
             .sum::<usize>();
     }
-    (words, english, latin.cmp(&other))
+    (words, reached || english as f64 >= share * words as f64, latin.cmp(&other))
 }
 
 pub fn is_english(doc: &Document) -> bool {
-    let (words, english, latin_vs_other) = counts(doc, 0..doc.tokens.len());
-    latin_vs_other.is_ge() && (words < MIN_WORDS || english as f64 >= MIN_SHARE * words as f64)
+    let (words, english_enough, latin_vs_other) = counts(doc, 0..doc.tokens.len(), MIN_SHARE);
+    latin_vs_other.is_ge() && (words < MIN_WORDS || english_enough)
 }
 
 /// The text's language, and for a text that is not English its English paragraphs.
@@ -122,8 +132,8 @@ pub fn language(doc: &Document) -> Language {
         .filter(|p| {
             let first = doc.sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
             let last = doc.sentences.get(p.sentences.end.wrapping_sub(1)).map_or(0, |s| s.tokens.end);
-            let (words, english, latin_vs_other) = counts(doc, first..last);
-            latin_vs_other.is_gt() && words >= PARAGRAPH_WORDS && english as f64 >= PARAGRAPH_SHARE * words as f64
+            let (words, english_enough, latin_vs_other) = counts(doc, first..last, PARAGRAPH_SHARE);
+            latin_vs_other.is_gt() && words >= PARAGRAPH_WORDS && english_enough
         })
         .map(|p| p.start..p.end)
         .collect();
@@ -170,14 +180,29 @@ mod tests {
     #[test]
     fn counts_equal_counting_by_index() {
         let mixed = "The THE 4X x4 Ærø café 東京 it's we’re, 2018 -- of İ ſ ı «the» and\nthe. ".repeat(150);
-        let texts =
-            [mixed.as_str(), "東京 a", "東京 東京 ab 4X", "4X 2018 --", "ab 東京東京", "é 東", "", "東京 U.S. don't"];
+        // Long English, whose function words reach every share long before its end.
+        let english = "The senator said that it was over, and her aides agreed with the plan. ".repeat(200);
+        let texts = [
+            mixed.as_str(),
+            english.as_str(),
+            "東京 a",
+            "東京 東京 ab 4X",
+            "4X 2018 --",
+            "ab 東京東京",
+            "é 東",
+            "",
+            "東京 U.S. don't",
+        ];
         for text in texts {
             let doc = Document::new(text);
             let n = doc.tokens.len();
             for range in [0..n, 0..0, 3..17, 5..n + 10, n..n + 3, n + 5..n + 9, 40..n, 1..n] {
                 let (words, english, latin, other) = counts_by_index(&doc, range.clone());
-                assert_eq!(counts(&doc, range.clone()), (words, english, latin.cmp(&other)), "{text:?} {range:?}");
+                for share in [0.0, 0.05, MIN_SHARE, PARAGRAPH_SHARE, 0.5, 1.0] {
+                    let enough = english as f64 >= share * words as f64;
+                    let want = (words, enough, latin.cmp(&other));
+                    assert_eq!(counts(&doc, range.clone(), share), want, "{text:?} {range:?} {share}");
+                }
             }
         }
     }
