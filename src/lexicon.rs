@@ -199,6 +199,15 @@ impl<V: Copy + Default> FilteredTable<V> {
             None
         }
     }
+
+    /// The first of `hashes` (`Document::hashes` from some token on) that could be
+    /// in the table, by its place: a scan that reads the filter alone, for a caller
+    /// whose work on a candidate would slow a loop over every token. Out of line, so
+    /// that the scan keeps no counter of the caller's.
+    #[inline(never)]
+    pub fn first_maybe(&self, hashes: &[u32]) -> Option<usize> {
+        hashes.iter().position(|&h| self.may_hold(h))
+    }
 }
 
 /// Byte equality, inline for the short words of a lexicon: a slice comparison calls

@@ -61,6 +61,10 @@ fn all_cues() -> impl Iterator<Item = (usize, &'static Cue)> {
 struct Index {
     /// Grouped by first word.
     cues: Vec<IndexedCue>,
+    /// The `word_hash` of each cue's second word (`None` for a cue of one word), at
+    /// the cue's place: a common first word ("in", "not") has a score of cues, and
+    /// nearly all of them are ruled out by the next token's hash.
+    seconds: Vec<Option<u32>>,
     /// Most tokens are no cue's first word, and are ruled out by the filter.
     by_first_word: FilteredTable<(u32, u32)>,
 }
@@ -112,8 +116,9 @@ fn index() -> &'static Index {
                 *at += 1;
             }
         }
-        let cues = order.iter().filter_map(|&k| cues.get_mut(k).and_then(|c| c.1.take())).collect();
-        Index { cues, by_first_word }
+        let cues: Vec<IndexedCue> = order.iter().filter_map(|&k| cues.get_mut(k).and_then(|c| c.1.take())).collect();
+        let seconds = cues.iter().map(|(_, _, rest)| rest.first().map(|&(_, h)| h)).collect();
+        Index { cues, seconds, by_first_word }
     })
 }
 
@@ -136,9 +141,18 @@ fn match_rest(doc: &Document, first: usize, rest: &[(&str, u32)]) -> Option<Span
 fn accepted(doc: &Document) -> Vec<(Span, usize)> {
     let index = index();
     let mut out = Vec::new();
-    for i in 0..doc.tokens.len() {
+    let mut at = 0;
+    while let Some(i) = doc.hashes.get(at..).and_then(|h| index.by_first_word.first_maybe(h)).map(|k| at + k) {
+        at = i + 1;
         let Some((from, to)) = index.by_first_word.get_token(doc, i) else { continue };
-        for (rule, cue, rest) in &index.cues[from as usize..to as usize] {
+        let (from, to) = (from as usize, to as usize);
+        let next = doc.hashes.get(i + 1).copied();
+        let seconds = index.seconds.get(from..to).unwrap_or_default();
+        for (k, &second) in (from..).zip(seconds) {
+            if second.is_some_and(|h| Some(h) != next) {
+                continue;
+            }
+            let Some((rule, cue, rest)) = index.cues.get(k) else { continue };
             let Some(span) = match_rest(doc, i, rest) else { continue };
             if !cue::is_name_case(doc, span) && cue.accepts(doc, span) {
                 out.push((span, *rule));
@@ -217,6 +231,11 @@ mod tests {
             assert_eq!(got, want, "{first:?}");
         }
         assert_eq!(index.cues.len(), sorted.len());
+        for ((_, cue, _), second) in index.cues.iter().zip(&index.seconds) {
+            let want = cue.phrase.split(' ').nth(1).map(|w| word_hash(w.as_bytes()));
+            assert_eq!(*second, want, "{:?}", cue.phrase);
+        }
+        assert_eq!(index.seconds.len(), index.cues.len());
     }
 
     /// Every cue's words after the first are found after it, in any case, by their
