@@ -187,6 +187,10 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
   }
 
   const inSpan = (m, span) => !span || (m.end > span.start && m.start < span.end);
+  const isDrawn = (m) => !m.hidden && enabled.get(m.category);
+  const inTextOrder = (a, b) => a.start - b.start || a.end - b.end;
+  /** Whether mark `m` touches `node`, measured with the probe. */
+  const touches = (m, node) => !!aim(m)?.intersectsNode(node);
 
   /** The marks in `span` (all when null): `marks` is in text order. */
   function marksIn(span) {
@@ -241,7 +245,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
    * Returns how many of them were registered (none: the highlights did not change).
    */
   function renderAdded(added) {
-    const drawn = (m) => !m.hidden && enabled.get(m.category) && inSpan(m, drawnSpan);
+    const drawn = (m) => isDrawn(m) && inSpan(m, drawnSpan);
     if (!drawnSpan && windowed()) {
       render(); // from now on, a window
       return added.filter(drawn).length;
@@ -261,8 +265,6 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
     return registered;
   }
-
-  const isDrawn = (m) => !m.hidden && enabled.get(m.category);
 
   /**
    * The mark for an annotation, or null when its text is gone or its category unknown.
@@ -345,7 +347,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
       if (mark) index(mark, textMap);
     }
     adoptShadowStyles(textMap);
-    marks.sort((a, b) => a.start - b.start || a.end - b.end);
+    marks.sort(inTextOrder);
     // A long page drawn chunk by chunk is complete already: no second drawing. A first
     // report with nothing to mark (a page in another language) still registers the
     // empty highlights: analysed, nothing to mark.
@@ -385,7 +387,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     }
     if (added.length === 0) return 0;
     adoptShadowStyles(textMap);
-    marks.sort((a, b) => a.start - b.start || a.end - b.end);
+    marks.sort(inTextOrder);
     const registered = renderAdded(added);
     emit('marks');
     return registered;
@@ -420,18 +422,19 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
    * the viewport, as candidatesAt does: no other can hold what has focus on screen.
    */
   function marksOn(node) {
-    const ids = new Set(byNode.get(node) ?? []);
-    let texts = 0;
-    if (node.nodeType === 1) {
+    const ids = new Set();
+    let read = false; // whether `node` is or holds text of the map
+    const add = (t) => {
+      read ||= (currentMap?.locate(t, 0) ?? -1) >= 0;
+      for (const id of byNode.get(t) ?? []) ids.add(id);
+    };
+    if (node.nodeType === 3) add(node);
+    else if (node.nodeType === 1) {
       const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if ((currentMap?.locate(t, 0) ?? -1) >= 0) texts++;
-        for (const id of byNode.get(t) ?? []) ids.add(id);
-      }
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) add(t);
     }
-    const found =
-      ids.size || texts ? [...ids].map((id) => byId.get(id)) : marksIn(drawnSpan).filter((m) => !!aim(m)?.intersectsNode(node));
-    return found.filter(isDrawn).sort((a, b) => a.start - b.start || a.end - b.end);
+    const found = read ? [...ids].map((id) => byId.get(id)) : marksIn(drawnSpan).filter((m) => touches(m, node));
+    return found.filter(isDrawn).sort(inTextOrder);
   }
 
   function marksAt(x, y) {
@@ -481,7 +484,7 @@ export function createMarkLayer({ doc = document, adoptStyles = true } = {}) {
     },
     intersectsNode(id, node) {
       const m = byId.get(id);
-      return !!m && !!aim(m)?.intersectsNode(node);
+      return !!m && touches(m, node);
     },
     marksOn,
     scrollToMark(id, { block = 'center', behavior = 'smooth' } = {}) {
