@@ -76,6 +76,14 @@ function visibleFirst(chunks, span) {
   return { visible: overlapping, order: [...overlapping, ...below, ...above.reverse()] };
 }
 
+/**
+ * The order `analyseAhead` and the pipeline analyse `chunks` of `textMap` in, the same
+ * for both (`visibleFirst` of `firstSpan`), and the chunks the first drawing waits for.
+ */
+function chunkOrder(chunks, textMap, doc) {
+  return chunks.length > 1 ? visibleFirst(chunks, firstSpan(textMap, doc)) : { visible: [0], order: [0] };
+}
+
 /** The call that analyses chunk `c` of `text` (the same text and offset, hence the same cache entry, everywhere). */
 function analyseChunk(engine, text, c) {
   const part = c.from === 0 && c.end === text.length ? text : text.slice(c.from, c.end);
@@ -94,8 +102,7 @@ function analyseChunk(engine, text, c) {
 export async function analyseAhead(engine, textMap, { doc = document, stop = () => false, now = () => performance.now() } = {}) {
   const win = doc.defaultView ?? globalThis;
   const chunks = planChunks(textMap.text);
-  const { visible, order } =
-    chunks.length > 1 ? visibleFirst(chunks, firstSpan(textMap, doc)) : { visible: [0], order: [0] };
+  const { visible, order } = chunkOrder(chunks, textMap, doc);
   let left = visible.length;
   let sliceStart = now();
   for (const i of order) {
@@ -179,8 +186,7 @@ export function createPipeline({
       await yieldToPage(win);
       if (mine !== generation) return null;
     }
-    const { visible, order } =
-      chunks.length > 1 ? visibleFirst(chunks, firstSpan(textMap, doc)) : { visible: [0], order: [0] };
+    const { visible, order } = chunkOrder(chunks, textMap, doc);
     const reports = new Array(chunks.length);
     let pending = [];
     let sliceStart = now();
