@@ -52,7 +52,7 @@ pub struct Document<'a> {
     /// sentence nor a borrow.
     token_tags: std::cell::OnceCell<Vec<std::cell::Cell<Option<Tag>>>>,
     /// The tagger's buffers, kept from one span to the next.
-    sentence_tags: std::cell::RefCell<TagBuffers>,
+    tag_buffers: std::cell::RefCell<TagBuffers>,
     /// `word_count`, counted the first time it is asked for (the summary and the
     /// translation verdict both ask).
     word_count: std::cell::OnceCell<usize>,
@@ -147,7 +147,7 @@ impl<'a> Document<'a> {
             paragraphs,
             tags: std::cell::OnceCell::new(),
             token_tags: std::cell::OnceCell::new(),
-            sentence_tags: Default::default(),
+            tag_buffers: Default::default(),
             word_count: std::cell::OnceCell::new(),
         }
     }
@@ -215,7 +215,7 @@ impl<'a> Document<'a> {
         }
         // The two words of fixed tags need no words before them.
         let from = start.saturating_sub(2).max(first);
-        let mut st = self.sentence_tags.borrow_mut();
+        let mut st = self.tag_buffers.borrow_mut();
         tag_span(self.text, &self.lower, &self.tokens, &self.hashes, first..last, from..end, &mut st);
         if let Some(dst) = token_tags.get(from..end) {
             for (d, &t) in dst.iter().zip(&st.tags) {
