@@ -90,13 +90,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 ///
 /// An ASCII byte is dispatched on directly: whitespace, punctuation (one byte, one
 /// token) and a run of letters and digits that ends where no joiner could extend it
-/// (most words) never decode a character; the rest goes to `extend_word`. Out of line:
-/// inlined into its caller it has fewer registers for its loops.
+/// (most words) never decode a character; the rest goes to `extend_word`. Each branch
+/// gathers its own token (`Batch`): where the branches met, the values they joined
+/// were kept on the stack. Out of line: inlined into its caller it has fewer
+/// registers for its loops.
 #[inline(never)]
 pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut hashes = Vec::with_capacity(text.len() / 5);
+    let mut batch = Batch::new();
+    let mut filled = 0;
     let mut space_before = true;
     let mut newline_before = false;
     let mut pos = 0;
@@ -104,7 +108,7 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
         let start = pos;
         // A word first: after the space taken below, most tokens start with a letter.
         let first = ALNUM_LOWER[usize::from(b)];
-        let (end, kind, upper, ascii, hash) = if first != 0 {
+        let end = if first != 0 {
             let mut hash = hash_step(0, first);
             let mut end = start + 1;
             while let Some(&lower) = bytes.get(end).map(|&b| &ALNUM_LOWER[usize::from(b)]) {
@@ -115,13 +119,28 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
                 end += 1;
             }
             let numeric = b.is_ascii_digit();
-            let (end, hash, ascii) = if ends_ascii_run(bytes, end) {
-                (end, hash, true)
-            } else {
-                extend_word(text, start, numeric, end, hash)
-            };
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            (end, kind, b.is_ascii_uppercase(), ascii, hash)
+            let upper = b.is_ascii_uppercase();
+            if ends_ascii_run(bytes, end) {
+                filled = batch.push(
+                    filled,
+                    Token { start, end, kind, space_before, newline_before, upper, ascii: true },
+                    hash_finish(hash, end - start),
+                    &mut tokens,
+                    &mut hashes,
+                );
+                end
+            } else {
+                let (end, hash, ascii) = extend_word(text, start, numeric, end, hash);
+                filled = batch.push(
+                    filled,
+                    Token { start, end, kind, space_before, newline_before, upper, ascii },
+                    hash_finish(hash, end - start),
+                    &mut tokens,
+                    &mut hashes,
+                );
+                end
+            }
         } else if b < 0x80 {
             if b == b' ' || (b'\t'..=b'\r').contains(&b) {
                 space_before = true;
@@ -130,7 +149,16 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
                 continue;
             }
             // Punctuation or a control character: one byte, no letter to lower.
-            (start + 1, TokenKind::Punct, false, true, hash_step(0, b))
+            let end = start + 1;
+            let kind = TokenKind::Punct;
+            filled = batch.push(
+                filled,
+                Token { start, end, kind, space_before, newline_before, upper: false, ascii: true },
+                hash_finish(hash_step(0, b), 1),
+                &mut tokens,
+                &mut hashes,
+            );
+            end
         } else {
             let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { break };
             let len = c.len_utf8();
@@ -142,22 +170,86 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
             }
             let first = bytes.get(start..start + len).unwrap_or_default();
             let hash = first.iter().fold(0, |h, &b| hash_step(h, b));
-            if is_word_char(c) {
+            let (end, kind, hash) = if is_word_char(c) {
                 let (end, hash, _) = extend_word(text, start, false, start + len, hash);
-                (end, TokenKind::Word, c.is_uppercase(), false, hash)
+                (end, TokenKind::Word, hash)
             } else {
-                (start + len, TokenKind::Punct, c.is_uppercase(), false, hash)
-            }
+                (start + len, TokenKind::Punct, hash)
+            };
+            let upper = c.is_uppercase();
+            filled = batch.push(
+                filled,
+                Token { start, end, kind, space_before, newline_before, upper, ascii: false },
+                hash_finish(hash, end - start),
+                &mut tokens,
+                &mut hashes,
+            );
+            end
         };
-        tokens.push(Token { start, end, kind, space_before, newline_before, upper, ascii });
-        hashes.push(hash_finish(hash, end - start));
         // One space between two tokens is the common case: taken here, not by a turn
         // of the loop.
         space_before = bytes.get(end) == Some(&b' ');
         newline_before = false;
         pos = end + usize::from(space_before);
     }
+    batch.append(filled, &mut tokens, &mut hashes);
     (tokens, hashes)
+}
+
+/// How many tokens `Batch` gathers before it appends them.
+const BATCH: usize = 64;
+
+/// The tokenizer's output, gathered `BATCH` tokens at a time in arrays, then appended
+/// to the vectors: a push to a vector loads and stores its length in memory (its
+/// address escapes to the code that grows it), while the count of gathered tokens
+/// stays in a register.
+struct Batch {
+    tokens: [Token; BATCH],
+    hashes: [u32; BATCH],
+}
+
+impl Batch {
+    fn new() -> Batch {
+        let none = Token {
+            start: 0,
+            end: 0,
+            kind: TokenKind::Punct,
+            space_before: false,
+            newline_before: false,
+            upper: false,
+            ascii: false,
+        };
+        Batch { tokens: [none; BATCH], hashes: [0; BATCH] }
+    }
+
+    /// Adds a token and its hash to the `filled` gathered ones; returns how many are
+    /// gathered now.
+    #[inline(always)]
+    fn push(
+        &mut self,
+        filled: usize,
+        token: Token,
+        hash: u32,
+        tokens: &mut Vec<Token>,
+        hashes: &mut Vec<u32>,
+    ) -> usize {
+        if let (Some(t), Some(h)) = (self.tokens.get_mut(filled), self.hashes.get_mut(filled)) {
+            *t = token;
+            *h = hash;
+            return filled + 1;
+        }
+        self.append(filled, tokens, hashes);
+        self.tokens[0] = token;
+        self.hashes[0] = hash;
+        1
+    }
+
+    /// Appends the first `filled` gathered tokens and hashes to `tokens` and `hashes`.
+    #[inline(never)]
+    fn append(&self, filled: usize, tokens: &mut Vec<Token>, hashes: &mut Vec<u32>) {
+        tokens.extend_from_slice(self.tokens.get(..filled).unwrap_or_default());
+        hashes.extend_from_slice(self.hashes.get(..filled).unwrap_or_default());
+    }
 }
 
 /// A run of ASCII letters and digits that ends at `end` is a whole token: the text
@@ -397,6 +489,22 @@ mod tests {
             let want: Vec<u32> =
                 tokens.iter().map(|t| super::super::word_hash(&lower.as_bytes()[t.start..t.end])).collect();
             assert_eq!(hashes, want, "hashes of {text:?}");
+        }
+    }
+
+    /// Texts of several batches (`BATCH`), ending anywhere in one: every token is
+    /// appended once, in order.
+    #[test]
+    fn long_texts_equal_the_tokenizer_over_characters() {
+        let words = ["Officials", "said", ",", "“", "U.S.", "8,600", "café", "—", "it's", "\n"];
+        for n in [BATCH - 1, BATCH, BATCH + 1, 2 * BATCH, 3 * BATCH + 7] {
+            let text: String = (0..n).map(|k| words[k % words.len()]).collect::<Vec<_>>().join(" ");
+            let (tokens, hashes) = tokenize_hashed(&text);
+            assert_eq!(tokens, tokenize_by_chars(&text), "{n} words");
+            let lower = text.to_ascii_lowercase();
+            let want: Vec<u32> =
+                tokens.iter().map(|t| super::super::word_hash(&lower.as_bytes()[t.start..t.end])).collect();
+            assert_eq!(hashes, want, "{n} words");
         }
     }
 
