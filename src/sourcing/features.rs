@@ -15,6 +15,7 @@ macro_rules! key {
         const { Prefix::new($name) }
     };
 }
+use super::quotes::Quotes;
 use super::source::Source;
 use super::verbs::{class_at, VerbClass};
 use super::words::{low, Class, Tagged};
@@ -118,7 +119,7 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// The hashed features of one candidate.
-pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
+pub fn of(doc: &Tagged, quotes: &Quotes, v: &View) -> Vec<u32> {
     let mut f = Vec::with_capacity(40); // every feature and `nesting`, without growing
     let kind = v.kind.as_str();
     let form = form_name(v.form);
@@ -138,7 +139,7 @@ pub fn of(doc: &Tagged, quoted: &[bool], v: &View) -> Vec<u32> {
     f.push(hash_with(by_form.form_kind, kind));
     f.push(hash_with(key!("after-cue"), low(doc, v.cue.end)));
     f.push(hash_with(key!("before-cue"), if first_cue == 0 { "<s>" } else { low(doc, first_cue - 1) }));
-    f.push(hash_with(key!("quoted"), if quoted.get(first_cue).copied().unwrap_or(false) { "yes" } else { "no" }));
+    f.push(hash_with(key!("quoted"), if quotes.inside(first_cue) { "yes" } else { "no" }));
     if let Some(src) = v.source {
         let head = low(doc, src.head);
         let first = low(doc, src.tokens.start);
@@ -280,7 +281,7 @@ mod tests {
     fn features_differ_with_the_setting() {
         let doc = crate::text::Document::new("Critics say so. “Critics say so,” he said.");
         let doc = Tagged::new(&doc);
-        let quoted = super::super::quotes::inside(&doc);
+        let quotes = Quotes::new(&doc);
         let view = |source: &Source, cue: Range<usize>| {
             let v = View {
                 cue: &cue,
@@ -291,7 +292,7 @@ mod tests {
                 sentence_start: 0,
                 cue_rate: "-",
             };
-            of(&doc, &quoted, &v)
+            of(&doc, &quotes, &v)
         };
         let outside = view(&Source { tokens: 0..1, head: 0, appositive: None }, 1..2);
         let inside = view(&Source { tokens: 5..6, head: 5, appositive: None }, 6..7);

@@ -210,7 +210,7 @@ impl Candidate {
             cue_rate,
         };
         // The gate never judges a certain candidate: its features are for the trainer.
-        let features = if certain && !at.every_feature { Vec::new() } else { features::of(doc, at.quoted, &view) };
+        let features = if certain && !at.every_feature { Vec::new() } else { features::of(doc, at.quotes, &view) };
         // Not a pronoun that inherited anonymity, nor "urging employees to report".
         let proper = form == CueForm::Verb
             && matches!(verdict.rule, Some(Flag::AnonymousOfficial | Flag::FamiliarWith))
@@ -259,7 +259,7 @@ impl Candidate {
 /// What every candidate of a document is judged against.
 struct Setting<'a> {
     doc: &'a Tagged<'a>,
-    quoted: &'a [bool],
+    quotes: &'a quotes::Quotes<'a>,
     rates: &'a CueRates,
     /// The features of every candidate, the certain ones' too (for the trainer).
     every_feature: bool,
@@ -269,8 +269,8 @@ struct Setting<'a> {
 /// verb, "according to", an agentless passive) and group subjects.
 fn candidates(doc: &Document, rates: &CueRates, every_feature: bool) -> Vec<Candidate> {
     let doc = &Tagged::new(doc);
-    let quoted = quotes::inside(doc);
-    let at = &Setting { doc, quoted: &quoted, rates, every_feature };
+    let quotes = quotes::Quotes::new(doc);
+    let at = &Setting { doc, quotes: &quotes, rates, every_feature };
     let mut history = coref::History::default();
     let mut out: Vec<Candidate> = Vec::new();
     // One flag per token of the sentence; the buffer is kept from one sentence to the next.

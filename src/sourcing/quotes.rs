@@ -2,48 +2,78 @@
 //! speaker's own talk ("People know who Hillary is," he said): news annotators
 //! rarely treat the groups a speaker mentions there as the article's sources.
 
+use std::cell::Cell;
+
 use crate::text::{Document, Token, TokenKind};
 
-/// One flag per token: inside a quotation (the quote marks themselves are not).
+/// Which tokens sit inside a quotation (the quote marks themselves do not).
 /// Straight double quotes and doubled apostrophes ('') toggle; curly ones open and
-/// close. Every paragraph starts outside, so an unbalanced quote cannot leak.
-/// Every token passes here: punctuation is read as bytes, not as a `str` slice.
-pub fn inside(doc: &Document) -> Vec<bool> {
-    let text = doc.text.as_bytes();
-    let bytes = |t: &Token| text.get(t.start..t.end).unwrap_or_default();
-    let mut flags = vec![false; doc.tokens.len()];
-    let mut open = false;
-    let mut i = 0;
-    while let Some(t) = doc.tokens.get(i) {
-        if t.newline_before {
-            open = false;
-        }
-        if t.kind != TokenKind::Punct {
-            if let Some(f) = flags.get_mut(i) {
-                *f = open;
-            }
-            i += 1;
-            continue;
-        }
-        let s = bytes(t);
-        let doubled = s == b"'" && doc.tokens.get(i + 1).is_some_and(|n| !n.space_before && bytes(n) == b"'");
-        match s {
-            b"\"" => open = !open,
-            b"\xe2\x80\x9c" => open = true,  // “
-            b"\xe2\x80\x9d" => open = false, // ”
-            _ if doubled => {
-                open = !open;
-                i += 1;
-            }
-            _ => {
-                if let Some(f) = flags.get_mut(i) {
-                    *f = open;
-                }
-            }
-        }
-        i += 1;
+/// close. Every line starts outside, so an unbalanced quote cannot leak.
+///
+/// Asked about the first word of each cue, not about every token: an answer walks
+/// from the start of the token's line (or from where the last walk stopped on it),
+/// and the lines without a cue are never read.
+pub struct Quotes<'d> {
+    doc: &'d Document<'d>,
+    /// Where the last walk stopped: the first token of the step that answered it,
+    /// and whether a quotation was open before that token.
+    resume: Cell<(usize, bool)>,
+}
+
+impl<'d> Quotes<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        Quotes { doc, resume: Cell::new((0, false)) }
     }
-    flags
+
+    /// Token `i` sits inside a quotation (false past the end).
+    pub fn inside(&self, i: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let (resume, resume_open) = self.resume.get();
+        // From the start of `i`'s line, where every quotation is closed, or from where
+        // the last walk stopped if that is on the line before `i`: the lines between
+        // are not read. A line's first token follows whitespace, so it is never the
+        // second of a doubled apostrophe.
+        let floor = if resume <= i { resume } else { 0 };
+        let mut k = i;
+        while k > floor && tokens.get(k).is_some_and(|t| !t.newline_before) {
+            k -= 1;
+        }
+        let mut open = k == resume && resume_open;
+        while let Some(t) = tokens.get(k) {
+            if t.newline_before {
+                open = false;
+            }
+            let (flag, next, after) = self.step(k, t, open);
+            if i < next {
+                self.resume.set((k, open));
+                return flag;
+            }
+            (k, open) = (next, after);
+        }
+        false
+    }
+
+    /// Reads token `k` (`t`) with a quotation `open` or not before it: whether it is
+    /// inside one, the next token to read (both of a doubled apostrophe are read at
+    /// once), and whether a quotation is open after. Punctuation is read as bytes, not
+    /// as a `str` slice.
+    #[inline]
+    fn step(&self, k: usize, t: &Token, open: bool) -> (bool, usize, bool) {
+        if t.kind != TokenKind::Punct {
+            return (open, k + 1, open);
+        }
+        let text = self.doc.text.as_bytes();
+        let bytes = |t: &Token| text.get(t.start..t.end).unwrap_or_default();
+        match bytes(t) {
+            b"\"" => (false, k + 1, !open),
+            b"\xe2\x80\x9c" => (false, k + 1, true),  // “
+            b"\xe2\x80\x9d" => (false, k + 1, false), // ”
+            b"'" if self.doc.tokens.get(k + 1).is_some_and(|n| !n.space_before && bytes(n) == b"'") => {
+                (false, k + 2, !open)
+            }
+            _ => (open, k + 1, open),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -52,11 +82,12 @@ mod tests {
 
     fn quoted_words(text: &str) -> Vec<String> {
         let doc = Document::new(text);
-        let flags = inside(&doc);
+        let quotes = Quotes::new(&doc);
+        let flags: Vec<bool> = (0..doc.tokens.len()).map(|i| quotes.inside(i)).collect();
         (0..doc.tokens.len()).filter(|&i| flags[i] && doc.is_word(i)).map(|i| doc.tok(i).to_string()).collect()
     }
 
-    /// `inside` as first written, over the tokens' text: the oracle.
+    /// Every token's flag in one walk over the tokens' text, as first written: the oracle.
     fn inside_by_str(doc: &Document) -> Vec<bool> {
         let mut flags = vec![false; doc.tokens.len()];
         let mut open = false;
@@ -88,12 +119,34 @@ mod tests {
         flags
     }
 
+    /// Tokens asked in any order, and again, get the flags of one walk over them all.
     #[test]
-    fn bytes_equal_the_tokens_text() {
-        for text in ["“A ''b'' \"c\" ‘d’ ' ' e”, f.\n“g ''", "'''' “ ” \" ''x", "", "”", "''", "a ' ' b"]
-        {
+    fn tokens_asked_in_any_order_equal_one_walk() {
+        let texts = [
+            "“A ''b'' \"c\" ‘d’ ' ' e”, f.\n“g ''",
+            "'''' “ ” \" ''x",
+            "",
+            "”",
+            "''",
+            "a ' ' b",
+            "He said “we ''will'' go\nnow” and \"then\n“stop” ''x'' y.\n\nZ “q",
+        ];
+        for text in texts {
             let doc = Document::new(text);
-            assert_eq!(inside(&doc), inside_by_str(&doc), "{text:?}");
+            let want = inside_by_str(&doc);
+            let n = doc.tokens.len();
+            let orders: Vec<Vec<usize>> = vec![
+                (0..n + 2).collect(),
+                (0..n + 2).rev().collect(),
+                (0..n).map(|k| (k * 7) % n).chain((0..n).step_by(2)).collect(),
+            ];
+            for order in orders {
+                let quotes = Quotes::new(&doc);
+                for &i in &order {
+                    let at = want.get(i).copied().unwrap_or(false);
+                    assert_eq!(quotes.inside(i), at, "{text:?} token {i} in {order:?}");
+                }
+            }
         }
     }
 
