@@ -122,7 +122,7 @@ pub fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u32>) {
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
             let upper = b.is_ascii_uppercase();
             if ends_ascii_run(bytes, end) {
-                filled = batch.push(
+                filled = batch.push_word(
                     filled,
                     Token { start, end, kind, space_before, newline_before, upper, ascii: true },
                     hash_finish(hash, end - start),
@@ -223,9 +223,36 @@ impl Batch {
     }
 
     /// Adds a token and its hash to the `filled` gathered ones; returns how many are
-    /// gathered now.
+    /// gathered now. A full batch is appended first (a call), and the token stored
+    /// after: the places that push share one store.
     #[inline(always)]
     fn push(
+        &mut self,
+        filled: usize,
+        token: Token,
+        hash: u32,
+        tokens: &mut Vec<Token>,
+        hashes: &mut Vec<u32>,
+    ) -> usize {
+        let filled = if filled < BATCH {
+            filled
+        } else {
+            self.append(filled, tokens, hashes);
+            0
+        };
+        if let (Some(t), Some(h)) = (self.tokens.get_mut(filled), self.hashes.get_mut(filled)) {
+            *t = token;
+            *h = hash;
+        }
+        filled + 1
+    }
+
+    /// `push` for most words (ASCII letters and digits, no joiner), with a store of
+    /// its own: where the places that push share theirs, the values they join are
+    /// kept on the stack, which costs every word loads and stores (measured); the
+    /// other places, fewer, share one to keep the module small.
+    #[inline(always)]
+    fn push_word(
         &mut self,
         filled: usize,
         token: Token,
@@ -238,10 +265,7 @@ impl Batch {
             *h = hash;
             return filled + 1;
         }
-        self.append(filled, tokens, hashes);
-        self.tokens[0] = token;
-        self.hashes[0] = hash;
-        1
+        self.push(filled, token, hash, tokens, hashes)
     }
 
     /// Appends the first `filled` gathered tokens and hashes to `tokens` and `hashes`.
