@@ -41,9 +41,6 @@ pub struct Document<'a> {
     pub hashes: Vec<u32>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
-    /// The part of speech of each token (see `tagger`), computed the first time a
-    /// detector asks for all of them (`tags`): a pass that no rule reads costs nothing.
-    tags: std::cell::OnceCell<Vec<Tag>>,
     /// The tags of the tokens asked about one at a time (`tag`): a rule that looks at
     /// a few cue words pays for the words around them only (see `tag_sentence_of`),
     /// which get the same tags as in `tags`.
@@ -145,24 +142,21 @@ impl<'a> Document<'a> {
             hashes,
             sentences,
             paragraphs,
-            tags: std::cell::OnceCell::new(),
             token_tags: std::cell::OnceCell::new(),
             tag_buffers: Default::default(),
             word_count: std::cell::OnceCell::new(),
         }
     }
 
-    /// Every token's part of speech, in token order.
-    pub fn tags(&self) -> &[Tag] {
-        self.tags.get_or_init(|| tag_tokens(self.text, &self.lower, &self.tokens, &self.hashes, &self.sentences))
+    /// Every token's part of speech, in token order, tagged sentence by sentence (for
+    /// tests and tools: the detectors ask `tag` about the few words they read).
+    pub fn tags(&self) -> Vec<Tag> {
+        tag_tokens(self.text, &self.lower, &self.tokens, &self.hashes, &self.sentences)
     }
 
-    /// Token `i`'s part of speech (`Tag::Unknown` past the end). Tags only the
-    /// sentence of `i` (once), unless every tag is there already.
+    /// Token `i`'s part of speech (`Tag::Unknown` past the end), the one `tags` gives
+    /// it. Tags only the words around `i`, once.
     pub fn tag(&self, i: usize) -> Tag {
-        if let Some(tags) = self.tags.get() {
-            return tags.get(i).copied().unwrap_or(Tag::Unknown);
-        }
         match self.token_tags.get().and_then(|tags| tags.get(i)).and_then(std::cell::Cell::get) {
             Some(tag) => tag,
             None => self.tag_sentence_of(i),
