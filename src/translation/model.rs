@@ -23,9 +23,10 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
+use super::cues;
 use super::style::{Profile, STATS};
 use super::vocab::Vocab;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{word_hash, Document, Token, TokenKind};
 
 const MAGIC: &[u8; 4] = b"CVTM";
 const VERSION: u8 = 1;
@@ -252,6 +253,9 @@ pub struct Model {
     /// Per rank, the word's shape when it has no capital (`lower_shape`), less `SHAPE`:
     /// what it stands as among the n-grams when it is not a function word.
     lower_shapes: Vec<u8>,
+    /// Per rank, the word's cue bits (`cues::by_rank`): nine words in ten of news are
+    /// vocabulary words, which take their bits from here rather than from a probe.
+    cue_bits: Vec<u32>,
     /// Words of rank below this stand as themselves in the document model.
     pub function_words: u32,
     bits: u32,
@@ -341,23 +345,31 @@ impl Model {
     /// A model from its vocabulary alone (training builds one to extract features).
     pub fn with_vocab(words: &[&str], function_words: u32) -> Model {
         let lower_shapes = words.iter().map(|w| (lower_shape(w.as_bytes()) - SHAPE) as u8).collect();
-        Model::with_parts(Vocab::new(words), lower_shapes, function_words)
+        let forms = words.iter().map(|w| cues::of_form(w.as_bytes())).collect();
+        Model::with_parts(Vocab::new(words), lower_shapes, forms, function_words)
     }
 
     /// `with_vocab` of the lines of `text` (the file's form of the vocabulary), read
     /// in one pass.
     fn with_vocab_lines(text: &str, function_words: u32) -> Model {
         let mut lower_shapes = Vec::with_capacity(text.len() / 4);
-        let vocab = Vocab::from_lines(text, |w| lower_shapes.push((lower_shape(w) - SHAPE) as u8));
-        Model::with_parts(vocab, lower_shapes, function_words)
+        let mut forms = Vec::with_capacity(text.len() / 4);
+        let vocab = Vocab::from_lines(text, |w| {
+            lower_shapes.push((lower_shape(w) - SHAPE) as u8);
+            forms.push(cues::of_form(w));
+        });
+        Model::with_parts(vocab, lower_shapes, forms, function_words)
     }
 
-    /// A model of a vocabulary and its words' `lower_shapes`, untrained.
-    fn with_parts(vocab: Vocab, lower_shapes: Vec<u8>, function_words: u32) -> Model {
+    /// A model of a vocabulary, its words' `lower_shapes` and the cue bits of their
+    /// forms (`cues::of_form`), untrained.
+    fn with_parts(vocab: Vocab, lower_shapes: Vec<u8>, forms: Vec<u32>, function_words: u32) -> Model {
+        let cue_bits = cues::by_rank(forms, |w| vocab.get(w, word_hash(w)));
         Model {
             vocab,
             vocab_len: lower_shapes.len() as u32,
             lower_shapes,
+            cue_bits,
             function_words,
             bits: 0,
             scale: 0.0,
@@ -510,6 +522,11 @@ impl Model {
         let h = ngram_hash(&pair);
         self.phrase_filter[(h >> 6) as usize & 63] & (1 << (h & 63)) != 0
             && self.phrases.binary_search_by_key(&h, |p| p.0).is_ok()
+    }
+
+    /// The cue bits of the vocabulary's words (`cues::by_rank`), by rank.
+    pub fn cue_bits(&self) -> &[u32] {
+        &self.cue_bits
     }
 
     /// Ranks below this stand as themselves in the phrase table.
@@ -687,6 +704,26 @@ mod tests {
         let kept = Model::from_static(include_bytes!("model.bin")).expect("model");
         assert!(matches!(kept.weights, Cow::Borrowed(_)) && matches!(m.weights, Cow::Owned(_)));
         assert_eq!(kept.weights, m.weights);
+    }
+
+    /// Each vocabulary word's cue bits by rank are those a probe of the cue table finds.
+    #[test]
+    fn cue_bits_by_rank_equal_a_probe() {
+        let file = include_bytes!("model.bin");
+        let m = Model::from_bytes(file).expect("model");
+        let n = u32::from_le_bytes(file[5..9].try_into().unwrap()) as usize;
+        let words = std::str::from_utf8(&file[9..9 + n]).expect("UTF-8");
+        let mut cued = 0;
+        for w in words.split('\n').map(str::as_bytes) {
+            let rank = m.vocab.get(w, word_hash(w)).expect("a vocabulary word");
+            assert_eq!(m.cue_bits()[rank as usize], cues::probed(w), "{:?}", String::from_utf8_lossy(w));
+            cued += usize::from(cues::probed(w) != 0);
+        }
+        assert!(cued > 100, "{cued}");
+        let small = Model::with_vocab(&["the", "said", "qatar's", "to", "the", "a"], 2);
+        for (rank, w) in ["the", "said", "qatar's", "to"].iter().enumerate() {
+            assert_eq!(small.cue_bits()[rank], cues::probed(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]

@@ -115,7 +115,7 @@ fn char_count(s: &[u8]) -> usize {
 
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
 pub fn profile(doc: &Document) -> Profile {
-    profile_of(doc, &cues::of(doc))
+    profile_of(doc, &cues::of(doc, &[], &[]))
 }
 
 /// `profile`, given the text's cue bits, which say which word lists each word and mark
