@@ -88,26 +88,33 @@ const POSSESSIVE_BITS: u32 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
 /// list), from the rules' own lists, and the words of the style statistics: `each`
 /// of them in turn.
 fn each_listed(each: &mut dyn FnMut(&str, u32)) {
-    let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u32| {
+    // Slices, not iterators: each kind of iterator behind a `dyn Iterator` brought its
+    // own copy of every iterator method into the Wasm code.
+    fn add(each: &mut dyn FnMut(&str, u32), words: &[&str], bit: u32) {
         for w in words {
             each(w, bit | pairs(bit));
         }
-    };
-    add(&mut ["to"].into_iter(), TO);
-    add(&mut ["a", "an"].into_iter(), A_OR_AN);
-    add(&mut ["."].into_iter(), STOP);
-    add(&mut [","].into_iter(), COMMA);
-    add(&mut role_title::SPOKES.iter().chain(role_title::PARTIES).copied(), ROLE_OR_PARTY);
-    add(&mut name_in_role::GROUPS.iter().copied(), GROUP);
-    add(&mut institution_near_miss::HEAD_FAMILIES.iter().flat_map(|f| f.iter().copied()), HEAD);
-    add(&mut collocation::openers(), OPENER);
-    add(&mut style::TRANSLATOR_WORDS.iter().copied(), TRANSLATOR_WORD);
-    add(&mut style::DEMONSTRATIVES.iter().copied(), DEMONSTRATIVE);
-    add(&mut style::REPORTING_VERBS.iter().copied(), REPORTING_VERB);
-    add(&mut style::DASHES.iter().copied(), DASH);
-    add(&mut style::QUOTES.iter().copied(), QUOTE);
-    add(&mut article_plural::PREPOSITIONS.iter().copied(), PREPOSITION);
-    add(&mut article_plural::PLURALS.iter().copied(), PLURAL);
+    }
+    add(each, &["to"], TO);
+    add(each, &["a", "an"], A_OR_AN);
+    add(each, &["."], STOP);
+    add(each, &[","], COMMA);
+    add(each, role_title::SPOKES, ROLE_OR_PARTY);
+    add(each, role_title::PARTIES, ROLE_OR_PARTY);
+    add(each, name_in_role::GROUPS, GROUP);
+    for family in institution_near_miss::HEAD_FAMILIES {
+        add(each, family, HEAD);
+    }
+    for w in collocation::openers() {
+        add(each, &[w], OPENER);
+    }
+    add(each, style::TRANSLATOR_WORDS, TRANSLATOR_WORD);
+    add(each, style::DEMONSTRATIVES, DEMONSTRATIVE);
+    add(each, style::REPORTING_VERBS, REPORTING_VERB);
+    add(each, style::DASHES, DASH);
+    add(each, style::QUOTES, QUOTE);
+    add(each, article_plural::PREPOSITIONS, PREPOSITION);
+    add(each, article_plural::PLURALS, PLURAL);
 }
 
 /// Every listed word and mark (`each_listed`) with its bits.
