@@ -501,10 +501,18 @@ impl Model {
     /// `elements` and whose style statistics are `profile`.
     pub fn score(&self, doc: &Document, elements: &[Elem], profile: &Profile) -> Score {
         let features = self.features_of(doc, elements);
-        let ngrams: f64 = Self::feature_values(&features)
-            .map(|(h, v)| v * f64::from(self.weights.get(self.bucket(h)).map_or(0, |&w| w as i8)))
-            .sum::<f64>()
-            * f64::from(self.scale);
+        // `bucket` as a mask of the weights' length less one: there are 1 << `bits` of
+        // them (`read` takes that many), and a bucket under the mask needs no bounds test.
+        let weights = &self.weights[..];
+        let ngrams: f64 = match weights.len().checked_sub(1) {
+            Some(mask) => {
+                Self::feature_values(&features)
+                    .map(|(h, v)| v * f64::from(weights.get(h as usize & mask).map_or(0, |&w| w as i8)))
+                    .sum::<f64>()
+                    * f64::from(self.scale)
+            }
+            None => 0.0,
+        };
         let style: f64 = self.style_contributions(profile).map(|c| c.0).sum();
         Score { logit: f64::from(self.bias) + ngrams + style, ngrams, style }
     }
@@ -908,6 +916,24 @@ mod tests {
             let want = features_oracle(&m, &doc);
             assert_eq!(m.features(&doc), want, "{text:?}");
             assert_eq!(m.features_of(&doc, &m.elements(&doc, m.vocab_len())), want, "{text:?}");
+        }
+    }
+
+    /// The score weighs each n-gram by its `bucket`, bit for bit.
+    #[test]
+    fn score_weighs_by_bucket() {
+        let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
+        assert_eq!(m.weights.len(), 1 << m.bits);
+        for text in oracle_texts() {
+            let doc = Document::new(&text);
+            let elements = m.elements(&doc, m.vocab_len());
+            let features = m.features_of(&doc, &elements);
+            let want: f64 = Model::feature_values(&features)
+                .map(|(h, v)| v * f64::from(m.weights.get(m.bucket(h)).map_or(0, |&w| w as i8)))
+                .sum::<f64>()
+                * f64::from(m.scale);
+            let got = m.score(&doc, &elements, &super::super::style::profile(&doc)).ngrams;
+            assert_eq!(got.to_bits(), want.to_bits(), "{text:?}");
         }
     }
 
