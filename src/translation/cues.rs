@@ -117,15 +117,44 @@ fn each_listed(each: &mut dyn FnMut(&str, u32)) {
     add(each, article_plural::PLURALS, PLURAL);
 }
 
-/// Every listed word and mark (`each_listed`) with its bits.
-fn table() -> &'static FilteredTable<u32> {
-    static TABLE: OnceLock<FilteredTable<u32>> = OnceLock::new();
+/// Every listed word and mark (`each_listed`) with its bits, and the bits of every
+/// one-byte token by its byte.
+struct Table {
+    words: FilteredTable<u32>,
+    /// The bits of the ASCII character of each value, as a token of its own: most
+    /// tokens outside the model's vocabulary are marks of one byte ("," and ".").
+    bytes: [u32; 128],
+}
+
+impl Table {
+    /// The cue bits of a token whose lower-case text is `low`, of hash `hash`.
+    #[inline(always)]
+    fn bits(&self, low: &[u8], hash: u32) -> u32 {
+        match low {
+            [b] => self.bytes.get(usize::from(*b)).copied().unwrap_or(0),
+            _ => self.words.get_hashed(low, hash).unwrap_or(0) | of_form(low),
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         // Sparse (a quarter full at most), so that a probe past the filter mostly
         // stops at the first slot.
-        let mut table = FilteredTable::with_capacity(4 * 128);
-        each_listed(&mut |w, bits| table.insert(w, bits, |a, b| a | b));
-        table
+        let mut words = FilteredTable::with_capacity(4 * 128);
+        let mut bytes = [0; 128];
+        each_listed(&mut |w, bits| {
+            words.insert(w, bits, |a, b| a | b);
+            if let [b] = w.as_bytes() {
+                if let Some(at) = bytes.get_mut(usize::from(*b)) {
+                    *at |= bits;
+                }
+            }
+        });
+        // Of the forms (`of_form`), only a comma is one byte long.
+        bytes[usize::from(b',')] |= of_form(b",");
+        Table { words, bytes }
     })
 }
 
@@ -183,7 +212,7 @@ impl Cues {
 /// gives a token that is no vocabulary word (`by_rank`'s oracle).
 #[cfg(test)]
 pub fn probed(low: &[u8]) -> u32 {
-    table().get_hashed(low, crate::text::word_hash(low)).unwrap_or(0) | of_form(low)
+    table().words.get_hashed(low, crate::text::word_hash(low)).unwrap_or(0) | of_form(low)
 }
 
 /// Each token's cue bits, indexed like `doc.tokens`, and each bit's tokens.
@@ -211,10 +240,7 @@ pub fn of(doc: &Document, by_rank: &[u32], elements: &[Elem]) -> Cues {
             let known = elements.get(i).and_then(|&e| by_rank.get(e as usize));
             let bits = match known {
                 Some(&bits) => bits,
-                None => {
-                    let low = lower.get(t.start..t.end).unwrap_or_default();
-                    table.get_hashed(low, hash).unwrap_or(0) | of_form(low)
-                }
+                None => table.bits(lower.get(t.start..t.end).unwrap_or_default(), hash),
             };
             let mut rest = bits & STARTS;
             while rest != 0 {
@@ -290,6 +316,15 @@ mod tests {
             }
             assert!((0..doc.tokens.len()).filter(|&i| cues.get(i) != 0).count() > 20);
         }
+    }
+
+    /// A token of one byte takes the bits a probe of the table finds for it.
+    #[test]
+    fn bits_by_byte_equal_a_probe() {
+        for b in 0..128u8 {
+            assert_eq!(table().bytes[usize::from(b)], probed(&[b]), "{:?}", char::from(b));
+        }
+        assert_ne!(table().bytes[usize::from(b',')], 0);
     }
 
     #[test]
