@@ -294,10 +294,9 @@ pub fn ngram_hash(elems: &[Elem]) -> u64 {
     h ^ (h >> 31)
 }
 
-/// Token `i`'s shape: what it stands as when it is not a vocabulary word the model
+/// A token's shape: what it stands as when it is not a vocabulary word the model
 /// keeps (`first`: it opens its sentence).
-fn shape(doc: &Document, i: usize, first: bool) -> Elem {
-    let t = doc.tokens[i];
+fn shape(doc: &Document, t: &Token, first: bool) -> Elem {
     match t.kind {
         TokenKind::Punct => PUNCT + first_char(doc.text, t.start),
         TokenKind::Number => NUMBER,
@@ -383,20 +382,21 @@ impl Model {
 
     /// Token `i` as an element; `kept` ranks below it stand as themselves.
     fn elem(&self, doc: &Document, i: usize, first: bool, kept: u32) -> Elem {
-        self.elem_of(doc, i, &doc.tokens[i], doc.hashes[i], first, kept)
+        self.elem_of(doc, doc.lower.as_bytes(), &doc.tokens[i], doc.hashes[i], first, kept)
     }
 
-    /// `elem` of token `i`, given with its hash (`elements` reads them from slices of
-    /// a sentence, without indexing the document's vectors again).
+    /// `elem` of a token, given with its hash (`elements` reads them from slices of
+    /// a sentence, without indexing the document's vectors again) and the document's
+    /// lower-case text (read once for all tokens, not again at each).
     #[inline(always)]
-    fn elem_of(&self, doc: &Document, i: usize, t: &Token, hash: u32, first: bool, kept: u32) -> Elem {
+    fn elem_of(&self, doc: &Document, lower: &[u8], t: &Token, hash: u32, first: bool, kept: u32) -> Elem {
         let rank = match t.kind {
-            TokenKind::Word => doc.lower.as_bytes().get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
+            TokenKind::Word => lower.get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
             _ => None,
         };
         match rank.filter(|&r| r < kept) {
             Some(rank) => rank,
-            None => shape(doc, i, first),
+            None => shape(doc, t, first),
         }
     }
 
@@ -406,7 +406,9 @@ impl Model {
     fn vocab_shape(&self, doc: &Document, i: usize, rank: Elem, first: bool) -> Elem {
         match (doc.tokens.get(i), self.lower_shapes.get(rank as usize)) {
             (Some(t), Some(&s)) if !t.upper => SHAPE + Elem::from(s),
-            _ => shape(doc, i, first),
+            (Some(t), _) => shape(doc, t, first),
+            // No such token (never: `i` comes from a sentence): the word as itself.
+            (None, _) => rank,
         }
     }
 
@@ -425,11 +427,12 @@ impl Model {
     #[inline(never)]
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
+        let lower = doc.lower.as_bytes();
         for s in &doc.sentences {
             // Sentences cover the tokens in order, so `out` stays indexed like them.
             let (tokens, hashes) = (&doc.tokens[s.tokens.clone()], &doc.hashes[s.tokens.clone()]);
             for (i, (t, &hash)) in s.tokens.clone().zip(tokens.iter().zip(hashes)) {
-                out.push(self.elem_of(doc, i, t, hash, i == s.tokens.start, kept));
+                out.push(self.elem_of(doc, lower, t, hash, i == s.tokens.start, kept));
             }
         }
         out
