@@ -15,9 +15,14 @@
 //!
 //! The same probe gives the bits of the words the style statistics count (`style`),
 //! which no rule starts from: one table for both, built once.
+//!
+//! Most tokens need no probe at all: the learned model's vocabulary holds most words
+//! of news, the model finds each token's rank anyway (`Model::elements`), and it keeps
+//! the bits of each of its words by rank (`by_rank`), read when the model is.
 
 use std::sync::OnceLock;
 
+use super::model::Elem;
 use super::{article_plural, collocation, institution_near_miss, name_in_role, role_title, style};
 use crate::lexicon::FilteredTable;
 use crate::text::Document;
@@ -76,39 +81,103 @@ fn pairs(bits: u32) -> u32 {
     either(STOP | COMMA, STOP_OR_COMMA) | either(HEAD | POSSESSIVE_OR_COMMA, HEAD_OR_POSSESSIVE)
 }
 
-/// The bits of a possessive or a comma (`is_possessive_or_comma`), with its pair's.
+/// The bits of a possessive or a comma (`of_form`), with its pair's.
 const POSSESSIVE_BITS: u32 = POSSESSIVE_OR_COMMA | HEAD_OR_POSSESSIVE;
 
-/// Every cue word and mark with its bits, from the rules' own lists, and the words
-/// of the style statistics.
-fn table() -> &'static FilteredTable<u32> {
-    static TABLE: OnceLock<FilteredTable<u32>> = OnceLock::new();
+/// Every cue word and mark with its bits (a word on several lists comes once per
+/// list), from the rules' own lists, and the words of the style statistics: `each`
+/// of them in turn.
+fn each_listed(each: &mut dyn FnMut(&str, u32)) {
+    // Slices, not iterators: each kind of iterator behind a `dyn Iterator` brought its
+    // own copy of every iterator method into the Wasm code.
+    fn add(each: &mut dyn FnMut(&str, u32), words: &[&str], bit: u32) {
+        for w in words {
+            each(w, bit | pairs(bit));
+        }
+    }
+    add(each, &["to"], TO);
+    add(each, &["a", "an"], A_OR_AN);
+    add(each, &["."], STOP);
+    add(each, &[","], COMMA);
+    add(each, role_title::SPOKES, ROLE_OR_PARTY);
+    add(each, role_title::PARTIES, ROLE_OR_PARTY);
+    add(each, name_in_role::GROUPS, GROUP);
+    for family in institution_near_miss::HEAD_FAMILIES {
+        add(each, family, HEAD);
+    }
+    for w in collocation::openers() {
+        add(each, &[w], OPENER);
+    }
+    add(each, style::TRANSLATOR_WORDS, TRANSLATOR_WORD);
+    add(each, style::DEMONSTRATIVES, DEMONSTRATIVE);
+    add(each, style::REPORTING_VERBS, REPORTING_VERB);
+    add(each, style::DASHES, DASH);
+    add(each, style::QUOTES, QUOTE);
+    add(each, article_plural::PREPOSITIONS, PREPOSITION);
+    add(each, article_plural::PLURALS, PLURAL);
+}
+
+/// Every listed word and mark (`each_listed`) with its bits, and the bits of every
+/// one-byte token by its byte.
+struct Table {
+    words: FilteredTable<u32>,
+    /// The bits of the ASCII character of each value, as a token of its own: most
+    /// tokens outside the model's vocabulary are marks of one byte ("," and ".").
+    bytes: [u32; 128],
+}
+
+impl Table {
+    /// The cue bits of a token whose lower-case text is `low`, of hash `hash`.
+    #[inline(always)]
+    fn bits(&self, low: &[u8], hash: u32) -> u32 {
+        match low {
+            [b] => self.bytes.get(usize::from(*b)).copied().unwrap_or(0),
+            _ => self.words.get_hashed(low, hash).unwrap_or(0) | of_form(low),
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         // Sparse (a quarter full at most), so that a probe past the filter mostly
         // stops at the first slot.
-        let mut table = FilteredTable::with_capacity(4 * 128);
-        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u32| {
-            for w in words {
-                table.insert(w, bit | pairs(bit), |a, b| a | b);
+        let mut words = FilteredTable::with_capacity(4 * 128);
+        let mut bytes = [0; 128];
+        each_listed(&mut |w, bits| {
+            words.insert(w, bits, |a, b| a | b);
+            if let [b] = w.as_bytes() {
+                if let Some(at) = bytes.get_mut(usize::from(*b)) {
+                    *at |= bits;
+                }
             }
-        };
-        add(&mut ["to"].into_iter(), TO);
-        add(&mut ["a", "an"].into_iter(), A_OR_AN);
-        add(&mut ["."].into_iter(), STOP);
-        add(&mut [","].into_iter(), COMMA);
-        add(&mut role_title::SPOKES.iter().chain(role_title::PARTIES).copied(), ROLE_OR_PARTY);
-        add(&mut name_in_role::GROUPS.iter().copied(), GROUP);
-        add(&mut institution_near_miss::HEAD_FAMILIES.iter().flat_map(|f| f.iter().copied()), HEAD);
-        add(&mut collocation::openers(), OPENER);
-        add(&mut style::TRANSLATOR_WORDS.iter().copied(), TRANSLATOR_WORD);
-        add(&mut style::DEMONSTRATIVES.iter().copied(), DEMONSTRATIVE);
-        add(&mut style::REPORTING_VERBS.iter().copied(), REPORTING_VERB);
-        add(&mut style::DASHES.iter().copied(), DASH);
-        add(&mut style::QUOTES.iter().copied(), QUOTE);
-        add(&mut article_plural::PREPOSITIONS.iter().copied(), PREPOSITION);
-        add(&mut article_plural::PLURALS.iter().copied(), PLURAL);
-        table
+        });
+        // Of the forms (`of_form`), only a comma is one byte long.
+        bytes[usize::from(b',')] |= of_form(b",");
+        Table { words, bytes }
     })
+}
+
+/// The bits a word or mark whose lower-case text is `low` has by its form, on no list:
+/// those of a possessive or a comma.
+pub fn of_form(low: &[u8]) -> u32 {
+    if institution_near_miss::is_possessive_or_comma(low) {
+        POSSESSIVE_BITS
+    } else {
+        0
+    }
+}
+
+/// The cue bits of the words of a vocabulary by rank, given those of their forms
+/// (`of_form`, by rank) and `rank`, which finds a word's rank: a token that is a
+/// vocabulary word takes its bits from there (`of`) rather than from a probe.
+pub fn by_rank(mut of_forms: Vec<u32>, rank: impl Fn(&[u8]) -> Option<u32>) -> Vec<u32> {
+    each_listed(&mut |w, bits| {
+        if let Some(at) = rank(w.as_bytes()).and_then(|r| of_forms.get_mut(r as usize)) {
+            *at |= bits;
+        }
+    });
+    of_forms
 }
 
 /// Each token's cue bits, and the tokens that have each bit.
@@ -139,10 +208,21 @@ impl Cues {
     }
 }
 
+/// The cue bits of a word or mark whose lower-case text is `low`, probed: what `of`
+/// gives a token that is no vocabulary word (`by_rank`'s oracle).
+#[cfg(test)]
+pub fn probed(low: &[u8]) -> u32 {
+    table().words.get_hashed(low, crate::text::word_hash(low)).unwrap_or(0) | of_form(low)
+}
+
 /// Each token's cue bits, indexed like `doc.tokens`, and each bit's tokens.
+/// `by_rank` gives the bits of the learned model's words by rank (as `by_rank` makes
+/// them), and `elements` each token as the model's element (`Model::elements` with
+/// the whole vocabulary): a token that is a vocabulary word takes its bits from there.
+/// Both are empty without a model.
 // Out of line: inlined into the whole stage, its loop over the tokens spilled more.
 #[inline(never)]
-pub fn of(doc: &Document) -> Cues {
+pub fn of(doc: &Document, by_rank: &[u32], elements: &[Elem]) -> Cues {
     let table = table();
     let lower = doc.lower.as_bytes();
     // Room for a token in 16 in each list up front (more than most bits have in news):
@@ -156,9 +236,12 @@ pub fn of(doc: &Document) -> Cues {
         .zip(&doc.hashes)
         .enumerate()
         .map(|(i, (t, &hash))| {
-            let listed = table.get_hashed(&lower[t.start..t.end], hash).unwrap_or(0);
-            let possessive = institution_near_miss::is_possessive_or_comma(doc, t);
-            let bits = listed | if possessive { POSSESSIVE_BITS } else { 0 };
+            // An element below the vocabulary's size is a rank; shapes lie far above it.
+            let known = elements.get(i).and_then(|&e| by_rank.get(e as usize));
+            let bits = match known {
+                Some(&bits) => bits,
+                None => table.bits(lower.get(t.start..t.end).unwrap_or_default(), hash),
+            };
             let mut rest = bits & STARTS;
             while rest != 0 {
                 if let Some(list) = tokens.get_mut(rest.trailing_zeros() as usize) {
@@ -189,7 +272,7 @@ mod tests {
             (role, ROLE_OR_PARTY),
             (name_in_role::GROUPS.contains(&doc.low(i)), GROUP),
             (head, HEAD),
-            (institution_near_miss::is_possessive_or_comma(doc, &doc.tokens[i]), POSSESSIVE_OR_COMMA),
+            (institution_near_miss::is_possessive_or_comma(doc.low(i).as_bytes()), POSSESSIVE_OR_COMMA),
             (opener, OPENER),
             (style::TRANSLATOR_WORDS.contains(&doc.low(i)), TRANSLATOR_WORD),
             (style::DEMONSTRATIVES.contains(&doc.low(i)), DEMONSTRATIVE),
@@ -212,6 +295,13 @@ mod tests {
         bits | stop_or_comma | head_or_possessive
     }
 
+    /// The cues of a text probed token by token (no model), and those taken from the
+    /// shipped model's vocabulary where a token is one of its words.
+    fn both_ways(doc: &Document) -> [Cues; 2] {
+        let m = super::super::model::get().expect("the model compiled in");
+        [of(doc, &[], &[]), of(doc, m.cue_bits(), &m.elements(doc, m.vocab_len()))]
+    }
+
     #[test]
     fn cues_equal_the_rules_own_tests() {
         let text = "To the Democratic National Commission, a spokesman for the group Taliban said so. \
@@ -220,11 +310,21 @@ mod tests {
                     THIS, Very thus sayings Said véry that those. “Yes” — «non» - – \"x\" --. \
                     Amid a Talks, held troops people of Peace talks-based resumed.";
         let doc = Document::new(text);
-        let cues = of(&doc);
-        for i in 0..doc.tokens.len() {
-            assert_eq!(cues.get(i), oracle_with_pairs(&doc, i), "{:?}", doc.tok(i));
+        for cues in both_ways(&doc) {
+            for i in 0..doc.tokens.len() {
+                assert_eq!(cues.get(i), oracle_with_pairs(&doc, i), "{:?}", doc.tok(i));
+            }
+            assert!((0..doc.tokens.len()).filter(|&i| cues.get(i) != 0).count() > 20);
         }
-        assert!((0..doc.tokens.len()).filter(|&i| cues.get(i) != 0).count() > 20);
+    }
+
+    /// A token of one byte takes the bits a probe of the table finds for it.
+    #[test]
+    fn bits_by_byte_equal_a_probe() {
+        for b in 0..128u8 {
+            assert_eq!(table().bytes[usize::from(b)], probed(&[b]), "{:?}", char::from(b));
+        }
+        assert_ne!(table().bytes[usize::from(b',')], 0);
     }
 
     #[test]
@@ -239,11 +339,12 @@ mod tests {
                     Qatar's Doha, an aide said , . Contributed reporting to this; could not be reached. \
                     TO A An spokeswoman GOP party’s Committee's bank. … a, to. The";
         let doc = Document::new(text);
-        let cues = of(&doc);
-        for bit in (0..BITS).map(|b| 1 << b).filter(|&bit| bit & STARTS != 0) {
-            let want: Vec<usize> = (0..doc.tokens.len()).filter(|&i| cues.get(i) & bit != 0).collect();
-            assert!(!want.is_empty(), "{bit:b}");
-            assert_eq!(cues.cued(bit).collect::<Vec<_>>(), want, "{bit:b}");
+        for cues in both_ways(&doc) {
+            for bit in (0..BITS).map(|b| 1 << b).filter(|&bit| bit & STARTS != 0) {
+                let want: Vec<usize> = (0..doc.tokens.len()).filter(|&i| cues.get(i) & bit != 0).collect();
+                assert!(!want.is_empty(), "{bit:b}");
+                assert_eq!(cues.cued(bit).collect::<Vec<_>>(), want, "{bit:b}");
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ use super::{cues, Text};
 use crate::lexicon::WordTable;
 use crate::report::Annotation;
 use crate::rule::{Category, Rule, Strength};
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{Document, TokenKind};
 
 pub static RULE: Rule = Rule {
     id: "translation/garbled-name",
@@ -234,15 +234,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A token that could start `capital_near_miss`'s test: a possessive ("Qatar's",
-/// "Qatar’s", whose apostrophe ends in byte 0x99) or a comma (no other token ends in one).
-pub(super) fn is_possessive_or_comma(doc: &Document, t: &Token) -> bool {
-    let lower = doc.lower.as_bytes();
-    match lower.get(t.end.wrapping_sub(1)) {
-        Some(b',') => true,
-        Some(b's') => t.end - t.start >= 2 && matches!(lower[t.end - 2], b'\'' | 0x99),
-        _ => false,
-    }
+/// Whether a token whose lower-case text is `low` could start `capital_near_miss`'s
+/// test: a possessive ("Qatar's", "Qatar’s", whose apostrophe ends in byte 0x99) or a
+/// comma (no other token ends in one).
+pub(super) fn is_possessive_or_comma(low: &[u8]) -> bool {
+    matches!(low, [.., b','] | [.., b'\'' | 0x99, b's'])
 }
 
 /// "Qatar's Dohar", "Dohar, Qatar": a near-miss of the country's capital.

@@ -43,10 +43,11 @@ fn is_mangled(word: &[u8]) -> bool {
 pub fn detect(doc: &Text, out: &mut Vec<Annotation>) {
     for (i, t) in doc.tokens.iter().enumerate() {
         // `is_mangled` needs an upper-case ASCII first letter and five bytes: test
-        // the token's flags first, the cheap way.
+        // the token's flags first, the cheap way, the capital first (it rules out
+        // most words, and every number and mark).
         // The bytes, not `tok`: a `str` slice tests both ends for character boundaries.
         let bytes = || doc.text.as_bytes().get(t.start..t.end).unwrap_or_default();
-        if t.kind != TokenKind::Word || !t.upper || t.end - t.start < 5 || !is_mangled(bytes()) {
+        if !t.upper || t.kind != TokenKind::Word || t.end - t.start < 5 || !is_mangled(bytes()) {
             continue;
         }
         // Handles ("@NolteNC") and hashtags are names their owners spelled.

@@ -27,7 +27,6 @@ mod unnatural_phrase;
 pub mod verdict;
 mod vocab;
 
-use std::cell::OnceCell;
 use std::ops::Deref;
 
 use crate::report::{Annotation, TranslationVerdict};
@@ -35,19 +34,22 @@ use crate::rule::registry;
 use crate::text::Document;
 
 /// The text as the translation rules and the verdict read it: the text model, and
-/// what the learned model makes of it, computed the first time it is asked for and
-/// then shared (the `unnatural-phrase` marks and the verdict read the same elements).
-/// It reads as the `Document` it wraps.
+/// what the learned model makes of it, shared (the `unnatural-phrase` marks and the
+/// verdict read the same elements, and the cue bits of a vocabulary word come with
+/// its element). It reads as the `Document` it wraps.
 pub struct Text<'a> {
     doc: &'a Document<'a>,
     /// Each token's cue bits (`cues`): where the rules start.
     cues: cues::Cues,
-    elements: OnceCell<Option<(&'static model::Model, Vec<model::Elem>)>>,
+    elements: Option<(&'static model::Model, Vec<model::Elem>)>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(doc: &'a Document<'a>) -> Self {
-        Text { doc, cues: cues::of(doc), elements: OnceCell::new() }
+        let elements = model::get().map(|m| (m, m.elements(doc, m.vocab_len())));
+        let (by_rank, elems) = elements.as_ref().map_or((&[][..], &[][..]), |(m, e)| (m.cue_bits(), e.as_slice()));
+        let cues = cues::of(doc, by_rank, elems);
+        Text { doc, cues, elements }
     }
 
     /// The tokens with the cue bit `bit` (`cues`), in order.
@@ -63,8 +65,7 @@ impl<'a> Text<'a> {
     /// The active model and every token as its element, every vocabulary word standing
     /// as itself (`Model::elements` with the whole vocabulary); none without a model.
     pub fn elements(&self) -> Option<(&'static model::Model, &[model::Elem])> {
-        let elements = self.elements.get_or_init(|| model::get().map(|m| (m, m.elements(self.doc, m.vocab_len()))));
-        elements.as_ref().map(|(m, e)| (*m, e.as_slice()))
+        self.elements.as_ref().map(|(m, e)| (*m, e.as_slice()))
     }
 }
 

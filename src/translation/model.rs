@@ -23,9 +23,10 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
+use super::cues;
 use super::style::{Profile, STATS};
 use super::vocab::Vocab;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{word_hash, Document, Token, TokenKind};
 
 const MAGIC: &[u8; 4] = b"CVTM";
 const VERSION: u8 = 1;
@@ -252,6 +253,9 @@ pub struct Model {
     /// Per rank, the word's shape when it has no capital (`lower_shape`), less `SHAPE`:
     /// what it stands as among the n-grams when it is not a function word.
     lower_shapes: Vec<u8>,
+    /// Per rank, the word's cue bits (`cues::by_rank`): nine words in ten of news are
+    /// vocabulary words, which take their bits from here rather than from a probe.
+    cue_bits: Vec<u32>,
     /// Words of rank below this stand as themselves in the document model.
     pub function_words: u32,
     bits: u32,
@@ -290,10 +294,9 @@ pub fn ngram_hash(elems: &[Elem]) -> u64 {
     h ^ (h >> 31)
 }
 
-/// Token `i`'s shape: what it stands as when it is not a vocabulary word the model
+/// A token's shape: what it stands as when it is not a vocabulary word the model
 /// keeps (`first`: it opens its sentence).
-fn shape(doc: &Document, i: usize, first: bool) -> Elem {
-    let t = doc.tokens[i];
+fn shape(doc: &Document, t: &Token, first: bool) -> Elem {
     match t.kind {
         TokenKind::Punct => PUNCT + first_char(doc.text, t.start),
         TokenKind::Number => NUMBER,
@@ -341,23 +344,31 @@ impl Model {
     /// A model from its vocabulary alone (training builds one to extract features).
     pub fn with_vocab(words: &[&str], function_words: u32) -> Model {
         let lower_shapes = words.iter().map(|w| (lower_shape(w.as_bytes()) - SHAPE) as u8).collect();
-        Model::with_parts(Vocab::new(words), lower_shapes, function_words)
+        let forms = words.iter().map(|w| cues::of_form(w.as_bytes())).collect();
+        Model::with_parts(Vocab::new(words), lower_shapes, forms, function_words)
     }
 
     /// `with_vocab` of the lines of `text` (the file's form of the vocabulary), read
     /// in one pass.
     fn with_vocab_lines(text: &str, function_words: u32) -> Model {
         let mut lower_shapes = Vec::with_capacity(text.len() / 4);
-        let vocab = Vocab::from_lines(text, |w| lower_shapes.push((lower_shape(w) - SHAPE) as u8));
-        Model::with_parts(vocab, lower_shapes, function_words)
+        let mut forms = Vec::with_capacity(text.len() / 4);
+        let vocab = Vocab::from_lines(text, |w| {
+            lower_shapes.push((lower_shape(w) - SHAPE) as u8);
+            forms.push(cues::of_form(w));
+        });
+        Model::with_parts(vocab, lower_shapes, forms, function_words)
     }
 
-    /// A model of a vocabulary and its words' `lower_shapes`, untrained.
-    fn with_parts(vocab: Vocab, lower_shapes: Vec<u8>, function_words: u32) -> Model {
+    /// A model of a vocabulary, its words' `lower_shapes` and the cue bits of their
+    /// forms (`cues::of_form`), untrained.
+    fn with_parts(vocab: Vocab, lower_shapes: Vec<u8>, forms: Vec<u32>, function_words: u32) -> Model {
+        let cue_bits = cues::by_rank(forms, |w| vocab.get(w, word_hash(w)));
         Model {
             vocab,
             vocab_len: lower_shapes.len() as u32,
             lower_shapes,
+            cue_bits,
             function_words,
             bits: 0,
             scale: 0.0,
@@ -371,20 +382,21 @@ impl Model {
 
     /// Token `i` as an element; `kept` ranks below it stand as themselves.
     fn elem(&self, doc: &Document, i: usize, first: bool, kept: u32) -> Elem {
-        self.elem_of(doc, i, &doc.tokens[i], doc.hashes[i], first, kept)
+        self.elem_of(doc, doc.lower.as_bytes(), &doc.tokens[i], doc.hashes[i], first, kept)
     }
 
-    /// `elem` of token `i`, given with its hash (`elements` reads them from slices of
-    /// a sentence, without indexing the document's vectors again).
+    /// `elem` of a token, given with its hash (`elements` reads them from slices of
+    /// a sentence, without indexing the document's vectors again) and the document's
+    /// lower-case text (read once for all tokens, not again at each).
     #[inline(always)]
-    fn elem_of(&self, doc: &Document, i: usize, t: &Token, hash: u32, first: bool, kept: u32) -> Elem {
+    fn elem_of(&self, doc: &Document, lower: &[u8], t: &Token, hash: u32, first: bool, kept: u32) -> Elem {
         let rank = match t.kind {
-            TokenKind::Word => doc.lower.as_bytes().get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
+            TokenKind::Word => lower.get(t.start..t.end).and_then(|low| self.vocab.get(low, hash)),
             _ => None,
         };
         match rank.filter(|&r| r < kept) {
             Some(rank) => rank,
-            None => shape(doc, i, first),
+            None => shape(doc, t, first),
         }
     }
 
@@ -394,7 +406,9 @@ impl Model {
     fn vocab_shape(&self, doc: &Document, i: usize, rank: Elem, first: bool) -> Elem {
         match (doc.tokens.get(i), self.lower_shapes.get(rank as usize)) {
             (Some(t), Some(&s)) if !t.upper => SHAPE + Elem::from(s),
-            _ => shape(doc, i, first),
+            (Some(t), _) => shape(doc, t, first),
+            // No such token (never: `i` comes from a sentence): the word as itself.
+            (None, _) => rank,
         }
     }
 
@@ -413,11 +427,12 @@ impl Model {
     #[inline(never)]
     pub fn elements(&self, doc: &Document, kept: u32) -> Vec<Elem> {
         let mut out = Vec::with_capacity(doc.tokens.len());
+        let lower = doc.lower.as_bytes();
         for s in &doc.sentences {
             // Sentences cover the tokens in order, so `out` stays indexed like them.
             let (tokens, hashes) = (&doc.tokens[s.tokens.clone()], &doc.hashes[s.tokens.clone()]);
             for (i, (t, &hash)) in s.tokens.clone().zip(tokens.iter().zip(hashes)) {
-                out.push(self.elem_of(doc, i, t, hash, i == s.tokens.start, kept));
+                out.push(self.elem_of(doc, lower, t, hash, i == s.tokens.start, kept));
             }
         }
         out
@@ -489,10 +504,18 @@ impl Model {
     /// `elements` and whose style statistics are `profile`.
     pub fn score(&self, doc: &Document, elements: &[Elem], profile: &Profile) -> Score {
         let features = self.features_of(doc, elements);
-        let ngrams: f64 = Self::feature_values(&features)
-            .map(|(h, v)| v * f64::from(self.weights.get(self.bucket(h)).map_or(0, |&w| w as i8)))
-            .sum::<f64>()
-            * f64::from(self.scale);
+        // `bucket` as a mask of the weights' length less one: there are 1 << `bits` of
+        // them (`read` takes that many), and a bucket under the mask needs no bounds test.
+        let weights = &self.weights[..];
+        let ngrams: f64 = match weights.len().checked_sub(1) {
+            Some(mask) => {
+                Self::feature_values(&features)
+                    .map(|(h, v)| v * f64::from(weights.get(h as usize & mask).map_or(0, |&w| w as i8)))
+                    .sum::<f64>()
+                    * f64::from(self.scale)
+            }
+            None => 0.0,
+        };
         let style: f64 = self.style_contributions(profile).map(|c| c.0).sum();
         Score { logit: f64::from(self.bias) + ngrams + style, ngrams, style }
     }
@@ -510,6 +533,11 @@ impl Model {
         let h = ngram_hash(&pair);
         self.phrase_filter[(h >> 6) as usize & 63] & (1 << (h & 63)) != 0
             && self.phrases.binary_search_by_key(&h, |p| p.0).is_ok()
+    }
+
+    /// The cue bits of the vocabulary's words (`cues::by_rank`), by rank.
+    pub fn cue_bits(&self) -> &[u32] {
+        &self.cue_bits
     }
 
     /// Ranks below this stand as themselves in the phrase table.
@@ -687,6 +715,26 @@ mod tests {
         let kept = Model::from_static(include_bytes!("model.bin")).expect("model");
         assert!(matches!(kept.weights, Cow::Borrowed(_)) && matches!(m.weights, Cow::Owned(_)));
         assert_eq!(kept.weights, m.weights);
+    }
+
+    /// Each vocabulary word's cue bits by rank are those a probe of the cue table finds.
+    #[test]
+    fn cue_bits_by_rank_equal_a_probe() {
+        let file = include_bytes!("model.bin");
+        let m = Model::from_bytes(file).expect("model");
+        let n = u32::from_le_bytes(file[5..9].try_into().unwrap()) as usize;
+        let words = std::str::from_utf8(&file[9..9 + n]).expect("UTF-8");
+        let mut cued = 0;
+        for w in words.split('\n').map(str::as_bytes) {
+            let rank = m.vocab.get(w, word_hash(w)).expect("a vocabulary word");
+            assert_eq!(m.cue_bits()[rank as usize], cues::probed(w), "{:?}", String::from_utf8_lossy(w));
+            cued += usize::from(cues::probed(w) != 0);
+        }
+        assert!(cued > 100, "{cued}");
+        let small = Model::with_vocab(&["the", "said", "qatar's", "to", "the", "a"], 2);
+        for (rank, w) in ["the", "said", "qatar's", "to"].iter().enumerate() {
+            assert_eq!(small.cue_bits()[rank], cues::probed(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]
@@ -871,6 +919,24 @@ mod tests {
             let want = features_oracle(&m, &doc);
             assert_eq!(m.features(&doc), want, "{text:?}");
             assert_eq!(m.features_of(&doc, &m.elements(&doc, m.vocab_len())), want, "{text:?}");
+        }
+    }
+
+    /// The score weighs each n-gram by its `bucket`, bit for bit.
+    #[test]
+    fn score_weighs_by_bucket() {
+        let m = Model::from_bytes(include_bytes!("model.bin")).expect("model");
+        assert_eq!(m.weights.len(), 1 << m.bits);
+        for text in oracle_texts() {
+            let doc = Document::new(&text);
+            let elements = m.elements(&doc, m.vocab_len());
+            let features = m.features_of(&doc, &elements);
+            let want: f64 = Model::feature_values(&features)
+                .map(|(h, v)| v * f64::from(m.weights.get(m.bucket(h)).map_or(0, |&w| w as i8)))
+                .sum::<f64>()
+                * f64::from(m.scale);
+            let got = m.score(&doc, &elements, &super::super::style::profile(&doc)).ngrams;
+            assert_eq!(got.to_bits(), want.to_bits(), "{text:?}");
         }
     }
 

@@ -115,7 +115,7 @@ fn char_count(s: &[u8]) -> usize {
 
 /// The statistics of the whole text, in the order of `STATS` (rates per 100 words).
 pub fn profile(doc: &Document) -> Profile {
-    profile_of(doc, &cues::of(doc))
+    profile_of(doc, &cues::of(doc, &[], &[]))
 }
 
 /// `profile`, given the text's cue bits, which say which word lists each word and mark
@@ -147,19 +147,23 @@ pub(super) fn profile_of(doc: &Document, cues: &Cues) -> Profile {
             // and where its cue bits say it may be a possessive.
             let t = || text.get(token.start..token.end).unwrap_or_default();
             length += 1;
-            chars += if token.ascii { token.end.saturating_sub(token.start) } else { char_count(t()) };
+            chars += if token.ascii { token.end - token.start } else { char_count(t()) };
             numbers += usize::from(token.kind == TokenKind::Number);
+            // The rest is counted only where a cue bit says a word may count: one test
+            // for most words.
+            if bits & (POSSESSIVE_OR_COMMA | TRANSLATOR_WORD | DEMONSTRATIVE | REPORTING_VERB) == 0 {
+                continue;
+            }
             // A possessive has the cue bit of one (which a few other tokens share):
             // only those tokens are tested.
             let possessive =
                 bits & POSSESSIVE_OR_COMMA != 0 && (t().ends_with(b"'s") || t().ends_with("’s".as_bytes()));
             possessives += usize::from(possessive);
-            let on = bits & (TRANSLATOR_WORD | DEMONSTRATIVE | REPORTING_VERB);
-            if on != 0 {
-                translator_words += usize::from(on & TRANSLATOR_WORD != 0);
-                demonstratives += usize::from(on & DEMONSTRATIVE != 0);
+            translator_words += usize::from(bits & TRANSLATOR_WORD != 0);
+            demonstratives += usize::from(bits & DEMONSTRATIVE != 0);
+            if bits & REPORTING_VERB != 0 {
                 let that_follows = i + 1 < s.tokens.end && doc.low_is(i + 1, "that");
-                reported_that += usize::from(that_follows && on & REPORTING_VERB != 0);
+                reported_that += usize::from(that_follows);
             }
         }
         if length > 0 {
