@@ -56,6 +56,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Runs `work` on every input with `jobs` threads (the calling one among them) and
 /// hands each outcome to `emit` in input order. Returns how many failed.
 ///
+/// With several jobs, the workers first share out `loaders` (each called once, by the
+/// first worker free to take it): tables that every file needs are then built on all
+/// cores at once, not one after another by the first file's worker while the others
+/// wait for each. One job leaves them to be built on first use, if ever.
+///
 /// The thread that finishes the next input in order emits it, and any after it that
 /// are done: no thread sits waiting to hand outcomes over (with two jobs on two cores,
 /// a third thread woken for every file took turns with the workers), and one job runs
@@ -63,6 +68,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 pub fn run(
     inputs: &[Input],
     jobs: usize,
+    loaders: &[fn()],
     work: impl Fn(&Input) -> Outcome + Sync,
     emit: impl FnMut(&Input, Outcome) + Send,
 ) -> usize {
@@ -70,6 +76,8 @@ pub fn run(
     let batch = Batch {
         inputs,
         window: WINDOW * jobs,
+        loaders: if jobs > 1 { loaders } else { &[] },
+        next_loader: AtomicUsize::new(0),
         next: AtomicUsize::new(0),
         out: Mutex::new(Output { emit, pending: BTreeMap::new(), written: 0, failed: 0 }),
         room: Condvar::new(),
@@ -88,6 +96,9 @@ struct Batch<'a, E> {
     inputs: &'a [Input],
     /// How far ahead of the output a worker may start a file.
     window: usize,
+    /// To call before the first file, and the next of them to call.
+    loaders: &'a [fn()],
+    next_loader: AtomicUsize,
     /// The next input to start.
     next: AtomicUsize,
     out: Mutex<Output<E>>,
@@ -105,8 +116,12 @@ struct Output<E> {
 }
 
 impl<E: FnMut(&Input, Outcome)> Batch<'_, E> {
-    /// One worker: starts inputs until there are none left, emitting what is in order.
+    /// One worker: calls loaders until there are none left, then starts inputs until
+    /// there are none left, emitting what is in order.
     fn work(&self, work: &impl Fn(&Input) -> Outcome) {
+        while let Some(load) = self.loaders.get(self.next_loader.fetch_add(1, Ordering::Relaxed)) {
+            load();
+        }
         let lock = || self.out.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let i = self.next.fetch_add(1, Ordering::Relaxed);
@@ -147,6 +162,7 @@ mod tests {
         let failed = run(
             &inputs,
             4,
+            &[],
             |input| {
                 let n: u64 = input.name.parse().unwrap_or(0);
                 // Early files take longest.
@@ -172,6 +188,7 @@ mod tests {
         let failed = run(
             &inputs,
             1,
+            &[],
             |input| {
                 assert_eq!(std::thread::current().id(), caller);
                 Ok(input.name.clone())
@@ -186,6 +203,31 @@ mod tests {
 
     #[test]
     fn no_inputs_no_work() {
-        assert_eq!(run(&[], 3, |_| Ok(String::new()), |_, _| panic!("nothing to emit")), 0);
+        assert_eq!(run(&[], 3, &[], |_| Ok(String::new()), |_, _| panic!("nothing to emit")), 0);
+    }
+
+    #[test]
+    fn several_jobs_call_each_loader_once_one_job_none() {
+        static CALLS: [AtomicUsize; 3] = [AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0)];
+        let loaders: [fn(); 3] = [
+            || {
+                CALLS[0].fetch_add(1, Ordering::SeqCst);
+            },
+            || {
+                // A slow one: the other workers take the rest meanwhile.
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                CALLS[1].fetch_add(1, Ordering::SeqCst);
+            },
+            || {
+                CALLS[2].fetch_add(1, Ordering::SeqCst);
+            },
+        ];
+        let calls = || CALLS.iter().map(|c| c.load(Ordering::SeqCst)).collect::<Vec<_>>();
+        let inputs: Vec<Input> = (0..6).map(|i| Input { name: i.to_string() }).collect();
+        let mut emitted = 0;
+        run(&inputs, 1, &loaders, |input| Ok(input.name.clone()), |_, _| emitted += 1);
+        assert_eq!((calls(), emitted), (vec![0, 0, 0], 6));
+        run(&inputs, 3, &loaders, |input| Ok(input.name.clone()), |_, _| emitted += 1);
+        assert_eq!((calls(), emitted), (vec![1, 1, 1], 12));
     }
 }
