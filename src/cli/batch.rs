@@ -79,7 +79,7 @@ pub fn run(
         loaders: if jobs > 1 { loaders } else { &[] },
         next_loader: AtomicUsize::new(0),
         next: AtomicUsize::new(0),
-        out: Mutex::new(Output { emit, pending: BTreeMap::new(), written: 0, failed: 0 }),
+        out: Mutex::new(Output { emit, pending: BTreeMap::new(), written: 0, failed: 0, waiting: 0 }),
         room: Condvar::new(),
     };
     std::thread::scope(|s| {
@@ -113,6 +113,9 @@ struct Output<E> {
     /// How many inputs are emitted: the next to emit.
     written: usize,
     failed: usize,
+    /// Workers waiting for `room`: a signal no one waits for is a system call for
+    /// nothing (one a file with one job).
+    waiting: usize,
 }
 
 impl<E: FnMut(&Input, Outcome)> Batch<'_, E> {
@@ -128,7 +131,9 @@ impl<E: FnMut(&Input, Outcome)> Batch<'_, E> {
             let Some(input) = self.inputs.get(i) else { break };
             let mut out = lock();
             while i >= out.written + self.window {
+                out.waiting += 1;
                 out = self.room.wait(out).unwrap_or_else(|e| e.into_inner());
+                out.waiting -= 1;
             }
             drop(out);
             let outcome = work(input);
@@ -144,7 +149,7 @@ impl<E: FnMut(&Input, Outcome)> Batch<'_, E> {
                 }
                 out.written += 1;
             }
-            if out.written > before {
+            if out.written > before && out.waiting > 0 {
                 self.room.notify_all();
             }
         }
@@ -199,6 +204,28 @@ mod tests {
             },
         );
         assert_eq!((failed, emitted), (0, 5));
+    }
+
+    #[test]
+    fn a_worker_ahead_by_the_window_waits_for_the_output_and_is_woken() {
+        let inputs: Vec<Input> = (0..100).map(|i| Input { name: i.to_string() }).collect();
+        let mut seen = Vec::new();
+        let failed = run(
+            &inputs,
+            2,
+            &[],
+            |input| {
+                // The first file holds the output back while the other worker runs
+                // through the window and waits.
+                if input.name == "0" {
+                    std::thread::sleep(std::time::Duration::from_millis(30));
+                }
+                Ok(input.name.clone())
+            },
+            |input, _| seen.push(input.name.clone()),
+        );
+        assert_eq!(failed, 0);
+        assert_eq!(seen, (0..100).map(|i| i.to_string()).collect::<Vec<_>>());
     }
 
     #[test]
