@@ -21,22 +21,23 @@ pub use rule::{Category, Rule, Strength};
 pub use text::Document;
 
 /// Loaders of the tables the analysis otherwise builds on first use (word lists,
-/// models), the longest to build first. A program about to analyse on several threads
-/// can share them out among its threads, where the first texts' threads would build
-/// each in turn while the others wait for it; the tables are the same either way.
-/// (The few small tables left out build in microseconds.)
+/// models), in the order an analysis first needs them. A program about to analyse on
+/// several threads can have its other threads build them, from the last one needed,
+/// while the first text's thread starts on its text: that thread then builds the first
+/// ones as it needs them instead of every one in turn. The tables are the same either
+/// way. (The few small tables left out build in microseconds.)
 pub const LOADERS: &[fn()] = &[
+    hedging::load_index,
     sourcing::load_lexicon,
-    || {
-        translation::model::get();
-    },
     || {
         text::tagger::active();
     },
     || {
         sourcing::cue_rates::bundled();
     },
-    hedging::load_index,
+    || {
+        translation::model::get();
+    },
 ];
 
 /// Analyse a text: every mark, every attribution, and a summary.
