@@ -286,6 +286,7 @@ fn run_batch(args: &Args, watch: Option<&Watch>) -> Result<bool, Failure> {
     let failed = cli::batch::run(
         &inputs,
         jobs,
+        caveat::LOADERS,
         |input| {
             let file = (input.name != "-").then_some(input.name.as_str());
             let text = read_text(file)?;

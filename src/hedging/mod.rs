@@ -72,6 +72,11 @@ struct Index {
 /// (rule, cue, the cue's words after the first, each with its `word_hash`).
 type IndexedCue = (usize, &'static Cue, Vec<(&'static str, u32)>);
 
+/// Builds the cue index now instead of on first use: `crate::LOADERS`.
+pub fn load_index() {
+    index();
+}
+
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {

@@ -75,6 +75,12 @@ pub const ANONYMITY_PHRASES: &[&str] = &[
 pub const ANONYMITY_ENDS: &[&str] =
     &["anonymity", "named", "identified", "anonymously", "publicly", "record", "discuss", "background"];
 
+/// Builds the word classes' lexicon (every list, every verb form) now instead of on
+/// first use: `crate::LOADERS`.
+pub fn load_lexicon() {
+    words::load();
+}
+
 fn anonymity_phrases() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| PhraseSet::new(ANONYMITY_PHRASES))

@@ -183,6 +183,11 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Builds the lexicon now instead of at the first question asked of it.
+pub fn load() {
+    lexicon();
+}
+
 /// The classes of any lower-case string, derived ones included.
 pub fn class_of(w: &str) -> Class {
     let listed = lexicon().words.get(w).map_or(Class::default(), |e| e.class);
