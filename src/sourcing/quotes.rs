@@ -18,11 +18,21 @@ pub struct Quotes<'d> {
     /// Where the last walk stopped: the first token of the step that answered it,
     /// and whether a quotation was open before that token.
     resume: Cell<(usize, bool)>,
+    /// States a walk kept on its way, in token order: before token `k`, a quotation
+    /// was open or not. Cues are asked about in nearly increasing order, but not
+    /// quite: one asked about before the last stop starts from the nearest of these,
+    /// not from its line's start, which on a page of one long line was a walk over
+    /// most of the text for each such cue. Kept at punctuation, at most one per
+    /// `CHECKPOINT` tokens, so that words cost nothing more.
+    kept: Cell<Vec<(usize, bool)>>,
 }
+
+/// At least this many tokens between two states `Quotes` keeps.
+const CHECKPOINT: usize = 64;
 
 impl<'d> Quotes<'d> {
     pub fn new(doc: &'d Document<'d>) -> Self {
-        Quotes { doc, resume: Cell::new((0, false)) }
+        Quotes { doc, resume: Cell::new((0, false)), kept: Cell::new(Vec::new()) }
     }
 
     /// Token `i` sits inside a quotation (false past the end). Out of line: asked once
@@ -31,28 +41,44 @@ impl<'d> Quotes<'d> {
     pub fn inside(&self, i: usize) -> bool {
         let tokens = &self.doc.tokens;
         let (resume, resume_open) = self.resume.get();
-        // From the start of `i`'s line, where every quotation is closed, or from where
-        // the last walk stopped if that is on the line before `i`: the lines between
-        // are not read. A line's first token follows whitespace, so it is never the
-        // second of a doubled apostrophe.
-        let floor = if resume <= i { resume } else { 0 };
+        let mut kept = self.kept.take();
+        // From the start of `i`'s line, where every quotation is closed, from where the
+        // last walk stopped if that is on the line before `i` (the lines between are
+        // not read), or from the last state kept before `i`, whichever is nearest. Each
+        // is the start of a step: a line's first token follows whitespace, so it is
+        // never the second of a doubled apostrophe, and states are kept at steps.
+        let before = match kept.last() {
+            // Asked in increasing order, the last state kept comes before `i`.
+            Some(&last) if last.0 <= i => Some(last),
+            _ => kept.partition_point(|&(at, _)| at <= i).checked_sub(1).and_then(|j| kept.get(j)).copied(),
+        };
+        let floor = if resume <= i { resume } else { 0 }.max(before.map_or(0, |(at, _)| at));
         let mut k = i;
         while k > floor && tokens.get(k).is_some_and(|t| !t.newline_before) {
             k -= 1;
         }
-        let mut open = k == resume && resume_open;
+        let mut open =
+            if k == resume && resume <= i { resume_open } else { before.is_some_and(|(at, open)| at == k && open) };
+        let mut keep_from = kept.last().map_or(0, |&(at, _)| at + CHECKPOINT);
+        let mut answer = false;
         while let Some(t) = tokens.get(k) {
             if t.newline_before {
                 open = false;
             }
+            if k >= keep_from {
+                kept.push((k, open));
+                keep_from = k + CHECKPOINT;
+            }
             let (flag, next, after) = self.step(k, t, open);
             if i < next {
                 self.resume.set((k, open));
-                return flag;
+                answer = flag;
+                break;
             }
             (k, open) = (next, after);
         }
-        false
+        self.kept.set(kept);
+        answer
     }
 
     /// Reads token `k` (`t`) with a quotation `open` or not before it: whether it is
@@ -132,6 +158,8 @@ mod tests {
             "''",
             "a ' ' b",
             "He said “we ''will'' go\nnow” and \"then\n“stop” ''x'' y.\n\nZ “q",
+            // One long line: the walks that go back start from the states kept on it.
+            &"A “b ''c'' d” e \"f g\" h ' ' i. ".repeat(40),
         ];
         for text in texts {
             let doc = Document::new(text);
