@@ -22,8 +22,8 @@ pub struct Quotes<'d> {
     /// was open or not. Cues are asked about in nearly increasing order, but not
     /// quite: one asked about before the last stop starts from the nearest of these,
     /// not from its line's start, which on a page of one long line was a walk over
-    /// most of the text for each such cue. Kept at punctuation, at most one per
-    /// `CHECKPOINT` tokens, so that words cost nothing more.
+    /// most of the text for each such cue. One at least every `CHECKPOINT` tokens a
+    /// walk passes, whatever their kind (a text without punctuation has long lines too).
     kept: Cell<Vec<(usize, bool)>>,
 }
 
@@ -52,13 +52,18 @@ impl<'d> Quotes<'d> {
             Some(&last) if last.0 <= i => Some(last),
             _ => kept.partition_point(|&(at, _)| at <= i).checked_sub(1).and_then(|j| kept.get(j)).copied(),
         };
-        let floor = if resume <= i { resume } else { 0 }.max(before.map_or(0, |(at, _)| at));
+        // The nearer of the two known states at or before `i`.
+        let known = match before {
+            Some(kept) if resume > i || kept.0 > resume => Some(kept),
+            _ if resume <= i => Some((resume, resume_open)),
+            _ => None,
+        };
+        let floor = known.map_or(0, |(at, _)| at);
         let mut k = i;
         while k > floor && tokens.get(k).is_some_and(|t| !t.newline_before) {
             k -= 1;
         }
-        let mut open =
-            if k == resume && resume <= i { resume_open } else { before.is_some_and(|(at, open)| at == k && open) };
+        let mut open = known.is_some_and(|(at, open)| at == k && open);
         let mut keep_from = kept.last().map_or(0, |&(at, _)| at + CHECKPOINT);
         let mut answer = false;
         while let Some(t) = tokens.get(k) {
